@@ -1,0 +1,54 @@
+package org.backproplab.data;
+
+import java.util.List;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * A complete training scenario: a data set, the shape of the network, and how it trains.
+ *
+ * @param name        short id, e.g. {@code "xor"}
+ * @param description one line for menus and {@code presets}
+ * @param dataset     samples and probes
+ * @param layers      the weight layers; the last one's size is the data set's target width
+ * @param config      loss, η, batch mode, momentum, initializer, seed
+ * @param iterations  how many iterations the tutorial trains for (the command line's default)
+ */
+public record Scenario(String name, String description, Dataset dataset, List<LayerSpec> layers,
+                       TrainingConfig config, long iterations) {
+    public Scenario {
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("scenario '" + name + "' has no weight layer");
+        }
+        if (layers.get(layers.size() - 1).size() != dataset.targetSize()) {
+            throw new IllegalArgumentException("scenario '" + name + "': the output layer has "
+                    + layers.get(layers.size() - 1).size() + " neurons but the data set has "
+                    + dataset.targetSize() + " targets");
+        }
+    }
+
+    /** @return a fresh network initialised from the configured initializer and seed */
+    public Network createNetwork() {
+        return Network.create(dataset.inputSize(), layers, config.init(), config.seed());
+    }
+
+    /** @return a trainer on a fresh network and this data set */
+    public Trainer createTrainer() {
+        return new Trainer(createNetwork(), dataset.inputs(), dataset.targets(), config);
+    }
+
+    public Scenario withConfig(TrainingConfig c) {
+        return new Scenario(name, description, dataset, layers, c, iterations);
+    }
+
+    public Scenario withDataset(Dataset d) {
+        return new Scenario(name, description, d, layers, config, iterations);
+    }
+
+    public Scenario withLayers(List<LayerSpec> l) {
+        return new Scenario(name, description, dataset, l, config, iterations);
+    }
+}

@@ -1,0 +1,89 @@
+package org.backproplab.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * An activation function {@code f} together with its derivative {@code f'}: value and derivative travel
+ * together so they cannot drift apart.
+ */
+public enum Activation {
+    /** {@code σ(z) = 1 / (1 + e^{-z})}; {@code σ'(z) = σ(z)(1 − σ(z))}. */
+    SIGMOID("sigmoid", "σ") {
+        @Override public double value(double z) { return 1.0 / (1.0 + Math.exp(-z)); }
+        @Override public double derivative(double z, double a) { return a * (1.0 - a); }
+    },
+    /** {@code tanh(z)}; {@code tanh'(z) = 1 − tanh²(z)}. */
+    TANH("tanh", "tanh") {
+        @Override public double value(double z) { return Math.tanh(z); }
+        @Override public double derivative(double z, double a) { return 1.0 - a * a; }
+    },
+    /** {@code ReLU(z) = max(0, z)}; {@code ReLU'(z) = 1 if z > 0, else 0}. */
+    RELU("relu", "ReLU") {
+        @Override public double value(double z) { return z > 0 ? z : 0.0; }
+        @Override public double derivative(double z, double a) { return z > 0 ? 1.0 : 0.0; }
+    },
+    /** {@code f(z) = z if z > 0, else 0.01·z}; {@code f'(z) = 1 if z > 0, else 0.01}. */
+    LEAKY_RELU("leaky-relu", "LReLU") {
+        @Override public double value(double z) { return z > 0 ? z : LEAK * z; }
+        @Override public double derivative(double z, double a) { return z > 0 ? 1.0 : LEAK; }
+    },
+    /** {@code f(z) = z}; {@code f'(z) = 1}. */
+    LINEAR("linear", "id") {
+        @Override public double value(double z) { return z; }
+        @Override public double derivative(double z, double a) { return 1.0; }
+    };
+
+    /** The slope of {@link #LEAKY_RELU} for negative {@code z}. */
+    public static final double LEAK = 0.01;
+
+    private final String id;
+    private final String symbol;
+
+    Activation(String id, String symbol) {
+        this.id = id;
+        this.symbol = symbol;
+    }
+
+    /** @return {@code f(z)} */
+    public abstract double value(double z);
+
+    /**
+     * The derivative at {@code z}, given {@code a = f(z)} already computed (sigmoid and tanh use it).
+     *
+     * @return {@code f'(z)}
+     */
+    public abstract double derivative(double z, double a);
+
+    /** @return {@code f'(z)} */
+    public double derivative(double z) {
+        return derivative(z, value(z));
+    }
+
+    /** @return the name used in files and on the command line, e.g. {@code "leaky-relu"} */
+    public String id() {
+        return id;
+    }
+
+    /** @return the short symbol shown in formulas on screen, e.g. {@code "σ"} */
+    public String symbol() {
+        return symbol;
+    }
+
+    /**
+     * @return the activation named {@code id} (case-insensitive, {@code _} and {@code -} alike)
+     * @throws IllegalArgumentException naming the value and the known names if there is none
+     */
+    public static Activation fromId(String id) {
+        if (id != null) {
+            String key = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (Activation a : values()) {
+                if (a.id.equals(key)) {
+                    return a;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "': expected one of "
+                + Arrays.stream(values()).map(Activation::id).toList());
+    }
+}

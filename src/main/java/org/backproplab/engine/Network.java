@@ -1,0 +1,209 @@
+package org.backproplab.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * A multilayer perceptron: an input layer of {@link #inputSize()} neurons followed by weight layers
+ * {@code 1..L}. Forward: {@code a^0 = x}, {@code a^l = f_l(a^{l-1} W^l + b^l)}, {@code ŷ = a^L}.
+ */
+public final class Network {
+    /** The largest number of weights and biases a network may have. */
+    public static final long MAX_PARAMETERS = 1_000_000L;
+
+    private final int inputSize;
+    private final List<Layer> layers;
+
+    /**
+     * @throws IllegalArgumentException if there is no layer, a size is below 1, or the layers do not chain
+     */
+    public Network(int inputSize, List<Layer> layers) {
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("input size " + inputSize + " is not allowed: expected at least 1");
+        }
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one weight layer");
+        }
+        int below = inputSize;
+        long params = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            if (layer.inputSize() != below) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " takes " + layer.inputSize()
+                        + " inputs but the layer below has " + below + " neurons");
+            }
+            below = layer.size();
+            params += layer.parameterCount();
+        }
+        if (params > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("network has " + params + " parameters: at most "
+                    + MAX_PARAMETERS + " are allowed");
+        }
+        this.inputSize = inputSize;
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * A network of the given shape, initialised by {@code init} from a {@link MersenneTwister} seeded with
+     * {@code seed}.
+     */
+    public static Network create(int inputSize, List<LayerSpec> specs, Initializer init, long seed) {
+        if (specs == null || specs.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one weight layer");
+        }
+        long params = 0;
+        int below = inputSize;
+        for (LayerSpec s : specs) {
+            params += (long) below * s.size() + (s.bias() ? s.size() : 0);
+            below = s.size();
+        }
+        if (params > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("network has " + params + " parameters: at most "
+                    + MAX_PARAMETERS + " are allowed");
+        }
+        List<Layer> layers = new ArrayList<>();
+        below = inputSize;
+        MersenneTwister rng = new MersenneTwister(seed);
+        for (LayerSpec s : specs) {
+            Layer layer = new Layer(below, s.size(), s.activation(), s.bias());
+            init.initialize(layer, rng);
+            layers.add(layer);
+            below = s.size();
+        }
+        return new Network(inputSize, layers);
+    }
+
+    /** @return a deep copy */
+    public Network copy() {
+        List<Layer> c = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            c.add(l.copy());
+        }
+        return new Network(inputSize, c);
+    }
+
+    /** Copies all weights and biases of a network of the same shape into this one. */
+    public void copyParametersFrom(Network other) {
+        if (!sameShape(other)) {
+            throw new IllegalArgumentException("cannot copy parameters between networks of different shapes");
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).copyParametersFrom(other.layers.get(l));
+        }
+    }
+
+    /** @return true if both have the same sizes, activations and bias switches */
+    public boolean sameShape(Network o) {
+        if (o.inputSize != inputSize || o.layers.size() != layers.size()) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            Layer a = layers.get(l);
+            Layer b = o.layers.get(l);
+            if (a.size() != b.size() || a.activation() != b.activation() || a.hasBias() != b.hasBias()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true if both networks have the same shape and bit-identical parameters */
+    public boolean sameAs(Network o) {
+        if (!sameShape(o)) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            if (!layers.get(l).sameAs(o.layers.get(l))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return layers.get(layers.size() - 1).size();
+    }
+
+    /** @return {@code L}, the number of weight layers */
+    public int depth() {
+        return layers.size();
+    }
+
+    /** @return weight layer {@code l}, counted from 1 (the first hidden layer) to {@link #depth()} */
+    public Layer layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IllegalArgumentException("layer " + l + " does not exist: expected 1.." + layers.size());
+        }
+        return layers.get(l - 1);
+    }
+
+    /** @return the weight layers 1..L in order */
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /** @return the neuron count of layer {@code l}, 0 being the input layer */
+    public int size(int l) {
+        return l == 0 ? inputSize : layer(l).size();
+    }
+
+    /** @return the shapes of the weight layers */
+    public List<LayerSpec> specs() {
+        List<LayerSpec> s = new ArrayList<>();
+        for (Layer l : layers) {
+            s.add(new LayerSpec(l.size(), l.activation(), l.hasBias()));
+        }
+        return s;
+    }
+
+    /** @return the number of weights and biases */
+    public long parameterCount() {
+        long p = 0;
+        for (Layer l : layers) {
+            p += l.parameterCount();
+        }
+        return p;
+    }
+
+    /**
+     * The forward pass for a batch, allocating fresh matrices (for predictions and probes, not the hot path).
+     *
+     * @param x one row per sample, {@link #inputSize()} columns
+     * @return {@code ŷ = a^L}, one row per sample
+     * @throws IllegalArgumentException if {@code x} does not have {@link #inputSize()} columns
+     */
+    public RealMatrix predict(RealMatrix x) {
+        if (x.getColumnDimension() != inputSize) {
+            throw new IllegalArgumentException("inputs have " + x.getColumnDimension()
+                    + " columns but the network takes " + inputSize);
+        }
+        double[][] a = x.getData();
+        for (Layer layer : layers) {
+            double[][] w = layer.weightData();
+            double[] b = layer.biasData();
+            Activation f = layer.activation();
+            double[][] next = new double[a.length][layer.size()];
+            for (int r = 0; r < a.length; r++) {
+                Kernels.affine(a[r], w, b, next[r]);
+                for (int j = 0; j < next[r].length; j++) {
+                    next[r][j] = f.value(next[r][j]);
+                }
+            }
+            a = next;
+        }
+        return MatrixUtils.createRealMatrix(a);
+    }
+
+    /** @return {@code ŷ} for one input vector */
+    public double[] predict(double[] x) {
+        return predict(MatrixUtils.createRealMatrix(new double[][] {x.clone()})).getRow(0);
+    }
+}

@@ -1,0 +1,50 @@
+package org.backproplab.engine;
+
+/**
+ * Everything a {@link Trainer} needs to continue exactly from a point: restore it and the following
+ * iterations are bit-identical to the ones that followed when it was taken. Immutable: the arrays are
+ * private copies, never handed out.
+ */
+public final class TrainerState {
+    final Network network;
+    final double[][] inputs;
+    final double[][] targets;
+    final TrainingConfig config;
+    final long iteration;
+    final double[][][] velocityW;
+    final double[][] velocityB;
+
+    TrainerState(Network network, double[][] inputs, double[][] targets, TrainingConfig config,
+                 long iteration, double[][][] velocityW, double[][] velocityB) {
+        this.network = network;
+        this.inputs = inputs;
+        this.targets = targets;
+        this.config = config;
+        this.iteration = iteration;
+        this.velocityW = velocityW;
+        this.velocityB = velocityB;
+    }
+
+    /** @return how many updates the weights had had */
+    public long iteration() {
+        return iteration;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** @return a copy of the network as it was */
+    public Network network() {
+        return network.copy();
+    }
+
+    /** @return the number of doubles this state holds, to budget memory */
+    public long doubles() {
+        long d = network.parameterCount();
+        if (velocityW != null) {
+            d *= 2;
+        }
+        return d;
+    }
+}

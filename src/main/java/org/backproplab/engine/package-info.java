@@ -1,0 +1,23 @@
+/**
+ * The training engine: a multilayer perceptron on commons-math3 {@code RealMatrix}, trained by
+ * backpropagation one phase at a time. Pure math; no user interface, file or command-line code.
+ *
+ * <h2>Glossary (one name per idea, used everywhere in Backprop Lab)</h2>
+ * <ul>
+ *   <li>layer index {@code l}: 0 is the input layer, {@code 1..L} are the weight layers; {@code L} is the output.</li>
+ *   <li>{@code n}: the number of samples in the batch; rows of every batch matrix are samples.</li>
+ *   <li>weights {@code W^l}: a matrix with one row per neuron of layer {@code l-1} and one column per neuron of
+ *       layer {@code l} (the row-vector convention of the XOR tutorial).</li>
+ *   <li>biases {@code b^l}: one per neuron of layer {@code l}, or none when the layer has its bias switched off.</li>
+ *   <li>preActivations {@code z^l = a^{l-1} W^l + b^l}; activations {@code a^l = f(z^l)}; {@code a^0 = x}
+ *       (the inputs), {@code a^L = ŷ} (the prediction); {@code y} is the target.</li>
+ *   <li>loss {@code L(ŷ, y)}; outputGradient {@code ∂L/∂ŷ}.</li>
+ *   <li>deltas {@code δ^l = ∂L/∂z^l}: {@code δ^L = ∂L/∂ŷ ⊙ f'(z^L)} and
+ *       {@code δ^l = (δ^{l+1} (W^{l+1})ᵀ) ⊙ f'(z^l)}.</li>
+ *   <li>weightGradients {@code ∂L/∂W^l = (a^{l-1})ᵀ δ^l}; biasGradients {@code ∂L/∂b^l = Σ_samples δ^l}.</li>
+ *   <li>learningRate {@code η}; momentum {@code μ}; update {@code ΔW = μ·ΔW_prev − η·∂L/∂W},
+ *       {@code W ← W + ΔW} (with {@code μ = 0}: {@code W ← W − η·∂L/∂W}).</li>
+ *   <li>iteration: one update of the weights (one batch); epoch: one pass over all samples.</li>
+ * </ul>
+ */
+package org.backproplab.engine;

@@ -1,0 +1,47 @@
+package org.backproplab.session;
+
+import java.util.List;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Phase;
+
+/**
+ * What the session looked like at one moment: immutable, safe to read from any thread. The window draws
+ * only snapshots; every number it shows comes from here, so it is always a number the engine used.
+ *
+ * @param version       increases with every published snapshot
+ * @param scenario      the scenario as it is now: current data set (with edits), layers and configuration
+ * @param network       a private copy of the weights and biases now
+ * @param iteration     updates made so far
+ * @param epochs        {@code iteration / batchesPerEpoch}
+ * @param phaseIndex    phases of the current iteration already run (0 at an iteration boundary)
+ * @param phases        the phases of one iteration
+ * @param trace         the iteration in progress, or the last complete one; null after a reset or an edit
+ * @param preview       forward, loss and backward of the next iteration with the weights now (what-if
+ *                      gradients); null while running fast
+ * @param evaluation    forward pass and loss over every sample with the weights now
+ * @param probeOutputs  {@code ŷ} for each probe (no rows if none)
+ * @param losses        the loss curve, decimated for drawing, with edit markers
+ * @param running       true while Run is on
+ * @param diverged      true if the loss or a weight became NaN or infinite
+ * @param message       a sentence for the status bar (what just happened, or why a command was refused);
+ *                      may be empty
+ * @param iterationsPerSecond measured training speed while running, else 0
+ */
+public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
+                       int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
+                       IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses,
+                       boolean running, boolean diverged, String message, double iterationsPerSecond) {
+
+    /** @return the phase that runs next */
+    public Phase nextPhase() {
+        return phases.get(phaseIndex);
+    }
+
+    /** @return the training loss over all samples with the weights now */
+    public double loss() {
+        return evaluation.loss();
+    }
+}
