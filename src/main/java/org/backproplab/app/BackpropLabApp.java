@@ -55,9 +55,29 @@ public class BackpropLabApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        reportUncaughtErrors();
         bridge.start();
         stage.show();
         UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge));
+    }
+
+    /**
+     * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
+     * says in one line that something went wrong; the window keeps working.
+     */
+    private void reportUncaughtErrors() {
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            System.err.println("Backprop Lab: unexpected error on the window thread");
+            e.printStackTrace();
+            try {
+                window.viewModel().report("Something went wrong in the window (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Details are on the console.");
+            } catch (RuntimeException again) {
+                previous.uncaughtException(t, e);
+            }
+        });
     }
 
     @Override
