@@ -131,4 +131,12 @@ class TrainerStateTest {
         Fixtures.assertSameMatrices(done.weightGradients(), preview.weightGradients(), "∂L/∂W");
         assertEquals(Double.doubleToLongBits(done.loss()), Double.doubleToLongBits(preview.loss()));
     }
+
+    /** The trainer's forward pass and Network.predict share one kernel: the same ŷ bit for bit. */
+    @Test
+    void evaluateEqualsPredict() {
+        Trainer t = trainer();
+        t.train(3);
+        Fixtures.assertSameMatrix(t.network().predict(t.inputs()), t.evaluate().output(), "ŷ");
+    }
 }
