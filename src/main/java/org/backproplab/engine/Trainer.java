@@ -36,6 +36,7 @@ public final class Trainer {
     private int[] order;
     private long orderEpoch = -1;
     private int[] batchScratch;
+    private Workspace evalWs;
 
     /**
      * @param network the network to train (owned by the trainer from now on)
@@ -314,6 +315,21 @@ public final class Trainer {
         return capture(e, iteration, network.depth() + 1);
     }
 
+    /**
+     * The training loss over every sample with the weights now, {@code L(a^L(X), Y)}, reusing buffers
+     * (cheap enough to call after every iteration of a small network).
+     */
+    public double datasetLoss() {
+        if (evalWs == null || evalWs.capacity != x.length) {
+            evalWs = new Workspace(network, x.length);
+        }
+        evalWs.load(x, y, identity(x.length), x.length, true);
+        for (int l = 1; l <= network.depth(); l++) {
+            evalWs.forward(network.layer(l), l);
+        }
+        return evalWs.loss(config.loss());
+    }
+
     /** Runs forward, loss and backward of the batch in {@code w} on {@code net}. */
     static void runAllButUpdate(Workspace w, Network net, Loss loss) {
         for (int l = 1; l <= net.depth(); l++) {
@@ -505,6 +521,7 @@ public final class Trainer {
         if (ws == null || ws.capacity != capacity) {
             ws = new Workspace(network, capacity);
         }
+        evalWs = null;
         if (batchScratch == null || batchScratch.length < x.length) {
             batchScratch = new int[x.length];
         }

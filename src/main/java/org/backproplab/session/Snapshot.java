@@ -22,8 +22,10 @@ import org.backproplab.engine.Phase;
  * @param preview       forward, loss and backward of the next iteration with the weights now (what-if
  *                      gradients); null while running fast
  * @param evaluation    forward pass and loss over every sample with the weights now
- * @param probeOutputs  {@code ŷ} for each probe (no rows if none)
+ * @param probeOutputs  {@code ŷ} for each probe, or null if the data set has no probes
  * @param losses        the loss curve, decimated for drawing, with edit markers
+ * @param historyStart  the first iteration in the history (0, or the iteration a file was saved at)
+ * @param historyEnd    the last iteration in the history: larger than {@code iteration} after a jump back
  * @param running       true while Run is on
  * @param diverged      true if the loss or a weight became NaN or infinite
  * @param message       a sentence for the status bar (what just happened, or why a command was refused);
@@ -32,7 +34,7 @@ import org.backproplab.engine.Phase;
  */
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
-                       IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses,
+                       IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses, long historyStart, long historyEnd,
                        boolean running, boolean diverged, String message, double iterationsPerSecond) {
 
     /** @return the phase that runs next */

@@ -1,0 +1,139 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainerState;
+
+/**
+ * Training as a history you can move through, in bounded memory: a checkpoint every {@code K} iterations
+ * (K doubles whenever more than {@value #MAX_CHECKPOINTS} would be kept) plus one record per edit, and
+ * deterministic replay between them. Training is seeded, so replaying from a checkpoint reproduces the
+ * later iterations bit for bit; replay never crosses an edit because the state right after every edit is
+ * kept. Owned by the worker thread.
+ */
+final class History {
+    static final int MAX_CHECKPOINTS = 1024;
+    static final int FIRST_INTERVAL = 256;
+
+    /** A change made by hand at an iteration boundary: the states just before and just after it. */
+    record Edit(long iteration, TrainerState before, TrainerState after, String text) {
+    }
+
+    private final TreeMap<Long, TrainerState> checkpoints = new TreeMap<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final LossSeries losses = new LossSeries();
+    private long interval = FIRST_INTERVAL;
+
+    /** Starts over from {@code initial} (iteration 0 or the iteration a file recorded). */
+    void reset(TrainerState initial) {
+        checkpoints.clear();
+        edits.clear();
+        losses.clear();
+        interval = FIRST_INTERVAL;
+        checkpoints.put(initial.iteration(), initial);
+    }
+
+    LossSeries losses() {
+        return losses;
+    }
+
+    /** @return the number of iterations recorded (may exceed the trainer's after a jump back) */
+    long length() {
+        return base() + losses.size();
+    }
+
+    /** @return the iteration the history starts at */
+    long base() {
+        return checkpoints.firstKey();
+    }
+
+    /** Records that the trainer just finished an iteration whose loss (before the update) was {@code loss}. */
+    void recordIteration(Trainer trainer, double loss) {
+        losses.add(loss);
+        long k = trainer.iteration();
+        if (k % interval == 0) {
+            checkpoints.put(k, trainer.state());
+            if (checkpoints.size() > MAX_CHECKPOINTS) {
+                thin();
+            }
+        }
+    }
+
+    private void thin() {
+        interval *= 2;
+        long first = base();
+        for (Iterator<Map.Entry<Long, TrainerState>> it = checkpoints.entrySet().iterator(); it.hasNext(); ) {
+            long k = it.next().getKey();
+            if (k != first && k % interval != 0) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Records an edit: {@code before} is the state just before it, the trainer holds the state after. */
+    void recordEdit(TrainerState before, Trainer trainer, String text) {
+        edits.add(new Edit(trainer.iteration(), before, trainer.state(), text));
+        losses.mark(trainer.iteration(), text);
+    }
+
+    /** @return the last edit if it was made at {@code iteration} (and so is the latest thing that happened) */
+    Edit lastEditAt(long iteration) {
+        if (edits.isEmpty()) {
+            return null;
+        }
+        Edit e = edits.get(edits.size() - 1);
+        return e.iteration() == iteration ? e : null;
+    }
+
+    /** Forgets the last edit (after the trainer has been restored to its {@code before} state). */
+    void dropLastEdit() {
+        edits.remove(edits.size() - 1);
+        losses.removeLastMarker();
+    }
+
+    /**
+     * Puts the trainer at iteration {@code k} exactly as training had it (after any edits made there),
+     * replaying from the nearest earlier checkpoint.
+     *
+     * @throws IllegalArgumentException if {@code k} is outside the history
+     */
+    void restore(Trainer trainer, long k) {
+        if (k < base() || k > length()) {
+            throw new IllegalArgumentException("iteration " + k + " is not in the history: expected "
+                    + base() + ".." + length());
+        }
+        TrainerState start = checkpoints.floorEntry(k).getValue();
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            Edit e = edits.get(i);
+            if (e.iteration() <= k) {
+                if (e.iteration() >= start.iteration()) {
+                    start = e.after();
+                }
+                break;
+            }
+        }
+        trainer.restore(start);
+        trainer.train(k - start.iteration());
+    }
+
+    /** Forgets everything after iteration {@code k} (the trainer goes on from there). */
+    void truncate(long k) {
+        checkpoints.tailMap(k, false).clear();
+        edits.removeIf(e -> e.iteration() > k);
+        losses.truncate((int) (k - base()));
+    }
+
+    /** @return checkpoints plus edits kept, for memory figures */
+    int storedStates() {
+        return checkpoints.size() + 2 * edits.size();
+    }
+
+    /** @return the loss entries, for files */
+    double[] lossValues() {
+        return losses.toArray();
+    }
+}

@@ -1,0 +1,142 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The whole loss history, compact and append-only (but truncatable), with the min and max of every block of
+ * {@value #BLOCK} iterations kept alongside so that {@link #curve(int)} can decimate a million iterations
+ * without scanning them all. Entry {@code i} (from 0) is the loss before update {@code i + 1}.
+ * Owned by the worker thread.
+ */
+final class LossSeries {
+    static final int BLOCK = 64;
+
+    private double[] values = new double[1024];
+    private int count;
+    private double[] blockMin = new double[16];
+    private double[] blockMax = new double[16];
+    private final List<LossCurve.Marker> markers = new ArrayList<>();
+
+    void add(double loss) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[count] = loss;
+        int b = count / BLOCK;
+        if (b == blockMin.length) {
+            blockMin = Arrays.copyOf(blockMin, blockMin.length * 2);
+            blockMax = Arrays.copyOf(blockMax, blockMax.length * 2);
+        }
+        if (count % BLOCK == 0) {
+            blockMin[b] = loss;
+            blockMax[b] = loss;
+        } else {
+            blockMin[b] = min(blockMin[b], loss);
+            blockMax[b] = max(blockMax[b], loss);
+        }
+        count++;
+    }
+
+    /** NaN-aware min: a non-finite loss wins, so a spike to NaN or ∞ is never hidden. */
+    private static double min(double a, double b) {
+        return Double.isNaN(b) || b < a ? b : a;
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(b) || b > a ? b : a;
+    }
+
+    int size() {
+        return count;
+    }
+
+    double get(int i) {
+        return values[i];
+    }
+
+    /** Keeps the first {@code n} entries and the markers up to iteration {@code n}. */
+    void truncate(int n) {
+        if (n >= count) {
+            return;
+        }
+        count = n;
+        int full = n / BLOCK;
+        if (n % BLOCK != 0) {
+            double lo = values[full * BLOCK];
+            double hi = lo;
+            for (int i = full * BLOCK + 1; i < n; i++) {
+                lo = min(lo, values[i]);
+                hi = max(hi, values[i]);
+            }
+            blockMin[full] = lo;
+            blockMax[full] = hi;
+        }
+        markers.removeIf(m -> m.iteration() > n);
+    }
+
+    void mark(long iteration, String text) {
+        markers.add(new LossCurve.Marker(iteration, text));
+    }
+
+    void removeLastMarker() {
+        if (!markers.isEmpty()) {
+            markers.remove(markers.size() - 1);
+        }
+    }
+
+    void clear() {
+        count = 0;
+        markers.clear();
+    }
+
+    /**
+     * @param maxPoints the most points to return (at least 2)
+     * @param base      the iteration the series starts after (entry 0 is iteration {@code base + 1})
+     * @return the curve decimated to at most {@code maxPoints} points of min and max
+     */
+    LossCurve curve(int maxPoints, long base) {
+        double latest = count == 0 ? Double.NaN : values[count - 1];
+        if (count <= maxPoints) {
+            long[] first = new long[count];
+            double[] v = Arrays.copyOf(values, count);
+            for (int i = 0; i < count; i++) {
+                first[i] = base + i + 1;
+            }
+            return new LossCurve(count, first, first.clone(), v, v.clone(), List.copyOf(markers), latest);
+        }
+        int per = (int) Math.ceil((double) count / maxPoints);
+        per = ((per + BLOCK - 1) / BLOCK) * BLOCK;
+        int points = (count + per - 1) / per;
+        long[] first = new long[points];
+        long[] last = new long[points];
+        double[] lo = new double[points];
+        double[] hi = new double[points];
+        for (int p = 0; p < points; p++) {
+            int start = p * per;
+            int end = Math.min(count, start + per);
+            first[p] = base + start + 1;
+            last[p] = base + end;
+            double mn = Double.POSITIVE_INFINITY;
+            double mx = Double.NEGATIVE_INFINITY;
+            int fullEnd = start + ((end - start) / BLOCK) * BLOCK;
+            for (int b = start / BLOCK; b < fullEnd / BLOCK; b++) {
+                mn = min(mn, blockMin[b]);
+                mx = max(mx, blockMax[b]);
+            }
+            for (int i = fullEnd; i < end; i++) {
+                mn = min(mn, values[i]);
+                mx = max(mx, values[i]);
+            }
+            lo[p] = mn;
+            hi[p] = mx;
+        }
+        return new LossCurve(count, first, last, lo, hi, List.copyOf(markers), latest);
+    }
+
+    /** @return the entries, for files */
+    double[] toArray() {
+        return Arrays.copyOf(values, count);
+    }
+}

@@ -1,0 +1,395 @@
+package org.backproplab.session;
+
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.GradientCheck;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Phase;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainerState;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * The state and the commands of a {@link TrainingSession}, run on its worker thread only (and testable
+ * without one). Every command that trains or edits first forgets the history after the iteration shown
+ * (so "resume from here" is simply training after a jump back).
+ */
+public final class SessionCore {
+    Scenario scenario;
+    Dataset dataset;
+    Trainer trainer;
+    final History history = new History();
+    boolean running;
+    String message = "";
+    private double speed = TrainingSession.MAX_SPEED;
+    private long runStartNanos;
+    private long runStartIteration;
+    private long rateNanos;
+    private long rateIteration;
+    private double measuredRate;
+
+    /** Read-only access to the worker's state for queries (exports, gradient checks). */
+    public final class View {
+        public Trainer trainer() {
+            return trainer;
+        }
+
+        public Scenario scenario() {
+            return scenario.withDataset(dataset).withConfig(trainer.config());
+        }
+
+        public double[] losses() {
+            return history.lossValues();
+        }
+
+        public long historyStart() {
+            return history.base();
+        }
+
+        public GradientCheck.Result gradientCheck() {
+            return GradientCheck.run(trainer);
+        }
+    }
+
+    SessionCore(Scenario scenario) {
+        load(scenario, null, 0);
+        message = "";
+    }
+
+    View view() {
+        return new View();
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    void load(Scenario s, TrainerState state, int unused) {
+        Trainer t = s.createTrainer();
+        if (state != null) {
+            t.restore(state);
+        }
+        scenario = s;
+        dataset = s.dataset();
+        trainer = t;
+        running = false;
+        history.reset(trainer.state());
+        message = "Loaded " + s.name() + ".";
+    }
+
+    void reset() {
+        load(scenario.withDataset(dataset).withConfig(trainer.config()), null, 0);
+        message = "Reset to the initial weights of seed " + trainer.config().seed() + ".";
+    }
+
+    void newSeed() {
+        TrainingConfig c = trainer.config();
+        load(scenario.withDataset(dataset).withConfig(c.withSeed(c.seed() + 1)), null, 0);
+        message = "New weights from seed " + trainer.config().seed() + ".";
+    }
+
+    void step() {
+        truncateFuture();
+        iterate();
+    }
+
+    void stepMany(long count) {
+        truncateFuture();
+        for (long i = 0; i < count && !trainer.isDiverged(); i++) {
+            iterate();
+        }
+        checkDivergence();
+    }
+
+    void stepPhase() {
+        truncateFuture();
+        boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
+        double pre = completes ? preUpdateLoss() : Double.NaN;
+        trainer.stepPhase();
+        if (completes) {
+            history.recordIteration(trainer, pre);
+        }
+        checkDivergence();
+    }
+
+    void back() {
+        running = false;
+        long k = trainer.iteration();
+        int p = trainer.phaseIndex();
+        if (p > 0) {
+            history.restore(trainer, k);
+            for (int i = 0; i < p - 1; i++) {
+                trainer.stepPhase();
+            }
+            message = "Back to before " + trainer.phases().get(p - 1).label() + ".";
+            return;
+        }
+        History.Edit e = history.lastEditAt(k);
+        if (e != null && history.length() == k) {
+            trainer.restore(e.before());
+            syncDataset();
+            history.dropLastEdit();
+            message = "Undid " + e.text() + ".";
+            return;
+        }
+        if (k <= history.base()) {
+            message = "Nothing to go back to: this is the start.";
+            return;
+        }
+        history.restore(trainer, k - 1);
+        history.truncate(k - 1);
+        syncDataset();
+        message = "Back to iteration " + (k - 1) + ".";
+    }
+
+    void run() {
+        truncateFuture();
+        if (trainer.isDiverged()) {
+            message = "Training has diverged: go back to the last finite state or reset first.";
+            return;
+        }
+        running = true;
+        runStartNanos = System.nanoTime();
+        runStartIteration = trainer.iteration();
+        rateNanos = runStartNanos;
+        rateIteration = runStartIteration;
+    }
+
+    void pause() {
+        running = false;
+    }
+
+    void setSpeed(double s) {
+        speed = s;
+        runStartNanos = System.nanoTime();
+        runStartIteration = trainer.iteration();
+    }
+
+    void setConfig(TrainingConfig c) {
+        TrainingConfig old = trainer.config();
+        if (c.init() != old.init() || c.seed() != old.seed()) {
+            load(scenario.withDataset(dataset).withConfig(c), null, 0);
+            message = "Re-initialised with " + c.init().id() + " from seed " + c.seed() + ".";
+            return;
+        }
+        if (c.equals(old)) {
+            return;
+        }
+        StringBuilder what = new StringBuilder();
+        if (c.learningRate() != old.learningRate()) {
+            what.append("η = ").append(TrainingSession.fmt(c.learningRate())).append(' ');
+        }
+        if (c.momentum() != old.momentum()) {
+            what.append("μ = ").append(TrainingSession.fmt(c.momentum())).append(' ');
+        }
+        if (!c.batch().equals(old.batch())) {
+            what.append("batch ").append(c.batch().id()).append(' ');
+        }
+        if (c.loss() != old.loss()) {
+            what.append("loss ").append(c.loss().id()).append(' ');
+        }
+        if (c.shuffle() != old.shuffle()) {
+            what.append(c.shuffle() ? "shuffle on " : "shuffle off ");
+        }
+        edit(what.toString().trim(), () -> trainer.setConfig(c), null);
+    }
+
+    void setDataset(Dataset d) {
+        if (d.inputSize() != dataset.inputSize() || d.targetSize() != dataset.targetSize()) {
+            throw new IllegalArgumentException("the new data set has " + d.inputSize() + " inputs and "
+                    + d.targetSize() + " targets but the network takes " + dataset.inputSize() + " and gives "
+                    + dataset.targetSize());
+        }
+        edit("data set: " + d.size() + " samples", () -> trainer.setData(d.inputs(), d.targets()), () -> dataset = d);
+    }
+
+    /**
+     * Applies a what-if change at an iteration boundary, recording the states before and after.
+     *
+     * @param engineChange changes the trainer; throws IllegalArgumentException (and changes nothing) if refused
+     * @param sessionChange keeps the session's own copy of the data set in step, or null
+     */
+    void edit(String text, Runnable engineChange, Runnable sessionChange) {
+        truncateFuture();
+        if (trainer.phaseIndex() > 0) {
+            history.restore(trainer, trainer.iteration());
+        }
+        TrainerState before = trainer.state();
+        engineChange.run();
+        if (sessionChange != null) {
+            sessionChange.run();
+        }
+        history.recordEdit(before, trainer, text);
+        message = "Set " + text + ".";
+    }
+
+    void goTo(long k) {
+        running = false;
+        history.restore(trainer, k);
+        syncDataset();
+        message = k < history.length() ? "Showing iteration " + k + " of " + history.length()
+                + ": step or run to continue from here (later iterations will be replaced)." : "";
+    }
+
+    void backToFinite() {
+        running = false;
+        long k = trainer.iteration();
+        while (k > history.base()) {
+            k--;
+            history.restore(trainer, k);
+            if (!trainer.isDiverged() && Double.isFinite(trainer.datasetLoss()) && finiteWeights(trainer.network())) {
+                break;
+            }
+        }
+        history.truncate(k);
+        syncDataset();
+        message = "Back to iteration " + k + ", the last one with a finite loss.";
+    }
+
+    // ---- training ------------------------------------------------------------------------------------
+
+    /** @return how long the worker may wait for a command before the next chunk is due */
+    long idleNanos() {
+        if (Double.isInfinite(speed)) {
+            return 0;
+        }
+        long due = runStartNanos + (long) ((trainer.iteration() - runStartIteration + 1) * 1e9 / speed);
+        return Math.max(0, Math.min(due - System.nanoTime(), TrainingSession.PUBLISH_NANOS));
+    }
+
+    /**
+     * Trains until {@code deadline} (System.nanoTime) or until the iterations due at the set speed are done.
+     *
+     * @return true if training stopped (divergence)
+     */
+    boolean trainChunk(long deadline) {
+        long target = Double.isInfinite(speed) ? Long.MAX_VALUE
+                : runStartIteration + (long) ((System.nanoTime() - runStartNanos) * speed / 1e9);
+        int batch = 16;
+        while (trainer.iteration() < target) {
+            long end = Math.min(target, trainer.iteration() + batch);
+            while (trainer.iteration() < end) {
+                iterate();
+                if (trainer.isDiverged()) {
+                    checkDivergence();
+                    return true;
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            batch = Math.min(batch * 2, 4096);
+        }
+        return false;
+    }
+
+    private void iterate() {
+        double loss = trainer.config().batch().isFull() ? trainer.step() : preUpdateThenStep();
+        history.recordIteration(trainer, loss);
+    }
+
+    private double preUpdateThenStep() {
+        double pre = preUpdateLoss();
+        trainer.step();
+        return pre;
+    }
+
+    /** The training loss over all samples with the weights before the coming update. */
+    private double preUpdateLoss() {
+        if (trainer.config().batch().isFull() && trainer.phaseIndex() > trainer.network().depth()) {
+            return trainer.trace().loss();
+        }
+        return trainer.datasetLoss();
+    }
+
+    private void checkDivergence() {
+        if (trainer.isDiverged()) {
+            running = false;
+            message = "Training diverged at iteration " + trainer.iteration() + ": the loss or a weight became "
+                    + "infinite or not a number, usually because the learning rate η = "
+                    + TrainingSession.fmt(trainer.config().learningRate()) + " is too large. Go back to the last "
+                    + "finite state, lower η, and run again.";
+        }
+    }
+
+    private void truncateFuture() {
+        if (history.length() > trainer.iteration()) {
+            history.truncate(trainer.iteration());
+        }
+    }
+
+    /** After a restore, the session's data set must match the trainer's. */
+    private void syncDataset() {
+        double[][] x = trainer.inputs().getData();
+        double[][] y = trainer.targets().getData();
+        if (x.length != dataset.size() || !sameData(x, y)) {
+            java.util.List<String> labels = dataset.labels().size() == x.length ? dataset.labels() : java.util.List.of();
+            dataset = dataset.withSamples(x, y, labels);
+        }
+    }
+
+    private boolean sameData(double[][] x, double[][] y) {
+        for (int r = 0; r < x.length; r++) {
+            for (int c = 0; c < x[r].length; c++) {
+                if (Double.doubleToLongBits(x[r][c]) != Double.doubleToLongBits(dataset.input(r, c))) {
+                    return false;
+                }
+            }
+            for (int c = 0; c < y[r].length; c++) {
+                if (Double.doubleToLongBits(y[r][c]) != Double.doubleToLongBits(dataset.target(r, c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean finiteWeights(Network n) {
+        for (int l = 1; l <= n.depth(); l++) {
+            double[][] w = n.layer(l).weights().getData();
+            for (double[] row : w) {
+                for (double v : row) {
+                    if (!Double.isFinite(v)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---- snapshots -----------------------------------------------------------------------------------
+
+    String takeMessage() {
+        String m = message;
+        message = "";
+        return m;
+    }
+
+    Snapshot snapshot(long version, String msg) {
+        long now = System.nanoTime();
+        if (running && now > rateNanos) {
+            long done = trainer.iteration() - rateIteration;
+            if (now - rateNanos > 200_000_000L) {
+                measuredRate = done * 1e9 / (now - rateNanos);
+                rateNanos = now;
+                rateIteration = trainer.iteration();
+            }
+        } else if (!running) {
+            measuredRate = 0;
+        }
+        Network net = trainer.network().copy();
+        IterationTrace trace = trainer.trace();
+        IterationTrace preview = TrainingSession.previewOrNull(trainer, running);
+        IterationTrace eval = trainer.evaluate();
+        Scenario current = scenario.withDataset(dataset).withConfig(trainer.config());
+        return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
+                trainer.phases(), trace, preview, eval, TrainingSession.probeOutputs(net, dataset),
+                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(), running,
+                trainer.isDiverged(), msg, measuredRate);
+    }
+
+    /** @return the iteration the history ends at (later than the trainer's after a jump back) */
+    long historyLength() {
+        return history.length();
+    }
+}
