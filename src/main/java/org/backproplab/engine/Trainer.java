@@ -192,35 +192,18 @@ public final class Trainer {
             double[] gb = ws.gradB[l];
             if (mu == 0.0) {
                 for (int i = 0; i < w.length; i++) {
-                    double[] wi = w[i];
-                    double[] gi = gw[i];
-                    for (int j = 0; j < wi.length; j++) {
-                        wi[j] -= eta * gi[j];
-                        check += wi[j];
-                    }
+                    check += Kernels.descend(w[i], gw[i], eta);
                 }
                 if (b != null) {
-                    for (int j = 0; j < b.length; j++) {
-                        b[j] -= eta * gb[j];
-                        check += b[j];
-                    }
+                    check += Kernels.descend(b, gb, eta);
                 }
             } else {
                 double[][] v = velocityW[l];
                 for (int i = 0; i < w.length; i++) {
-                    for (int j = 0; j < w[i].length; j++) {
-                        v[i][j] = mu * v[i][j] - eta * gw[i][j];
-                        w[i][j] += v[i][j];
-                        check += w[i][j];
-                    }
+                    check += Kernels.descend(w[i], v[i], gw[i], eta, mu);
                 }
                 if (b != null) {
-                    double[] vb = velocityB[l];
-                    for (int j = 0; j < b.length; j++) {
-                        vb[j] = mu * vb[j] - eta * gb[j];
-                        b[j] += vb[j];
-                        check += b[j];
-                    }
+                    check += Kernels.descend(b, velocityB[l], gb, eta, mu);
                 }
             }
         }
