@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code export --preset NAME [--seed S] --out FILE}: writes a preset's initial state as a file. */
-@Command(name = "export", description = "Write a preset's initial state (weights before training) to a file.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a preset's initial state (weights before training) to a file.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * next batch and prints the largest relative error and where it is. Exit status 1 if it is above
  * {@link GradientCheck#TOLERANCE}.
  */
-@Command(name = "gradcheck", description = "Check backprop against finite differences on the next batch.")
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, description = "Check backprop against finite differences on the next batch.")
 final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code presets}: each built-in scenario with its one-line description. */
-@Command(name = "presets", description = "List the built-in scenarios.")
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
 final class PresetsCommand implements Runnable {
     @Spec
     CommandSpec spec;

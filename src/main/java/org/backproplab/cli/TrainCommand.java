@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
  * [--every K] [--save FILE] [--json]}: trains, printing the loss over all samples every K iterations, then
  * each sample's output next to its target and each probe's output.
  */
-@Command(name = "train", description = "Train a preset or a saved network and print what it learned.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a preset or a saved network and print what it learned.")
 final class TrainCommand implements Callable<Integer> {
     /** The most iterations one run may ask for. */
     static final long MAX_ITERATIONS = 1_000_000_000L;
+    /** The most samples the text output lists. */
+    static final int MAX_SAMPLE_LINES = 20;
 
     @Spec
     CommandSpec spec;
@@ -128,9 +130,12 @@ final class TrainCommand implements Callable<Integer> {
         Dataset d = s.dataset();
         RealMatrix y = t.network().predict(d.inputs());
         out.printf("outputs after %d iterations (loss %.6g):%n", t.iteration(), t.evaluate().loss());
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = 0; i < Math.min(d.size(), MAX_SAMPLE_LINES); i++) {
             out.printf("  %-10s %s -> %s  target %s%n", d.label(i), numbers(d.inputs().getRow(i)),
                     numbers(y.getRow(i)), numbers(d.targets().getRow(i)));
+        }
+        if (d.size() > MAX_SAMPLE_LINES) {
+            out.printf("  … and %d more samples (--json prints them all)%n", d.size() - MAX_SAMPLE_LINES);
         }
         double[][] p = d.probes();
         for (int i = 0; i < p.length; i++) {
