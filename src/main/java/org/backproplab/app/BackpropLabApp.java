@@ -4,14 +4,8 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.backproplab.data.Dataset;
+import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
-import org.backproplab.engine.Activation;
-import org.backproplab.engine.BatchMode;
-import org.backproplab.engine.Initializer;
-import org.backproplab.engine.LayerSpec;
-import org.backproplab.engine.Loss;
-import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
@@ -43,8 +37,8 @@ public class BackpropLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<Scenario> presets = presets();
-        session = new TrainingSession(presets.get(0));
+        List<Scenario> presets = Presets.all();
+        session = new TrainingSession(Presets.get(Presets.DEFAULT));
         session.setSpeed(MainViewModel.DEFAULT_SPEED);
         bridge = new SessionBridge(session);
         state = new UiState();
@@ -55,9 +49,29 @@ public class BackpropLabApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        reportUncaughtErrors();
         bridge.start();
         stage.show();
         UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge));
+    }
+
+    /**
+     * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
+     * says in one line that something went wrong; the window keeps working.
+     */
+    private void reportUncaughtErrors() {
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            System.err.println("Backprop Lab: unexpected error on the window thread");
+            e.printStackTrace();
+            try {
+                window.viewModel().report("Something went wrong in the window (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Details are on the console.");
+            } catch (RuntimeException again) {
+                previous.uncaughtException(t, e);
+            }
+        });
     }
 
     @Override
@@ -68,16 +82,6 @@ public class BackpropLabApp extends Application {
         if (session != null) {
             session.close();
         }
-    }
-
-    /** TEMPORARY until data.Presets lands in main: the xor tutorial only. */
-    static List<Scenario> presets() {
-        Dataset d = new Dataset(List.of("x1", "x2", "x3"), List.of("y"),
-                new double[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}}, new double[][] {{0}, {1}, {1}, {0}},
-                List.of("00", "01", "10", "11"), null, List.of(), 2);
-        return List.of(new Scenario("xor", "XOR with a constant bias input: 3-4-1 sigmoid, sse, full batch", d,
-                List.of(new LayerSpec(4, Activation.SIGMOID, false), new LayerSpec(1, Activation.SIGMOID, false)),
-                new TrainingConfig(Loss.SSE, 1.0, BatchMode.FULL, 0, false, Initializer.UNIFORM01, 1), 1500));
     }
 
     // Properties (for tests and the benchmark)

@@ -17,7 +17,7 @@ final class HelpDialogs {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(8);
-        grid.setPadding(new Insets(8, 4, 8, 4));
+        grid.setPadding(new Insets(12, 20, 12, 20));
         int row = 0;
         for (Shortcuts.Entry e : Shortcuts.ALL) {
             Label keys = new Label(e.keys());

@@ -235,6 +235,11 @@ public final class MainViewModel {
         return true;
     }
 
+    /** Shows {@code text} in the status bar (for problems the window itself runs into). */
+    public void report(String text) {
+        statusText.set(text);
+    }
+
     /** Forgets a refused η (the field shows the session's value again). */
     public void cancelLearningRate() {
         learningRateError.set("");
