@@ -6,6 +6,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || "--benchmark-ui".equals(args[0])) {
+            WindowLauncher.main(args);
+            return;
+        }
         System.out.println("Backprop Lab");
     }
 }

@@ -1,0 +1,105 @@
+package org.backproplab.app;
+
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.backproplab.data.Presets;
+import org.backproplab.data.Scenario;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.shell.MainViewModel;
+import org.backproplab.ui.shell.MainWindow;
+
+/**
+ * The JavaFX application: one window, titled "Backprop Lab", on a {@link TrainingSession} that starts on the
+ * default preset ({@code xor}). The session is closed when the application stops. With the parameters
+ * {@code --benchmark-ui N} it runs at full speed for {@code N} seconds, prints the figures and exits
+ * (see {@link UiBenchmark}).
+ */
+public class BackpropLabApp extends Application {
+    /** Default window size. */
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    /** Smallest size the window stays usable at. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 768;
+
+    private TrainingSession session;
+    private SessionBridge bridge;
+    private UiState state;
+    private MainWindow window;
+
+    /** Needed by {@link Application#launch} and by TestFX. */
+    public BackpropLabApp() {
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<Scenario> presets = Presets.all();
+        session = new TrainingSession(Presets.get(Presets.DEFAULT));
+        session.setSpeed(MainViewModel.DEFAULT_SPEED);
+        bridge = new SessionBridge(session);
+        state = new UiState();
+        window = new MainWindow(bridge, state, presets);
+        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        window.install(scene);
+        stage.setTitle("Backprop Lab");
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        reportUncaughtErrors();
+        bridge.start();
+        stage.show();
+        UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge));
+    }
+
+    /**
+     * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
+     * says in one line that something went wrong; the window keeps working.
+     */
+    private void reportUncaughtErrors() {
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            System.err.println("Backprop Lab: unexpected error on the window thread");
+            e.printStackTrace();
+            try {
+                window.viewModel().report("Something went wrong in the window (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Details are on the console.");
+            } catch (RuntimeException again) {
+                previous.uncaughtException(t, e);
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (bridge != null) {
+            bridge.stop();
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    // Properties (for tests and the benchmark)
+
+    /** @return the session the window shows (null before {@link #start}) */
+    public TrainingSession session() {
+        return session;
+    }
+
+    public SessionBridge bridge() {
+        return bridge;
+    }
+
+    public UiState uiState() {
+        return state;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+}

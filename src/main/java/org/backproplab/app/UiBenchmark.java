@@ -1,0 +1,93 @@
+package org.backproplab.app;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.FrameStats;
+import org.backproplab.ui.SessionBridge;
+
+/**
+ * {@code --benchmark-ui N}: runs the real window at full speed for {@code N} seconds, then prints the
+ * training speed (iterations per second) and the frame-interval percentiles of the FX pulse, and exits.
+ */
+final class UiBenchmark {
+    /** The option that selects the benchmark. */
+    static final String OPTION = "--benchmark-ui";
+    private static final double WARM_UP_SECONDS = 1.0;
+
+    private final double seconds;
+    private final PrintStream out;
+    private long startNanos;
+    private long startIteration;
+
+    UiBenchmark(double seconds, PrintStream out) {
+        this.seconds = seconds;
+        this.out = out;
+    }
+
+    /**
+     * @return the benchmark asked for in {@code args}, if any
+     * @throws IllegalArgumentException naming the value if the duration is not a positive number of seconds
+     */
+    static Optional<UiBenchmark> fromParameters(List<String> args) {
+        int i = args.indexOf(OPTION);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new UiBenchmark(parseSeconds(i + 1 < args.size() ? args.get(i + 1) : null), System.out));
+    }
+
+    /** @return the duration in seconds, or throws naming the bad value */
+    static double parseSeconds(String text) {
+        double s;
+        try {
+            s = text == null ? Double.NaN : Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            s = Double.NaN;
+        }
+        if (!(s > 0) || s > 3600) {
+            throw new IllegalArgumentException(OPTION + " " + (text == null ? "(missing)" : "'" + text + "'")
+                    + ": expected a number of seconds between 1 and 3600, e.g. " + OPTION + " 20");
+        }
+        return s;
+    }
+
+    /** Starts training at full speed after a short warm-up, and schedules the report and the exit (FX thread). */
+    void start(SessionBridge bridge) {
+        TrainingSession session = bridge.session();
+        session.setSpeed(TrainingSession.MAX_SPEED);
+        session.run();
+        PauseTransition warmUp = new PauseTransition(Duration.seconds(WARM_UP_SECONDS));
+        warmUp.setOnFinished(e -> {
+            bridge.frames().clear();
+            startNanos = System.nanoTime();
+            startIteration = session.latest().iteration();
+            PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
+            measure.setOnFinished(f -> finish(bridge));
+            measure.play();
+        });
+        warmUp.play();
+    }
+
+    private void finish(SessionBridge bridge) {
+        Snapshot s = bridge.session().latest();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        FrameStats f = bridge.frames();
+        double rate = (s.iteration() - startIteration) / elapsed;
+        out.println(String.format(Locale.ROOT, "Backprop Lab UI benchmark: preset %s, %.1f s at full speed",
+                s.scenario().name(), elapsed));
+        out.println(String.format(Locale.ROOT, "iterations: %d (%,.0f iterations per second)",
+                s.iteration() - startIteration, rate));
+        out.println(String.format(Locale.ROOT, "frames: %d, interval p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                f.count(), f.percentileMillis(50), f.percentileMillis(95), f.percentileMillis(99), f.percentileMillis(100)));
+        out.println(String.format(Locale.ROOT, "final loss %.6g, diverged %s", s.loss(), s.diverged()));
+        out.flush();
+        Platform.exit();
+    }
+}

@@ -1,0 +1,29 @@
+package org.backproplab.app;
+
+import javafx.application.Application;
+
+/**
+ * Opens the window. Kept apart from {@link Launcher} so that the command line never loads JavaFX classes,
+ * and so that {@code java -jar} works without a module path (the main class is not an Application).
+ */
+public final class WindowLauncher {
+    private WindowLauncher() {
+    }
+
+    /**
+     * @param args nothing, or {@code --benchmark-ui N} to run the window at full speed for {@code N} seconds
+     *             and print the figures
+     */
+    public static void main(String[] args) {
+        int i = java.util.Arrays.asList(args).indexOf(UiBenchmark.OPTION);
+        if (i >= 0) {
+            try {
+                UiBenchmark.parseSeconds(i + 1 < args.length ? args[i + 1] : null);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+        }
+        Application.launch(BackpropLabApp.class, args);
+    }
+}

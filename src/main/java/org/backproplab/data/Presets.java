@@ -1,0 +1,158 @@
+package org.backproplab.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}) and three
+ * small extras ({@code and}, {@code or}, {@code xor-bias}). Every preset has a fixed default seed, so it
+ * starts from the same weights every time; change it with {@link TrainingConfig#withSeed}.
+ */
+public final class Presets {
+    /** The preset the window and the command line start with. */
+    public static final String DEFAULT = "xor";
+    /** The seed every preset starts from unless told otherwise. */
+    public static final long DEFAULT_SEED = 1L;
+
+    /** Default hidden layer sizes of {@code relu-mlp}. */
+    public static final int[] RELU_HIDDEN = {16, 16};
+    /** Default learning rate η of {@code relu-mlp}. */
+    public static final double RELU_LEARNING_RATE = 0.1;
+    /** Samples of the {@code relu-mlp} data set. */
+    public static final int RELU_SAMPLES = 200;
+
+    private static final Map<String, Supplier<Scenario>> PRESETS = new LinkedHashMap<>();
+
+    static {
+        PRESETS.put("xor", Presets::xor);
+        PRESETS.put("gender", Presets::gender);
+        PRESETS.put("relu-mlp", () -> reluMlp(RELU_HIDDEN, RELU_LEARNING_RATE));
+        PRESETS.put("and", () -> gate("and", "AND gate: 2-1 sigmoid with bias, sse, full batch", 0, 0, 0, 1));
+        PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
+        PRESETS.put("xor-bias", Presets::xorBias);
+    }
+
+    private Presets() {
+    }
+
+    /**
+     * @param name a preset name, e.g. {@code "xor"}
+     * @return a fresh scenario
+     * @throws IllegalArgumentException naming the unknown name and the known ones
+     */
+    public static Scenario get(String name) {
+        Supplier<Scenario> s = name == null ? null : PRESETS.get(name.trim());
+        if (s == null) {
+            throw new IllegalArgumentException("unknown preset '" + name + "': expected one of " + names());
+        }
+        return s.get();
+    }
+
+    /** @return the names in menu order */
+    public static List<String> names() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    /** @return every preset, in menu order */
+    public static List<Scenario> all() {
+        List<Scenario> all = new ArrayList<>();
+        for (Supplier<Scenario> s : PRESETS.values()) {
+            all.add(s.get());
+        }
+        return all;
+    }
+
+    /**
+     * The XOR tutorial (000): inputs {@code (x1, x2, 1)} whose constant third column plays the bias,
+     * 3-4-1 sigmoid without biases, sse, full batch, η = 1, {@code uniform01}, 1500 iterations.
+     */
+    public static Scenario xor() {
+        double[][] x = {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}};
+        double[][] y = {{0}, {1}, {1}, {0}};
+        Dataset d = new Dataset(List.of("x1", "x2", "x3"), List.of("y"), x, y,
+                List.of("0 xor 0", "0 xor 1", "1 xor 0", "1 xor 1"), null, List.of(), 2);
+        return new Scenario("xor", "XOR tutorial: 3-4-1 sigmoid, constant input x3 = 1 as bias, sse, full batch, η = 1",
+                d, List.of(sigmoid(4, false), sigmoid(1, false)),
+                new TrainingConfig(Loss.SSE, 1.0, BatchMode.FULL, 0.0, false, Initializer.UNIFORM01, DEFAULT_SEED),
+                1500);
+    }
+
+    /**
+     * The 2-2-1 tutorial (002): weight (lb − 135) and height (in − 66) to gender (1 = female) for Alice, Bob,
+     * Charlie and Diana; probes Emily and Frank. Sigmoid with biases, mse, one update per sample in order,
+     * η = 0.1, {@code normal}, 1000 epochs = 4000 iterations.
+     */
+    public static Scenario gender() {
+        double[][] x = {{-2, -1}, {25, 6}, {17, 4}, {-15, -6}};
+        double[][] y = {{1}, {0}, {0}, {1}};
+        Dataset d = new Dataset(List.of("weight", "height"), List.of("female"), x, y,
+                List.of("Alice", "Bob", "Charlie", "Diana"), new double[][] {{-7, -3}, {20, 2}},
+                List.of("Emily", "Frank"), -1);
+        return new Scenario("gender", "2-2-1 tutorial: gender from weight and height, sigmoid with biases, mse, per sample",
+                d, List.of(sigmoid(2, true), sigmoid(1, true)),
+                new TrainingConfig(Loss.MSE, 0.1, BatchMode.SAMPLE, 0.0, false, Initializer.NORMAL, DEFAULT_SEED),
+                4000);
+    }
+
+    /**
+     * The ReLU tutorial (001): ReLU in every layer including the output, mse, mini-batches of 32,
+     * {@code normal-0.01}. Its data set is {@link Generators#bowl} without noise ({@value #RELU_SAMPLES}
+     * points of {@code y = (x1² + x2²)/2} in {@code [−1, 1]²}; targets ≥ 0 so a ReLU output can reach them,
+     * inputs in every direction so that the output neuron rarely starts dead), shuffled every epoch.
+     *
+     * @param hidden       the hidden layer sizes, e.g. {@code {16, 16}}
+     * @param learningRate η
+     * @throws IllegalArgumentException if a size is below 1 or η is not a finite number ≥ 0
+     */
+    public static Scenario reluMlp(int[] hidden, double learningRate) {
+        List<LayerSpec> layers = new ArrayList<>();
+        StringBuilder shape = new StringBuilder("2");
+        for (int h : hidden) {
+            layers.add(new LayerSpec(h, Activation.RELU, true));
+            shape.append('-').append(h);
+        }
+        layers.add(new LayerSpec(1, Activation.RELU, true));
+        shape.append("-1");
+        Dataset d = Generators.bowl(RELU_SAMPLES, 0.0, DEFAULT_SEED);
+        TrainingConfig c = new TrainingConfig(Loss.MSE, learningRate, BatchMode.miniBatch(32), 0.0, true,
+                Initializer.NORMAL_001, DEFAULT_SEED);
+        return new Scenario("relu-mlp", "ReLU tutorial: " + shape + " ReLU everywhere, mse, mini-batch 32, fits the bowl (x1² + x2²)/2",
+                d, layers, c, 14_000);
+    }
+
+    /** A 2-4-1 net with biases, tanh hidden and sigmoid output, learning XOR on inputs {@code x1, x2} only. */
+    public static Scenario xorBias() {
+        double[][] x = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+        double[][] y = {{0}, {1}, {1}, {0}};
+        Dataset d = new Dataset(List.of("x1", "x2"), List.of("y"), x, y,
+                List.of("0 xor 0", "0 xor 1", "1 xor 0", "1 xor 1"), null, List.of(), -1);
+        return new Scenario("xor-bias", "XOR with real biases: 2-4-1, tanh hidden, sigmoid output, sse, full batch",
+                d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
+                new TrainingConfig(Loss.SSE, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
+                2000);
+    }
+
+    private static Scenario gate(String name, String description, double y00, double y01, double y10, double y11) {
+        double[][] x = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+        double[][] y = {{y00}, {y01}, {y10}, {y11}};
+        Dataset d = new Dataset(List.of("x1", "x2"), List.of("y"), x, y,
+                List.of("0 " + name + " 0", "0 " + name + " 1", "1 " + name + " 0", "1 " + name + " 1"),
+                null, List.of(), -1);
+        return new Scenario(name, description, d, List.of(sigmoid(1, true)),
+                new TrainingConfig(Loss.SSE, 1.0, BatchMode.FULL, 0.0, false, Initializer.NORMAL, DEFAULT_SEED),
+                1000);
+    }
+
+    private static LayerSpec sigmoid(int size, boolean bias) {
+        return new LayerSpec(size, Activation.SIGMOID, bias);
+    }
+}

@@ -1,0 +1,142 @@
+package org.backproplab.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+
+/**
+ * A saved network: the scenario (data set, layer shapes, training settings), the weights and biases, and
+ * how many updates they have had. The JSON format {@value #FORMAT} is described in
+ * {@code docs/file-format.md}.
+ *
+ * @param scenario  data set, layers and training configuration
+ * @param network   the weights and biases, of the scenario's shape (copied, never shared)
+ * @param iteration how many updates the weights have had
+ */
+public record BackpropFile(Scenario scenario, Network network, long iteration) {
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "backprop-lab/1";
+    /** The largest file {@link #read(Path)} accepts: 64 MiB. */
+    public static final long MAX_BYTES = 64L << 20;
+    /** The most numbers, strings and other scalar values a file may hold. */
+    public static final long MAX_VALUES = 4_000_000L;
+    /** The most samples (and the most probes) a file may hold. */
+    public static final int MAX_SAMPLES = 1_000_000;
+    /** The most weight layers a file may declare. */
+    public static final int MAX_LAYERS = 1_000;
+    /** The {@code defaultIterations} of a file that does not say. */
+    public static final long DEFAULT_ITERATIONS = 1_000;
+
+    /**
+     * @throws IllegalArgumentException if the network does not have the scenario's shape or the iteration is
+     *                                  negative
+     */
+    public BackpropFile {
+        if (network.inputSize() != scenario.dataset().inputSize() || !network.specs().equals(scenario.layers())) {
+            throw new IllegalArgumentException("the network " + network.specs() + " does not have the shape of scenario '"
+                    + scenario.name() + "' " + scenario.layers());
+        }
+        if (iteration < 0) {
+            throw new IllegalArgumentException("iteration " + iteration + " is not allowed: expected 0 or more");
+        }
+        network = network.copy();
+    }
+
+    /** @return the scenario with freshly initialised weights, iteration 0 */
+    public static BackpropFile initial(Scenario scenario) {
+        return new BackpropFile(scenario, scenario.createNetwork(), 0);
+    }
+
+    /** @return the scenario with the trainer's current weights and iteration count */
+    public static BackpropFile of(Scenario scenario, Trainer trainer) {
+        return new BackpropFile(scenario, trainer.network(), trainer.iteration());
+    }
+
+    /** @return a copy of the weights and biases */
+    @Override
+    public Network network() {
+        return network.copy();
+    }
+
+    /**
+     * @return a trainer on a copy of the saved weights with the saved iteration count, so that training goes
+     *         on with the batch that comes next (momentum starts again from zero: it is not saved)
+     */
+    public Trainer createTrainer() {
+        Trainer t = new Trainer(network.copy(), scenario.dataset().inputs(), scenario.dataset().targets(),
+                scenario.config());
+        t.setIteration(iteration);
+        return t;
+    }
+
+    /**
+     * Reads a file of at most {@link #MAX_BYTES}.
+     *
+     * @throws FileFormatException naming the field if the content is not a valid {@value #FORMAT} file
+     * @throws IOException         if the file cannot be read
+     */
+    public static BackpropFile read(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+            throw new FileFormatException(path.toString(), "", "the file has " + size + " bytes: at most "
+                    + MAX_BYTES + " are allowed");
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        if (bytes.length > MAX_BYTES) {
+            throw new FileFormatException(path.toString(), "", "the file grew past " + MAX_BYTES + " bytes while reading");
+        }
+        return new FileParser(path.toString()).parse(() -> Json.parser(bytes));
+    }
+
+    /**
+     * @param json       the text of a file
+     * @param sourceName where it came from, for messages
+     * @throws FileFormatException naming the field if the text is not a valid {@value #FORMAT} file
+     */
+    public static BackpropFile read(String json, String sourceName) throws FileFormatException {
+        if (json.length() > MAX_BYTES) {
+            throw new FileFormatException(sourceName, "", "the text has " + json.length() + " characters: at most "
+                    + MAX_BYTES + " are allowed");
+        }
+        try {
+            return new FileParser(sourceName).parse(() -> Json.parser(json));
+        } catch (FileFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileFormatException(sourceName, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** @return the file as JSON text, ending with a newline */
+    public String toJson() {
+        return Json.pretty(FileWriter.tree(this));
+    }
+
+    /**
+     * Writes the file atomically: to a temporary file in the same directory, then moved over {@code path},
+     * so a reader never sees half a file and a failed write leaves the old file in place.
+     *
+     * @throws IOException if the directory cannot be written
+     */
+    public void write(Path path) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.backproplab.io;
+
+import static org.backproplab.io.JsonFields.field;
+import static org.backproplab.io.JsonFields.found;
+import static org.backproplab.io.JsonFields.index;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * Turns the text of a {@code backprop-lab/1} file into a {@link BackpropFile}, refusing anything malformed
+ * with a {@link FileFormatException} that names the field. Memory stays bounded: a streaming first pass
+ * counts the values before any tree is built, and every declared size is checked before arrays are
+ * allocated.
+ */
+final class FileParser {
+    private static final Set<String> TOP = Set.of("format", "name", "description", "layers", "weights", "biases",
+            "training", "dataset", "probes", "iteration", "defaultIterations");
+    private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
+            "seed", "shuffle");
+    private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
+            "biasColumn");
+    private static final Set<String> PROBES = Set.of("inputs", "labels");
+    private static final Set<String> INPUT_LAYER = Set.of("size");
+    private static final Set<String> WEIGHT_LAYER = Set.of("size", "activation", "bias");
+
+    /** Opens a fresh parser over the same text (the text is parsed twice). */
+    interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    private final JsonFields f;
+
+    FileParser(String source) {
+        this.f = new JsonFields(source);
+    }
+
+    BackpropFile parse(Source text) throws IOException {
+        countValues(text);
+        JsonNode root;
+        try (JsonParser p = text.open()) {
+            root = Json.MAPPER.readTree(p);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw f.error("", "not JSON: the text is empty");
+        }
+        return build(root);
+    }
+
+    /** The streaming first pass: well-formed JSON with at most {@link BackpropFile#MAX_VALUES} values. */
+    private void countValues(Source text) throws IOException {
+        long values = 0;
+        int depth = 0;
+        int roots = 0;
+        try (JsonParser p = text.open()) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (depth == 0 && ++roots > 1) {
+                    throw f.error("", "not valid JSON at line " + p.currentLocation().getLineNr()
+                            + ": more than one value at the top level");
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
+                    throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        }
+    }
+
+    private FileFormatException notJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return f.error("", "not valid JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+
+    private BackpropFile build(JsonNode root) throws FileFormatException {
+        f.object(root, "", TOP);
+        String format = f.text(f.required(root, "", "format"), "format");
+        if (!format.equals(BackpropFile.FORMAT)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\", found " + found(root.get("format")));
+        }
+        String name = root.has("name") ? f.text(root.get("name"), "name") : "file";
+        String description = root.has("description") ? f.text(root.get("description"), "description") : "";
+        int inputSize = inputSize(root);
+        List<LayerSpec> specs = layers(root, inputSize);
+        TrainingConfig config = training(f.required(root, "", "training"));
+        Dataset dataset = dataset(root, inputSize, specs.get(specs.size() - 1).size(), config.loss());
+        long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Long.MAX_VALUE) : 0;
+        long defaultIterations = root.has("defaultIterations")
+                ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Long.MAX_VALUE)
+                : BackpropFile.DEFAULT_ITERATIONS;
+        Scenario scenario = new Scenario(name, description, dataset, specs, config, defaultIterations);
+        Network network = network(root, scenario);
+        return new BackpropFile(scenario, network, iteration);
+    }
+
+    private int inputSize(JsonNode root) throws FileFormatException {
+        JsonNode layers = f.array(f.required(root, "", "layers"), "layers", 2, BackpropFile.MAX_LAYERS + 1);
+        f.object(layers.get(0), "layers[0]", INPUT_LAYER);
+        return (int) f.integer(f.required(layers.get(0), "layers[0]", "size"), "layers[0].size", 1,
+                Network.MAX_PARAMETERS);
+    }
+
+    /** The weight layers, after checking that their parameter count is within the limit. */
+    private List<LayerSpec> layers(JsonNode root, int inputSize) throws FileFormatException {
+        JsonNode layers = root.get("layers");
+        List<LayerSpec> specs = new ArrayList<>();
+        long params = 0;
+        int below = inputSize;
+        for (int l = 1; l < layers.size(); l++) {
+            String path = index("layers", l);
+            JsonNode n = layers.get(l);
+            f.object(n, path, WEIGHT_LAYER);
+            int size = (int) f.integer(f.required(n, path, "size"), field(path, "size"), 1, Network.MAX_PARAMETERS);
+            String act = f.text(f.required(n, path, "activation"), field(path, "activation"));
+            Activation a;
+            try {
+                a = Activation.fromId(act);
+            } catch (IllegalArgumentException e) {
+                throw f.error(field(path, "activation"), e.getMessage());
+            }
+            boolean bias = f.bool(f.required(n, path, "bias"), field(path, "bias"));
+            params += (long) below * size + (bias ? size : 0);
+            if (params > Network.MAX_PARAMETERS) {
+                throw f.error(path, "the network would have more than " + Network.MAX_PARAMETERS + " parameters");
+            }
+            specs.add(new LayerSpec(size, a, bias));
+            below = size;
+        }
+        return specs;
+    }
+
+    private TrainingConfig training(JsonNode n) throws FileFormatException {
+        f.object(n, "training", TRAINING);
+        Loss loss;
+        Initializer init;
+        String lossId = f.text(f.required(n, "training", "loss"), "training.loss");
+        String initId = f.text(f.required(n, "training", "init"), "training.init");
+        try {
+            loss = Loss.fromId(lossId);
+        } catch (IllegalArgumentException e) {
+            throw f.error("training.loss", e.getMessage());
+        }
+        try {
+            init = Initializer.fromId(initId);
+        } catch (IllegalArgumentException e) {
+            throw f.error("training.init", e.getMessage());
+        }
+        double eta = f.number(f.required(n, "training", "learningRate"), "training.learningRate");
+        if (eta < 0) {
+            throw f.error("training.learningRate", "is " + eta + ": expected a number ≥ 0");
+        }
+        double mu = n.has("momentum") ? f.number(n.get("momentum"), "training.momentum") : 0.0;
+        if (mu < 0 || mu >= 1) {
+            throw f.error("training.momentum", "is " + mu + ": expected 0 ≤ momentum < 1");
+        }
+        BatchMode batch = batch(f.required(n, "training", "batch"));
+        long seed = n.has("seed") ? f.integer(n.get("seed"), "training.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
+        boolean shuffle = n.has("shuffle") && f.bool(n.get("shuffle"), "training.shuffle");
+        return new TrainingConfig(loss, eta, batch, mu, shuffle, init, seed);
+    }
+
+    private BatchMode batch(JsonNode n) throws FileFormatException {
+        if (n.isTextual() && (n.textValue().equals("full") || n.textValue().equals("sample"))) {
+            return BatchMode.fromId(n.textValue());
+        }
+        if (n.isIntegralNumber()) {
+            return BatchMode.miniBatch((int) f.integer(n, "training.batch", 1, BackpropFile.MAX_SAMPLES));
+        }
+        throw f.error("training.batch", "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
+    }
+
+    private Dataset dataset(JsonNode root, int in, int out, Loss loss) throws FileFormatException {
+        JsonNode d = f.required(root, "", "dataset");
+        f.object(d, "dataset", DATASET);
+        int n = checkedRows(f.required(d, "dataset", "inputs"), "dataset.inputs", 1, in + out);
+        double[][] x = f.matrix(d.get("inputs"), "dataset.inputs", n, in);
+        double[][] y = f.matrix(f.required(d, "dataset", "targets"), "dataset.targets", n, out);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < out; c++) {
+                if (!loss.acceptsTarget(y[r][c])) {
+                    throw f.error(index(index("dataset.targets", r), c), "is " + y[r][c] + " but the "
+                            + loss.id() + " loss needs targets between 0 and 1");
+                }
+            }
+        }
+        List<String> labels = f.texts(d.get("labels"), "dataset.labels", n);
+        List<String> inNames = d.has("inputNames") ? f.texts(d.get("inputNames"), "dataset.inputNames", in)
+                : Dataset.names("x", in);
+        List<String> outNames = d.has("targetNames") ? f.texts(d.get("targetNames"), "dataset.targetNames", out)
+                : Dataset.names("y", out);
+        int biasColumn = d.has("biasColumn") ? (int) f.integer(d.get("biasColumn"), "dataset.biasColumn", -1, in - 1) : -1;
+        double[][] probes = null;
+        List<String> probeLabels = List.of();
+        JsonNode p = root.get("probes");
+        if (p != null && !p.isNull()) {
+            f.object(p, "probes", PROBES);
+            int m = checkedRows(f.required(p, "probes", "inputs"), "probes.inputs", 0, in);
+            probes = f.matrix(p.get("inputs"), "probes.inputs", m, in);
+            probeLabels = f.texts(p.get("labels"), "probes.labels", m);
+        }
+        try {
+            return new Dataset(inNames, outNames, x, y, labels, probes, probeLabels, biasColumn);
+        } catch (IllegalArgumentException e) {
+            throw f.error("dataset", e.getMessage());
+        }
+    }
+
+    /** @return the row count of a sample array, refusing sizes beyond the limits before anything is allocated */
+    private int checkedRows(JsonNode rows, String path, int min, int width) throws FileFormatException {
+        f.array(rows, path, min, BackpropFile.MAX_SAMPLES);
+        if ((long) rows.size() * width > Trainer.MAX_CELLS) {
+            throw f.error(path, rows.size() + " rows of " + width + " values are more than "
+                    + Trainer.MAX_CELLS + " numbers");
+        }
+        return rows.size();
+    }
+
+    /** The weights and biases of the file, or, when it has neither, fresh ones from the initializer. */
+    private Network network(JsonNode root, Scenario s) throws FileFormatException {
+        JsonNode w = root.get("weights");
+        JsonNode b = root.get("biases");
+        if (w == null && b == null) {
+            return s.createNetwork();
+        }
+        if (w == null || b == null) {
+            throw f.error(w == null ? "weights" : "biases", "missing (weights and biases come together, or neither)");
+        }
+        List<LayerSpec> specs = s.layers();
+        f.array(w, "weights", specs.size(), specs.size());
+        f.array(b, "biases", specs.size(), specs.size());
+        List<Layer> layers = new ArrayList<>();
+        int below = s.dataset().inputSize();
+        for (int l = 0; l < specs.size(); l++) {
+            LayerSpec spec = specs.get(l);
+            Layer layer = new Layer(below, spec.size(), spec.activation(), spec.bias());
+            double[][] m = f.matrix(w.get(l), index("weights", l), below, spec.size());
+            for (int i = 0; i < below; i++) {
+                layer.weights().setRow(i, m[i]);
+            }
+            String bp = index("biases", l);
+            JsonNode bn = b.get(l);
+            if (spec.bias()) {
+                if (bn.isNull()) {
+                    throw f.error(bp, "expected " + spec.size() + " biases because layers[" + (l + 1)
+                            + "].bias is true, found null");
+                }
+                double[] v = f.vector(bn, bp, spec.size());
+                for (int j = 0; j < v.length; j++) {
+                    layer.bias().setEntry(j, v[j]);
+                }
+            } else if (!bn.isNull()) {
+                throw f.error(bp, "expected null because layers[" + (l + 1) + "].bias is false, found " + found(bn));
+            }
+            layers.add(layer);
+            below = spec.size();
+        }
+        return new Network(s.dataset().inputSize(), layers);
+    }
+}

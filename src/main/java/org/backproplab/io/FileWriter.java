@@ -1,0 +1,114 @@
+package org.backproplab.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.TrainingConfig;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Turns a {@link BackpropFile} into the JSON tree of {@code docs/file-format.md}. Doubles are written with
+ * {@link Double#toString}, the shortest text that parses back to the same bits.
+ */
+final class FileWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private FileWriter() {
+    }
+
+    static ObjectNode tree(BackpropFile file) {
+        Scenario s = file.scenario();
+        Dataset d = s.dataset();
+        Network net = file.network();
+        ObjectNode root = NODES.objectNode();
+        root.put("format", BackpropFile.FORMAT);
+        root.put("name", s.name());
+        root.put("description", s.description());
+        ArrayNode layers = root.putArray("layers");
+        layers.addObject().put("size", d.inputSize());
+        for (LayerSpec spec : s.layers()) {
+            layers.addObject().put("size", spec.size()).put("activation", spec.activation().id()).put("bias", spec.bias());
+        }
+        ArrayNode weights = root.putArray("weights");
+        ArrayNode biases = root.putArray("biases");
+        for (Layer layer : net.layers()) {
+            weights.add(matrix(layer.weights().getData()));
+            if (layer.hasBias()) {
+                biases.add(row(layer.bias().toArray()));
+            } else {
+                biases.addNull();
+            }
+        }
+        root.set("training", training(s.config()));
+        ObjectNode data = root.putObject("dataset");
+        data.set("inputNames", texts(d.inputNames()));
+        data.set("targetNames", texts(d.targetNames()));
+        if (d.biasColumn() >= 0) {
+            data.put("biasColumn", d.biasColumn());
+        }
+        data.set("inputs", matrix(d.inputs()));
+        data.set("targets", matrix(d.targets()));
+        if (!d.labels().isEmpty()) {
+            data.set("labels", texts(d.labels()));
+        }
+        double[][] probes = d.probes();
+        if (probes.length > 0) {
+            ObjectNode p = root.putObject("probes");
+            p.set("inputs", matrix(probes));
+            if (!d.probeLabels().isEmpty()) {
+                p.set("labels", texts(d.probeLabels()));
+            }
+        }
+        root.put("iteration", file.iteration());
+        root.put("defaultIterations", s.iterations());
+        return root;
+    }
+
+    private static ObjectNode training(TrainingConfig c) {
+        ObjectNode t = NODES.objectNode();
+        t.put("loss", c.loss().id());
+        t.put("learningRate", c.learningRate());
+        if (c.batch().size() > 1) {
+            t.put("batch", c.batch().size());
+        } else {
+            t.put("batch", c.batch().id());
+        }
+        t.put("momentum", c.momentum());
+        t.put("init", c.init().id());
+        t.put("seed", c.seed());
+        t.put("shuffle", c.shuffle());
+        return t;
+    }
+
+    private static ArrayNode matrix(RealMatrix m) {
+        return matrix(m.getData());
+    }
+
+    private static ArrayNode matrix(double[][] m) {
+        ArrayNode a = NODES.arrayNode(m.length);
+        for (double[] r : m) {
+            a.add(row(r));
+        }
+        return a;
+    }
+
+    private static ArrayNode row(double[] r) {
+        ArrayNode a = NODES.arrayNode(r.length);
+        for (double v : r) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static ArrayNode texts(List<String> s) {
+        ArrayNode a = NODES.arrayNode(s.size());
+        s.forEach(a::add);
+        return a;
+    }
+}

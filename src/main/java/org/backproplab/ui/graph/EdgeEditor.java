@@ -1,0 +1,133 @@
+package org.backproplab.ui.graph;
+
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import org.backproplab.ui.UiState.EdgeRef;
+
+/**
+ * The small editor that opens next to a clicked weight or bias: the current value selected, Enter commits,
+ * Esc cancels, and text that is not a finite number gets a red border and a message naming it and the
+ * parameter ("'abc' is not a number (W1[2,3])") while nothing is sent.
+ */
+public final class EdgeEditor extends VBox {
+    private static final String CARD = "-fx-background-color: white; -fx-background-radius: 6;"
+            + " -fx-border-color: #8a8f98; -fx-border-radius: 6; -fx-padding: 6 8 6 8;"
+            + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);";
+    private static final String FIELD_OK = "-fx-font-size: 15px; -fx-font-family: 'DejaVu Sans';";
+    private static final String FIELD_ERROR = FIELD_OK + " -fx-border-color: #d62728; -fx-border-width: 2;"
+            + " -fx-background-color: #fff5f5;";
+
+    private final Label title = new Label();
+    private final TextField field = new TextField();
+    private final Label error = new Label();
+    private EdgeRef ref;
+    private BiConsumer<EdgeRef, Double> onCommit = (r, v) -> { };
+
+    public EdgeEditor() {
+        setId("edgeEditor");
+        field.setId("edgeEditorField");
+        error.setId("edgeEditorError");
+        setSpacing(4);
+        setStyle(CARD);
+        setPadding(new Insets(6, 8, 6, 8));
+        title.setStyle("-fx-font-size: 13px; -fx-text-fill: #1f2328; -fx-font-weight: bold;");
+        field.setStyle(FIELD_OK);
+        field.setPrefColumnCount(9);
+        error.setStyle("-fx-font-size: 13px; -fx-text-fill: #b00020;");
+        error.setWrapText(true);
+        error.setMaxWidth(260);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        getChildren().addAll(title, field, error);
+        setVisible(false);
+        setManaged(false);
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                commit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+        field.textProperty().addListener((o, a, b) -> clearError());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is && isVisible()) {
+                close();
+            }
+        });
+    }
+
+    /** Called with the parameter and the new value when Enter commits a valid number. */
+    public void setOnCommit(BiConsumer<EdgeRef, Double> c) {
+        onCommit = c;
+    }
+
+    /** Opens the editor for {@code r} showing {@code value}, selected and focused. */
+    public void open(EdgeRef r, double value) {
+        ref = r;
+        title.setText((r.isBias() ? "bias " : "weight ") + GraphText.paramName(r) + "   Enter ✓  Esc ✗");
+        field.setText(plain(value));
+        clearError();
+        setVisible(true);
+        applyCss();
+        autosize();
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    /** @return the parameter being edited, or null when closed */
+    public EdgeRef editing() {
+        return isVisible() ? ref : null;
+    }
+
+    /** Closes without sending anything. */
+    public void close() {
+        setVisible(false);
+        ref = null;
+    }
+
+    TextField field() {
+        return field;
+    }
+
+    private void commit() {
+        if (ref == null) {
+            return;
+        }
+        try {
+            double v = GraphText.parse(field.getText(), GraphText.paramName(ref));
+            EdgeRef r = ref;
+            close();
+            onCommit.accept(r, v);
+        } catch (IllegalArgumentException ex) {
+            error.setText(ex.getMessage());
+            error.setVisible(true);
+            field.setStyle(FIELD_ERROR);
+            autosize();
+        }
+    }
+
+    private void clearError() {
+        error.setVisible(false);
+        error.setText("");
+        field.setStyle(FIELD_OK);
+    }
+
+    /** @return up to 6 significant digits without exponent noise, e.g. 0.523412 or −12.5 */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return "0";
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.contains("e")) {
+            return s;
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}

@@ -1,0 +1,63 @@
+package org.backproplab.ui.graph;
+
+/**
+ * Where the columns, neurons and bias nodes of a network go in a {@code width × height} area: one column
+ * per layer, evenly spaced; neurons evenly spaced and centred in their column; the {@code +1} node of
+ * layer {@code l}'s biases at the bottom of column {@code l − 1}. Margins leave room for the caption and
+ * headers (top), the legend (bottom) and the input and output values (left and right).
+ */
+final class GraphLayout {
+    final double font;
+    final double[] columnX;
+    final double[][] neuronY;
+    /** y of the bias node of layer l (index l, 1..L) in column l−1, NaN if layer l has no bias. */
+    final double[] biasY;
+    final double r;
+    final double spacing;
+    final double headerY;
+    final double top;
+    final double bottom;
+
+    /**
+     * @param sizes neurons per layer, index 0 the inputs
+     * @param bias  index l (1..L): true if layer l has biases (index 0 unused)
+     */
+    GraphLayout(int[] sizes, boolean[] bias, double width, double height) {
+        int depth = sizes.length - 1;
+        font = Math.max(13, Math.min(17, 13 * Math.min(width / 950, height / 600)));
+        double left = Math.max(6.5 * font, 0.06 * width);
+        double right = width - Math.max(8.5 * font, 0.08 * width);
+        headerY = 3.75 * font + 6;
+        top = headerY + 2.6 * font;
+        bottom = height - 4.6 * font;
+        double avail = Math.max(40, bottom - top);
+        int maxSlots = 1;
+        for (int c = 0; c <= depth; c++) {
+            maxSlots = Math.max(maxSlots, slots(sizes, bias, c));
+        }
+        double colGap = depth == 0 ? right - left : (right - left) / depth;
+        spacing = Math.min(avail / maxSlots, 6.5 * font);
+        r = Math.max(9, Math.min(Math.min(spacing * 0.32, 1.9 * font), colGap * 0.14));
+        double centre = (top + bottom) / 2;
+        columnX = new double[depth + 1];
+        neuronY = new double[depth + 1][];
+        biasY = new double[depth + 1];
+        biasY[0] = Double.NaN;
+        for (int c = 0; c <= depth; c++) {
+            columnX[c] = depth == 0 ? (left + right) / 2 : left + c * colGap;
+            int slots = slots(sizes, bias, c);
+            double first = centre - (slots - 1) * spacing / 2;
+            neuronY[c] = new double[sizes[c]];
+            for (int i = 0; i < sizes[c]; i++) {
+                neuronY[c][i] = first + i * spacing;
+            }
+            if (c < depth) {
+                biasY[c + 1] = bias[c + 1] ? first + sizes[c] * spacing : Double.NaN;
+            }
+        }
+    }
+
+    private static int slots(int[] sizes, boolean[] bias, int c) {
+        return sizes[c] + (c + 1 < sizes.length && bias[c + 1] ? 1 : 0);
+    }
+}

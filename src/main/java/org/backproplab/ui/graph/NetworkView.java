@@ -1,0 +1,250 @@
+package org.backproplab.ui.graph;
+
+import javafx.scene.Cursor;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.UiState.EdgeRef;
+
+/**
+ * The live network graph ({@code #networkView}): a canvas that follows its region's size and is redrawn once
+ * per new snapshot (and when the view state, the size or the hovered edge changes). Click a weight or bias to
+ * edit it; the wheel or a vertical drag nudges it; hovering shows its value and gradient. Every edit is a
+ * command to the session, which recomputes everything and publishes the next snapshot.
+ */
+public final class NetworkView extends Region {
+    /** Pixels of vertical drag per nudge step. */
+    static final double DRAG_PX_PER_STEP = 3;
+    private static final long DRAG_SEND_NANOS = 40_000_000L;
+
+    private final SessionBridge bridge;
+    private final UiState state;
+    private final NetworkViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final EdgeEditor editor = new EdgeEditor();
+    private final Tooltip tip = new Tooltip();
+    private EdgeRef pendingRef;
+    private double pendingValue;
+    private EdgeRef dragRef;
+    private double dragStartY;
+    private double dragBase;
+    private boolean dragged;
+    private long lastDragSend;
+
+    public NetworkView(SessionBridge bridge, UiState state) {
+        this.bridge = bridge;
+        this.state = state;
+        this.vm = new NetworkViewModel(state);
+        setId("networkView");
+        setMinSize(320, 240);
+        setPrefSize(900, 560);
+        getChildren().addAll(canvas, editor);
+        tip.setShowDelay(Duration.ZERO);
+        tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
+        editor.setOnCommit(this::send);
+        bridge.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
+        state.numbersProperty().addListener((o, a, b) -> refresh());
+        state.selectedSampleProperty().addListener((o, a, b) -> refresh());
+        state.colorScaleProperty().addListener((o, a, b) -> refresh());
+        state.selectedEdgeProperty().addListener((o, a, b) -> redraw());
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> setHovered(null, e));
+        canvas.setOnMousePressed(this::press);
+        canvas.setOnMouseDragged(this::drag);
+        canvas.setOnMouseReleased(this::release);
+        canvas.setOnScroll(this::scroll);
+        if (bridge.snapshot() != null) {
+            vm.setSnapshot(bridge.snapshot());
+        }
+    }
+
+    // Properties
+
+    /** @return the view model (for tests and the menu's export) */
+    public NetworkViewModel viewModel() {
+        return vm;
+    }
+
+    /** @return the weight or bias editor */
+    public EdgeEditor editor() {
+        return editor;
+    }
+
+    // Commands
+
+    /**
+     * Draws the graph at {@code scale} times its size on screen (2 for a sharp PNG).
+     *
+     * @return the image, white background
+     */
+    public WritableImage snapshotImage(double scale) {
+        double w = Math.max(1, getWidth());
+        double h = Math.max(1, getHeight());
+        vm.setSize(w, h);
+        Canvas c = new Canvas(Math.ceil(w * scale), Math.ceil(h * scale));
+        c.getGraphicsContext2D().scale(scale, scale);
+        GraphScene s = vm.scene();
+        if (s != null) {
+            GraphPainter.paint(c.getGraphicsContext2D(), s, null, state.selectedEdgeProperty().get());
+        }
+        return c.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** Opens the editor for a weight or bias and selects it. */
+    public void edit(EdgeRef ref) {
+        if (vm.snapshot() == null || !vm.exists(ref)) {
+            return;
+        }
+        state.selectedEdgeProperty().set(ref);
+        double[] p = vm.anchor(ref);
+        editor.open(ref, vm.value(ref));
+        double x = p == null ? 20 : p[0] + 12;
+        double y = p == null ? 20 : p[1] + 12;
+        double w = editor.prefWidth(-1);
+        double h = editor.prefHeight(w);
+        editor.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+        if (editor.isVisible()) {
+            double ew = editor.prefWidth(-1);
+            editor.resize(ew, editor.prefHeight(ew));
+        }
+    }
+
+    private void onSnapshot(Snapshot s) {
+        vm.setSnapshot(s);
+        if (pendingRef != null && vm.value(pendingRef) == pendingValue) {
+            pendingRef = null;
+        }
+        if (vm.hovered() != null && tip.isShowing()) {
+            tip.setText(vm.describe(vm.hovered()));
+        }
+        redraw();
+    }
+
+    private void refresh() {
+        vm.invalidate();
+        redraw();
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1 || vm.snapshot() == null) {
+            return;
+        }
+        vm.setSize(w, h);
+        GraphPainter.paint(canvas.getGraphicsContext2D(), vm.scene(), vm.hovered(), state.selectedEdgeProperty().get());
+    }
+
+    private void hover(MouseEvent e) {
+        setHovered(vm.hitTest(e.getX(), e.getY()), e);
+    }
+
+    private void setHovered(EdgeRef ref, MouseEvent e) {
+        EdgeRef old = vm.hovered();
+        if (ref == null ? old == null : ref.equals(old)) {
+            return;
+        }
+        vm.setHovered(ref);
+        pendingRef = null;
+        canvas.setCursor(ref == null ? Cursor.DEFAULT : Cursor.HAND);
+        if (ref == null) {
+            tip.hide();
+        } else if (getScene() != null && getScene().getWindow() != null) {
+            tip.setText(vm.describe(ref));
+            tip.show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
+        }
+        redraw();
+    }
+
+    private void press(MouseEvent e) {
+        dragRef = e.getButton() == MouseButton.PRIMARY ? vm.hitTest(e.getX(), e.getY()) : null;
+        dragged = false;
+        if (dragRef != null) {
+            dragStartY = e.getY();
+            dragBase = vm.value(dragRef);
+        }
+    }
+
+    private void drag(MouseEvent e) {
+        if (dragRef == null || !dragged && Math.abs(e.getY() - dragStartY) < 4) {
+            return;
+        }
+        dragged = true;
+        tip.hide();
+        long now = System.nanoTime();
+        if (now - lastDragSend >= DRAG_SEND_NANOS) {
+            lastDragSend = now;
+            send(dragRef, dragValue(e));
+        }
+    }
+
+    private double dragValue(MouseEvent e) {
+        return dragBase + (dragStartY - e.getY()) / DRAG_PX_PER_STEP * step(e.isShiftDown());
+    }
+
+    private void release(MouseEvent e) {
+        if (dragRef != null && dragged) {
+            send(dragRef, dragValue(e));
+        } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            EdgeRef ref = vm.hitTest(e.getX(), e.getY());
+            if (ref != null) {
+                tip.hide();
+                edit(ref);
+            } else {
+                editor.close();
+                state.selectedEdgeProperty().set(null);
+            }
+        }
+        dragRef = null;
+        dragged = false;
+    }
+
+    private void scroll(ScrollEvent e) {
+        EdgeRef ref = vm.hitTest(e.getX(), e.getY());
+        double d = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+        if (ref == null || d == 0) {
+            return;
+        }
+        double base = ref.equals(pendingRef) ? pendingValue : vm.value(ref);
+        send(ref, base + Math.signum(d) * step(e.isShiftDown()));
+        e.consume();
+    }
+
+    /** @return one nudge: 1 % of the colour range (0.1 % with Shift) */
+    private double step(boolean fine) {
+        return 0.01 * vm.range() * (fine ? 0.1 : 1);
+    }
+
+    private void send(EdgeRef ref, double v) {
+        if (!Double.isFinite(v)) {
+            return;
+        }
+        pendingRef = ref;
+        pendingValue = v;
+        if (ref.isBias()) {
+            bridge.session().setBias(ref.layer(), ref.to(), v);
+        } else {
+            bridge.session().setWeight(ref.layer(), ref.from(), ref.to(), v);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.backproplab.ui.graph;
+
+import static org.backproplab.ui.graph.GraphText.num;
+import static org.backproplab.ui.graph.GraphText.sup;
+
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Phase;
+import org.backproplab.engine.TrainingConfig;
+
+/** The captions of the phases, with the glossary's symbols: {@code Forward 1: z¹ = a⁰·W¹ + b¹, a¹ = σ(z¹)}. */
+final class PhaseText {
+    private PhaseText() {
+    }
+
+    /**
+     * @param loss the batch loss of the trace (shown by the LOSS caption)
+     * @return the caption of {@code p} on {@code net}
+     */
+    static String caption(Phase p, Network net, TrainingConfig config, double loss) {
+        int l = p.layer();
+        return switch (p.kind()) {
+            case FORWARD -> "Forward " + l + ":  z" + sup(l) + " = a" + sup(l - 1) + "·W" + sup(l)
+                    + (net.layer(l).hasBias() ? " + b" + sup(l) : "") + ",   a" + sup(l) + " = "
+                    + apply(net.layer(l).activation(), "z" + sup(l));
+            case LOSS -> "Loss:  L = " + lossFormula(config.loss()) + " = " + num(loss);
+            case BACKWARD -> "Backward " + l + ":  δ" + sup(l) + " = "
+                    + (l == net.depth() ? "∂L/∂ŷ" : "(δ" + sup(l + 1) + "·(W" + sup(l + 1) + ")ᵀ)")
+                    + " ⊙ " + derivative(net.layer(l).activation(), "z" + sup(l))
+                    + ",   ∂L/∂W" + sup(l) + " = (a" + sup(l - 1) + ")ᵀ·δ" + sup(l);
+            case UPDATE -> config.momentum() > 0
+                    ? "Update:  ΔW = μ·ΔW − η·∂L/∂W,  W ← W + ΔW   (η = " + num(config.learningRate())
+                            + ", μ = " + num(config.momentum()) + ")"
+                    : "Update:  W ← W − η·∂L/∂W   (η = " + num(config.learningRate()) + ")";
+        };
+    }
+
+    /** @return what the numbers of a highlighted phase mean, for the second caption line */
+    static String numbersNote(Phase p) {
+        return switch (p.kind()) {
+            case FORWARD -> "edges: w   ·   neurons: z and a";
+            case LOSS -> "output: ŷ, target y and the sample's loss ℓ";
+            case BACKWARD -> "edges: ∂L/∂w   ·   neurons: δ = ∂L/∂z";
+            case UPDATE -> "edges: Δw, the change just applied";
+        };
+    }
+
+    static String apply(Activation f, String arg) {
+        return f == Activation.LINEAR ? arg : f.symbol() + "(" + arg + ")";
+    }
+
+    static String derivative(Activation f, String arg) {
+        return f == Activation.LINEAR ? "1" : f.symbol() + "'(" + arg + ")";
+    }
+
+    static String lossFormula(Loss loss) {
+        return switch (loss) {
+            case SSE -> "Σ (y − ŷ)²";
+            case MSE -> "mean (ŷ − y)²";
+            case BCE -> "−mean [y·ln ŷ + (1 − y)·ln(1 − ŷ)]";
+        };
+    }
+
+    /** @return e.g. "σ sigmoid", "tanh", "ReLU relu" for a column header */
+    static String activationName(Activation f) {
+        return f.symbol().equalsIgnoreCase(f.id()) ? f.id() : f.symbol() + " " + f.id();
+    }
+}

@@ -1,0 +1,208 @@
+package org.backproplab.ui.graph;
+
+import static org.backproplab.ui.graph.GraphText.num;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.paint.Color;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Phase;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.ColorScale;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.UiState.Numbers;
+import org.backproplab.ui.graph.GraphScene.BiasNode;
+import org.backproplab.ui.graph.GraphScene.Edge;
+import org.backproplab.ui.graph.GraphScene.Emphasis;
+import org.backproplab.ui.graph.GraphScene.Header;
+import org.backproplab.ui.graph.GraphScene.Label;
+import org.backproplab.ui.graph.GraphScene.Neuron;
+
+/** Builds one {@link GraphScene} for {@link NetworkViewModel}: geometry, colours, then labels. */
+final class SceneBuilder {
+    /** Fill of an activation of 0 on the sequential (0 … 1) scale. */
+    static final Color SEQ_LOW = Color.web("#f7f7f7");
+    /** Fill of an activation of 1 on the sequential scale. */
+    static final Color SEQ_HIGH = Color.web("#3c4a5c");
+    static final double MIN_WIDTH = 1;
+    static final double MAX_WIDTH = 8;
+
+    private final NetworkViewModel vm;
+    private final Snapshot s;
+    private final Network net;
+    private final Phase phase;
+    private final Numbers numbers;
+    private final ColorScale scale;
+    private final double width;
+    private final double height;
+    private final GraphLayout g;
+    private final NeuronValues values;
+
+    SceneBuilder(NetworkViewModel vm, UiState state, double width, double height) {
+        this.vm = vm;
+        this.s = vm.snapshot();
+        this.net = s.network();
+        this.phase = vm.shownPhase();
+        this.numbers = state.numbersProperty().get();
+        this.scale = state.colorScaleProperty().get();
+        this.width = width;
+        this.height = height;
+        int depth = net.depth();
+        int[] sizes = new int[depth + 1];
+        boolean[] bias = new boolean[depth + 1];
+        for (int l = 0; l <= depth; l++) {
+            sizes[l] = net.size(l);
+            bias[l] = l > 0 && net.layer(l).hasBias();
+        }
+        this.g = new GraphLayout(sizes, bias, width, height);
+        this.values = new NeuronValues(s, phase, state.selectedSampleProperty().get());
+    }
+
+    GraphScene build() {
+        double range = vm.range();
+        List<Header> headers = headers();
+        List<Edge> edges = new ArrayList<>();
+        List<BiasNode> biasNodes = new ArrayList<>();
+        List<Neuron> neurons = new ArrayList<>();
+        for (int l = 1; l <= net.depth(); l++) {
+            Emphasis em = vm.emphasisOfEdges(l);
+            for (int from = 0; from < net.size(l - 1); from++) {
+                for (int to = 0; to < net.size(l); to++) {
+                    edges.add(edge(new EdgeRef(l, from, to), g.columnX[l - 1], g.neuronY[l - 1][from], l, to, range, em));
+                }
+            }
+            if (net.layer(l).hasBias()) {
+                double bx = g.columnX[l - 1];
+                double by = g.biasY[l];
+                biasNodes.add(new BiasNode(l, bx, by, g.r * 1.1, em));
+                for (int to = 0; to < net.size(l); to++) {
+                    edges.add(edge(new EdgeRef(l, -1, to), bx, by, l, to, range, em));
+                }
+            }
+        }
+        edges.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+        for (int l = 0; l <= net.depth(); l++) {
+            Emphasis em = vm.emphasisOfLayer(l);
+            for (int i = 0; i < net.size(l); i++) {
+                neurons.add(neuron(l, i, em));
+            }
+        }
+        List<Label> labels = new SceneLabels(vm, s, g, values, numbers, width, height)
+                .place(headers, edges, biasNodes, neurons);
+        String caption;
+        String note = values.note();
+        if (phase != null) {
+            IterationTrace t = s.trace();
+            caption = PhaseText.caption(phase, net, s.scenario().config(), t == null ? Double.NaN : t.loss());
+            String what = PhaseText.numbersNote(phase);
+            note = note.isEmpty() ? what : note + "   ·   " + what;
+        } else {
+            caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
+        }
+        return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
+                new GraphScene.Legend(scale, range, values.fillTitle(), signedFill(), numbersLegend()));
+    }
+
+    private int rank(Edge e) {
+        int r = switch (e.emphasis()) {
+            case DIM -> 0;
+            case NORMAL, SOURCE -> 1;
+            case ACTIVE -> 2;
+        };
+        return r * 2 + (e.ref().equals(vm.hovered()) ? 1 : 0);
+    }
+
+    private Edge edge(EdgeRef ref, double x1, double y1, int l, int to, double range, Emphasis em) {
+        double v = vm.value(ref);
+        double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / range) : 1;
+        double x2 = g.columnX[l];
+        double y2 = g.neuronY[l][to];
+        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t,
+                v < 0, em);
+    }
+
+    private Neuron neuron(int l, int i, Emphasis em) {
+        double a = values.a(l, i);
+        boolean biasInput = l == 0 && i == s.scenario().dataset().biasColumn();
+        Color fill = Double.isNaN(a) ? null : fill(l, a);
+        Color ink = fill == null || fill.getBrightness() > 0.62 || luminance(fill) > 0.45 ? Color.web("#1a1a1a") : Color.WHITE;
+        return new Neuron(l, i, g.columnX[l], g.neuronY[l][i], g.r, NetworkViewModel.neuronName(s, l, i), fill, ink,
+                biasInput, em);
+    }
+
+    /** Sequential 0 … 1 fill for sigmoid (and non-negative inputs, ReLU), diverging for signed activations. */
+    private Color fill(int l, double a) {
+        if (!Double.isFinite(a)) {
+            return Color.web("#d62728");
+        }
+        double range = values.fillRange(l);
+        if (values.sequential(l)) {
+            return SEQ_LOW.interpolate(SEQ_HIGH, Math.max(0, Math.min(1, a / range)));
+        }
+        return scale.color(a, range);
+    }
+
+    static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    private List<Header> headers() {
+        List<Header> h = new ArrayList<>();
+        for (int l = 0; l <= net.depth(); l++) {
+            String title = l == 0 ? "Input" : l == net.depth() ? "Output" : "Hidden " + l;
+            String sub;
+            if (l == 0) {
+                Dataset d = s.scenario().dataset();
+                sub = d.biasColumn() >= 0 ? d.inputNames().get(d.biasColumn()) + " = 1 is the bias" : net.size(0) + " inputs";
+            } else {
+                Activation f = net.layer(l).activation();
+                sub = PhaseText.activationName(f) + (net.layer(l).hasBias() ? " · bias" : "");
+            }
+            h.add(new Header(g.columnX[l], g.headerY, title, sub, vm.emphasisOfLayer(l)));
+        }
+        return h;
+    }
+
+    /** @return e.g. "tanh: as w" when some layers are filled on the diverging scale, else empty */
+    private String signedFill() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int l = 0; l <= net.depth(); l++) {
+            if (!values.sequential(l)) {
+                names.add(l == 0 ? "inputs" : net.layer(l).activation().symbol());
+            }
+        }
+        return names.isEmpty() ? "" : String.join(", ", names) + ": coloured as w";
+    }
+
+    private String numbersLegend() {
+        if (phase != null && numbers != Numbers.NONE) {
+            return PhaseText.numbersNote(phase);
+        }
+        return switch (numbers) {
+            case NONE -> "";
+            case WEIGHTS -> "numbers: w and b";
+            case GRADIENTS -> "numbers: ∂L/∂w";
+            case EVERYTHING -> "numbers: w, ∂ = ∂L/∂w; z, a";
+        };
+    }
+
+    /** @return the rows of a matrix averaged, or the given row: the value shown for column {@code j} */
+    static double pick(RealMatrix m, int row, int j) {
+        if (m == null) {
+            return Double.NaN;
+        }
+        if (row >= 0) {
+            return m.getEntry(row, j);
+        }
+        double sum = 0;
+        for (int r = 0; r < m.getRowDimension(); r++) {
+            sum += m.getEntry(r, j);
+        }
+        return sum / m.getRowDimension();
+    }
+}

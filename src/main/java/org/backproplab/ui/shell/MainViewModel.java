@@ -1,0 +1,247 @@
+package org.backproplab.ui.shell;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.backproplab.data.Scenario;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+
+/**
+ * The window's own state (FX thread): the texts of the toolbar labels and the status bar, and the commands
+ * the toolbar, the menus and the keyboard send to the session. Holds no nodes; everything it shows comes
+ * from the latest {@link Snapshot}.
+ */
+public final class MainViewModel {
+    /** Slider position of the right end: "as fast as the machine goes". */
+    public static final double SPEED_SLIDER_MAX = 6.0;
+    /** Speed the window starts at: slow enough to watch the network learn. */
+    public static final double DEFAULT_SPEED = 100.0;
+
+    private final SessionBridge bridge;
+    private final List<Scenario> presets;
+
+    // Properties
+    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper(this, "iterationText", "");
+    private final ReadOnlyStringWrapper lossText = new ReadOnlyStringWrapper(this, "lossText", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper nextPhaseText = new ReadOnlyStringWrapper(this, "nextPhaseText", "");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private final ReadOnlyStringWrapper learningRateText = new ReadOnlyStringWrapper(this, "learningRateText", "");
+    private final ReadOnlyStringWrapper learningRateError = new ReadOnlyStringWrapper(this, "learningRateError", "");
+    private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
+    private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper(this, "scenarioDescription", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+
+    /**
+     * @param bridge  the session as the window sees it
+     * @param presets the scenarios offered in the preset menu and choice box, in menu order
+     */
+    public MainViewModel(SessionBridge bridge, List<Scenario> presets) {
+        this.bridge = bridge;
+        this.presets = List.copyOf(presets);
+        bridge.snapshotProperty().addListener((o, old, s) -> show(s));
+        show(bridge.snapshot());
+        statusText.set("Ready: " + scenarioName.get() + ". Step with →, one phase with Shift+→, Run with Space.");
+        speedText.set(speedLabel(DEFAULT_SPEED));
+    }
+
+    private void show(Snapshot s) {
+        iterationText.set(String.format(Locale.ROOT, "Iteration %d · epoch %s", s.iteration(), epochs(s.epochs())));
+        lossText.set(lossLabel(s.loss()));
+        if (s.message() != null && !s.message().isEmpty()) {
+            statusText.set(s.message());
+        }
+        nextPhaseText.set(s.running() ? String.format(Locale.ROOT, "Running · %,.0f it/s", s.iterationsPerSecond())
+                : "Next: " + s.nextPhase().label());
+        learningRateText.set(formatNumber(s.scenario().config().learningRate()));
+        scenarioName.set(s.scenario().name());
+        scenarioDescription.set(s.scenario().description());
+        running.set(s.running());
+    }
+
+    /** @return e.g. "Loss 0.01234", "Loss 3.210e-05" for small values, "Loss NaN (diverged)" */
+    public static String lossLabel(double loss) {
+        if (!Double.isFinite(loss)) {
+            return "Loss " + loss + " (diverged)";
+        }
+        return String.format(Locale.ROOT, loss != 0 && Math.abs(loss) < 1e-3 ? "Loss %.3e" : "Loss %.5f", loss);
+    }
+
+    private static String epochs(double e) {
+        String t = String.format(Locale.ROOT, "%.2f", e);
+        return t.endsWith(".00") ? t.substring(0, t.length() - 3) : t;
+    }
+
+    /** @return {@code v} as short as it reads exactly, e.g. {@code 1}, {@code 0.5}, {@code 0.001} */
+    static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    // Properties
+
+    /** @return e.g. "Iteration 123 · epoch 30.75" */
+    public ReadOnlyStringProperty iterationTextProperty() {
+        return iterationText.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "Loss 0.01234" */
+    public ReadOnlyStringProperty lossTextProperty() {
+        return lossText.getReadOnlyProperty();
+    }
+
+    /** @return the session's last non-empty message (what just happened, or why a command was refused) */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "Next: backward 2", or the speed while running */
+    public ReadOnlyStringProperty nextPhaseTextProperty() {
+        return nextPhaseText.getReadOnlyProperty();
+    }
+
+    /** @return the speed chosen on the slider, e.g. "100 it/s" or "max" */
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    /** @return η of the session now, formatted for the field */
+    public ReadOnlyStringProperty learningRateTextProperty() {
+        return learningRateText.getReadOnlyProperty();
+    }
+
+    /** @return why the last typed η was refused, or empty */
+    public ReadOnlyStringProperty learningRateErrorProperty() {
+        return learningRateError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioNameProperty() {
+        return scenarioName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioDescriptionProperty() {
+        return scenarioDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** @return the presets, in menu order */
+    public List<Scenario> presets() {
+        return presets;
+    }
+
+    // Commands
+
+    public void step() {
+        bridge.session().step();
+    }
+
+    public void stepPhase() {
+        bridge.session().stepPhase();
+    }
+
+    public void back() {
+        bridge.session().back();
+    }
+
+    public void toggleRun() {
+        bridge.session().toggleRun();
+    }
+
+    public void pause() {
+        bridge.session().pause();
+    }
+
+    public void reset() {
+        bridge.session().reset();
+    }
+
+    public void newSeed() {
+        bridge.session().newSeed();
+    }
+
+    /** Starts over on the preset called {@code name}. */
+    public void loadPreset(String name) {
+        for (Scenario s : presets) {
+            if (s.name().equals(name)) {
+                if (!name.equals(scenarioName.get())) {
+                    bridge.session().load(s);
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + name + "'");
+    }
+
+    /**
+     * Sets the speed from a slider position: {@code 10^position} iterations per second, and the right end
+     * ({@link #SPEED_SLIDER_MAX}) as fast as the machine goes.
+     */
+    public void setSpeedFromSlider(double position) {
+        double speed = speedForSlider(position);
+        speedText.set(speedLabel(speed));
+        bridge.session().setSpeed(speed);
+    }
+
+    /** @return iterations per second for a slider position in {@code [0, SPEED_SLIDER_MAX]} */
+    public static double speedForSlider(double position) {
+        if (position >= SPEED_SLIDER_MAX - 1e-9) {
+            return TrainingSession.MAX_SPEED;
+        }
+        return Math.max(1.0, Math.round(Math.pow(10.0, Math.max(0.0, position))));
+    }
+
+    /** @return the slider position showing {@code speed} */
+    public static double sliderForSpeed(double speed) {
+        return Double.isInfinite(speed) ? SPEED_SLIDER_MAX : Math.min(SPEED_SLIDER_MAX, Math.max(0, Math.log10(speed)));
+    }
+
+    static String speedLabel(double speed) {
+        return Double.isInfinite(speed) ? "max" : String.format(Locale.ROOT, "%,.0f it/s", speed);
+    }
+
+    /**
+     * Commits a typed η. A value that is not a finite number ≥ 0 is refused: nothing changes and
+     * {@link #learningRateErrorProperty()} names the value.
+     *
+     * @return true if the value was sent to the session
+     */
+    public boolean commitLearningRate(String typed) {
+        String t = typed == null ? "" : typed.trim();
+        double eta;
+        try {
+            eta = Double.parseDouble(t.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            eta = Double.NaN;
+        }
+        if (t.isEmpty() || !Double.isFinite(eta) || eta < 0 || t.chars().filter(c -> c == ',' || c == '.').count() > 1) {
+            learningRateError.set("Learning rate η: \"" + t + "\" is not allowed; type a number ≥ 0, e.g. 0.5. "
+                    + "η stays " + learningRateText.get() + ".");
+            return false;
+        }
+        learningRateError.set("");
+        if (eta != bridge.snapshot().scenario().config().learningRate()) {
+            bridge.session().setLearningRate(eta);
+        }
+        return true;
+    }
+
+    /** Shows {@code text} in the status bar (for problems the window itself runs into). */
+    public void report(String text) {
+        statusText.set(text);
+    }
+
+    /** Forgets a refused η (the field shows the session's value again). */
+    public void cancelLearningRate() {
+        learningRateError.set("");
+    }
+}

@@ -1,0 +1,104 @@
+package org.backproplab.ui.shell;
+
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.backproplab.data.Scenario;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.graph.NetworkView;
+
+/**
+ * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
+ * inspector on its right; the loss chart and the data table below; a status bar at the bottom showing the
+ * session's last message and the next phase. All panes are resizable.
+ */
+public final class MainWindow extends BorderPane {
+    /** The stylesheet of the window (light theme). */
+    public static final String STYLESHEET = "/org/backproplab/ui/app.css";
+
+    private final MainViewModel vm;
+    private final ShellToolbar toolbar;
+
+    /**
+     * @param bridge  the session as the window sees it
+     * @param state   the view state shared by the components
+     * @param presets the scenarios offered in the Network menu and the preset choice
+     */
+    public MainWindow(SessionBridge bridge, UiState state, List<Scenario> presets) {
+        this.vm = new MainViewModel(bridge, presets);
+        this.toolbar = new ShellToolbar(vm);
+        getStyleClass().add("main-window");
+        ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
+        setTop(new VBox(menus.node(), toolbar.node()));
+        setCenter(panes(bridge, state));
+        setBottom(statusBar());
+    }
+
+    private Node panes(SessionBridge bridge, UiState state) {
+        SplitPane top = new SplitPane(new NetworkView(bridge, state), slot("Inspector", "inspector"));
+        top.setDividerPositions(0.72);
+        SplitPane bottom = new SplitPane(slot("Loss chart", "lossChart"), slot("Data table", "dataTable"));
+        bottom.setDividerPositions(0.55);
+        SplitPane all = new SplitPane(top, bottom);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.62);
+        all.getStyleClass().add("main-split");
+        return all;
+    }
+
+    /** A temporary frame for a component that has not landed in main yet. */
+    private static Node slot(String title, String id) {
+        Label l = new Label(title + " (component not wired in yet)");
+        l.getStyleClass().add("hint");
+        StackPane p = new StackPane(l);
+        p.getStyleClass().add("pending-slot");
+        p.setMinSize(120, 80);
+        return p;
+    }
+
+    private Node statusBar() {
+        Label message = new Label();
+        message.setId("statusMessage");
+        message.getStyleClass().add("status-message");
+        Runnable update = () -> {
+            String err = vm.learningRateErrorProperty().get();
+            message.setText(err.isEmpty() ? vm.statusTextProperty().get() : err);
+            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !err.isEmpty());
+        };
+        vm.learningRateErrorProperty().addListener((o, a, b) -> update.run());
+        vm.statusTextProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        message.setMinWidth(0);
+        Label next = new Label();
+        next.setId("nextPhaseLabel");
+        next.getStyleClass().add("status-next");
+        next.textProperty().bind(vm.nextPhaseTextProperty());
+        next.setMinWidth(Label.USE_PREF_SIZE);
+        Pane spring = new Pane();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, spring, next);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Puts the window's keyboard shortcuts and stylesheet on {@code scene}. */
+    public void install(Scene scene) {
+        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        Shortcuts.install(scene, vm);
+    }
+
+    /** @return the window's view model */
+    public MainViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,71 @@
+package org.backproplab.ui.shell;
+
+import java.util.List;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The window's keyboard: Space run/pause, → step, Shift+→ phase, ← back, R reset. A scene-level event
+ * filter, so the keys work wherever the focus is, except while typing in a text field (there they edit the
+ * text as usual).
+ */
+public final class Shortcuts {
+    /** One shortcut as the Help dialog lists it. */
+    public record Entry(String keys, String action) {
+    }
+
+    /** Every shortcut of the window, in the order the Help dialog lists them. */
+    public static final List<Entry> ALL = List.of(
+            new Entry("Space", "Run / Pause training"),
+            new Entry("→ (Right)", "Step: one whole iteration"),
+            new Entry("Shift + →", "Phase: one phase of the iteration"),
+            new Entry("← (Left)", "Back: undo the last phase, iteration or edit"),
+            new Entry("R", "Reset to the initial weights (same seed)"),
+            new Entry("Ctrl + Q", "Quit"));
+
+    private Shortcuts() {
+    }
+
+    /** Installs the keys on {@code scene}, sending them to {@code vm}. */
+    public static void install(Scene scene, MainViewModel vm) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, handler(scene, vm));
+    }
+
+    private static EventHandler<KeyEvent> handler(Scene scene, MainViewModel vm) {
+        return e -> {
+            Node focus = scene.getFocusOwner();
+            if (focus instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()
+                    || e.isShortcutDown()) {
+                return;
+            }
+            if (!handle(e.getCode(), e.isShiftDown(), vm)) {
+                return;
+            }
+            e.consume();
+        };
+    }
+
+    /** @return true if the key was a shortcut and was sent */
+    static boolean handle(KeyCode code, boolean shift, MainViewModel vm) {
+        switch (code) {
+            case SPACE -> vm.toggleRun();
+            case RIGHT -> {
+                if (shift) {
+                    vm.stepPhase();
+                } else {
+                    vm.step();
+                }
+            }
+            case LEFT -> vm.back();
+            case R -> vm.reset();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,134 @@
+package org.backproplab.ui.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.backproplab.data.Presets;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.graph.GraphScene.Edge;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The graph in a small window: clicking an edge opens its editor; Enter commits, Esc cancels, bad text is refused. */
+@ExtendWith(ApplicationExtension.class)
+class NetworkViewFxTest {
+    private static final EdgeRef EDGE = new EdgeRef(2, 1, 0);
+
+    private TrainingSession session;
+    private SessionBridge bridge;
+    private UiState state;
+    private NetworkView view;
+
+    @Start
+    void start(Stage stage) {
+        session = new TrainingSession(Presets.get("xor"));
+        bridge = new SessionBridge(session);
+        state = new UiState();
+        view = new NetworkView(bridge, state);
+        stage.setScene(new Scene(new StackPane(view), 900, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+    }
+
+    private Snapshot settle(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        session.sync().get(10, TimeUnit.SECONDS);
+        robot.interact(bridge::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        return bridge.snapshot();
+    }
+
+    private void clickEdge(FxRobot robot, EdgeRef ref) {
+        Edge e = view.viewModel().scene().edges().stream().filter(x -> x.ref().equals(ref)).findFirst().orElseThrow();
+        Point2D p = view.localToScreen((e.x1() + e.x2()) / 2, (e.y1() + e.y2()) / 2);
+        robot.clickOn(p);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private double weight(Snapshot s) {
+        return s.network().layer(EDGE.layer()).weight(EDGE.from(), EDGE.to());
+    }
+
+    @Test
+    void enterCommitsTheTypedWeightAndTheLossFollows(FxRobot robot) throws Exception {
+        Snapshot before = settle(robot);
+        clickEdge(robot, EDGE);
+        TextField field = robot.lookup("#edgeEditorField").queryAs(TextField.class);
+        assertTrue(field.isVisible() && field.isFocused(), "the editor opens focused");
+        assertEquals(EDGE, state.selectedEdgeProperty().get());
+        assertEquals(EdgeEditor.plain(weight(before)), field.getText());
+        assertEquals(field.getText(), field.getSelectedText(), "the current value is selected");
+        robot.write("2.5").type(KeyCode.ENTER);
+        Snapshot after = settle(robot);
+        assertEquals(2.5, weight(after), 0);
+        assertNotEquals(before.loss(), after.loss(), "the loss is recomputed with the new weight");
+        assertFalse(view.editor().isVisible());
+    }
+
+    @Test
+    void escapeCancels(FxRobot robot) throws Exception {
+        Snapshot before = settle(robot);
+        clickEdge(robot, EDGE);
+        robot.write("9").type(KeyCode.ESCAPE);
+        Snapshot after = settle(robot);
+        assertFalse(view.editor().isVisible());
+        assertEquals(weight(before), weight(after), 0);
+        assertEquals(before.loss(), after.loss(), 0);
+    }
+
+    @Test
+    void textThatIsNotANumberIsRefusedWithAMessage(FxRobot robot) throws Exception {
+        Snapshot before = settle(robot);
+        clickEdge(robot, EDGE);
+        robot.write("abc").type(KeyCode.ENTER);
+        Snapshot after = settle(robot);
+        Label error = robot.lookup("#edgeEditorError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertEquals("'abc' is not a number (W2[2,1])", error.getText());
+        assertTrue(view.editor().isVisible(), "the editor stays open to correct the text");
+        assertEquals(weight(before), weight(after), 0, "nothing was sent");
+    }
+
+    @Test
+    void theWheelNudgesTheWeightUnderThePointer(FxRobot robot) throws Exception {
+        Snapshot before = settle(robot);
+        Edge e = view.viewModel().scene().edges().stream().filter(x -> x.ref().equals(EDGE)).findFirst().orElseThrow();
+        robot.moveTo(view.localToScreen((e.x1() + e.x2()) / 2, (e.y1() + e.y2()) / 2));
+        robot.scroll(javafx.geometry.VerticalDirection.UP);
+        Snapshot after = settle(robot);
+        assertEquals(0.01 * view.viewModel().range(), Math.abs(weight(after) - weight(before)), 0.005 * view.viewModel().range());
+    }
+
+    @Test
+    void exportsAtTwiceTheSize(FxRobot robot) throws Exception {
+        settle(robot);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.snapshotImage(2));
+        assertEquals(2 * view.getWidth(), img[0].getWidth(), 1);
+        assertEquals(2 * view.getHeight(), img[0].getHeight(), 1);
+    }
+}

@@ -1,0 +1,173 @@
+package org.backproplab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.backproplab.engine.Network;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The real window, driven through its toolbar and keyboard the way a teacher would. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest extends FxRobot {
+    private ShellFixture fx;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = ShellFixture.start(this);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.stop();
+    }
+
+    private String text(String id) {
+        return lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void stepClicksCountIterations() throws Exception {
+        assertEquals("Iteration 0 · epoch 0", text("#iterationLabel"));
+        for (int i = 0; i < 7; i++) {
+            clickOn("#stepButton");
+        }
+        Snapshot s = fx.settle();
+        assertEquals(7, s.iteration());
+        assertEquals("Iteration 7 · epoch 7", text("#iterationLabel"));
+        assertEquals(7, s.losses().count(), "one loss per iteration in the chart's history");
+        assertEquals(MainViewModel.lossLabel(s.loss()), text("#lossLabel"));
+    }
+
+    @Test
+    void phasesOfOneIterationEqualOneStepOnAFreshSession() throws Exception {
+        int phases = fx.settle().phases().size();
+        for (int i = 0; i < phases; i++) {
+            clickOn("#phaseButton");
+            Snapshot s = fx.settle();
+            if (i < phases - 1) {
+                assertEquals(i + 1, s.phaseIndex());
+                assertEquals("Next: " + s.nextPhase().label(), text("#nextPhaseLabel"));
+            }
+        }
+        Snapshot afterPhases = fx.settle();
+        assertEquals(1, afterPhases.iteration());
+        assertEquals(0, afterPhases.phaseIndex());
+        try (TrainingSession fresh = new TrainingSession(afterPhases.scenario().withConfig(afterPhases.scenario().config()))) {
+            fresh.step();
+            Network stepped = fresh.sync().get(10, TimeUnit.SECONDS).network();
+            assertTrue(stepped.sameAs(afterPhases.network()), "phase by phase = one step, exactly");
+        }
+    }
+
+    @Test
+    void backReturnsTheExactEarlierWeights() throws Exception {
+        clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+        Snapshot before = fx.settle();
+        Network earlier = before.network();
+        clickOn("#stepButton").clickOn("#phaseButton").clickOn("#phaseButton");
+        Snapshot later = fx.settle();
+        assertFalse(later.network().sameAs(earlier));
+        clickOn("#backButton").clickOn("#backButton").clickOn("#backButton");
+        Snapshot back = fx.settle();
+        assertEquals(3, back.iteration());
+        assertEquals(0, back.phaseIndex());
+        assertTrue(back.network().sameAs(earlier), "Back restores the weights bit for bit");
+        assertEquals(before.loss(), back.loss());
+        assertEquals(3, back.losses().count());
+        assertEquals("Iteration 3 · epoch 3", text("#iterationLabel"));
+    }
+
+    @Test
+    void invalidLearningRateIsRefusedAndChangesNothing() throws Exception {
+        clickOn("#stepButton");
+        Snapshot before = fx.settle();
+        double eta = before.scenario().config().learningRate();
+        TextField field = lookup("#learningRateField").queryAs(TextField.class);
+        for (String bad : new String[] {"abc", "-0.5", "1e999", "0.5.1"}) {
+            doubleClickOn(field).eraseText(field.getText().length() + 2).write(bad).type(KeyCode.ENTER);
+            Snapshot after = fx.settle();
+            assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), bad);
+            String msg = text("#statusMessage");
+            assertTrue(msg.contains("\"" + bad + "\"") && msg.contains("η"), "message names the value: " + msg);
+            assertEquals(eta, after.scenario().config().learningRate(), 0.0);
+            assertTrue(after.network().sameAs(before.network()));
+            assertEquals(before.iteration(), after.iteration());
+        }
+        type(KeyCode.ESCAPE);
+        assertEquals(MainViewModel.formatNumber(eta), field.getText(), "Esc shows the current η again");
+        assertFalse(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
+
+        doubleClickOn(field).eraseText(field.getText().length() + 2).write("0.25").type(KeyCode.ENTER);
+        Snapshot changed = fx.settle();
+        assertEquals(0.25, changed.scenario().config().learningRate(), 0.0);
+        assertTrue(changed.network().sameAs(before.network()), "η changes, the weights do not");
+        assertEquals(1, changed.losses().markers().size(), "a marker for the η change");
+    }
+
+    @Test
+    void runThenPauseLeavesAConsistentSnapshot() throws Exception {
+        interact(() -> lookup("#speedSlider").queryAs(Slider.class).setValue(MainViewModel.SPEED_SLIDER_MAX));
+        clickOn("#runButton");
+        sleep(300);
+        Snapshot during = fx.settle();
+        assertTrue(during.running());
+        assertEquals("Pause", lookup("#runButton").queryButton().getText());
+        clickOn("#runButton");
+        Snapshot s = fx.settle();
+        assertFalse(s.running());
+        assertEquals("Run", lookup("#runButton").queryButton().getText());
+        assertTrue(s.iteration() > 50, "ran at full speed: " + s.iteration());
+        double recomputed = ShellFixture.lossOf(s.network(), s.scenario().dataset(), s.scenario().config().loss());
+        assertEquals(recomputed, s.loss(), 1e-12 * Math.max(1, recomputed), "the loss is the loss of the weights shown");
+        assertEquals(MainViewModel.lossLabel(recomputed), text("#lossLabel"));
+        assertEquals("Iteration " + s.iteration() + " ·", text("#iterationLabel").substring(0, ("Iteration " + s.iteration() + " ·").length()));
+        assertEquals(s.iteration(), s.losses().count());
+    }
+
+    @Test
+    void keyboardShortcutsWorkWhereverTheFocusIs() throws Exception {
+        clickOn("#stepButton");
+        fx.settle();
+        type(KeyCode.RIGHT);
+        assertEquals(2, fx.settle().iteration());
+        press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        Snapshot phased = fx.settle();
+        assertEquals(2, phased.iteration());
+        assertEquals(1, phased.phaseIndex());
+        type(KeyCode.LEFT);
+        Snapshot back = fx.settle();
+        assertEquals(0, back.phaseIndex());
+        type(KeyCode.LEFT);
+        assertEquals(1, fx.settle().iteration());
+        type(KeyCode.SPACE);
+        assertTrue(fx.settle().running());
+        type(KeyCode.SPACE);
+        Snapshot paused = fx.settle();
+        assertFalse(paused.running());
+        assertNotEquals(0, paused.iteration());
+        type(KeyCode.R);
+        assertEquals(0, fx.settle().iteration());
+        assertEquals("Iteration 0 · epoch 0", text("#iterationLabel"));
+
+        // while typing in a field, the keys type
+        clickOn("#learningRateField").type(KeyCode.R, KeyCode.RIGHT, KeyCode.SPACE);
+        Snapshot typed = fx.settle();
+        assertEquals(0, typed.iteration());
+        assertFalse(typed.running());
+    }
+}
