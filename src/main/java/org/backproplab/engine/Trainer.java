@@ -37,6 +37,9 @@ public final class Trainer {
     private long orderEpoch = -1;
     private int[] batchScratch;
     private Workspace evalWs;
+    /** The rows that train, ascending; the others are held out as the test set. */
+    private int[] trainRows;
+    private Workspace testWs;
 
     /**
      * @param network the network to train (owned by the trainer from now on)
@@ -84,7 +87,7 @@ public final class Trainer {
 
     /** @return completed epochs, as a fraction: {@code iteration / batchesPerEpoch} */
     public double epochs() {
-        return (double) iteration / config.batch().batchesPerEpoch(x.length);
+        return (double) iteration / config.batch().batchesPerEpoch(trainRows.length);
     }
 
     /** @return the phases of one iteration, in order */
@@ -224,10 +227,10 @@ public final class Trainer {
 
     /** Loads the batch of iteration {@code k} (counted from 0) into {@code w}. */
     private void loadBatch(Workspace w, long k) {
-        int n = x.length;
+        int n = trainRows.length;
         BatchMode mode = config.batch();
         if (mode.isFull()) {
-            w.load(x, y, identity(n), n, true);
+            w.load(x, y, trainRows, n, n == x.length);
             return;
         }
         int perEpoch = mode.batchesPerEpoch(n);
@@ -249,16 +252,13 @@ public final class Trainer {
         return batchScratch;
     }
 
-    /** The visiting order of epoch {@code e}: identity, or a permutation seeded by (seed, e). */
+    /** The visiting order of epoch {@code e}: the training rows in order, or permuted by (seed, e). */
     private int[] order(long epoch) {
-        int n = x.length;
+        int n = trainRows.length;
         if (order != null && orderEpoch == epoch && order.length == n) {
             return order;
         }
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
+        int[] o = trainRows.clone();
         if (config.shuffle()) {
             long s = config.seed();
             MersenneTwister rng = new MersenneTwister(new int[] {(int) (s >>> 32), (int) s, (int) (epoch >>> 32), (int) epoch});
@@ -320,14 +320,91 @@ public final class Trainer {
      * (cheap enough to call after every iteration of a small network).
      */
     public double datasetLoss() {
-        if (evalWs == null || evalWs.capacity != x.length) {
-            evalWs = new Workspace(network, x.length);
+        if (evalWs == null || evalWs.capacity != trainRows.length) {
+            evalWs = new Workspace(network, trainRows.length);
         }
-        evalWs.load(x, y, identity(x.length), x.length, true);
+        return lossOver(evalWs, trainRows);
+    }
+
+    /**
+     * The loss over the held-out test rows with the weights now, combined like the training loss.
+     *
+     * @return the test loss, or NaN if no rows are held out
+     */
+    public double testLoss() {
+        int[] test = testRows();
+        if (test.length == 0) {
+            return Double.NaN;
+        }
+        if (testWs == null || testWs.capacity != test.length) {
+            testWs = new Workspace(network, test.length);
+        }
+        return lossOver(testWs, test);
+    }
+
+    private double lossOver(Workspace w, int[] rows) {
+        w.load(x, y, rows, rows.length, rows.length == x.length);
         for (int l = 1; l <= network.depth(); l++) {
-            evalWs.forward(network.layer(l), l);
+            w.forward(network.layer(l), l);
         }
-        return evalWs.loss(config.loss());
+        return w.loss(config.loss());
+    }
+
+    /** @return true if some rows are held out as a test set */
+    public boolean hasTestRows() {
+        return trainRows.length < x.length;
+    }
+
+    /** @return the rows that train, ascending */
+    public int[] trainingRows() {
+        return trainRows.clone();
+    }
+
+    /** @return the rows held out as the test set, ascending (none by default) */
+    public int[] testRows() {
+        int[] t = new int[x.length - trainRows.length];
+        int k = 0;
+        int next = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (next < trainRows.length && trainRows[next] == r) {
+                next++;
+            } else {
+                t[k++] = r;
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Holds rows out of training as a test set; they are still evaluated. Like an edit, this abandons a
+     * half-run iteration.
+     *
+     * @param test rows to hold out (any order, no duplicates); at least one row must remain for training
+     * @throws IllegalArgumentException naming the row if it does not exist or repeats, or if no row would train
+     */
+    public void setTestRows(int[] test) {
+        boolean[] held = new boolean[x.length];
+        for (int r : test) {
+            checkIndex("test row", r, x.length);
+            if (held[r]) {
+                throw new IllegalArgumentException("test row " + r + " is listed twice");
+            }
+            held[r] = true;
+        }
+        if (test.length >= x.length) {
+            throw new IllegalArgumentException("all " + x.length + " samples would be held out for testing: "
+                    + "at least one must train");
+        }
+        int[] t = new int[x.length - test.length];
+        int k = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (!held[r]) {
+                t[k++] = r;
+            }
+        }
+        trainRows = t;
+        resize();
+        edited();
     }
 
     /** Runs forward, loss and backward of the batch in {@code w} on {@code net}. */
@@ -384,7 +461,7 @@ public final class Trainer {
                 }
             }
         }
-        long perEpoch = config.batch().batchesPerEpoch(x.length);
+        long perEpoch = config.batch().batchesPerEpoch(trainRows.length);
         long epoch = Math.max(0, iterationNo - 1) / perEpoch + 1;
         int[] samples = java.util.Arrays.copyOf(w.indices, rows);
         return new IterationTrace(iterationNo, epoch, done, samples, a.get(0), matrix(w.y, rows),
@@ -495,6 +572,7 @@ public final class Trainer {
         }
         x = xs;
         y = ys;
+        trainRows = identityRows(n);
         resize();
         edited();
     }
@@ -517,15 +595,24 @@ public final class Trainer {
     }
 
     private void resize() {
-        int capacity = config.batch().rows(x.length);
+        int capacity = config.batch().rows(trainRows.length);
         if (ws == null || ws.capacity != capacity) {
             ws = new Workspace(network, capacity);
         }
         evalWs = null;
+        testWs = null;
         if (batchScratch == null || batchScratch.length < x.length) {
             batchScratch = new int[x.length];
         }
         orderEpoch = -1;
+    }
+
+    private static int[] identityRows(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
     }
 
     private void edited() {
@@ -571,7 +658,7 @@ public final class Trainer {
                 vb[l] = velocityB[l] == null ? null : velocityB[l].clone();
             }
         }
-        return new TrainerState(network.copy(), x, y, config, iteration, vw, vb);
+        return new TrainerState(network.copy(), x, y, trainRows, config, iteration, vw, vb);
     }
 
     /**
@@ -584,6 +671,7 @@ public final class Trainer {
         network.copyParametersFrom(s.network);
         x = s.inputs;
         y = s.targets;
+        trainRows = s.trainRows;
         config = s.config;
         iteration = s.iteration;
         if (s.velocityW == null) {

@@ -9,16 +9,18 @@ public final class TrainerState {
     final Network network;
     final double[][] inputs;
     final double[][] targets;
+    final int[] trainRows;
     final TrainingConfig config;
     final long iteration;
     final double[][][] velocityW;
     final double[][] velocityB;
 
-    TrainerState(Network network, double[][] inputs, double[][] targets, TrainingConfig config,
+    TrainerState(Network network, double[][] inputs, double[][] targets, int[] trainRows, TrainingConfig config,
                  long iteration, double[][][] velocityW, double[][] velocityB) {
         this.network = network;
         this.inputs = inputs;
         this.targets = targets;
+        this.trainRows = trainRows;
         this.config = config;
         this.iteration = iteration;
         this.velocityW = velocityW;

@@ -26,6 +26,8 @@ final class History {
     private final TreeMap<Long, TrainerState> checkpoints = new TreeMap<>();
     private final List<Edit> edits = new ArrayList<>();
     private final LossSeries losses = new LossSeries();
+    private final LossSeries testLosses = new LossSeries();
+    private boolean tested;
     private long interval = FIRST_INTERVAL;
 
     /** Starts over from {@code initial} (iteration 0 or the iteration a file recorded). */
@@ -33,12 +35,19 @@ final class History {
         checkpoints.clear();
         edits.clear();
         losses.clear();
+        testLosses.clear();
+        tested = false;
         interval = FIRST_INTERVAL;
         checkpoints.put(initial.iteration(), initial);
     }
 
     LossSeries losses() {
         return losses;
+    }
+
+    /** @return the test losses, or null if no iteration had a test set */
+    LossSeries testLosses() {
+        return tested ? testLosses : null;
     }
 
     /** @return the number of iterations recorded (may exceed the trainer's after a jump back) */
@@ -51,9 +60,14 @@ final class History {
         return checkpoints.firstKey();
     }
 
-    /** Records that the trainer just finished an iteration whose loss (before the update) was {@code loss}. */
-    void recordIteration(Trainer trainer, double loss) {
+    /**
+     * Records that the trainer just finished an iteration whose training loss before the update was
+     * {@code loss} and whose test loss was {@code testLoss} (NaN without a test set).
+     */
+    void recordIteration(Trainer trainer, double loss, double testLoss) {
         losses.add(loss);
+        testLosses.add(testLoss);
+        tested |= !Double.isNaN(testLoss);
         long k = trainer.iteration();
         if (k % interval == 0) {
             checkpoints.put(k, trainer.state());
@@ -125,6 +139,7 @@ final class History {
         checkpoints.tailMap(k, false).clear();
         edits.removeIf(e -> e.iteration() > k);
         losses.truncate((int) (k - base()));
+        testLosses.truncate((int) (k - base()));
     }
 
     /** @return checkpoints plus edits kept, for memory figures */

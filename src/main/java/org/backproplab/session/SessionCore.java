@@ -23,6 +23,7 @@ public final class SessionCore {
     boolean running;
     String message = "";
     private double speed = TrainingSession.MAX_SPEED;
+    double testFraction;
     private long runStartNanos;
     private long runStartIteration;
     private long rateNanos;
@@ -68,6 +69,9 @@ public final class SessionCore {
         if (state != null) {
             t.restore(state);
         }
+        if (testFraction > 0) {
+            t.setTestRows(testRowsFor(testFraction, s.dataset().size(), t.config().seed()));
+        }
         scenario = s;
         dataset = s.dataset();
         trainer = t;
@@ -104,9 +108,10 @@ public final class SessionCore {
         truncateFuture();
         boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
         double pre = completes ? preUpdateLoss() : Double.NaN;
+        double test = completes && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         trainer.stepPhase();
         if (completes) {
-            history.recordIteration(trainer, pre);
+            history.recordIteration(trainer, pre, test);
         }
         checkDivergence();
     }
@@ -193,13 +198,49 @@ public final class SessionCore {
         edit(what.toString().trim(), () -> trainer.setConfig(c), null);
     }
 
+    /**
+     * Holds out {@code fraction} of the samples (chosen by the seed) as a test set, or none for 0.
+     *
+     * @throws IllegalArgumentException if the fraction is outside [0, 0.9]
+     */
+    void setTestFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 0.9)) {
+            throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
+        }
+        int[] rows = testRowsFor(fraction, dataset.size(), trainer.config().seed());
+        edit("test split " + Math.round(fraction * 100) + " %", () -> trainer.setTestRows(rows), () -> testFraction = fraction);
+    }
+
+    /** @return {@code round(fraction·n)} rows chosen by a seeded shuffle (at least one row keeps training) */
+    static int[] testRowsFor(double fraction, int n, long seed) {
+        int count = (int) Math.min(n - 1, Math.round(fraction * n));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(seed ^ 0x5EED_5EEDL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] test = java.util.Arrays.copyOf(order, Math.max(0, count));
+        java.util.Arrays.sort(test);
+        return test;
+    }
+
     void setDataset(Dataset d) {
         if (d.inputSize() != dataset.inputSize() || d.targetSize() != dataset.targetSize()) {
             throw new IllegalArgumentException("the new data set has " + d.inputSize() + " inputs and "
                     + d.targetSize() + " targets but the network takes " + dataset.inputSize() + " and gives "
                     + dataset.targetSize());
         }
-        edit("data set: " + d.size() + " samples", () -> trainer.setData(d.inputs(), d.targets()), () -> dataset = d);
+        int[] test = testRowsFor(testFraction, d.size(), trainer.config().seed());
+        edit("data set: " + d.size() + " samples", () -> {
+            trainer.setData(d.inputs(), d.targets());
+            trainer.setTestRows(test);
+        }, () -> dataset = d);
     }
 
     /**
@@ -283,8 +324,9 @@ public final class SessionCore {
     }
 
     private void iterate() {
+        double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         double loss = trainer.config().batch().isFull() ? trainer.step() : preUpdateThenStep();
-        history.recordIteration(trainer, loss);
+        history.recordIteration(trainer, loss, test);
     }
 
     private double preUpdateThenStep() {
@@ -382,9 +424,17 @@ public final class SessionCore {
         IterationTrace preview = TrainingSession.previewOrNull(trainer, running);
         IterationTrace eval = trainer.evaluate();
         Scenario current = scenario.withDataset(dataset).withConfig(trainer.config());
+        int[] test = trainer.testRows();
+        double[][] outputs = eval.output().getData();
+        double[][] targets = eval.targets().getData();
+        Scores scores = new Scores(trainer.datasetLoss(), trainer.testLoss(),
+                Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
+        LossSeries testSeries = history.testLosses();
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
                 trainer.phases(), trace, preview, eval, TrainingSession.probeOutputs(net, dataset),
-                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(), running,
+                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
+                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
+                running,
                 trainer.isDiverged(), msg, measuredRate);
     }
 

@@ -26,6 +26,10 @@ import org.backproplab.engine.Phase;
  * @param losses        the loss curve, decimated for drawing, with edit markers
  * @param historyStart  the first iteration in the history (0, or the iteration a file was saved at)
  * @param historyEnd    the last iteration in the history: larger than {@code iteration} after a jump back
+ * @param testLosses    the test-loss curve (same iterations, NaN before a split was made), or null if no
+ *                      rows have been held out
+ * @param testRows      the rows held out as the test set, ascending (empty without a split)
+ * @param scores        training and test loss and accuracy with the weights now
  * @param running       true while Run is on
  * @param diverged      true if the loss or a weight became NaN or infinite
  * @param message       a sentence for the status bar (what just happened, or why a command was refused);
@@ -35,6 +39,7 @@ import org.backproplab.engine.Phase;
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
                        IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses, long historyStart, long historyEnd,
+                       LossCurve testLosses, int[] testRows, Scores scores,
                        boolean running, boolean diverged, String message, double iterationsPerSecond) {
 
     /** @return the phase that runs next */
@@ -42,8 +47,13 @@ public record Snapshot(long version, Scenario scenario, Network network, long it
         return phases.get(phaseIndex);
     }
 
-    /** @return the training loss over all samples with the weights now */
+    /** @return the training loss (over the training rows: all samples without a split) with the weights now */
     public double loss() {
-        return evaluation.loss();
+        return scores.trainingLoss();
+    }
+
+    /** @return true if {@code sample} is held out as a test row */
+    public boolean isTestRow(int sample) {
+        return java.util.Arrays.binarySearch(testRows, sample) >= 0;
     }
 }

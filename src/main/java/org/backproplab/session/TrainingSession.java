@@ -173,6 +173,19 @@ public final class TrainingSession implements AutoCloseable {
         submit(() -> core.setDataset(d));
     }
 
+    /**
+     * Holds out a share of the samples, chosen by the seed, as a test set: they are evaluated (test loss and
+     * accuracy, a second curve) but never trained on. 0 puts every sample back into training.
+     *
+     * @throws IllegalArgumentException at once if {@code fraction} is outside [0, 0.9]
+     */
+    public void setTestFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 0.9)) {
+            throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
+        }
+        submit(() -> core.setTestFraction(fraction));
+    }
+
     /** Starts over on another scenario (a preset, a file, a new architecture). */
     public void load(Scenario scenario) {
         submit(() -> core.load(scenario, null, 0));

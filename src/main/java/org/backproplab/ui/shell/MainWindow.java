@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.graph.NetworkView;
 
 /**
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
@@ -44,7 +45,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
-        SplitPane top = new SplitPane(slot("Network graph", "networkView"), slot("Inspector", "inspector"));
+        SplitPane top = new SplitPane(new NetworkView(bridge, state), slot("Inspector", "inspector"));
         top.setDividerPositions(0.72);
         SplitPane bottom = new SplitPane(slot("Loss chart", "lossChart"), slot("Data table", "dataTable"));
         bottom.setDividerPositions(0.55);
