@@ -45,8 +45,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
-        SplitPane top = new SplitPane(new NetworkView(bridge, state), slot("Inspector", "inspector"));
-        top.setDividerPositions(0.72);
+        Node inspector = slot("Inspector", "inspector");
+        SplitPane top = new SplitPane(new NetworkView(bridge, state), inspector);
+        top.setDividerPositions(0.7);
+        // a wider window gives its extra width to the graph, not the inspector
+        SplitPane.setResizableWithParent(inspector, false);
         SplitPane bottom = new SplitPane(slot("Loss chart", "lossChart"), slot("Data table", "dataTable"));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
