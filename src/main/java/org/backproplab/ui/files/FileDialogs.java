@@ -31,11 +31,7 @@ final class FileDialogs {
 
     /** Shows what went wrong in one or two plain sentences (never a stack trace); does not wait. */
     static Alert problem(Window owner, String header, String detail) {
-        Alert a = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle("Backprop Lab");
-        a.setHeaderText(header);
-        a.getDialogPane().setId("fileProblemDialog");
+        Alert a = message(Alert.AlertType.ERROR, owner, header, detail, "fileProblemDialog");
         a.getDialogPane().setMinWidth(520);
         a.setResizable(true);
         a.show();
@@ -44,12 +40,16 @@ final class FileDialogs {
 
     /** Shows a short notice; does not wait. */
     static void notice(Window owner, String header, String detail) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, detail, ButtonType.OK);
+        message(Alert.AlertType.INFORMATION, owner, header, detail, "fileNoticeDialog").show();
+    }
+
+    private static Alert message(Alert.AlertType type, Window owner, String header, String detail, String id) {
+        Alert a = new Alert(type, detail, ButtonType.OK);
         a.initOwner(owner);
         a.setTitle("Backprop Lab");
         a.setHeaderText(header);
-        a.getDialogPane().setId("fileNoticeDialog");
-        a.show();
+        a.getDialogPane().setId(id);
+        return a;
     }
 
     static Optional<Path> chooseOpen(Window owner, Path near) {
