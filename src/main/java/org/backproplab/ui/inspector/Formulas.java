@@ -145,7 +145,10 @@ final class Formulas {
         switch (loss) {
             case SSE -> out.add("L = Σ_samples" + over + " (y − ŷ)²");
             case MSE -> out.add("L = (1/n) Σ_samples" + over + " (ŷ − y)²");
-            case BCE -> out.add("L = (1/n) Σ_samples" + over + " ℓ,   ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]");
+            case BCE -> {
+                out.add("L = (1/n) Σ_samples" + over + " ℓ");
+                out.add("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]");
+            }
         }
         StringBuilder terms = new StringBuilder();
         for (int k = 0; k < outputs; k++) {
@@ -222,8 +225,8 @@ final class Formulas {
             if (m > MAX_TERMS) {
                 sum.append(" + …");
             }
-            out.add("δ_j = (Σ_k δ_k·W_jk)·" + fName + "(z_j),   k over layer " + (l + 1) + ", W = W" + (l + 1));
             out.add(derivative);
+            out.add("δ_j = (Σ_k δ_k·W" + (l + 1) + "_jk)·" + fName + "(z_j)");
             out.add("    = (" + sum + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp) + " = " + format(delta));
         }
         out.addAll(gradient(l));
@@ -240,7 +243,7 @@ final class Formulas {
         int n = batchSize();
         List<String> out = new ArrayList<>();
         String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
-        String where = bias ? "  (b" + l + " of " + name(l, j) + ")" : "  (i = " + name(l - 1, i) + ", j = " + name(l, j) + ")";
+        String where = bias ? "  (b" + l + " of " + name(l, j) + ")" : "  (i: " + name(l - 1, i) + ", j: " + name(l, j) + ")";
         double g = bias ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(i, j);
         out.add(what + " = Σ_samples δ_j" + (bias ? "" : "·a_i") + where);
         StringBuilder terms = new StringBuilder();
@@ -276,7 +279,7 @@ final class Formulas {
             dw = edge.isBias() ? t.biasUpdates().get(l).getEntry(j) : t.weightUpdates().get(l).getEntry(edge.from(), j);
         }
         if (momentum != 0) {
-            out.add("Δ" + w + " = μ·Δ" + w + "_prev − η·∂L/∂" + w + " = " + signed(dw) + "   (μ = " + format(momentum)
+            out.add("Δ" + w + " = μ·Δ" + w + "_prev − η·∂L/∂" + w + " = " + signed(dw) + "   (μ: " + format(momentum)
                     + (planned ? "; without μ: " + signed(-eta * g) + ")" : ")"));
         } else {
             out.add("Δ" + w + " = −η·∂L/∂" + w + " = −" + paren(eta) + paren(g) + " = " + signed(dw));

@@ -21,6 +21,9 @@ import org.backproplab.ui.data.Numbers;
  * iteration boundary), the whole iteration below it, and the weight edits sent to the session.
  */
 public final class InspectorViewModel {
+    /** Lines longer than this are broken at their {@code =} signs. */
+    static final int BREAK_AT = 40;
+
     private final TrainingSession session;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper activeTitle = new ReadOnlyStringWrapper(this, "activeTitle", "");
@@ -98,7 +101,7 @@ public final class InspectorViewModel {
                     + " of " + s.phases().size() + " phases run · next: " + s.nextPhase().label()
                     + batchNote(f));
             activeTitle.set(f.title(last));
-            activeText.set(String.join("\n", f.lines(last)));
+            activeText.set(join(f.lines(last)));
             List<String> all = new ArrayList<>();
             for (Phase p : run) {
                 section(all, (p == last ? "▶ " : "") + f.title(p), f.lines(p));
@@ -113,7 +116,7 @@ public final class InspectorViewModel {
             Formulas done = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
             Phase update = s.phases().get(s.phases().size() - 1);
             activeTitle.set("Iteration " + trace.iteration() + " applied · " + done.title(update));
-            activeText.set(String.join("\n", done.lines(update)));
+            activeText.set(join(done.lines(update)));
         }
         if (preview == null) {
             headline.set(s.running() ? "Training runs: the formulas appear when it pauses." : "Iteration " + s.iteration());
@@ -130,7 +133,7 @@ public final class InspectorViewModel {
         if (!applied) {
             Phase first = s.phases().get(0);
             activeTitle.set("Next · " + next.title(first));
-            activeText.set(String.join("\n", next.lines(first)));
+            activeText.set(join(next.lines(first)));
         }
         List<String> all = new ArrayList<>();
         for (Phase p : s.phases()) {
@@ -156,8 +159,36 @@ public final class InspectorViewModel {
         }
         out.add(title);
         for (String l : lines) {
-            out.add("  " + l);
+            for (String part : breakAtEquals(l)) {
+                out.add("  " + part);
+            }
         }
+    }
+
+    private static String join(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            out.addAll(breakAtEquals(l));
+        }
+        return String.join("\n", out);
+    }
+
+    /**
+     * Writes a long chain {@code a = b = c} as a derivation, one {@code = …} per line (as on a blackboard),
+     * so that a narrow inspector does not wrap in the middle of a number.
+     */
+    static List<String> breakAtEquals(String line) {
+        String[] parts = line.split(" = ");
+        if (line.length() <= BREAK_AT || parts.length < 3) {
+            return List.of(line);
+        }
+        List<String> out = new ArrayList<>();
+        out.add(parts[0] + " = " + parts[1]);
+        String pad = " ".repeat(parts[0].length() + 1);
+        for (int i = 2; i < parts.length; i++) {
+            out.add(pad + "= " + parts[i]);
+        }
+        return out;
     }
 
     /** @return {@code edge} if it exists in {@code net}, else the first weight of layer {@code active} */

@@ -52,8 +52,18 @@ class InspectorViewTest {
 
     /** @return the result at the end of the first line of {@code text} that starts with {@code prefix} */
     private static double result(String text, String prefix) {
-        String line = Arrays.stream(text.split("\n")).filter(l -> l.strip().startsWith(prefix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no line starts with " + prefix + " in\n" + text));
+        String[] lines = text.split("\n");
+        int i = 0;
+        while (i < lines.length && !lines[i].strip().startsWith(prefix)) {
+            i++;
+        }
+        if (i == lines.length) {
+            throw new AssertionError("no line starts with " + prefix + " in\n" + text);
+        }
+        while (i + 1 < lines.length && lines[i + 1].strip().startsWith("= ")) {
+            i++; // a derivation continues on the next line: its result is at the end of the last one
+        }
+        String line = lines[i];
         Matcher m = LAST_NUMBER.matcher(line);
         assertTrue(m.find(), line);
         return Double.parseDouble(m.group(1).replace('−', '-'));
@@ -64,7 +74,7 @@ class InspectorViewTest {
         String[] lines = text.split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
             if (lines[i].strip().startsWith("∂L/∂W_ij")) {
-                return result(lines[i + 1], "=");
+                return result(String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length)), "=");
             }
         }
         throw new AssertionError("no gradient in\n" + text);
