@@ -8,22 +8,23 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 
 /**
- * Puts the {@link ArchitectureView} in a side panel on the left of the window's content. The panel is hidden
- * until asked for (Network → Edit architecture…, Ctrl+E) and closes with its ✕ button or the same shortcut,
- * so it never keeps the graph's space.
+ * Puts the {@link ArchitectureView} in a panel that slides over the right-hand side of the window's content
+ * (the inspector and the table), so the network graph stays in full view and redraws as the layers change.
+ * The panel is hidden until asked for (Network → Edit architecture…, Ctrl+E) and closes with its ✕ button,
+ * Esc or the same shortcut, so it never keeps anyone's space.
  */
-public final class ArchitecturePanel extends BorderPane {
+public final class ArchitecturePanel extends StackPane {
     /** Width of the open panel. */
-    public static final double WIDTH = 400;
+    public static final double WIDTH = 390;
 
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", false);
     private final ArchitectureView editor;
@@ -60,8 +61,22 @@ public final class ArchitecturePanel extends BorderPane {
         side.setPrefWidth(WIDTH);
         side.setMinWidth(WIDTH);
         side.setMaxWidth(WIDTH);
-        setCenter(content);
-        shown.addListener((o, was, now) -> setLeft(now ? side : null));
+        side.setMaxHeight(Double.MAX_VALUE);
+        side.setVisible(false);
+        side.visibleProperty().bind(shown);
+        side.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                shown.set(false);
+                e.consume();
+            }
+        });
+        StackPane.setAlignment(side, Pos.TOP_RIGHT);
+        getChildren().addAll(content, side);
+        shown.addListener((o, was, now) -> {
+            if (now) {
+                editor.requestFocus();
+            }
+        });
     }
 
     // Properties

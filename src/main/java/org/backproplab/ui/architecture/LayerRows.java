@@ -179,7 +179,7 @@ final class LayerRows {
             }
         });
         c.setTooltip(new Tooltip("Activation f of this layer (starts over from the seed)"));
-        c.setMaxWidth(Double.MAX_VALUE);
+        c.setPrefWidth(128);
         return c;
     }
 

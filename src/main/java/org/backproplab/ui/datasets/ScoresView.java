@@ -25,13 +25,17 @@ public final class ScoresView extends FlowPane {
         setId("scoresView");
         getStyleClass().add("scores-view");
         getStylesheets().add(getClass().getResource(ArchitectureView.STYLESHEET).toExternalForm());
-        HBox train = group("Train", "The rows the network learns from",
+        HBox train = group("Train", "The rows the network learns from: the solid blue line on the chart",
                 value("trainingLossValue", vm.trainingLossProperty(), false),
                 value("trainingAccuracyValue", vm.trainingAccuracyProperty(), false));
-        HBox test = group("Test", "The rows held out (Test % under the data table): never trained on",
+        HBox test = group("Test", "The rows held out (Test % under the data table), never trained on: the dashed "
+                        + "orange line on the chart",
                 value("testLossValue", vm.testLossProperty(), true),
                 value("testAccuracyValue", vm.testAccuracyProperty(), true));
+        train.getChildren().get(0).getStyleClass().add("score-train");
         test.getChildren().get(0).getStyleClass().add("score-test");
+        train.getChildren().add(0, swatch("score-train-line", false));
+        test.getChildren().add(0, swatch("score-test-line", true));
         getChildren().addAll(train, test);
         setTooltipOnAccuracy(train);
         setTooltipOnAccuracy(test);
@@ -62,8 +66,20 @@ public final class ScoresView extends FlowPane {
     }
 
     private static void setTooltipOnAccuracy(HBox group) {
-        Label acc = (Label) group.getChildren().get(4);
+        Label acc = (Label) group.getChildren().get(5);
         acc.setTooltip(new Tooltip("Accuracy: the share of samples classified right (ŷ ≥ 0.5 exactly where y = 1)"));
+    }
+
+    /** A short sample of the chart's line: solid for train, dashed for test. */
+    private static javafx.scene.shape.Line swatch(String styleClass, boolean dashed) {
+        javafx.scene.shape.Line l = new javafx.scene.shape.Line(0, 0, 22, 0);
+        l.getStyleClass().add(styleClass);
+        l.setStrokeWidth(3);
+        if (dashed) {
+            l.getStrokeDashArray().addAll(6.0, 4.0);
+        }
+        l.setTranslateY(-4);
+        return l;
     }
 
     private static Label value(String id, javafx.beans.value.ObservableValue<String> text, boolean test) {

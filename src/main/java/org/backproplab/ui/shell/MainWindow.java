@@ -14,6 +14,10 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.architecture.ArchitecturePanel;
+import org.backproplab.ui.datasets.DataMenus;
+import org.backproplab.ui.datasets.ScoresView;
+import org.backproplab.ui.datasets.SplitControl;
 import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.inspector.InspectorView;
@@ -42,7 +46,9 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
         setTop(new VBox(menus.node(), toolbar.node()));
-        setCenter(panes(bridge, state));
+        ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        setCenter(architecture);
+        DataMenus.install(menus.node(), bridge, architecture, () -> getScene() == null ? null : getScene().getWindow(), vm::report);
         setBottom(statusBar());
     }
 
@@ -52,7 +58,8 @@ public final class MainWindow extends BorderPane {
         top.setDividerPositions(0.66);
         // a wider window gives its extra width to the graph, not the inspector
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane bottom = new SplitPane(new LossChartView(bridge, state), new DataTableView(bridge, state));
+        SplitPane bottom = new SplitPane(ScoresView.beside(new LossChartView(bridge, state), bridge, state),
+                SplitControl.below(new DataTableView(bridge, state), bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
