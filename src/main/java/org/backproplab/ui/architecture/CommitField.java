@@ -15,6 +15,9 @@ final class CommitField extends TextField {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final Supplier<String> current;
     private final Function<String, Boolean> commit;
+    /** True once the user has typed since the last commit or restore. */
+    private boolean dirty;
+    private boolean programmatic;
 
     /**
      * @param id      the automation id
@@ -34,8 +37,13 @@ final class CommitField extends TextField {
                 e.consume();
             }
         });
+        textProperty().addListener((o, was, now) -> {
+            if (!programmatic) {
+                dirty = true;
+            }
+        });
         focusedProperty().addListener((o, was, now) -> {
-            if (!now && !getText().equals(current.get())) {
+            if (!now && dirty) {
                 send();
             }
         });
@@ -45,21 +53,30 @@ final class CommitField extends TextField {
     private void send() {
         boolean ok = commit.apply(getText());
         pseudoClassStateChanged(INVALID, !ok);
-        if (ok) {
-            setText(current.get());
-        }
+        // a sent value stays shown until the session's value arrives (refresh); a refused one stays to be fixed
+        dirty = !ok;
     }
 
-    /** Shows the value now, unless the user is typing or the last typed value was refused. */
+    /** Shows the value now, unless the user has typed something not yet sent or refused. */
     void refresh() {
-        if (!isFocused() && !getPseudoClassStates().contains(INVALID)) {
-            setText(current.get());
+        if (!dirty) {
+            show(current.get());
         }
     }
 
-    /** Drops a refused value and shows the value now. */
+    /** Drops a typed or refused value and shows the value now. */
     void restore() {
         pseudoClassStateChanged(INVALID, false);
-        setText(current.get());
+        dirty = false;
+        show(current.get());
+    }
+
+    private void show(String text) {
+        programmatic = true;
+        try {
+            setText(text);
+        } finally {
+            programmatic = false;
+        }
     }
 }
