@@ -2,11 +2,7 @@ package org.backproplab.io;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,25 +77,13 @@ public final class CsvExport {
     }
 
     /**
-     * Writes {@link #toCsv} to {@code path} atomically (a temporary file in the same directory, then moved),
-     * so a failed write leaves an older file in place.
+     * Writes {@link #toCsv} to {@code path} with {@link AtomicFiles}, so a failed write leaves an older file
+     * in place.
      *
      * @throws IOException if the directory cannot be written
      */
     public static void write(Path path, Dataset d, RealMatrix predictions, double[] sampleLosses, int[] testRows)
             throws IOException {
-        String text = toCsv(d, predictions, sampleLosses, testRows);
-        Path target = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(path, toCsv(d, predictions, sampleLosses, testRows));
     }
 }
