@@ -51,6 +51,18 @@ public final class SessionCore {
         public GradientCheck.Result gradientCheck() {
             return GradientCheck.run(trainer);
         }
+
+        /**
+         * A new trainer at the start of iteration {@code k + 1} exactly as the history has it (replayed from
+         * the nearest checkpoint); changing it does not change the session.
+         *
+         * @throws IllegalArgumentException if {@code k} is outside the history
+         */
+        public Trainer trainerAt(long k) {
+            Trainer t = scenario().createTrainer();
+            history.restore(t, k);
+            return t;
+        }
     }
 
     SessionCore(Scenario scenario) {
