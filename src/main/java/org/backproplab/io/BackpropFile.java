@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.backproplab.data.Scenario;
@@ -127,6 +128,9 @@ public record BackpropFile(Scenario scenario, Network network, long iteration) {
     public void write(Path path) throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such directory");
+        }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);

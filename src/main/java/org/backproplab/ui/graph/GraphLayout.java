@@ -36,8 +36,8 @@ final class GraphLayout {
             maxSlots = Math.max(maxSlots, slots(sizes, bias, c));
         }
         double colGap = depth == 0 ? right - left : (right - left) / depth;
-        spacing = Math.min(avail / maxSlots, 6.5 * font);
-        r = Math.max(9, Math.min(Math.min(spacing * 0.32, 1.9 * font), colGap * 0.14));
+        spacing = Math.min(avail / maxSlots, 8 * font);
+        r = Math.max(9, Math.min(Math.min(spacing * 0.3, 2.1 * font), colGap * 0.14));
         double centre = (top + bottom) / 2;
         columnX = new double[depth + 1];
         neuronY = new double[depth + 1][];
