@@ -105,12 +105,15 @@ public final class SessionCore {
 
     void step() {
         truncateFuture();
+        if (refuseWhenFull()) {
+            return;
+        }
         iterate();
     }
 
     void stepMany(long count) {
         truncateFuture();
-        for (long i = 0; i < count && !trainer.isDiverged(); i++) {
+        for (long i = 0; i < count && !trainer.isDiverged() && !refuseWhenFull(); i++) {
             iterate();
         }
         checkDivergence();
@@ -119,6 +122,9 @@ public final class SessionCore {
     void stepPhase() {
         truncateFuture();
         boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
+        if (completes && refuseWhenFull()) {
+            return;
+        }
         double pre = completes ? preUpdateLoss() : Double.NaN;
         double test = completes && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         trainer.stepPhase();
@@ -321,6 +327,9 @@ public final class SessionCore {
         while (trainer.iteration() < target) {
             long end = Math.min(target, trainer.iteration() + batch);
             while (trainer.iteration() < end) {
+                if (refuseWhenFull()) {
+                    return true;
+                }
                 iterate();
                 if (trainer.isDiverged()) {
                     checkDivergence();
@@ -339,6 +348,17 @@ public final class SessionCore {
         double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         double loss = trainer.config().batch().isFull() ? trainer.step() : preUpdateThenStep();
         history.recordIteration(trainer, loss, test);
+    }
+
+    /** @return true (and pauses, with a message) if the history cannot take another iteration */
+    private boolean refuseWhenFull() {
+        if (!history.full()) {
+            return false;
+        }
+        running = false;
+        message = String.format(java.util.Locale.ROOT, "Paused: the history is full (%,d iterations, the most "
+                + "kept in memory). Reset, or jump back and resume from an earlier iteration.", History.MAX_LENGTH);
+        return true;
     }
 
     private double preUpdateThenStep() {

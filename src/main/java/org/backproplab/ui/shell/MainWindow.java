@@ -14,6 +14,10 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.divergence.DivergenceBanner;
+import org.backproplab.ui.gradcheck.GradientCheckWindow;
+import org.backproplab.ui.history.HistoryScrubber;
+import org.backproplab.ui.worked.WorkedExampleDialog;
 import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.inspector.InspectorView;
@@ -42,7 +46,9 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
         setTop(new VBox(menus.node(), toolbar.node()));
-        setCenter(panes(bridge, state));
+        setCenter(withBanner(new DivergenceBanner(bridge, state), panes(bridge, state)));
+        GradientCheckWindow.install(menus.node(), bridge, state, () -> getScene() == null ? null : getScene().getWindow());
+        WorkedExampleDialog.install(menus.node(), bridge, () -> getScene() == null ? null : getScene().getWindow());
         setBottom(statusBar());
     }
 
@@ -52,13 +58,21 @@ public final class MainWindow extends BorderPane {
         top.setDividerPositions(0.66);
         // a wider window gives its extra width to the graph, not the inspector
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane bottom = new SplitPane(new LossChartView(bridge, state), new DataTableView(bridge, state));
+        SplitPane bottom = new SplitPane(HistoryScrubber.below(new LossChartView(bridge, state), bridge, state),
+                new DataTableView(bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
         all.getStyleClass().add("main-split");
         return all;
+    }
+
+    /** The divergence banner above the panes; hidden, it takes no space. */
+    private static Node withBanner(Node banner, Node panes) {
+        VBox box = new VBox(banner, panes);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        return box;
     }
 
     private Node statusBar() {
