@@ -26,7 +26,7 @@ final class GraphLayout {
         int depth = sizes.length - 1;
         font = Math.max(13, Math.min(17, 13 * Math.min(width / 950, height / 600)));
         double left = Math.max(6.5 * font, 0.06 * width);
-        double right = width - Math.max(8.5 * font, 0.08 * width);
+        double right = width - Math.max(9.5 * font, 0.08 * width);
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
         bottom = height - 4.6 * font;

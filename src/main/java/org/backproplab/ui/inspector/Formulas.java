@@ -23,6 +23,8 @@ import org.backproplab.ui.UiState.EdgeRef;
 final class Formulas {
     /** Terms written out in a sum before "…". */
     static final int MAX_TERMS = 5;
+    /** Terms of a sum over the samples of a batch written out before "…". */
+    static final int SUM_TERMS = 2;
 
     private final Network net;
     private final Dataset data;
@@ -243,17 +245,17 @@ final class Formulas {
         int n = batchSize();
         List<String> out = new ArrayList<>();
         String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
-        String where = bias ? "  (b" + l + " of " + name(l, j) + ")" : "  (i: " + name(l - 1, i) + ", j: " + name(l, j) + ")";
+        String where = bias ? "   (b of " + name(l, j) + ")" : "   (" + name(l - 1, i) + "→" + name(l, j) + ")";
         double g = bias ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(i, j);
-        out.add(what + " = Σ_samples δ_j" + (bias ? "" : "·a_i") + where);
+        out.add(what + " = Σ δ_j" + (bias ? "" : "·a_i") + where);
         StringBuilder terms = new StringBuilder();
-        for (int k = 0; k < Math.min(n, MAX_TERMS); k++) {
+        for (int k = 0; k < Math.min(n, SUM_TERMS); k++) {
             terms.append(k > 0 ? " + " : "").append(paren(d.getEntry(k, j)));
             if (!bias) {
                 terms.append(n == 1 ? "·" : "").append(paren(below.getEntry(k, i)));
             }
         }
-        if (n > MAX_TERMS) {
+        if (n > SUM_TERMS) {
             terms.append(" + …");
         }
         String prefix = n == 1 ? "    = δ_j" + (bias ? "" : "·a_i") + " = " : "    = ";

@@ -2,11 +2,6 @@ package org.backproplab.ui.worked;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -29,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.WorkedExample;
 import org.backproplab.ui.SessionBridge;
 
@@ -148,7 +144,7 @@ public final class WorkedExampleDialog {
             return;
         }
         try {
-            writeAtomically(f.toPath(), text);
+            AtomicFiles.writeString(f.toPath(), text);
             description.setText("Saved " + f.getName() + ".");
         } catch (IOException | RuntimeException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, "Could not save " + f + ": " + ex.getMessage()
@@ -162,21 +158,5 @@ public final class WorkedExampleDialog {
     /** @return e.g. {@code xor-iteration-12} for the title {@code xor, iteration 12} */
     static String fileName(String title) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    }
-
-    /** Writes to a temporary file in the same directory, then moves it over {@code path}. */
-    static void writeAtomically(Path path, String text) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
