@@ -18,6 +18,8 @@ import org.backproplab.ui.divergence.DivergenceBanner;
 import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
+import org.backproplab.ui.files.FileCommands;
+import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.inspector.InspectorView;
@@ -34,6 +36,7 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final ShellToolbar toolbar;
+    private final FileCommands files;
 
     /**
      * @param bridge  the session as the window sees it
@@ -44,22 +47,26 @@ public final class MainWindow extends BorderPane {
         this.vm = new MainViewModel(bridge, presets);
         this.toolbar = new ShellToolbar(vm);
         getStyleClass().add("main-window");
-        ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
+        java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
+        this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
+        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         setTop(new VBox(menus.node(), toolbar.node()));
         setCenter(withBanner(new DivergenceBanner(bridge, state), panes(bridge, state)));
-        GradientCheckWindow.install(menus.node(), bridge, state, () -> getScene() == null ? null : getScene().getWindow());
-        WorkedExampleDialog.install(menus.node(), bridge, () -> getScene() == null ? null : getScene().getWindow());
+        GradientCheckWindow.install(menus.node(), bridge, state, owner);
+        WorkedExampleDialog.install(menus.node(), bridge, owner);
         setBottom(statusBar());
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
         Node inspector = new InspectorView(bridge, state);
-        SplitPane top = new SplitPane(new NetworkView(bridge, state), inspector);
+        NetworkView graph = new NetworkView(bridge, state);
+        SplitPane top = new SplitPane(graph, inspector);
         top.setDividerPositions(0.66);
         // a wider window gives its extra width to the graph, not the inspector
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane bottom = new SplitPane(HistoryScrubber.below(new LossChartView(bridge, state), bridge, state),
-                new DataTableView(bridge, state));
+        LossChartView chart = new LossChartView(bridge, state);
+        files.exportsFrom(graph, chart);
+        SplitPane bottom = new SplitPane(HistoryScrubber.below(chart, bridge, state), new DataTableView(bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
@@ -104,6 +111,11 @@ public final class MainWindow extends BorderPane {
     public void install(Scene scene) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         Shortcuts.install(scene, vm);
+    }
+
+    /** @return the File menu's commands (open, save, export) and the title they keep */
+    public FileCommands files() {
+        return files;
     }
 
     /** @return the window's view model */

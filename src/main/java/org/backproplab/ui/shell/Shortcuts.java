@@ -25,6 +25,9 @@ public final class Shortcuts {
             new Entry("Shift + →", "Phase: one phase of the iteration"),
             new Entry("← (Left)", "Back: undo the last phase, iteration or edit"),
             new Entry("R", "Reset to the initial weights (same seed)"),
+            new Entry("Ctrl + O", "Open a file"),
+            new Entry("Ctrl + S", "Save (the history too)"),
+            new Entry("Ctrl + Shift + S", "Save as another file"),
             new Entry("Ctrl + Q", "Quit"));
 
     private Shortcuts() {
