@@ -18,6 +18,10 @@ import org.backproplab.ui.divergence.DivergenceBanner;
 import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
+import org.backproplab.ui.architecture.ArchitecturePanel;
+import org.backproplab.ui.datasets.DataMenus;
+import org.backproplab.ui.datasets.ScoresView;
+import org.backproplab.ui.datasets.SplitControl;
 import org.backproplab.ui.files.FileCommands;
 import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.data.DataTableView;
@@ -51,7 +55,9 @@ public final class MainWindow extends BorderPane {
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         setTop(new VBox(menus.node(), toolbar.node()));
-        setCenter(withBanner(new DivergenceBanner(bridge, state), panes(bridge, state)));
+        ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
+        DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
         setBottom(statusBar());
@@ -66,7 +72,8 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(inspector, false);
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
-        SplitPane bottom = new SplitPane(HistoryScrubber.below(chart, bridge, state), new DataTableView(bridge, state));
+        SplitPane bottom = new SplitPane(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
+                SplitControl.below(new DataTableView(bridge, state), bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
