@@ -15,7 +15,11 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.boundary.SideTabs;
 import org.backproplab.ui.graph.NetworkView;
+import org.backproplab.ui.presenter.Presenter;
+import org.backproplab.ui.presenter.PresenterPrefs;
+import org.backproplab.ui.presenter.PresenterView;
 
 /**
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
@@ -28,6 +32,7 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final ShellToolbar toolbar;
+    private final PresenterView presenter;
 
     /**
      * @param bridge  the session as the window sees it
@@ -38,14 +43,16 @@ public final class MainWindow extends BorderPane {
         this.vm = new MainViewModel(bridge, presets);
         this.toolbar = new ShellToolbar(vm);
         getStyleClass().add("main-window");
+        this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
+        presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         setCenter(panes(bridge, state));
         setBottom(statusBar());
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
-        SplitPane top = new SplitPane(new NetworkView(bridge, state), slot("Inspector", "inspector"));
+        SplitPane top = new SplitPane(new NetworkView(bridge, state), SideTabs.of(slot("Inspector", "inspector"), bridge, state));
         top.setDividerPositions(0.72);
         SplitPane bottom = new SplitPane(slot("Loss chart", "lossChart"), slot("Data table", "dataTable"));
         bottom.setDividerPositions(0.55);
@@ -95,6 +102,7 @@ public final class MainWindow extends BorderPane {
     public void install(Scene scene) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         Shortcuts.install(scene, vm);
+        presenter.install(scene);
     }
 
     /** @return the window's view model */

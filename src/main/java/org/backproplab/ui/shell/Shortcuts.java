@@ -25,6 +25,11 @@ public final class Shortcuts {
             new Entry("Shift + →", "Phase: one phase of the iteration"),
             new Entry("← (Left)", "Back: undo the last phase, iteration or edit"),
             new Entry("R", "Reset to the initial weights (same seed)"),
+            new Entry("F11", "Full screen on / off (presenter mode)"),
+            new Entry("Ctrl + plus", "Zoom the whole window in (up to 250 %)"),
+            new Entry("Ctrl + minus", "Zoom out (down to 75 %)"),
+            new Entry("Ctrl + 0", "Back to 100 %"),
+            new Entry("F1", "What am I looking at? (every element explained)"),
             new Entry("Ctrl + Q", "Quit"));
 
     private Shortcuts() {
