@@ -1,15 +1,29 @@
 package org.backproplab.app;
 
-/** Plain entry point: no arguments open the window, arguments run the command line. */
+import org.backproplab.cli.BackpropLabCli;
+
+/**
+ * Plain entry point (not an {@code Application}, so {@code java -jar} needs no module path): no arguments,
+ * or window options, open the window; any other arguments run the command line, which never loads a
+ * JavaFX class because only {@link WindowLauncher} refers to them.
+ */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || "--benchmark-ui".equals(args[0])) {
+        if (opensWindow(args)) {
             WindowLauncher.main(args);
             return;
         }
-        System.out.println("Backprop Lab");
+        System.exit(BackpropLabCli.run(args, System.out, System.err));
+    }
+
+    /**
+     * The hook that decides between window and command line: true for no arguments or when the first one is
+     * a window option (today {@code --benchmark-ui} and {@code --benchmark-ui=N}); add new window options here.
+     */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || args[0].startsWith(UiBenchmark.OPTION);
     }
 }

@@ -1,6 +1,12 @@
 package org.backproplab.app;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +31,7 @@ final class UiBenchmark {
     private final PrintStream out;
     private long startNanos;
     private long startIteration;
+    private Map<String, Long> startCpu = Map.of();
 
     UiBenchmark(double seconds, PrintStream out) {
         this.seconds = seconds;
@@ -68,11 +75,36 @@ final class UiBenchmark {
             bridge.frames().clear();
             startNanos = System.nanoTime();
             startIteration = session.latest().iteration();
+            startCpu = threadCpuNanos();
             PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
             measure.setOnFinished(f -> finish(bridge));
             measure.play();
         });
         warmUp.play();
+    }
+
+    /** @return CPU time so far of every live thread, by name (threads of the same name added up) */
+    private static Map<String, Long> threadCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            long ns = t == null ? -1 : mx.getThreadCpuTime(t.getThreadId());
+            if (ns > 0) {
+                cpu.merge(t.getThreadName(), ns, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /** @return e.g. "backprop-lab-training 97%, JavaFX Application Thread 21%, QuantumRenderer-0 18%" */
+    private String busiestThreads(double elapsedSeconds) {
+        Map<String, Long> now = threadCpuNanos();
+        return now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - startCpu.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(4)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue() / 1e9 / elapsedSeconds))
+                .collect(Collectors.joining(", "));
     }
 
     private void finish(SessionBridge bridge) {
@@ -86,6 +118,7 @@ final class UiBenchmark {
                 s.iteration() - startIteration, rate));
         out.println(String.format(Locale.ROOT, "frames: %d, interval p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                 f.count(), f.percentileMillis(50), f.percentileMillis(95), f.percentileMillis(99), f.percentileMillis(100)));
+        out.println("busiest threads (CPU time / wall time): " + busiestThreads(elapsed));
         out.println(String.format(Locale.ROOT, "final loss %.6g, diverged %s", s.loss(), s.diverged()));
         out.flush();
         Platform.exit();

@@ -7,20 +7,16 @@ package org.backproplab.engine;
  */
 public final class TrainerState {
     final Network network;
-    final double[][] inputs;
-    final double[][] targets;
-    final int[] trainRows;
+    final TrainingData data;
     final TrainingConfig config;
     final long iteration;
     final double[][][] velocityW;
     final double[][] velocityB;
 
-    TrainerState(Network network, double[][] inputs, double[][] targets, int[] trainRows, TrainingConfig config,
+    TrainerState(Network network, TrainingData data, TrainingConfig config,
                  long iteration, double[][][] velocityW, double[][] velocityB) {
         this.network = network;
-        this.inputs = inputs;
-        this.targets = targets;
-        this.trainRows = trainRows;
+        this.data = data;
         this.config = config;
         this.iteration = iteration;
         this.velocityW = velocityW;

@@ -1,14 +1,12 @@
 package org.backproplab.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
+import org.backproplab.session.HistoryRecord;
 
 /**
  * A saved network: the scenario (data set, layer shapes, training settings), the weights and biases, and
@@ -18,10 +16,14 @@ import org.backproplab.engine.Trainer;
  * @param scenario  data set, layers and training configuration
  * @param network   the weights and biases, of the scenario's shape (copied, never shared)
  * @param iteration how many updates the weights have had
+ * @param history   the session's history (loss of every iteration, edits, where it started), or null: the
+ *                  window saves it, the command line does not; version 1 files have none
  */
-public record BackpropFile(Scenario scenario, Network network, long iteration) {
-    /** The value of the {@code format} field. */
-    public static final String FORMAT = "backprop-lab/1";
+public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history) {
+    /** The value of the {@code format} field that is written. */
+    public static final String FORMAT = "backprop-lab/2";
+    /** The older format, still read (no history). */
+    public static final String FORMAT_V1 = "backprop-lab/1";
     /** The largest file {@link #read(Path)} accepts: 64 MiB. */
     public static final long MAX_BYTES = 64L << 20;
     /** The most numbers, strings and other scalar values a file may hold. */
@@ -38,6 +40,10 @@ public record BackpropFile(Scenario scenario, Network network, long iteration) {
      *                                  negative
      */
     public BackpropFile {
+        if (history != null && (history.iteration() != iteration || !history.scenario().layers().equals(scenario.layers()))) {
+            throw new IllegalArgumentException("the history shows iteration " + history.iteration() + " of "
+                    + history.scenario().layers() + " but the file holds iteration " + iteration + " of " + scenario.layers());
+        }
         if (network.inputSize() != scenario.dataset().inputSize() || !network.specs().equals(scenario.layers())) {
             throw new IllegalArgumentException("the network " + network.specs() + " does not have the shape of scenario '"
                     + scenario.name() + "' " + scenario.layers());
@@ -46,6 +52,29 @@ public record BackpropFile(Scenario scenario, Network network, long iteration) {
             throw new IllegalArgumentException("iteration " + iteration + " is not allowed: expected 0 or more");
         }
         network = network.copy();
+    }
+
+    /** A file without a history. */
+    public BackpropFile(Scenario scenario, Network network, long iteration) {
+        this(scenario, network, iteration, null);
+    }
+
+    /** @return a file of a session's history: its current state, plus everything needed to rebuild the rest */
+    public static BackpropFile of(HistoryRecord history) {
+        return new BackpropFile(history.scenario(), history.current().network(), history.iteration(), history);
+    }
+
+    /**
+     * @return the history to open: the saved one, or (for a file without) one that starts and ends at the
+     *         file's iteration
+     */
+    public HistoryRecord historyOrState() {
+        return history != null ? history : HistoryRecord.of(scenario, network, iteration);
+    }
+
+    /** @return this file without its history */
+    public BackpropFile withoutHistory() {
+        return new BackpropFile(scenario, network, iteration, null);
     }
 
     /** @return the scenario with freshly initialised weights, iteration 0 */
@@ -125,18 +154,6 @@ public record BackpropFile(Scenario scenario, Network network, long iteration) {
      * @throws IOException if the directory cannot be written
      */
     public void write(Path path) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(path, toJson());
     }
 }

@@ -32,7 +32,7 @@ import org.backproplab.engine.TrainingConfig;
  */
 final class FileParser {
     private static final Set<String> TOP = Set.of("format", "name", "description", "layers", "weights", "biases",
-            "training", "dataset", "probes", "iteration", "defaultIterations");
+            "training", "dataset", "probes", "iteration", "defaultIterations", "history");
     private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
             "seed", "shuffle");
     private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
@@ -99,14 +99,19 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\", found " + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V1
+                    + "\"), found " + found(root.get("format")));
+        }
+        if (format.equals(BackpropFile.FORMAT_V1) && root.has("history")) {
+            throw f.error("history", "unknown field in a \"" + BackpropFile.FORMAT_V1 + "\" file: a history needs \""
+                    + BackpropFile.FORMAT + "\"");
         }
         String name = root.has("name") ? f.text(root.get("name"), "name") : "file";
         String description = root.has("description") ? f.text(root.get("description"), "description") : "";
         int inputSize = inputSize(root);
         List<LayerSpec> specs = layers(root, inputSize);
-        TrainingConfig config = training(f.required(root, "", "training"));
+        TrainingConfig config = training(f.required(root, "", "training"), "training");
         Dataset dataset = dataset(root, inputSize, specs.get(specs.size() - 1).size(), config.loss());
         long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Long.MAX_VALUE) : 0;
         long defaultIterations = root.has("defaultIterations")
@@ -114,7 +119,12 @@ final class FileParser {
                 : BackpropFile.DEFAULT_ITERATIONS;
         Scenario scenario = new Scenario(name, description, dataset, specs, config, defaultIterations);
         Network network = network(root, scenario);
-        return new BackpropFile(scenario, network, iteration);
+        JsonNode h = root.get("history");
+        if (h == null) {
+            return new BackpropFile(scenario, network, iteration);
+        }
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f).parse(h, scenario, network,
+                iteration));
     }
 
     private int inputSize(JsonNode root) throws FileFormatException {
@@ -153,44 +163,44 @@ final class FileParser {
         return specs;
     }
 
-    private TrainingConfig training(JsonNode n) throws FileFormatException {
-        f.object(n, "training", TRAINING);
+    TrainingConfig training(JsonNode n, String path) throws FileFormatException {
+        f.object(n, path, TRAINING);
         Loss loss;
         Initializer init;
-        String lossId = f.text(f.required(n, "training", "loss"), "training.loss");
-        String initId = f.text(f.required(n, "training", "init"), "training.init");
+        String lossId = f.text(f.required(n, path, "loss"), field(path, "loss"));
+        String initId = f.text(f.required(n, path, "init"), field(path, "init"));
         try {
             loss = Loss.fromId(lossId);
         } catch (IllegalArgumentException e) {
-            throw f.error("training.loss", e.getMessage());
+            throw f.error(field(path, "loss"), e.getMessage());
         }
         try {
             init = Initializer.fromId(initId);
         } catch (IllegalArgumentException e) {
-            throw f.error("training.init", e.getMessage());
+            throw f.error(field(path, "init"), e.getMessage());
         }
-        double eta = f.number(f.required(n, "training", "learningRate"), "training.learningRate");
+        double eta = f.number(f.required(n, path, "learningRate"), field(path, "learningRate"));
         if (eta < 0) {
-            throw f.error("training.learningRate", "is " + eta + ": expected a number ≥ 0");
+            throw f.error(field(path, "learningRate"), "is " + eta + ": expected a number ≥ 0");
         }
-        double mu = n.has("momentum") ? f.number(n.get("momentum"), "training.momentum") : 0.0;
+        double mu = n.has("momentum") ? f.number(n.get("momentum"), field(path, "momentum")) : 0.0;
         if (mu < 0 || mu >= 1) {
-            throw f.error("training.momentum", "is " + mu + ": expected 0 ≤ momentum < 1");
+            throw f.error(field(path, "momentum"), "is " + mu + ": expected 0 ≤ momentum < 1");
         }
-        BatchMode batch = batch(f.required(n, "training", "batch"));
-        long seed = n.has("seed") ? f.integer(n.get("seed"), "training.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
-        boolean shuffle = n.has("shuffle") && f.bool(n.get("shuffle"), "training.shuffle");
+        BatchMode batch = batch(f.required(n, path, "batch"), field(path, "batch"));
+        long seed = n.has("seed") ? f.integer(n.get("seed"), field(path, "seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
+        boolean shuffle = n.has("shuffle") && f.bool(n.get("shuffle"), field(path, "shuffle"));
         return new TrainingConfig(loss, eta, batch, mu, shuffle, init, seed);
     }
 
-    private BatchMode batch(JsonNode n) throws FileFormatException {
+    private BatchMode batch(JsonNode n, String path) throws FileFormatException {
         if (n.isTextual() && (n.textValue().equals("full") || n.textValue().equals("sample"))) {
             return BatchMode.fromId(n.textValue());
         }
         if (n.isIntegralNumber()) {
-            return BatchMode.miniBatch((int) f.integer(n, "training.batch", 1, BackpropFile.MAX_SAMPLES));
+            return BatchMode.miniBatch((int) f.integer(n, path, 1, BackpropFile.MAX_SAMPLES));
         }
-        throw f.error("training.batch", "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
+        throw f.error(path, "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
     }
 
     private Dataset dataset(JsonNode root, int in, int out, Loss loss) throws FileFormatException {
@@ -230,7 +240,7 @@ final class FileParser {
     }
 
     /** @return the row count of a sample array, refusing sizes beyond the limits before anything is allocated */
-    private int checkedRows(JsonNode rows, String path, int min, int width) throws FileFormatException {
+    int checkedRows(JsonNode rows, String path, int min, int width) throws FileFormatException {
         f.array(rows, path, min, BackpropFile.MAX_SAMPLES);
         if ((long) rows.size() * width > Trainer.MAX_CELLS) {
             throw f.error(path, rows.size() + " rows of " + width + " values are more than "
@@ -241,27 +251,37 @@ final class FileParser {
 
     /** The weights and biases of the file, or, when it has neither, fresh ones from the initializer. */
     private Network network(JsonNode root, Scenario s) throws FileFormatException {
-        JsonNode w = root.get("weights");
-        JsonNode b = root.get("biases");
+        return network(root, "", s, s.createNetwork());
+    }
+
+    /**
+     * The {@code weights} and {@code biases} of object {@code obj} at {@code path}, or {@code otherwise} when it
+     * has neither.
+     */
+    Network network(JsonNode obj, String path, Scenario s, Network otherwise) throws FileFormatException {
+        JsonNode w = obj.get("weights");
+        JsonNode b = obj.get("biases");
         if (w == null && b == null) {
-            return s.createNetwork();
+            return otherwise;
         }
+        String wp = field(path, "weights");
+        String bpath = field(path, "biases");
         if (w == null || b == null) {
-            throw f.error(w == null ? "weights" : "biases", "missing (weights and biases come together, or neither)");
+            throw f.error(w == null ? wp : bpath, "missing (weights and biases come together, or neither)");
         }
         List<LayerSpec> specs = s.layers();
-        f.array(w, "weights", specs.size(), specs.size());
-        f.array(b, "biases", specs.size(), specs.size());
+        f.array(w, wp, specs.size(), specs.size());
+        f.array(b, bpath, specs.size(), specs.size());
         List<Layer> layers = new ArrayList<>();
         int below = s.dataset().inputSize();
         for (int l = 0; l < specs.size(); l++) {
             LayerSpec spec = specs.get(l);
             Layer layer = new Layer(below, spec.size(), spec.activation(), spec.bias());
-            double[][] m = f.matrix(w.get(l), index("weights", l), below, spec.size());
+            double[][] m = f.matrix(w.get(l), index(wp, l), below, spec.size());
             for (int i = 0; i < below; i++) {
                 layer.weights().setRow(i, m[i]);
             }
-            String bp = index("biases", l);
+            String bp = index(bpath, l);
             JsonNode bn = b.get(l);
             if (spec.bias()) {
                 if (bn.isNull()) {

@@ -35,16 +35,7 @@ final class FileWriter {
         for (LayerSpec spec : s.layers()) {
             layers.addObject().put("size", spec.size()).put("activation", spec.activation().id()).put("bias", spec.bias());
         }
-        ArrayNode weights = root.putArray("weights");
-        ArrayNode biases = root.putArray("biases");
-        for (Layer layer : net.layers()) {
-            weights.add(matrix(layer.weights().getData()));
-            if (layer.hasBias()) {
-                biases.add(row(layer.bias().toArray()));
-            } else {
-                biases.addNull();
-            }
-        }
+        root.setAll(parameters(net));
         root.set("training", training(s.config()));
         ObjectNode data = root.putObject("dataset");
         data.set("inputNames", texts(d.inputNames()));
@@ -67,10 +58,29 @@ final class FileWriter {
         }
         root.put("iteration", file.iteration());
         root.put("defaultIterations", s.iterations());
+        if (file.history() != null) {
+            root.set("history", HistoryWriter.tree(file.history()));
+        }
         return root;
     }
 
-    private static ObjectNode training(TrainingConfig c) {
+    /** @return an object with the {@code weights} and {@code biases} of {@code net} */
+    static ObjectNode parameters(Network net) {
+        ObjectNode o = NODES.objectNode();
+        ArrayNode weights = o.putArray("weights");
+        ArrayNode biases = o.putArray("biases");
+        for (Layer layer : net.layers()) {
+            weights.add(matrix(layer.weights().getData()));
+            if (layer.hasBias()) {
+                biases.add(row(layer.bias().toArray()));
+            } else {
+                biases.addNull();
+            }
+        }
+        return o;
+    }
+
+    static ObjectNode training(TrainingConfig c) {
         ObjectNode t = NODES.objectNode();
         t.put("loss", c.loss().id());
         t.put("learningRate", c.learningRate());
@@ -90,7 +100,7 @@ final class FileWriter {
         return matrix(m.getData());
     }
 
-    private static ArrayNode matrix(double[][] m) {
+    static ArrayNode matrix(double[][] m) {
         ArrayNode a = NODES.arrayNode(m.length);
         for (double[] r : m) {
             a.add(row(r));
@@ -106,7 +116,7 @@ final class FileWriter {
         return a;
     }
 
-    private static ArrayNode texts(List<String> s) {
+    static ArrayNode texts(List<String> s) {
         ArrayNode a = NODES.arrayNode(s.size());
         s.forEach(a::add);
         return a;

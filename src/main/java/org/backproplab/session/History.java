@@ -147,6 +147,16 @@ final class History {
         return checkpoints.size() + 2 * edits.size();
     }
 
+    /** @return the state the history starts from */
+    TrainerState first() {
+        return checkpoints.firstEntry().getValue();
+    }
+
+    /** @return the edits kept, in the order they were made */
+    List<Edit> edits() {
+        return List.copyOf(edits);
+    }
+
     /** @return the loss entries, for files */
     double[] lossValues() {
         return losses.toArray();

@@ -24,6 +24,8 @@ public final class SessionCore {
     String message = "";
     private double speed = TrainingSession.MAX_SPEED;
     double testFraction;
+    /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
+    long changes;
     private long runStartNanos;
     private long runStartIteration;
     private long rateNanos;
@@ -51,6 +53,16 @@ public final class SessionCore {
         public GradientCheck.Result gradientCheck() {
             return GradientCheck.run(trainer);
         }
+
+        /** @return the whole history, to save: rebuilt exactly by {@link TrainingSession#open(HistoryRecord)} */
+        public HistoryRecord history() {
+            return HistoryFiles.export(SessionCore.this);
+        }
+
+        /** @return the change counter now (compare with {@link Snapshot#changes()} to know what was saved) */
+        public long changes() {
+            return changes;
+        }
     }
 
     SessionCore(Scenario scenario) {
@@ -77,6 +89,7 @@ public final class SessionCore {
         trainer = t;
         running = false;
         history.reset(trainer.state());
+        changes++;
         message = "Loaded " + s.name() + ".";
     }
 
@@ -112,12 +125,14 @@ public final class SessionCore {
         trainer.stepPhase();
         if (completes) {
             history.recordIteration(trainer, pre, test);
+            changes++;
         }
         checkDivergence();
     }
 
     void back() {
         running = false;
+        changes++;
         long k = trainer.iteration();
         int p = trainer.phaseIndex();
         if (p > 0) {
@@ -260,12 +275,14 @@ public final class SessionCore {
             sessionChange.run();
         }
         history.recordEdit(before, trainer, text);
+        changes++;
         message = "Set " + text + ".";
     }
 
     void goTo(long k) {
         running = false;
         history.restore(trainer, k);
+        changes++;
         syncDataset();
         message = k < history.length() ? "Showing iteration " + k + " of " + history.length()
                 + ": step or run to continue from here (later iterations will be replaced)." : "";
@@ -273,6 +290,7 @@ public final class SessionCore {
 
     void backToFinite() {
         running = false;
+        changes++;
         long k = trainer.iteration();
         while (k > history.base()) {
             k--;
@@ -327,6 +345,21 @@ public final class SessionCore {
         double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         double loss = trainer.config().batch().isFull() ? trainer.step() : preUpdateThenStep();
         history.recordIteration(trainer, loss, test);
+        changes++;
+    }
+
+    /** Trains on to iteration {@code k}, recording every iteration, diverged or not (rebuilding a history). */
+    void replayTo(long k) {
+        while (trainer.iteration() < k) {
+            iterate();
+        }
+    }
+
+    /** Replaces everything by the session {@code r} records; see {@link HistoryFiles#open}. */
+    void open(HistoryRecord r) {
+        running = false;
+        HistoryFiles.open(this, r);
+        changes++;
     }
 
     private double preUpdateThenStep() {
@@ -435,7 +468,7 @@ public final class SessionCore {
                 history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
                 running,
-                trainer.isDiverged(), msg, measuredRate);
+                trainer.isDiverged(), msg, measuredRate, changes);
     }
 
     /** @return the iteration the history ends at (later than the trainer's after a jump back) */

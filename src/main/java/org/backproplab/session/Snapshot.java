@@ -35,12 +35,15 @@ import org.backproplab.engine.Phase;
  * @param message       a sentence for the status bar (what just happened, or why a command was refused);
  *                      may be empty
  * @param iterationsPerSecond measured training speed while running, else 0
+ * @param changes       counts every change to what a saved file would hold (an iteration, an edit, a jump,
+ *                      a load): a window compares it with the value at its last save to know if work is unsaved
  */
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
                        IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses, long historyStart, long historyEnd,
                        LossCurve testLosses, int[] testRows, Scores scores,
-                       boolean running, boolean diverged, String message, double iterationsPerSecond) {
+                       boolean running, boolean diverged, String message, double iterationsPerSecond,
+                       long changes) {
 
     /** @return the phase that runs next */
     public Phase nextPhase() {

@@ -200,6 +200,17 @@ public final class TrainingSession implements AutoCloseable {
         submit(() -> core.load(scenario, state, 0));
     }
 
+    /**
+     * Replaces the session by a saved one, history included: replays from the record's initial state through
+     * its edits (exact, training is seeded), checks the losses bit for bit, and shows the record's iteration.
+     * If the replay differs, the saved weights are kept without a history and the message says so. A record
+     * the engine refuses (a bad data set or split) changes nothing and the message says why.
+     */
+    public void open(HistoryRecord record) {
+        java.util.Objects.requireNonNull(record, "record");
+        submit(() -> core.open(record));
+    }
+
     /** Shows iteration {@code k} of the history exactly; training or editing from there replaces what came after. */
     public void goTo(long k) {
         submit(() -> core.goTo(k));

@@ -18,8 +18,18 @@ import org.backproplab.data.Scenario;
  * {@link FileFormatException}, and never hang.
  */
 class FileFuzzTest {
-    private static final List<String> VALID = Presets.all().stream().filter(s -> !s.name().equals("relu-mlp"))
-            .map(s -> BackpropFile.initial(s).toJson()).toList();
+    private static final List<String> VALID = java.util.stream.Stream.concat(
+            Presets.all().stream().filter(s -> !s.name().equals("relu-mlp")).map(s -> BackpropFile.initial(s).toJson()),
+            java.util.stream.Stream.of(withHistory(), withHistory())).toList();
+
+    /** A version 2 file with a history of edits, a test split and losses. */
+    private static String withHistory() {
+        try {
+            return BackpropFile.of(HistoryFileTest.sessionHistory()).toJson();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
     /** Reads {@code text}; success and {@link FileFormatException} are the only allowed outcomes. */
@@ -79,6 +89,20 @@ class FileFuzzTest {
                     }
                     return s;
                 });
+    }
+
+    /** Declared sizes far beyond the content are refused before anything that large is allocated. */
+    @Property(tries = 30)
+    void hugeDeclaredHistoriesAreRefusedQuickly(@ForAll("hugeNumbers") String number) {
+        String json = VALID.get(VALID.size() - 1);
+        readsOrRefuses(json.replace("\"end\": 100", "\"end\": " + number));
+        readsOrRefuses(json.replace("\"start\": 0", "\"start\": " + number));
+        readsOrRefuses(json.replaceFirst("\"iteration\": 40", "\"iteration\": " + number));
+    }
+
+    @Provide
+    Arbitrary<String> hugeNumbers() {
+        return Arbitraries.of("9223372036854775807", "9223372036854775808", "2147483648", "1e18", "-1", "100000000");
     }
 
     @Property(tries = 50)

@@ -75,8 +75,7 @@ public final class EdgeEditor extends VBox {
         field.setText(plain(value));
         clearError();
         setVisible(true);
-        applyCss();
-        autosize();
+        fit();
         field.requestFocus();
         field.selectAll();
     }
@@ -109,14 +108,26 @@ public final class EdgeEditor extends VBox {
             error.setText(ex.getMessage());
             error.setVisible(true);
             field.setStyle(FIELD_ERROR);
-            autosize();
+            fit();
         }
     }
 
     private void clearError() {
+        boolean had = error.isVisible();
         error.setVisible(false);
         error.setText("");
         field.setStyle(FIELD_OK);
+        if (had) {
+            fit();
+        }
+    }
+
+    /** Resizes to the preferred size (the editor is not managed by its parent's layout). */
+    private void fit() {
+        applyCss();
+        double w = prefWidth(-1);
+        resize(w, prefHeight(w));
+        layout();
     }
 
     /** @return up to 6 significant digits without exponent noise, e.g. 0.523412 or −12.5 */

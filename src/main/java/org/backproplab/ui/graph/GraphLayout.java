@@ -31,7 +31,7 @@ final class GraphLayout {
         int depth = sizes.length - 1;
         font = zoom * Math.max(13, Math.min(17, 13 * Math.min(width / zoom / 950, height / zoom / 600)));
         double left = Math.max(6.5 * font, 0.06 * width);
-        double right = width - Math.max(8.5 * font, 0.08 * width);
+        double right = width - Math.max(9.5 * font, 0.08 * width);
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
         bottom = height - 4.6 * font;
@@ -41,8 +41,8 @@ final class GraphLayout {
             maxSlots = Math.max(maxSlots, slots(sizes, bias, c));
         }
         double colGap = depth == 0 ? right - left : (right - left) / depth;
-        spacing = Math.min(avail / maxSlots, 6.5 * font);
-        r = Math.max(9, Math.min(Math.min(spacing * 0.32, 1.9 * font), colGap * 0.14));
+        spacing = Math.min(avail / maxSlots, 8 * font);
+        r = Math.max(9, Math.min(Math.min(spacing * 0.3, 2.1 * font), colGap * 0.14));
         double centre = (top + bottom) / 2;
         columnX = new double[depth + 1];
         neuronY = new double[depth + 1][];

@@ -8,6 +8,7 @@ import org.backproplab.ui.UiState.EdgeRef;
 public final class GraphText {
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static final String SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
+    private static final MathContext THREE = new MathContext(3);
 
     private GraphText() {
     }
@@ -31,7 +32,7 @@ public final class GraphText {
         if (m >= 1e5 || m < 1e-3) {
             s = String.format(java.util.Locale.ROOT, "%.2e", m);
         } else {
-            s = new BigDecimal(m).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+            s = BigDecimal.valueOf(m).round(THREE).stripTrailingZeros().toPlainString();
         }
         return (v < 0 ? "−" : "") + s;
     }

@@ -108,10 +108,10 @@ public final class NetworkView extends Region {
         state.selectedEdgeProperty().set(ref);
         double[] p = vm.anchor(ref);
         editor.open(ref, vm.value(ref));
-        double x = p == null ? 20 : p[0] + 12;
-        double y = p == null ? 20 : p[1] + 12;
         double w = editor.prefWidth(-1);
         double h = editor.prefHeight(w);
+        double x = p == null ? 20 : p[0] - w / 3;
+        double y = p == null ? 20 : p[1] - h - 14 > 4 ? p[1] - h - 14 : p[1] + 14;
         editor.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
     }
 

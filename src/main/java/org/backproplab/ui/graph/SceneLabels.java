@@ -46,7 +46,7 @@ final class SceneLabels {
         this.phase = vm.shownPhase();
         this.placer = new LabelPlacer(width, height, g.font);
         placer.obstacle(0, 0, width, g.headerY + 1.7 * g.font);
-        placer.obstacle(0, height - 4.3 * g.font, 26 * g.font, 4.3 * g.font);
+        placer.obstacle(0, height - 5.1 * g.font, width, 5.1 * g.font);
     }
 
     List<Label> place(List<Header> headers, List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {
@@ -73,7 +73,9 @@ final class SceneLabels {
                         n.x(), n.y() + n.r() + 2 + h / 2,
                         n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
                         n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
-                        n.x(), n.y() - n.r() - 2 - h / 2);
+                        n.x(), n.y() - n.r() - 2 - h / 2,
+                        n.x() - n.r() - 3 - w / 2, n.y() + n.r() * 0.6 + h / 2,
+                        n.x() - n.r() - 3 - w / 2, n.y() - n.r() * 0.6 - h / 2);
             }
         }
         List<Edge> order = new ArrayList<>(edges);

@@ -10,13 +10,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.boundary.SideTabs;
+import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
+import org.backproplab.ui.inspector.InspectorView;
+import org.backproplab.ui.loss.LossChartView;
 import org.backproplab.ui.presenter.Presenter;
 import org.backproplab.ui.presenter.PresenterPrefs;
 import org.backproplab.ui.presenter.PresenterView;
@@ -52,25 +54,18 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
-        SplitPane top = new SplitPane(new NetworkView(bridge, state), SideTabs.of(slot("Inspector", "inspector"), bridge, state));
-        top.setDividerPositions(0.72);
-        SplitPane bottom = new SplitPane(slot("Loss chart", "lossChart"), slot("Data table", "dataTable"));
+        Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
+        SplitPane top = new SplitPane(new NetworkView(bridge, state), inspector);
+        top.setDividerPositions(0.66);
+        // a wider window gives its extra width to the graph, not the inspector
+        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane bottom = new SplitPane(new LossChartView(bridge, state), new DataTableView(bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
         all.getStyleClass().add("main-split");
         return all;
-    }
-
-    /** A temporary frame for a component that has not landed in main yet. */
-    private static Node slot(String title, String id) {
-        Label l = new Label(title + " (component not wired in yet)");
-        l.getStyleClass().add("hint");
-        StackPane p = new StackPane(l);
-        p.getStyleClass().add("pending-slot");
-        p.setMinSize(120, 80);
-        return p;
     }
 
     private Node statusBar() {

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.loss.LossChartView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,10 @@ class MainWindowTest extends FxRobot {
         fx.stop();
     }
 
+    private int chartPoints() {
+        return lookup(n -> n instanceof LossChartView).queryAs(LossChartView.class).pointCount();
+    }
+
     private String text(String id) {
         return lookup(id).queryAs(Label.class).getText();
     }
@@ -50,6 +55,7 @@ class MainWindowTest extends FxRobot {
         assertEquals(7, s.iteration());
         assertEquals("Iteration 7 · epoch 7", text("#iterationLabel"));
         assertEquals(7, s.losses().count(), "one loss per iteration in the chart's history");
+        assertEquals(7, chartPoints(), "one point per iteration on the chart");
         assertEquals(MainViewModel.lossLabel(s.loss()), text("#lossLabel"));
     }
 
@@ -89,6 +95,7 @@ class MainWindowTest extends FxRobot {
         assertTrue(back.network().sameAs(earlier), "Back restores the weights bit for bit");
         assertEquals(before.loss(), back.loss());
         assertEquals(3, back.losses().count());
+        assertEquals(3, chartPoints(), "Back rewinds the chart too");
         assertEquals("Iteration 3 · epoch 3", text("#iterationLabel"));
     }
 
@@ -162,6 +169,7 @@ class MainWindowTest extends FxRobot {
         assertNotEquals(0, paused.iteration());
         type(KeyCode.R);
         assertEquals(0, fx.settle().iteration());
+        assertEquals(0, chartPoints(), "Reset clears the chart");
         assertEquals("Iteration 0 · epoch 0", text("#iterationLabel"));
 
         // while typing in a field, the keys type

@@ -1,0 +1,85 @@
+package org.backproplab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code train}, {@code presets}, {@code export}, {@code gradcheck}. Runs without
+ * JavaFX. Exit status 0 on success, 2 on any user error (one line on stderr, never a stack trace), 1 when
+ * a gradient check fails or on an internal error.
+ */
+@Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1.0",
+        description = "See a neural network learn: train, export and check the built-in scenarios.",
+        subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, GradcheckCommand.class,
+            CommandLine.HelpCommand.class})
+public final class BackpropLabCli implements Runnable {
+    /** The exit status of a user error. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand: the usage, and a user error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: expected one of " + spec.subcommands().keySet());
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param args the arguments, e.g. {@code train --preset xor}
+     * @param out  where results go
+     * @param err  where errors and the progress bar go
+     * @return the exit status: 0 success, 1 failed check or internal error, 2 user error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cl = new CommandLine(new BackpropLabCli());
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            e.println("backprop-lab: " + oneLine(ex.getMessage()));
+            return USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            String user = userMessage(ex);
+            e.println("backprop-lab: " + oneLine(user != null ? user : "internal error: " + ex));
+            return user != null ? USER_ERROR : 1;
+        });
+        int status = cl.execute(args);
+        o.flush();
+        e.flush();
+        return status;
+    }
+
+    /** @return the message of an exception a user caused (bad file, bad value), or null for a bug */
+    static String userMessage(Exception ex) {
+        if (ex instanceof NoSuchFileException n) {
+            return (n.getReason() != null ? n.getReason() : "no such file") + ": " + n.getFile();
+        }
+        if (ex instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (ex instanceof FileSystemException f) {
+            return "cannot use " + f.getFile() + (f.getReason() != null ? ": " + f.getReason() : "");
+        }
+        if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        }
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,104 @@
+package org.backproplab.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Network;
+import org.backproplab.session.HistoryRecord;
+
+/**
+ * Writes the {@code history} object of a {@code backprop-lab/2} file (see {@code docs/file-format.md}). An
+ * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
+ * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
+ * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+ */
+final class HistoryWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private HistoryWriter() {
+    }
+
+    static ObjectNode tree(HistoryRecord h) {
+        ObjectNode o = NODES.objectNode();
+        o.put("start", h.start());
+        o.put("end", h.end());
+        o.put("testFraction", h.testFraction());
+        o.set("initial", state(h.initial(), null));
+        ArrayNode edits = o.putArray("edits");
+        HistoryRecord.State previous = h.initial();
+        for (HistoryRecord.Edit e : h.edits()) {
+            ObjectNode n = edits.addObject();
+            n.put("iteration", e.iteration());
+            n.put("text", e.text());
+            n.setAll(state(e.after(), previous));
+            previous = e.after();
+        }
+        o.set("testRows", ints(h.current().testRows()));
+        o.set("losses", losses(h.losses()));
+        if (h.testLosses() != null) {
+            o.set("testLosses", losses(h.testLosses()));
+        }
+        return o;
+    }
+
+    /** A state; with a {@code previous} state, only the weights, data and test rows that differ from it. */
+    private static ObjectNode state(HistoryRecord.State s, HistoryRecord.State previous) {
+        ObjectNode n = NODES.objectNode();
+        Network net = s.network();
+        if (previous == null || !sameParameters(net, previous.network())) {
+            ObjectNode wb = FileWriter.parameters(net);
+            n.setAll(wb);
+        }
+        n.set("training", FileWriter.training(s.config()));
+        Dataset d = s.dataset();
+        if (previous == null || !sameSamples(d, previous.dataset())) {
+            ObjectNode data = n.putObject("dataset");
+            data.set("inputs", FileWriter.matrix(d.inputs().getData()));
+            data.set("targets", FileWriter.matrix(d.targets().getData()));
+            if (!d.labels().isEmpty()) {
+                data.set("labels", FileWriter.texts(d.labels()));
+            }
+        }
+        if (previous == null || !Arrays.equals(s.testRows(), previous.testRows())) {
+            n.set("testRows", ints(s.testRows()));
+        }
+        return n;
+    }
+
+    private static boolean sameParameters(Network a, Network b) {
+        for (int l = 1; l <= a.depth(); l++) {
+            if (!Arrays.deepEquals(a.layer(l).weights().getData(), b.layer(l).weights().getData())
+                    || a.layer(l).hasBias() && !Arrays.equals(a.layer(l).bias().toArray(), b.layer(l).bias().toArray())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameSamples(Dataset a, Dataset b) {
+        return Arrays.deepEquals(a.inputs().getData(), b.inputs().getData())
+                && Arrays.deepEquals(a.targets().getData(), b.targets().getData()) && a.labels().equals(b.labels());
+    }
+
+    private static ArrayNode ints(int[] v) {
+        ArrayNode a = NODES.arrayNode(v.length);
+        for (int i : v) {
+            a.add(i);
+        }
+        return a;
+    }
+
+    private static ArrayNode losses(double[] v) {
+        ArrayNode a = NODES.arrayNode(v.length);
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                a.add(d);
+            } else {
+                a.add(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+            }
+        }
+        return a;
+    }
+}

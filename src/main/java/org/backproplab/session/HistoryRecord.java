@@ -1,0 +1,136 @@
+package org.backproplab.session;
+
+import java.util.List;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * A whole session history in a form that can be saved and rebuilt: the state the history starts from, every
+ * edit made by hand (with the state right after it), where it ends, and the loss of every iteration. Training
+ * is seeded, so {@link TrainingSession#open(HistoryRecord)} rebuilds it exactly by replaying from
+ * {@code initial} through the edits to {@code end}, then checks the replayed losses against {@code losses}
+ * bit for bit. Immutable: the arrays are copied in and out.
+ *
+ * @param scenario     the scenario as it is now (current data set and configuration; name, layers)
+ * @param start        the iteration the history starts at
+ * @param initial      the trainer state at {@code start}
+ * @param edits        the edits, in the order they were made (iterations never decrease)
+ * @param end          the last iteration of the history
+ * @param iteration    the iteration shown ({@code start..end}; before {@code end} after a jump back)
+ * @param current      the state at {@code iteration} (to check the replay against)
+ * @param losses       {@code end - start} training losses: entry {@code i} is the loss before update
+ *                     {@code start + i + 1}; may hold NaN or infinities after a divergence
+ * @param testLosses   as many test losses (NaN before a split), or null if no rows were ever held out
+ * @param testFraction the share of samples held out as the test set when the data set is replaced
+ */
+public record HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
+                            State current, double[] losses, double[] testLosses, double testFraction) {
+
+    /**
+     * The trainer's state at an iteration boundary.
+     *
+     * @param network  the weights and biases (copied in and out)
+     * @param dataset  the samples (inputs, targets, labels)
+     * @param config   how training goes on
+     * @param testRows the rows held out as the test set, ascending
+     */
+    public record State(Network network, Dataset dataset, TrainingConfig config, int[] testRows) {
+        public State {
+            network = network.copy();
+            testRows = testRows.clone();
+        }
+
+        @Override
+        public Network network() {
+            return network.copy();
+        }
+
+        @Override
+        public int[] testRows() {
+            return testRows.clone();
+        }
+    }
+
+    /**
+     * An edit made by hand.
+     *
+     * @param iteration the iteration boundary it was made at
+     * @param text      what was changed, as the chart marker says it (e.g. {@code W1[0][2] = 0.5})
+     * @param after     the state right after it
+     */
+    public record Edit(long iteration, String text, State after) {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the value if the iterations are out of order, the loss arrays
+     *                                  have the wrong length or a state has another shape than the scenario
+     */
+    public HistoryRecord {
+        if (start < 0 || end < start || iteration < start || iteration > end) {
+            throw new IllegalArgumentException("the history runs from iteration " + start + " to " + end
+                    + " and shows " + iteration + ": expected 0 <= start <= iteration <= end");
+        }
+        if (losses.length != end - start) {
+            throw new IllegalArgumentException("the history has " + losses.length + " losses: expected "
+                    + (end - start) + ", one per iteration from " + start + " to " + end);
+        }
+        if (testLosses != null && testLosses.length != losses.length) {
+            throw new IllegalArgumentException("the history has " + testLosses.length + " test losses: expected "
+                    + losses.length);
+        }
+        if (!(testFraction >= 0 && testFraction <= 0.9)) {
+            throw new IllegalArgumentException("test share " + testFraction + " is not allowed: expected 0 to 0.9");
+        }
+        edits = List.copyOf(edits);
+        long last = start;
+        for (int i = 0; i < edits.size(); i++) {
+            long k = edits.get(i).iteration();
+            if (k < last || k > end) {
+                throw new IllegalArgumentException("edit " + i + " is at iteration " + k + ": expected " + last
+                        + ".." + end + " (edits in order, within the history)");
+            }
+            last = k;
+            checkShape(scenario, edits.get(i).after(), "edit " + i);
+        }
+        checkShape(scenario, initial, "the initial state");
+        checkShape(scenario, current, "the current state");
+        losses = losses.clone();
+        testLosses = testLosses == null ? null : testLosses.clone();
+    }
+
+    private static void checkShape(Scenario s, State st, String what) {
+        Network n = st.network();
+        if (!n.specs().equals(s.layers()) || n.inputSize() != s.dataset().inputSize()) {
+            throw new IllegalArgumentException(what + " has a network " + n.specs() + " but the scenario has "
+                    + s.layers());
+        }
+        if (st.dataset().inputSize() != s.dataset().inputSize() || st.dataset().targetSize() != s.dataset().targetSize()) {
+            throw new IllegalArgumentException(what + " has a data set of " + st.dataset().inputSize() + " inputs and "
+                    + st.dataset().targetSize() + " targets: expected " + s.dataset().inputSize() + " and "
+                    + s.dataset().targetSize());
+        }
+    }
+
+    /** @return a history of just one state: nothing before it (a version 1 file) */
+    public static HistoryRecord of(Scenario scenario, Network network, long iteration) {
+        State st = new State(network, scenario.dataset(), scenario.config(), new int[0]);
+        return new HistoryRecord(scenario, iteration, st, List.of(), iteration, iteration, st, new double[0], null, 0);
+    }
+
+    @Override
+    public double[] losses() {
+        return losses.clone();
+    }
+
+    @Override
+    public double[] testLosses() {
+        return testLosses == null ? null : testLosses.clone();
+    }
+
+    /** @return true if the record holds iterations or edits, not just one state */
+    public boolean hasHistory() {
+        return end > start || !edits.isEmpty();
+    }
+}

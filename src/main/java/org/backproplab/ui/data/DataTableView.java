@@ -1,0 +1,247 @@
+package org.backproplab.ui.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backproplab.data.Dataset;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+
+/**
+ * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},
+ * per-sample loss), inputs and targets editable in place, rows added and removed, the batch being stepped
+ * highlighted; below it a probe row where anyone types an input and sees {@code ŷ} at once, and the data
+ * set's own probes. Selecting a row selects the sample the graph and the inspector show. The TableView has
+ * the id {@code dataTable}.
+ */
+public final class DataTableView extends VBox {
+    private static final PseudoClass BATCH = PseudoClass.getPseudoClass("batch");
+
+    private final DataTableViewModel model;
+    private final UiState state;
+    private final TableView<SampleRow> table = new TableView<>();
+    private final ToggleButton allSamples = new ToggleButton("All samples (mean)");
+    private final HBox probeRow = new HBox(8);
+    private final List<TextField> probeFields = new ArrayList<>();
+    private final Label probeResult = new Label();
+    private boolean syncing;
+
+    public DataTableView(SessionBridge bridge, UiState state) {
+        this.state = state;
+        this.model = new DataTableViewModel(bridge.session());
+        getStyleClass().add("data-table-view");
+        getStylesheets().add(DataTableView.class.getResource("data-table.css").toExternalForm());
+        setSpacing(6);
+        setPadding(new Insets(4, 8, 8, 8));
+
+        Label title = new Label("Data");
+        title.getStyleClass().add("panel-title");
+        allSamples.setId("allSamplesToggle");
+        allSamples.setTooltip(new Tooltip("Show the mean over all samples on the graph instead of one sample"));
+        Button add = new Button("Add row");
+        add.setId("addRowButton");
+        add.setTooltip(new Tooltip("Add a sample: a copy of the selected row, or zeros"));
+        add.setOnAction(e -> model.addRow(table.getSelectionModel().getSelectedIndex()));
+        Button remove = new Button("Remove row");
+        remove.setId("removeRowButton");
+        remove.setTooltip(new Tooltip("Remove the selected sample (the last one stays)"));
+        remove.setOnAction(e -> model.removeRow(table.getSelectionModel().getSelectedIndex()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, allSamples, spacer, add, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("dataTable");
+        table.setEditable(true);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No samples"));
+        table.setItems(model.rows());
+        table.setRowFactory(t -> {
+            TableRow<SampleRow> row = new TableRow<>();
+            ChangeListener<Boolean> batch = (o, was, is) -> row.pseudoClassStateChanged(BATCH, is);
+            row.itemProperty().addListener((o, was, is) -> {
+                if (was != null) {
+                    was.inBatchProperty().removeListener(batch);
+                }
+                if (is != null) {
+                    is.inBatchProperty().addListener(batch);
+                }
+                row.pseudoClassStateChanged(BATCH, is != null && is.inBatchProperty().get());
+            });
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("dataMessage");
+        message.getStyleClass().add("error-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+
+        probeRow.setAlignment(Pos.CENTER_LEFT);
+        probeResult.setId("probeResult");
+        probeResult.getStyleClass().add("probe-result");
+        Label probes = new Label();
+        probes.setId("probeList");
+        probes.getStyleClass().add("probe-list");
+        probes.setWrapText(true);
+        probes.textProperty().bind(model.probesProperty());
+        probes.managedProperty().bind(probes.textProperty().isNotEmpty());
+        probes.visibleProperty().bind(probes.managedProperty());
+        FlowPane probeArea = new FlowPane(16, 4, probeRow, probes);
+        probeArea.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(header, table, message, probeArea);
+
+        model.shapeProperty().addListener((o, was, is) -> rebuildColumns(model.datasetProperty().get()));
+        bridge.snapshotProperty().addListener((o, was, s) -> {
+            model.update(s);
+            updateProbe();
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<SampleRow>) c -> selectFromState());
+        table.getSelectionModel().selectedIndexProperty().addListener((o, was, is) -> {
+            if (!syncing && is.intValue() >= 0) {
+                state.selectedSampleProperty().set(is.intValue());
+            }
+        });
+        allSamples.setOnAction(e -> {
+            int selected = table.getSelectionModel().getSelectedIndex();
+            state.selectedSampleProperty().set(allSamples.isSelected() ? -1 : Math.max(0, selected));
+        });
+        state.selectedSampleProperty().addListener((o, was, is) -> selectFromState());
+        model.update(bridge.snapshot());
+        updateProbe();
+        selectFromState();
+    }
+
+    // Properties
+
+    /** @return the view model (for tests) */
+    public DataTableViewModel model() {
+        return model;
+    }
+
+    /** @return the probe row's input fields, one per input column */
+    public List<TextField> probeFields() {
+        return List.copyOf(probeFields);
+    }
+
+    private void selectFromState() {
+        int s = state.selectedSampleProperty().get();
+        syncing = true;
+        try {
+            allSamples.setSelected(s < 0);
+            if (s < 0 || s >= model.rows().size()) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != s) {
+                table.getSelectionModel().clearAndSelect(s);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void rebuildColumns(Dataset d) {
+        table.getColumns().clear();
+        if (d == null) {
+            return;
+        }
+        TableColumn<SampleRow, String> label = new TableColumn<>("sample");
+        label.setCellValueFactory(c -> c.getValue().labelProperty());
+        label.setEditable(false);
+        label.getStyleClass().add("label-column");
+        table.getColumns().add(label);
+        for (int c = 0; c < d.inputSize(); c++) {
+            final int col = c;
+            boolean bias = c == d.biasColumn();
+            TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c) + (bias ? " (bias)" : ""));
+            x.setCellValueFactory(v -> v.getValue().input(col));
+            x.setEditable(!bias);
+            x.setCellFactory(t -> bias ? new NumberCell(null, "bias-cell")
+                    : new NumberCell((row, text) -> model.commitInput(row, col, text), "input-cell"));
+            table.getColumns().add(x);
+        }
+        for (int c = 0; c < d.targetSize(); c++) {
+            final int col = c;
+            TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
+            y.setCellValueFactory(v -> v.getValue().target(col));
+            y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), "target-cell"));
+            table.getColumns().add(y);
+        }
+        for (int c = 0; c < d.targetSize(); c++) {
+            final int col = c;
+            TableColumn<SampleRow, Number> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
+            p.setCellValueFactory(v -> v.getValue().prediction(col));
+            p.setEditable(false);
+            p.setCellFactory(t -> new NumberCell(null, "prediction-cell"));
+            table.getColumns().add(p);
+        }
+        TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
+        loss.setCellValueFactory(v -> v.getValue().lossProperty());
+        loss.setEditable(false);
+        loss.setCellFactory(t -> new NumberCell(null, "loss-cell"));
+        table.getColumns().add(loss);
+        for (TableColumn<SampleRow, ?> col : table.getColumns()) {
+            col.setSortable(false);
+            col.setReorderable(false);
+        }
+        rebuildProbeFields(d);
+    }
+
+    private void rebuildProbeFields(Dataset d) {
+        probeFields.clear();
+        probeRow.getChildren().clear();
+        Label title = new Label("Try an input:");
+        title.getStyleClass().add("probe-title");
+        probeRow.getChildren().add(title);
+        for (int c = 0; c < d.inputSize(); c++) {
+            TextField f = new TextField();
+            f.setId("probe-" + d.inputNames().get(c));
+            f.setPromptText(d.inputNames().get(c));
+            f.setPrefColumnCount(4);
+            f.getStyleClass().add("probe-field");
+            f.setTooltip(new Tooltip("Input " + d.inputNames().get(c) + " of the probe"));
+            if (c == d.biasColumn()) {
+                f.setText("1");
+                f.setDisable(true);
+            } else {
+                f.setText(d.size() > 0 ? Numbers.editable(d.input(0, c)) : "0");
+            }
+            f.textProperty().addListener((o, was, is) -> updateProbe());
+            probeFields.add(f);
+            probeRow.getChildren().add(f);
+        }
+        probeRow.getChildren().add(probeResult);
+        updateProbe();
+    }
+
+    private void updateProbe() {
+        List<String> texts = new ArrayList<>();
+        for (TextField f : probeFields) {
+            texts.add(f.getText());
+        }
+        String r = model.probe(texts);
+        probeResult.setText(r);
+        probeResult.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !r.startsWith("ŷ"));
+    }
+}

@@ -1,0 +1,307 @@
+package org.backproplab.ui.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Loss;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+
+/**
+ * The data table's state (FX thread, no Nodes): one {@link SampleRow} per sample, kept up to date from the
+ * snapshots; the edits (inputs, targets, rows added or removed) sent to the session as commands after
+ * checking them; the probe: {@code ŷ} for inputs anyone types, and for the data set's own probes.
+ */
+public final class DataTableViewModel {
+    private final TrainingSession session;
+    private final ObservableList<SampleRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
+    private final ReadOnlyIntegerWrapper shape = new ReadOnlyIntegerWrapper(this, "shape", 0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper probes = new ReadOnlyStringWrapper(this, "probes", "");
+    private Snapshot snapshot;
+    private List<Object> shapeKey = List.of();
+
+    public DataTableViewModel(TrainingSession session) {
+        this.session = session;
+    }
+
+    // Properties
+
+    /** @return one row per sample, in data-set order */
+    public ObservableList<SampleRow> rows() {
+        return rows;
+    }
+
+    /** @return the data set shown (with the edits made so far) */
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    /** @return a counter that increases when the columns change (names, widths, bias column) */
+    public ReadOnlyIntegerProperty shapeProperty() {
+        return shape.getReadOnlyProperty();
+    }
+
+    /** @return why the last edit was refused, or empty */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** @return the data set's probes with their {@code ŷ}, e.g. "Emily (−7, −3) → ŷ = 0.9511", or empty */
+    public ReadOnlyStringProperty probesProperty() {
+        return probes.getReadOnlyProperty();
+    }
+
+    /** @return the snapshot shown */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    // Commands
+
+    /** Follows a new snapshot: values in place, rows rebuilt only if their number or the columns changed. */
+    public void update(Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        snapshot = s;
+        Dataset d = s.scenario().dataset();
+        if (d != dataset.get()) {
+            dataset.set(d);
+        }
+        List<Object> key = List.of(d.inputNames(), d.targetNames(), d.biasColumn());
+        boolean reshaped = !key.equals(shapeKey);
+        if (reshaped || rows.size() != d.size()) {
+            List<SampleRow> fresh = new ArrayList<>();
+            for (int i = 0; i < d.size(); i++) {
+                fresh.add(new SampleRow(i, d.inputSize(), d.targetSize()));
+            }
+            fill(fresh, s);
+            shapeKey = key;
+            if (reshaped) {
+                shape.set(shape.get() + 1);
+            }
+            rows.setAll(fresh);
+        } else {
+            fill(rows, s);
+        }
+        probes.set(describeProbes(s));
+    }
+
+    private static void fill(List<SampleRow> target, Snapshot s) {
+        Dataset d = s.scenario().dataset();
+        IterationTrace eval = s.evaluation();
+        RealMatrix out = eval == null ? null : eval.output();
+        double[] losses = eval == null ? null : eval.sampleLosses();
+        boolean[] batch = batchRows(s, d.size());
+        for (int i = 0; i < target.size(); i++) {
+            SampleRow r = target.get(i);
+            r.labelProperty().set(d.label(i));
+            for (int c = 0; c < d.inputSize(); c++) {
+                r.input(c).set(d.input(i, c));
+            }
+            for (int c = 0; c < d.targetSize(); c++) {
+                r.target(c).set(d.target(i, c));
+                r.prediction(c).set(out == null || i >= out.getRowDimension() ? Double.NaN : out.getEntry(i, c));
+            }
+            r.lossProperty().set(losses == null || i >= losses.length ? Double.NaN : losses[i]);
+            r.inBatchProperty().set(batch[i]);
+        }
+    }
+
+    /**
+     * @return which rows are in the batch being stepped (the iteration in progress, or else the next one),
+     *         all false while running or when the batch is the whole data set (nothing to point out)
+     */
+    static boolean[] batchRows(Snapshot s, int n) {
+        boolean[] in = new boolean[n];
+        IterationTrace t = s.phaseIndex() > 0 ? s.trace() : s.preview();
+        if (s.running() || t == null || t.samples().length >= n) {
+            return in;
+        }
+        for (int i : t.samples()) {
+            if (i >= 0 && i < n) {
+                in[i] = true;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Sets input {@code column} of sample {@code row} from typed text.
+     *
+     * @return true if the edit was sent; false if the text was refused (see {@link #messageProperty()})
+     */
+    public boolean commitInput(int row, int column, String text) {
+        Dataset d = dataset.get();
+        String place = d.label(row) + ", " + d.inputNames().get(column);
+        if (column == d.biasColumn()) {
+            return refuse(d.inputNames().get(column) + " is the constant bias input and stays 1 (" + place + ")");
+        }
+        try {
+            double v = Numbers.parse(text, place);
+            message.set("");
+            rows.get(row).input(column).set(v);
+            session.setInput(row, column, v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+    }
+
+    /**
+     * Sets target {@code column} of sample {@code row} from typed text.
+     *
+     * @return true if the edit was sent; false if the text was refused
+     */
+    public boolean commitTarget(int row, int column, String text) {
+        Dataset d = dataset.get();
+        String place = d.label(row) + ", " + d.targetNames().get(column);
+        try {
+            double v = Numbers.parse(text, place);
+            Loss loss = snapshot.scenario().config().loss();
+            if (!loss.acceptsTarget(v)) {
+                return refuse("target " + Numbers.format(v) + " is not allowed with the " + loss.id()
+                        + " loss: expected a value from 0 to 1 (" + place + ")");
+            }
+            message.set("");
+            rows.get(row).target(column).set(v);
+            session.setTarget(row, column, v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+    }
+
+    /** Adds a sample at the end: a copy of row {@code copyOf}, or zeros (and 1 in the bias column) if −1. */
+    public void addRow(int copyOf) {
+        Dataset d = dataset.get();
+        int n = d.size();
+        double[][] x = Arrays.copyOf(d.inputs().getData(), n + 1);
+        double[][] y = Arrays.copyOf(d.targets().getData(), n + 1);
+        if (copyOf >= 0 && copyOf < n) {
+            x[n] = x[copyOf].clone();
+            y[n] = y[copyOf].clone();
+        } else {
+            x[n] = new double[d.inputSize()];
+            y[n] = new double[d.targetSize()];
+            if (d.biasColumn() >= 0) {
+                x[n][d.biasColumn()] = 1.0;
+            }
+        }
+        List<String> labels = new ArrayList<>(d.labels());
+        if (!labels.isEmpty()) {
+            labels.add("#" + (n + 1));
+        }
+        message.set("");
+        session.setDataset(d.withSamples(x, y, labels));
+    }
+
+    /** Removes sample {@code row}; refuses to remove the last one. */
+    public boolean removeRow(int row) {
+        Dataset d = dataset.get();
+        if (d.size() <= 1) {
+            return refuse("The data set needs at least one sample: " + d.label(0) + " cannot be removed.");
+        }
+        if (row < 0 || row >= d.size()) {
+            return refuse("Select the row to remove first.");
+        }
+        List<double[]> x = new ArrayList<>(Arrays.asList(d.inputs().getData()));
+        List<double[]> y = new ArrayList<>(Arrays.asList(d.targets().getData()));
+        x.remove(row);
+        y.remove(row);
+        List<String> labels = new ArrayList<>(d.labels());
+        if (!labels.isEmpty()) {
+            labels.remove(row);
+        }
+        message.set("");
+        session.setDataset(d.withSamples(x.toArray(double[][]::new), y.toArray(double[][]::new), labels));
+        return true;
+    }
+
+    /**
+     * The probe row: {@code ŷ} for typed inputs, with the network of the snapshot shown.
+     *
+     * @param texts one text per input column (the bias column's is ignored and taken as 1)
+     * @return e.g. "ŷ = 0.7311", or the message naming the value that is not a number
+     */
+    public String probe(List<String> texts) {
+        Dataset d = dataset.get();
+        if (d == null || snapshot == null) {
+            return "";
+        }
+        double[] x = new double[d.inputSize()];
+        for (int c = 0; c < x.length; c++) {
+            if (c == d.biasColumn()) {
+                x[c] = 1.0;
+                continue;
+            }
+            String t = c < texts.size() ? texts.get(c) : "";
+            if (t == null || t.isBlank()) {
+                return "type every input to see ŷ";
+            }
+            try {
+                x[c] = Numbers.parse(t, "probe, " + d.inputNames().get(c));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return "ŷ = " + outputs(snapshot.network().predict(x));
+    }
+
+    private static String describeProbes(Snapshot s) {
+        Dataset d = s.scenario().dataset();
+        RealMatrix out = s.probeOutputs();
+        double[][] p = d.probes();
+        if (out == null || p.length == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < p.length; i++) {
+            if (i > 0) {
+                b.append("      ");
+            }
+            String name = i < d.probeLabels().size() ? d.probeLabels().get(i) : "probe " + (i + 1);
+            b.append(name).append(" (");
+            for (int c = 0; c < p[i].length; c++) {
+                b.append(c > 0 ? ", " : "").append(Numbers.format(p[i][c]));
+            }
+            b.append(") → ŷ = ").append(outputs(out.getRow(i)));
+        }
+        return b.toString();
+    }
+
+    private static String outputs(double[] y) {
+        if (y.length == 1) {
+            return Numbers.format(y[0]);
+        }
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < y.length; k++) {
+            b.append(k > 0 ? ", " : "").append(Numbers.format(y[k]));
+        }
+        return b.append(')').toString();
+    }
+
+    private boolean refuse(String why) {
+        message.set(Objects.requireNonNullElse(why, "The value was refused."));
+        return false;
+    }
+
+    /** Clears the message (after the user cancelled an edit). */
+    public void clearMessage() {
+        message.set("");
+    }
+}

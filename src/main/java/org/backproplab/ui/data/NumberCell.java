@@ -1,0 +1,92 @@
+package org.backproplab.ui.data;
+
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+/**
+ * A table cell for a number, editable in place when {@code commit} is given: double-click, Enter or F2
+ * opens a field with the value selected; Enter commits (the field stays open and turns red if the text is
+ * refused; the view model says why), Esc or leaving the cell cancels.
+ */
+final class NumberCell extends TableCell<SampleRow, Number> {
+    /** Sends typed text for a row; returns false if it was refused. */
+    interface Commit {
+        boolean apply(int row, String text);
+    }
+
+    private final Commit commit;
+    private TextField field;
+
+    NumberCell(Commit commit, String... styleClasses) {
+        this.commit = commit;
+        getStyleClass().addAll(styleClasses);
+        setEditable(commit != null);
+    }
+
+    @Override
+    protected void updateItem(Number item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setText(null);
+            setGraphic(null);
+        } else if (!isEditing()) {
+            setText(Numbers.format(item.doubleValue()));
+            setGraphic(null);
+        }
+    }
+
+    @Override
+    public void startEdit() {
+        if (commit == null || isEmpty() || getItem() == null) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        if (field == null) {
+            field = new TextField();
+            field.getStyleClass().add("cell-editor");
+            field.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    e.consume();
+                    submit();
+                } else if (e.getCode() == KeyCode.ESCAPE) {
+                    e.consume();
+                    cancelEdit();
+                }
+            });
+            field.focusedProperty().addListener((o, was, is) -> {
+                if (!is && isEditing()) {
+                    cancelEdit();
+                }
+            });
+        }
+        field.getStyleClass().remove("invalid");
+        field.setText(Numbers.editable(getItem().doubleValue()));
+        setText(null);
+        setGraphic(field);
+        field.selectAll();
+        field.requestFocus();
+    }
+
+    private void submit() {
+        if (commit.apply(getIndex(), field.getText())) {
+            field.getStyleClass().remove("invalid");
+            cancelEdit();
+            if (getTableView() != null) {
+                getTableView().requestFocus();
+            }
+        } else if (!field.getStyleClass().contains("invalid")) {
+            field.getStyleClass().add("invalid");
+        }
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        setGraphic(null);
+        setText(getItem() == null ? null : Numbers.format(getItem().doubleValue()));
+    }
+}

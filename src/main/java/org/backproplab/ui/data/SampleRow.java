@@ -1,0 +1,72 @@
+package org.backproplab.ui.data;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One sample as the data table shows it: label, inputs {@code x}, targets {@code y}, predictions
+ * {@code ŷ} and its loss. The properties are updated in place when a new snapshot arrives, so that a row
+ * keeps its selection and a cell being edited is not replaced.
+ */
+public final class SampleRow {
+    private final int index;
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final DoubleProperty[] inputs;
+    private final DoubleProperty[] targets;
+    private final DoubleProperty[] predictions;
+    private final DoubleProperty loss = new SimpleDoubleProperty(this, "loss", Double.NaN);
+    private final BooleanProperty inBatch = new SimpleBooleanProperty(this, "inBatch", false);
+
+    SampleRow(int index, int inputCount, int targetCount) {
+        this.index = index;
+        inputs = properties(inputCount);
+        targets = properties(targetCount);
+        predictions = properties(targetCount);
+    }
+
+    private DoubleProperty[] properties(int n) {
+        DoubleProperty[] p = new DoubleProperty[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = new SimpleDoubleProperty(this, "value", Double.NaN);
+        }
+        return p;
+    }
+
+    /** @return the row of the data set, from 0 */
+    public int index() {
+        return index;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    /** @return input {@code x_column} */
+    public DoubleProperty input(int column) {
+        return inputs[column];
+    }
+
+    /** @return target {@code y_column} */
+    public DoubleProperty target(int column) {
+        return targets[column];
+    }
+
+    /** @return prediction {@code ŷ_column} with the weights now */
+    public DoubleProperty prediction(int column) {
+        return predictions[column];
+    }
+
+    /** @return this sample's loss {@code Σ_outputs ℓ(ŷ, y)} with the weights now */
+    public DoubleProperty lossProperty() {
+        return loss;
+    }
+
+    /** @return true if the sample is in the batch of the iteration being stepped (or the next one) */
+    public BooleanProperty inBatchProperty() {
+        return inBatch;
+    }
+}

@@ -1,0 +1,307 @@
+package org.backproplab.ui.inspector;
+
+import static org.backproplab.ui.data.Numbers.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Layer;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Phase;
+import org.backproplab.ui.UiState.EdgeRef;
+
+/**
+ * The formula of each phase with the engine's numbers substituted, for one sample and one weight. Every
+ * result shown (z, a, loss, ∂L/∂ŷ, δ, ∂L/∂W, ΔW) is read from an {@link IterationTrace}; only the
+ * intermediate factors ({@code f'(z)}, sums of products) are recomputed, with the engine's own functions.
+ * Weights come from the network the trace ran with.
+ */
+final class Formulas {
+    /** Terms written out in a sum before "…". */
+    static final int MAX_TERMS = 5;
+    /** Terms of a sum over the samples of a batch written out before "…". */
+    static final int SUM_TERMS = 2;
+
+    private final Network net;
+    private final Dataset data;
+    private final IterationTrace t;
+    private final Loss loss;
+    private final double eta;
+    private final double momentum;
+    /** The batch row shown and the name of its sample. */
+    private final int r;
+    private final String sampleName;
+    private final EdgeRef edge;
+
+    /**
+     * @param net    the weights the trace's forward and backward phases used
+     * @param sample the data-set row to show, or −1 for the first of the batch
+     * @param edge   the weight of interest (its layer's neuron is followed through every phase)
+     */
+    Formulas(Network net, Dataset data, IterationTrace t, Loss loss, double eta, double momentum, int sample, EdgeRef edge) {
+        this.net = net;
+        this.data = data;
+        this.t = t;
+        this.loss = loss;
+        this.eta = eta;
+        this.momentum = momentum;
+        int row = 0;
+        for (int k = 0; k < t.samples().length; k++) {
+            if (t.samples()[k] == sample) {
+                row = k;
+            }
+        }
+        this.r = row;
+        this.sampleName = data.label(t.samples()[row]);
+        this.edge = edge;
+    }
+
+    /** @return the number of samples in the batch */
+    int batchSize() {
+        return t.samples().length;
+    }
+
+    /** @return the label of the sample the per-sample formulas use */
+    String sampleName() {
+        return sampleName;
+    }
+
+    /** @return the neuron of layer {@code l} followed: the edge's target in its layer, its source below it, else 0 */
+    int neuron(int l) {
+        if (l == edge.layer()) {
+            return edge.to();
+        }
+        if (l == edge.layer() - 1 && edge.from() >= 0) {
+            return edge.from();
+        }
+        return 0;
+    }
+
+    private String name(int l, int j) {
+        return NeuronNames.of(net, data, l, j);
+    }
+
+    /** @return the lines explaining {@code p} (which must have run in the trace) */
+    List<String> lines(Phase p) {
+        return switch (p.kind()) {
+            case FORWARD -> forward(p.layer());
+            case LOSS -> loss();
+            case BACKWARD -> backward(p.layer());
+            case UPDATE -> update();
+        };
+    }
+
+    /** @return a title for {@code p}, e.g. "Forward, layer 1 · neuron h2 · sample 01" */
+    String title(Phase p) {
+        return switch (p.kind()) {
+            case FORWARD -> "Forward, layer " + p.layer() + " · neuron " + name(p.layer(), neuron(p.layer())) + " · sample " + sampleName;
+            case LOSS -> "Loss (" + loss.id() + ") · sample " + sampleName;
+            case BACKWARD -> "Backward, layer " + p.layer() + " · neuron " + name(p.layer(), neuron(p.layer())) + " · sample " + sampleName;
+            case UPDATE -> "Update · " + edgeName();
+        };
+    }
+
+    private String edgeName() {
+        int l = edge.layer();
+        return edge.isBias() ? "bias b" + l + " of " + name(l, edge.to())
+                : "weight W" + l + " " + name(l - 1, edge.from()) + "→" + name(l, edge.to());
+    }
+
+    List<String> forward(int l) {
+        int j = neuron(l);
+        Layer layer = net.layer(l);
+        RealMatrix below = t.activations().get(l - 1);
+        List<String> out = new ArrayList<>();
+        out.add("z_j = Σ_i a_i·W_ij" + (layer.hasBias() ? " + b_j" : ""));
+        StringBuilder sum = new StringBuilder("    = ");
+        int n = layer.inputSize();
+        for (int i = 0; i < Math.min(n, MAX_TERMS); i++) {
+            sum.append(i > 0 ? " + " : "").append(paren(below.getEntry(r, i))).append(paren(layer.weight(i, j)));
+        }
+        if (n > MAX_TERMS) {
+            sum.append(" + … (").append(n - MAX_TERMS).append(" more)");
+        }
+        if (layer.hasBias()) {
+            sum.append(" + ").append(paren(layer.bias(j)));
+        }
+        double z = t.preActivations().get(l).getEntry(r, j);
+        double a = t.activations().get(l).getEntry(r, j);
+        out.add(sum.append(" = ").append(format(z)).toString());
+        Activation f = layer.activation();
+        out.add(f == Activation.LINEAR ? "a_j = z_j = " + format(a)
+                : "a_j = " + f.symbol() + "(z_j) = " + f.symbol() + "(" + format(z) + ") = " + format(a));
+        return out;
+    }
+
+    List<String> loss() {
+        int depth = net.depth();
+        RealMatrix yHat = t.activations().get(depth);
+        RealMatrix y = t.targets();
+        List<String> out = new ArrayList<>();
+        int outputs = yHat.getColumnDimension();
+        String over = outputs > 1 ? " Σ_outputs" : "";
+        switch (loss) {
+            case SSE -> out.add("L = Σ_samples" + over + " (y − ŷ)²");
+            case MSE -> out.add("L = (1/n) Σ_samples" + over + " (ŷ − y)²");
+            case BCE -> {
+                out.add("L = (1/n) Σ_samples" + over + " ℓ");
+                out.add("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]");
+            }
+        }
+        StringBuilder terms = new StringBuilder();
+        for (int k = 0; k < outputs; k++) {
+            double yk = y.getEntry(r, k);
+            double pk = yHat.getEntry(r, k);
+            terms.append(k > 0 ? " + " : "").append(switch (loss) {
+                case SSE -> "(" + format(yk) + " − " + format(pk) + ")²";
+                case MSE -> "(" + format(pk) + " − " + format(yk) + ")²";
+                case BCE -> "−[" + paren(yk) + "·ln" + paren(pk) + " + " + paren(1 - yk) + "·ln" + paren(1 - pk) + "]";
+            });
+        }
+        out.add("sample " + sampleName + ": " + terms + " = " + format(t.sampleLosses()[r]));
+        int n = batchSize();
+        if (n > 1) {
+            StringBuilder all = new StringBuilder();
+            for (int k = 0; k < Math.min(n, MAX_TERMS); k++) {
+                all.append(k > 0 ? " + " : "").append(format(t.sampleLosses()[k]));
+            }
+            if (n > MAX_TERMS) {
+                all.append(" + …");
+            }
+            out.add("L = " + (loss.isMean() ? "(1/" + n + ")(" + all + ")" : all) + " = " + format(t.loss())
+                    + "   (" + n + " samples)");
+        } else {
+            out.add("L = " + format(t.loss()));
+        }
+        int k = neuron(depth);
+        double yk = y.getEntry(r, k);
+        double pk = yHat.getEntry(r, k);
+        String g = format(t.outputGradient().getEntry(r, k));
+        out.add(switch (loss) {
+            case SSE -> "∂L/∂ŷ = −2(y − ŷ) = −2(" + format(yk) + " − " + format(pk) + ") = " + g;
+            case MSE -> "∂L/∂ŷ = 2(ŷ − y)/n = 2(" + format(pk) + " − " + format(yk) + ")/" + n + " = " + g;
+            case BCE -> "∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ))/n = (" + format(pk) + " − " + format(yk) + ")/("
+                    + format(pk) + "·" + format(1 - pk) + ")/" + n + " = " + g;
+        });
+        return out;
+    }
+
+    List<String> backward(int l) {
+        int j = neuron(l);
+        Layer layer = net.layer(l);
+        Activation f = layer.activation();
+        double z = t.preActivations().get(l).getEntry(r, j);
+        double a = t.activations().get(l).getEntry(r, j);
+        double fp = f.derivative(z, a);
+        double delta = t.deltas().get(l).getEntry(r, j);
+        String fName = f == Activation.SIGMOID ? "σ'" : f.symbol() + "'";
+        List<String> out = new ArrayList<>();
+        String derivative = f == Activation.SIGMOID
+                ? fName + "(z_j) = a_j(1 − a_j) = " + format(a) + "·(1 − " + format(a) + ") = " + format(fp)
+                : fName + "(z_j) = " + fName + "(" + format(z) + ") = " + format(fp);
+        if (l == net.depth()) {
+            double yk = t.targets().getEntry(r, j);
+            double g = t.outputGradient().getEntry(r, j);
+            out.add(derivative);
+            out.add(switch (loss) {
+                case SSE -> "δ = −2(y − ŷ)·" + fName + "(z) = −2(" + format(yk) + " − " + format(a) + ")·" + paren(fp);
+                case MSE -> "δ = 2(ŷ − y)/n·" + fName + "(z) = 2(" + format(a) + " − " + format(yk) + ")/" + batchSize() + "·" + paren(fp);
+                case BCE -> "δ = ∂L/∂ŷ·" + fName + "(z) = " + paren(g) + "·" + paren(fp);
+            } + " = " + format(delta));
+        } else {
+            Layer above = net.layer(l + 1);
+            RealMatrix dAbove = t.deltas().get(l + 1);
+            StringBuilder sum = new StringBuilder();
+            int m = above.size();
+            double back = 0;
+            for (int k = 0; k < m; k++) {
+                back += dAbove.getEntry(r, k) * above.weight(j, k);
+                if (k < MAX_TERMS) {
+                    sum.append(k > 0 ? " + " : "").append(paren(dAbove.getEntry(r, k))).append(paren(above.weight(j, k)));
+                }
+            }
+            if (m > MAX_TERMS) {
+                sum.append(" + …");
+            }
+            out.add(derivative);
+            out.add("δ_j = (Σ_k δ_k·W" + (l + 1) + "_jk)·" + fName + "(z_j)");
+            out.add("    = (" + sum + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp) + " = " + format(delta));
+        }
+        out.addAll(gradient(l));
+        return out;
+    }
+
+    /** The gradient of the edge of layer {@code l} that the chain follows: {@code ∂L/∂W_ij = Σ δ_j·a_i}. */
+    private List<String> gradient(int l) {
+        int j = neuron(l);
+        boolean bias = l == edge.layer() && edge.isBias();
+        int i = l == edge.layer() ? edge.from() : neuron(l - 1);
+        RealMatrix d = t.deltas().get(l);
+        RealMatrix below = t.activations().get(l - 1);
+        int n = batchSize();
+        List<String> out = new ArrayList<>();
+        String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
+        String where = bias ? "   (b of " + name(l, j) + ")" : "   (" + name(l - 1, i) + "→" + name(l, j) + ")";
+        double g = bias ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(i, j);
+        out.add(what + " = Σ δ_j" + (bias ? "" : "·a_i") + where);
+        StringBuilder terms = new StringBuilder();
+        for (int k = 0; k < Math.min(n, SUM_TERMS); k++) {
+            terms.append(k > 0 ? " + " : "").append(paren(d.getEntry(k, j)));
+            if (!bias) {
+                terms.append(n == 1 ? "·" : "").append(paren(below.getEntry(k, i)));
+            }
+        }
+        if (n > SUM_TERMS) {
+            terms.append(" + …");
+        }
+        String prefix = n == 1 ? "    = δ_j" + (bias ? "" : "·a_i") + " = " : "    = ";
+        out.add(prefix + terms + " = " + format(g) + (n > 1 ? "   (sum over " + n + " samples)" : ""));
+        return out;
+    }
+
+    /**
+     * @param planned true for the update the next iteration will make (from a preview), false for the one
+     *                this trace applied
+     * @param wNow    the weight now (after the update if it was applied)
+     */
+    List<String> update(boolean planned, double wNow) {
+        int l = edge.layer();
+        int j = edge.to();
+        double g = edge.isBias() ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(edge.from(), j);
+        String w = edge.isBias() ? "b" : "w";
+        List<String> out = new ArrayList<>();
+        double dw;
+        if (planned) {
+            dw = -eta * g;
+        } else {
+            dw = edge.isBias() ? t.biasUpdates().get(l).getEntry(j) : t.weightUpdates().get(l).getEntry(edge.from(), j);
+        }
+        if (momentum != 0) {
+            out.add("Δ" + w + " = μ·Δ" + w + "_prev − η·∂L/∂" + w + " = " + signed(dw) + "   (μ: " + format(momentum)
+                    + (planned ? "; without μ: " + signed(-eta * g) + ")" : ")"));
+        } else {
+            out.add("Δ" + w + " = −η·∂L/∂" + w + " = −" + paren(eta) + paren(g) + " = " + signed(dw));
+        }
+        double before = planned ? wNow : wNow - dw;
+        double after = planned ? wNow + dw : wNow;
+        out.add(w + " ← " + w + " + Δ" + w + " = " + format(before) + " + " + paren(dw) + " = " + format(after));
+        return out;
+    }
+
+    private List<String> update() {
+        return update(false, edge.isBias() ? net.layer(edge.layer()).bias(edge.to())
+                : net.layer(edge.layer()).weight(edge.from(), edge.to()));
+    }
+
+    static String paren(double v) {
+        return "(" + format(v) + ")";
+    }
+
+    static String signed(double v) {
+        return (v > 0 ? "+" : "") + format(v);
+    }
+}

@@ -1,0 +1,165 @@
+package org.backproplab.ui.loss;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.Crosshair;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * Builds the loss chart and its decorations: the one place that uses java.awt colours, fonts and strokes.
+ * Sizes are chosen for a projector (14–15 pt text, a 2.5 px line).
+ */
+public final class LossChartFactory {
+    private static final Color LINE = new Color(0x1f, 0x5f, 0x9f);
+    private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+    private static final Color TEXT = new Color(0x33, 0x33, 0x33);
+    private static final Color EDIT = new Color(0x99, 0x55, 0xbb);
+    private static final Color CURSOR = new Color(0xd6, 0x27, 0x28);
+    private static final Font TICKS = new Font("DejaVu Sans", Font.PLAIN, 13);
+    private static final Font LABELS = new Font("DejaVu Sans", Font.PLAIN, 14);
+    private static final Font MARKER = new Font("DejaVu Sans", Font.PLAIN, 12);
+
+    private LossChartFactory() {
+    }
+
+    /**
+     * @param dataset one series: loss against iteration
+     * @return a line chart without title or legend, loss on a linear axis
+     */
+    public static JFreeChart createChart(XYDataset dataset) {
+        NumberAxis x = new NumberAxis("iteration");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        style(x);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, LINE);
+        renderer.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        renderer.setDrawSeriesLineAsPath(true);
+        XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, "loss"), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 4, 4, 12));
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return chart;
+    }
+
+    /**
+     * @param log   true for a logarithmic axis (values ≤ 0 must be left out of the data)
+     * @param label the axis label, e.g. "loss (sse)"
+     */
+    public static ValueAxis rangeAxis(boolean log, String label) {
+        ValueAxis axis;
+        if (log) {
+            LogAxis a = new LogAxis(label);
+            a.setSmallestValue(LossChartViewModel.LOG_FLOOR);
+            a.setBase(10);
+            a.setAutoRangeMinimumSize(1e-12);
+            axis = a;
+        } else {
+            NumberAxis a = new NumberAxis(label);
+            a.setAutoRangeIncludesZero(true);
+            axis = a;
+        }
+        style(axis);
+        return axis;
+    }
+
+    private static void style(ValueAxis axis) {
+        axis.setLabelFont(LABELS);
+        axis.setTickLabelFont(TICKS);
+        axis.setLabelPaint(TEXT);
+        axis.setTickLabelPaint(TEXT);
+        axis.setAxisLinePaint(GRID);
+        axis.setTickMarkPaint(GRID);
+    }
+
+    /** A dashed vertical line where the user edited a weight or an input or changed η. */
+    public static ValueMarker editMarker(long iteration, String label) {
+        ValueMarker m = new ValueMarker(iteration + 0.5, EDIT,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        if (label != null) {
+            m.setLabel(label);
+            m.setLabelFont(MARKER);
+            m.setLabelPaint(EDIT);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+        }
+        return m;
+    }
+
+    /** A solid vertical line at the iteration shown after a jump back. */
+    public static ValueMarker cursorMarker(long iteration) {
+        ValueMarker m = new ValueMarker(iteration, CURSOR, new BasicStroke(2f));
+        m.setLabel("shown: " + iteration);
+        m.setLabelFont(MARKER);
+        m.setLabelPaint(CURSOR);
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+        return m;
+    }
+
+    /** The vertical crosshair that follows the mouse. */
+    public static Crosshair crosshair() {
+        Crosshair c = new Crosshair(Double.NaN, new Color(0x88, 0x88, 0x88), new BasicStroke(1f));
+        c.setVisible(false);
+        return c;
+    }
+
+    /**
+     * Recolours the chart for a theme and scales its fonts by the window's zoom (presenter mode): background,
+     * grid, axis text, and the series colours (training loss first, test loss second).
+     */
+    public static void applyTheme(JFreeChart chart, org.backproplab.ui.Theme theme, double zoom) {
+        XYPlot plot = chart.getXYPlot();
+        Color bg = awt(theme.background());
+        Color grid = awt(theme.grid());
+        Color text = awt(theme.ink());
+        chart.setBackgroundPaint(bg);
+        plot.setBackgroundPaint(bg);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        if (plot.getRenderer() != null) {
+            plot.getRenderer().setSeriesPaint(0, awt(theme.series()));
+            plot.getRenderer().setSeriesPaint(1, awt(theme.secondSeries()));
+        }
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (axis != null) {
+                axis.setLabelFont(LABELS.deriveFont((float) (LABELS.getSize2D() * zoom)));
+                axis.setTickLabelFont(TICKS.deriveFont((float) (TICKS.getSize2D() * zoom)));
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(grid);
+                axis.setTickMarkPaint(grid);
+            }
+        }
+    }
+
+    private static Color awt(javafx.scene.paint.Color c) {
+        return new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    }
+
+    /** Adds {@code m} to the plot's foreground without firing a change per marker. */
+    static void addMarker(XYPlot plot, ValueMarker m) {
+        plot.addDomainMarker(0, m, Layer.FOREGROUND, false);
+    }
+}

@@ -1,0 +1,202 @@
+package org.backproplab.ui.loss;
+
+import java.awt.Rectangle;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backproplab.session.LossCurve;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.fx.overlay.CrosshairOverlayFX;
+import org.jfree.chart.plot.Crosshair;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * The loss chart: loss against iteration, live, with a log-scale switch, a crosshair readout, markers for
+ * edits and η changes, and a red cursor at the iteration shown after a jump back. The JFreeChart
+ * {@link ChartViewer} inside has the id {@code lossChart}. Redraws only when the curve changed, at most
+ * once per frame, from a series of at most a few thousand items however long training ran.
+ */
+public final class LossChartView extends VBox {
+    /** Marker labels are drawn only for this many latest markers (older ones stay as lines). */
+    static final int LABELLED_MARKERS = 3;
+    /** At most this many markers are drawn. */
+    static final int MAX_MARKERS = 200;
+
+    private final LossChartViewModel model = new LossChartViewModel();
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final ChartViewer viewer;
+    private final Crosshair crosshair = LossChartFactory.crosshair();
+    private String axisLabel = "loss";
+    /** Recolours the chart for the theme and zoom now (presenter mode). */
+    private final Runnable theme;
+
+    public LossChartView(SessionBridge bridge, UiState state) {
+        getStyleClass().add("loss-chart-view");
+        chart = LossChartFactory.createChart(model.dataset());
+        plot = chart.getXYPlot();
+        viewer = new ChartViewer(chart);
+        this.theme = () -> LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
+        state.themeProperty().addListener((o, a, b) -> theme.run());
+        state.zoomProperty().addListener((o, a, b) -> theme.run());
+        theme.run();
+        viewer.setId("lossChart");
+        viewer.setMinSize(200, 120);
+        viewer.getCanvas().setTooltipEnabled(false);
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        if (info != null) {
+            info.setEntityCollection(null);
+        }
+        CrosshairOverlayFX overlay = new CrosshairOverlayFX();
+        overlay.addDomainCrosshair(crosshair);
+        viewer.getCanvas().addOverlay(overlay);
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX e) {
+                // clicks zoom (drag) or open the menu (right button): nothing to add
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX e) {
+                follow(e.getTrigger().getX(), e.getTrigger().getY());
+            }
+        });
+        viewer.setOnMouseExited(e -> follow(Double.NaN, Double.NaN));
+
+        Label title = new Label("Loss");
+        title.getStyleClass().add("panel-title");
+        CheckBox log = new CheckBox("Log scale");
+        log.setId("lossLogScale");
+        log.setTooltip(new Tooltip("Show the loss on a logarithmic axis (zero losses are left out)"));
+        log.selectedProperty().bindBidirectional(model.logScaleProperty());
+        model.logScaleProperty().addListener((o, was, is) -> switchScale(is));
+        Label readout = new Label();
+        readout.setId("lossReadout");
+        readout.getStyleClass().add("chart-readout");
+        readout.textProperty().bind(model.readoutProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, log, spacer, readout);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(4, 8, 2, 8));
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        getChildren().addAll(header, viewer);
+        setStyle("-fx-background-color: white;");
+
+        bridge.snapshotProperty().addListener((o, was, s) -> show(s));
+        show(bridge.snapshot());
+    }
+
+    // Properties
+
+    /** @return the items in the drawn series (at most two per decimated point) */
+    public int pointCount() {
+        return model.pointCount();
+    }
+
+    /** @return the view model (for tests and the shell's menus) */
+    public LossChartViewModel model() {
+        return model;
+    }
+
+    /** @return the JFreeChart drawn */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    // Commands
+
+    /** Writes the chart as it is now to a PNG file (FX thread). */
+    public void writePng(Path file, int width, int height) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+    }
+
+    /** Writes the chart as it is now to an SVG file (FX thread). */
+    public void writeSvg(Path file, int width, int height) throws IOException {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(width, height));
+        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
+    }
+
+    private void show(Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        String label = "loss (" + s.scenario().config().loss().id() + ")";
+        boolean relabel = !label.equals(axisLabel);
+        chart.setNotify(false);
+        try {
+            if (relabel) {
+                axisLabel = label;
+                plot.getRangeAxis().setLabel(label);
+            }
+            if (model.update(s.losses(), s.iteration(), s.historyEnd())) {
+                drawMarkers();
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void switchScale(boolean log) {
+        chart.setNotify(false);
+        try {
+            plot.setRangeAxis(LossChartFactory.rangeAxis(log, axisLabel));
+            theme.run();
+            model.redraw();
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void drawMarkers() {
+        plot.clearDomainMarkers();
+        List<LossCurve.Marker> markers = model.markers();
+        int from = Math.max(0, markers.size() - MAX_MARKERS);
+        for (int i = from; i < markers.size(); i++) {
+            LossCurve.Marker m = markers.get(i);
+            String text = i >= markers.size() - LABELLED_MARKERS ? m.text() : null;
+            LossChartFactory.addMarker(plot, LossChartFactory.editMarker(m.iteration(), text));
+        }
+        if (model.cursor() >= 0) {
+            LossChartFactory.addMarker(plot, LossChartFactory.cursorMarker(model.cursor()));
+        }
+    }
+
+    /** Moves the crosshair and the readout to the mouse at canvas coordinates ({@code NaN} hides them). */
+    private void follow(double mx, double my) {
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        Rectangle2D area = info == null ? null : info.getPlotInfo().getDataArea();
+        Point2D p = new Point2D.Double(mx, my);
+        if (area == null || Double.isNaN(mx) || !area.contains(p)) {
+            crosshair.setVisible(false);
+            model.pointAt(Double.NaN);
+            return;
+        }
+        double x = plot.getDomainAxis().java2DToValue(mx, area, plot.getDomainAxisEdge());
+        crosshair.setValue(x);
+        crosshair.setVisible(true);
+        model.pointAt(x);
+    }
+}

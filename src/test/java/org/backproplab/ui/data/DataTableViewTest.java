@@ -1,0 +1,148 @@
+package org.backproplab.ui.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backproplab.data.Dataset;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The data table in a window (headless): edits, refusals, rows, probes, selection. */
+@ExtendWith(ApplicationExtension.class)
+class DataTableViewTest {
+    private TrainingSession session;
+    private SessionBridge bridge;
+    private UiState state;
+    private DataTableView view;
+
+    @Start
+    void start(Stage stage) {
+        session = new TrainingSession(PanelScenarios.gender());
+        bridge = new SessionBridge(session);
+        state = new UiState();
+        view = new DataTableView(bridge, state);
+        stage.setScene(new Scene(view, 900, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private Node cell(FxRobot robot, int row, String styleClass) {
+        Node r = robot.lookup("#dataTable .table-row-cell").nth(row).query();
+        return robot.from(r).lookup("." + styleClass).query();
+    }
+
+    private void editCell(FxRobot robot, Node cell, String text) {
+        robot.doubleClickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField field = robot.lookup(".cell-editor").queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+        robot.type(KeyCode.ENTER);
+        PanelScenarios.settle(session, bridge);
+    }
+
+    @Test
+    void editingAnInputCommitsAndChangesThePrediction(FxRobot robot) {
+        double before = bridge.snapshot().evaluation().output().getEntry(1, 0);
+        editCell(robot, cell(robot, 1, "input-cell"), "-20");
+        Snapshot s = bridge.snapshot();
+        assertEquals(-20.0, s.scenario().dataset().input(1, 0), 0.0);
+        double after = s.evaluation().output().getEntry(1, 0);
+        assertNotEquals(before, after);
+        SampleRow row = view.model().rows().get(1);
+        assertEquals(after, row.prediction(0).get(), 0.0, "ŷ shown is the engine's");
+        assertEquals(s.evaluation().sampleLosses()[1], row.lossProperty().get(), 0.0);
+        assertEquals(1, s.losses().markers().size(), "the edit is marked on the chart");
+    }
+
+    @Test
+    void invalidInputIsRefusedWithAMessage(FxRobot robot) {
+        Dataset before = bridge.snapshot().scenario().dataset();
+        editCell(robot, cell(robot, 0, "input-cell"), "1,5x");
+        assertEquals("'1,5x' is not a number (Alice, weight)",
+                robot.lookup("#dataMessage").queryAs(Label.class).getText());
+        assertEquals(before.input(0, 0), bridge.snapshot().scenario().dataset().input(0, 0), 0.0);
+        assertEquals(0, bridge.snapshot().losses().markers().size(), "nothing changed");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void rowsAreAddedAndRemovedButNotTheLast(FxRobot robot) {
+        robot.clickOn(cell(robot, 1, "input-cell"));
+        robot.clickOn("#addRowButton");
+        PanelScenarios.settle(session, bridge);
+        Dataset d = bridge.snapshot().scenario().dataset();
+        assertEquals(5, d.size());
+        assertEquals("#5", d.label(4));
+        assertEquals(d.input(1, 0), d.input(4, 0), 0.0, "the selected row is copied");
+        assertEquals(5, view.model().rows().size());
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn(cell(robot, 0, "input-cell"));
+            robot.clickOn("#removeRowButton");
+            PanelScenarios.settle(session, bridge);
+        }
+        assertEquals(1, bridge.snapshot().scenario().dataset().size());
+        robot.clickOn(cell(robot, 0, "input-cell"));
+        robot.clickOn("#removeRowButton");
+        PanelScenarios.settle(session, bridge);
+        assertEquals(1, bridge.snapshot().scenario().dataset().size());
+        assertTrue(robot.lookup("#dataMessage").queryAs(Label.class).getText().contains("at least one sample"));
+    }
+
+    @Test
+    void probeShowsThePredictionOfTheNetwork(FxRobot robot) {
+        TextField x1 = robot.lookup("#probe-weight").queryAs(TextField.class);
+        TextField x2 = robot.lookup("#probe-height").queryAs(TextField.class);
+        robot.clickOn(x1).eraseText(x1.getText().length()).write("-7");
+        robot.clickOn(x2).eraseText(x2.getText().length()).write("-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        double expected = bridge.snapshot().network().predict(new double[] {-7, -3})[0];
+        assertEquals("ŷ = " + Numbers.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
+        String probes = robot.lookup("#probeList").queryAs(Label.class).getText();
+        assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + Numbers.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
+        assertTrue(probes.contains("Frank"));
+        robot.clickOn(x2).write("q");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("'-3q' is not a number (probe, height)", robot.lookup("#probeResult").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void selectingARowSelectsTheSample(FxRobot robot) {
+        robot.clickOn(cell(robot, 2, "loss-cell"));
+        assertEquals(2, state.selectedSampleProperty().get());
+        robot.clickOn("#allSamplesToggle");
+        assertEquals(-1, state.selectedSampleProperty().get());
+        robot.interact(() -> state.selectedSampleProperty().set(3));
+        assertEquals(3, robot.lookup("#dataTable").queryTableView().getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void theBatchBeingSteppedIsHighlighted() {
+        session.stepPhase();
+        PanelScenarios.settle(session, bridge);
+        int[] batch = bridge.snapshot().trace().samples();
+        assertEquals(1, batch.length);
+        for (SampleRow r : view.model().rows()) {
+            assertEquals(r.index() == batch[0], r.inBatchProperty().get(), "row " + r.index());
+        }
+    }
+}
