@@ -45,7 +45,7 @@ public class BackpropLabApp extends Application {
         window = new MainWindow(bridge, state, presets);
         Scene scene = new Scene(window, WIDTH, HEIGHT);
         window.install(scene);
-        stage.setTitle("Backprop Lab");
+        window.files().attach(stage);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);

@@ -39,6 +39,7 @@ public final class AtomicFiles {
         }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            keepPermissions(target, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
                 content.writeTo(out);
@@ -53,6 +54,18 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file is private (rw-------); the file it replaces keeps its permissions, and a new file gets
+     * rw-r--r-- like any other saved document. Nothing to do on file systems without POSIX permissions.
+     */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** Writes {@code text} as UTF-8, atomically. */

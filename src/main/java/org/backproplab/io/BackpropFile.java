@@ -142,6 +142,27 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
         }
     }
 
+    /**
+     * @return true if {@code json} is within the sizes {@link #read} accepts ({@link #MAX_BYTES} bytes,
+     *         {@link #MAX_VALUES} values): a file written from it can be opened again
+     */
+    public static boolean withinReadLimits(String json) {
+        if ((long) json.length() * 3 > MAX_BYTES && json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return false;
+        }
+        long values = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = Json.parser(json)) {
+            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isScalarValue() && ++values > MAX_VALUES) {
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return true;
+    }
+
     /** @return the file as JSON text, ending with a newline */
     public String toJson() {
         return Json.pretty(FileWriter.tree(this));

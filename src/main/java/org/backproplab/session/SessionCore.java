@@ -50,6 +50,12 @@ public final class SessionCore {
             return history.base();
         }
 
+        /** @return the test loss of every iteration in the history (NaN before a split), or null without a split */
+        public double[] testLosses() {
+            LossSeries t = history.testLosses();
+            return t == null ? null : t.toArray();
+        }
+
         public GradientCheck.Result gradientCheck() {
             return GradientCheck.run(trainer);
         }

@@ -205,10 +205,23 @@ public final class TrainingSession implements AutoCloseable {
      * its edits (exact, training is seeded), checks the losses bit for bit, and shows the record's iteration.
      * If the replay differs, the saved weights are kept without a history and the message says so. A record
      * the engine refuses (a bad data set or split) changes nothing and the message says why.
+     *
+     * @return a future completed with the message once the session is rebuilt, or completed exceptionally
+     *         with the {@link IllegalArgumentException} that refused the record
      */
-    public void open(HistoryRecord record) {
+    public CompletableFuture<String> open(HistoryRecord record) {
         java.util.Objects.requireNonNull(record, "record");
-        submit(() -> core.open(record));
+        CompletableFuture<String> done = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                core.open(record);
+                done.complete(core.message);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return done;
     }
 
     /** Shows iteration {@code k} of the history exactly; training or editing from there replaces what came after. */

@@ -15,6 +15,8 @@ import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.boundary.SideTabs;
+import org.backproplab.ui.files.FileCommands;
+import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.inspector.InspectorView;
@@ -35,6 +37,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ShellToolbar toolbar;
     private final PresenterView presenter;
+    private final FileCommands files;
 
     /**
      * @param bridge  the session as the window sees it
@@ -46,7 +49,9 @@ public final class MainWindow extends BorderPane {
         this.toolbar = new ShellToolbar(vm);
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
-        ShellMenus menus = new ShellMenus(vm, state, bridge, () -> getScene() == null ? null : getScene().getWindow());
+        java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
+        this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
+        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         setCenter(panes(bridge, state));
@@ -55,11 +60,14 @@ public final class MainWindow extends BorderPane {
 
     private Node panes(SessionBridge bridge, UiState state) {
         Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
-        SplitPane top = new SplitPane(new NetworkView(bridge, state), inspector);
+        NetworkView graph = new NetworkView(bridge, state);
+        SplitPane top = new SplitPane(graph, inspector);
         top.setDividerPositions(0.66);
         // a wider window gives its extra width to the graph, not the inspector
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane bottom = new SplitPane(new LossChartView(bridge, state), new DataTableView(bridge, state));
+        LossChartView chart = new LossChartView(bridge, state);
+        files.exportsFrom(graph, chart);
+        SplitPane bottom = new SplitPane(chart, new DataTableView(bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
@@ -98,6 +106,11 @@ public final class MainWindow extends BorderPane {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         Shortcuts.install(scene, vm);
         presenter.install(scene);
+    }
+
+    /** @return the File menu's commands (open, save, export) and the title they keep */
+    public FileCommands files() {
+        return files;
     }
 
     /** @return the window's view model */

@@ -1,7 +1,6 @@
 package org.backproplab.ui.shell;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -15,9 +14,10 @@ import org.backproplab.data.Scenario;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.files.FileCommands;
 
 /**
- * The menu bar: File (Quit), View (which numbers the graph shows, which sample), Network (presets, Reset,
+ * The menu bar: File (Open, Open Recent, Save, Save As, Export, Quit), View (which numbers the graph shows, which sample), Network (presets, Reset,
  * New seed), Help (keyboard shortcuts, About). Every item does something.
  */
 final class ShellMenus {
@@ -29,23 +29,27 @@ final class ShellMenus {
     private final ToggleGroup sampleGroup = new ToggleGroup();
     private List<String> shownLabels = List.of();
 
-    ShellMenus(MainViewModel vm, UiState state, SessionBridge bridge, java.util.function.Supplier<Window> owner) {
+    ShellMenus(MainViewModel vm, UiState state, SessionBridge bridge, java.util.function.Supplier<Window> owner,
+               FileCommands files) {
         this.vm = vm;
         this.state = state;
         this.bridge = bridge;
-        bar.getMenus().addAll(file(), view(), network(), help(owner));
+        bar.getMenus().addAll(file(files), view(), network(), help(owner));
     }
 
     MenuBar node() {
         return bar;
     }
 
-    private Menu file() {
+    private Menu file(FileCommands files) {
         MenuItem quit = new MenuItem("Quit");
         quit.setId("quitItem");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        return new Menu("File", null, quit);
+        quit.setOnAction(e -> files.requestQuit());
+        Menu menu = new Menu("File");
+        menu.getItems().addAll(files.menuItems());
+        menu.getItems().addAll(new SeparatorMenuItem(), quit);
+        return menu;
     }
 
     private Menu view() {

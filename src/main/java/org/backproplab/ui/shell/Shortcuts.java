@@ -30,6 +30,9 @@ public final class Shortcuts {
             new Entry("Ctrl + minus", "Zoom out (down to 75 %)"),
             new Entry("Ctrl + 0", "Back to 100 %"),
             new Entry("F1", "What am I looking at? (every element explained)"),
+            new Entry("Ctrl + O", "Open a file"),
+            new Entry("Ctrl + S", "Save (the history too)"),
+            new Entry("Ctrl + Shift + S", "Save as another file"),
             new Entry("Ctrl + Q", "Quit"));
 
     private Shortcuts() {
