@@ -33,6 +33,8 @@ import org.backproplab.ui.UiState;
  */
 public final class DataTableView extends VBox {
     private static final PseudoClass BATCH = PseudoClass.getPseudoClass("batch");
+    /** Rows held out as the test set (see the Test % control under the table). */
+    private static final PseudoClass TEST = PseudoClass.getPseudoClass("test");
 
     private final DataTableViewModel model;
     private final UiState state;
@@ -77,14 +79,18 @@ public final class DataTableView extends VBox {
         table.setRowFactory(t -> {
             TableRow<SampleRow> row = new TableRow<>();
             ChangeListener<Boolean> batch = (o, was, is) -> row.pseudoClassStateChanged(BATCH, is);
+            ChangeListener<Boolean> test = (o, was, is) -> row.pseudoClassStateChanged(TEST, is);
             row.itemProperty().addListener((o, was, is) -> {
                 if (was != null) {
                     was.inBatchProperty().removeListener(batch);
+                    was.inTestProperty().removeListener(test);
                 }
                 if (is != null) {
                     is.inBatchProperty().addListener(batch);
+                    is.inTestProperty().addListener(test);
                 }
                 row.pseudoClassStateChanged(BATCH, is != null && is.inBatchProperty().get());
+                row.pseudoClassStateChanged(TEST, is != null && is.inTestProperty().get());
             });
             return row;
         });

@@ -119,6 +119,7 @@ public final class DataTableViewModel {
             }
             r.lossProperty().set(losses == null || i >= losses.length ? Double.NaN : losses[i]);
             r.inBatchProperty().set(batch[i]);
+            r.inTestProperty().set(s.isTestRow(i));
         }
     }
 

@@ -20,6 +20,7 @@ public final class SampleRow {
     private final DoubleProperty[] predictions;
     private final DoubleProperty loss = new SimpleDoubleProperty(this, "loss", Double.NaN);
     private final BooleanProperty inBatch = new SimpleBooleanProperty(this, "inBatch", false);
+    private final BooleanProperty inTest = new SimpleBooleanProperty(this, "inTest", false);
 
     SampleRow(int index, int inputCount, int targetCount) {
         this.index = index;
@@ -68,5 +69,10 @@ public final class SampleRow {
     /** @return true if the sample is in the batch of the iteration being stepped (or the next one) */
     public BooleanProperty inBatchProperty() {
         return inBatch;
+    }
+
+    /** @return true if the sample is held out as a test row (evaluated, never trained on) */
+    public BooleanProperty inTestProperty() {
+        return inTest;
     }
 }

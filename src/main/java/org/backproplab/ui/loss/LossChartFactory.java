@@ -23,6 +23,8 @@ import org.jfree.data.xy.XYDataset;
  */
 public final class LossChartFactory {
     private static final Color LINE = new Color(0x1f, 0x5f, 0x9f);
+    /** The test loss: orange and dashed, so it differs from the training line by shape as well as colour. */
+    private static final Color TEST_LINE = new Color(0xc0, 0x57, 0x0a);
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     private static final Color TEXT = new Color(0x33, 0x33, 0x33);
     private static final Color EDIT = new Color(0x99, 0x55, 0xbb);
@@ -46,6 +48,9 @@ public final class LossChartFactory {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        renderer.setSeriesPaint(1, TEST_LINE);
+        renderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {7f, 4f}, 0f));
         renderer.setDrawSeriesLineAsPath(true);
         XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, "loss"), renderer);
         plot.setBackgroundPaint(Color.WHITE);

@@ -154,6 +154,7 @@ public final class LossChartView extends VBox {
             if (model.update(s.losses(), s.iteration(), s.historyEnd())) {
                 drawMarkers();
             }
+            model.updateTest(s.testLosses());
         } finally {
             chart.setNotify(true);
         }

@@ -21,6 +21,8 @@ public final class LossChartViewModel {
     static final double LOG_FLOOR = 1e-300;
 
     private final XYSeries series = new XYSeries("loss", false, true);
+    /** The test loss (rows held out), series 1; empty without a train/test split. */
+    private final XYSeries testSeries = new XYSeries("test loss", false, true);
     private final XYSeriesCollection dataset = new XYSeriesCollection(series);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
@@ -33,7 +35,13 @@ public final class LossChartViewModel {
     private long drawnFirst = -1;
     private long cursor = -1;
 
+    private LossCurve testCurve;
+    private long testDrawnCount = -1;
+    private long testDrawnLatestBits;
+    private boolean testDrawnLog;
+
     public LossChartViewModel() {
+        dataset.addSeries(testSeries);
     }
 
     // Properties
@@ -56,6 +64,11 @@ public final class LossChartViewModel {
     /** @return the items of the drawn series */
     public int pointCount() {
         return series.getItemCount();
+    }
+
+    /** @return the items of the drawn test-loss series (0 without a split) */
+    public int testPointCount() {
+        return testSeries.getItemCount();
     }
 
     /** @return the markers of the curve shown (edits, η changes), or an empty list */
@@ -96,10 +109,39 @@ public final class LossChartViewModel {
         return true;
     }
 
+    /**
+     * Follows a new snapshot's test-loss curve.
+     *
+     * @param c the decimated test-loss curve, or null without a split
+     * @return true if the test series changed (the chart must redraw)
+     */
+    public boolean updateTest(LossCurve c) {
+        testCurve = c;
+        if (c == null) {
+            boolean had = testSeries.getItemCount() > 0;
+            testSeries.clear();
+            testDrawnCount = -1;
+            return had;
+        }
+        if (c.count() == testDrawnCount && Double.doubleToRawLongBits(c.latest()) == testDrawnLatestBits
+                && testDrawnLog == logScale.get()) {
+            return false;
+        }
+        fill(testSeries, c, logScale.get());
+        testDrawnCount = c.count();
+        testDrawnLatestBits = Double.doubleToRawLongBits(c.latest());
+        testDrawnLog = logScale.get();
+        return true;
+    }
+
     /** Rebuilds the series for the current scale (after the log switch changed). */
     public void redraw() {
         if (curve != null) {
             rebuild(curve);
+        }
+        if (testCurve != null) {
+            testDrawnCount = -1;
+            updateTest(testCurve);
         }
     }
 
@@ -112,19 +154,7 @@ public final class LossChartViewModel {
 
     private void rebuild(LossCurve c) {
         boolean log = logScale.get();
-        series.setNotify(false);
-        series.clear();
-        for (int k = 0; k < c.points(); k++) {
-            double lo = c.min()[k];
-            double hi = c.max()[k];
-            if (c.first()[k] == c.last()[k] || lo == hi || Double.isNaN(lo) || Double.isNaN(hi)) {
-                add(c.first()[k], hi, log);
-            } else {
-                add(c.first()[k], lo, log);
-                add(c.last()[k], hi, log);
-            }
-        }
-        series.setNotify(true);
+        fill(series, c, log);
         drawnCount = c.count();
         drawnPoints = c.points();
         drawnLatestBits = Double.doubleToRawLongBits(c.latest());
@@ -133,10 +163,27 @@ public final class LossChartViewModel {
         drawnLog = log;
     }
 
+    /** Refills {@code target} with a line through the minimum and maximum of every point of {@code c}. */
+    private static void fill(XYSeries target, LossCurve c, boolean log) {
+        target.setNotify(false);
+        target.clear();
+        for (int k = 0; k < c.points(); k++) {
+            double lo = c.min()[k];
+            double hi = c.max()[k];
+            if (c.first()[k] == c.last()[k] || lo == hi || Double.isNaN(lo) || Double.isNaN(hi)) {
+                add(target, c.first()[k], hi, log);
+            } else {
+                add(target, c.first()[k], lo, log);
+                add(target, c.last()[k], hi, log);
+            }
+        }
+        target.setNotify(true);
+    }
+
     /** Adds a point; a value the axis cannot show becomes a gap (NaN) rather than an exception. */
-    private void add(long x, double y, boolean log) {
+    private static void add(XYSeries target, long x, double y, boolean log) {
         boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR);
-        series.add(x, drawable ? y : Double.NaN, false);
+        target.add(x, drawable ? y : Double.NaN, false);
     }
 
     /**

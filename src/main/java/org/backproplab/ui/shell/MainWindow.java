@@ -14,7 +14,11 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.architecture.ArchitecturePanel;
 import org.backproplab.ui.boundary.SideTabs;
+import org.backproplab.ui.datasets.DataMenus;
+import org.backproplab.ui.datasets.ScoresView;
+import org.backproplab.ui.datasets.SplitControl;
 import org.backproplab.ui.files.FileCommands;
 import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.data.DataTableView;
@@ -54,7 +58,9 @@ public final class MainWindow extends BorderPane {
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
-        setCenter(panes(bridge, state));
+        ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        setCenter(architecture);
+        DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         setBottom(statusBar());
     }
 
@@ -67,7 +73,8 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(inspector, false);
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
-        SplitPane bottom = new SplitPane(chart, new DataTableView(bridge, state));
+        SplitPane bottom = new SplitPane(ScoresView.beside(chart, bridge, state),
+                SplitControl.below(new DataTableView(bridge, state), bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);

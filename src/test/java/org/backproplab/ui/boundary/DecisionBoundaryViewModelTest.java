@@ -139,12 +139,11 @@ class DecisionBoundaryViewModelTest extends FxRobot {
             }
         });
         NeuronRef last = new NeuronRef(2, 39 % 12);
-        Result r = await(vm, x -> x.heatmap().neuron().equals(last));
+        await(vm, x -> x.heatmap().neuron().equals(last));
         Thread.sleep(3 * DecisionBoundaryViewModel.MIN_INTERVAL_MS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(last, vm.resultProperty().get().heatmap().neuron(), "nothing older arrives after the latest");
         assertTrue(vm.completed() - before < 10, "40 requests, " + (vm.completed() - before) + " computed");
-        assertEquals(r, vm.resultProperty().get());
     }
 
     @Test

@@ -1,0 +1,359 @@
+package org.backproplab.ui.architecture;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.data.Scenarios;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.TrainingConfig;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SessionBridge;
+
+/**
+ * The architecture editor's state and commands (FX thread, no nodes). What it shows always comes from the
+ * latest snapshot's scenario; every command is computed from that scenario and sent to the session:
+ * <ul>
+ *   <li>a change of shape (hidden layers, neurons, activation, bias) starts over from the seed with
+ *       {@code session.load(...)}; so does a new initializer or seed (through {@code setConfig});</li>
+ *   <li>η, momentum μ, loss, batch mode and shuffling go through {@code setConfig}: the weights stay and the
+ *       loss chart gets a marker.</li>
+ * </ul>
+ * A typed value that is not allowed changes nothing; {@link #errorProperty()} names the value and the field.
+ */
+public final class ArchitectureViewModel {
+    /** How samples are grouped into updates, as the editor offers it. */
+    public enum BatchKind {
+        FULL("full batch"), SAMPLE("per sample"), MINI("mini-batch");
+
+        private final String text;
+
+        BatchKind(String text) {
+            this.text = text;
+        }
+
+        /** @return the kind of {@code b} */
+        public static BatchKind of(BatchMode b) {
+            return b.isFull() ? FULL : b.size() == 1 ? SAMPLE : MINI;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Mini-batch size offered when switching to mini-batches. */
+    public static final int DEFAULT_MINI_BATCH = 32;
+    /** The largest mini-batch size accepted. */
+    public static final int MAX_MINI_BATCH = 100_000;
+
+    private final SessionBridge bridge;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<List<LayerSpec>> layers = new ReadOnlyObjectWrapper<>(this, "layers", List.of());
+    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyStringWrapper inputText = new ReadOnlyStringWrapper(this, "inputText", "");
+    private final ReadOnlyStringWrapper outputText = new ReadOnlyStringWrapper(this, "outputText", "");
+    private final ReadOnlyStringWrapper datasetText = new ReadOnlyStringWrapper(this, "datasetText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public ArchitectureViewModel(SessionBridge bridge) {
+        this.bridge = bridge;
+        bridge.snapshotProperty().addListener((o, was, now) -> show(now));
+        show(bridge.snapshot());
+    }
+
+    private void show(Snapshot s) {
+        Scenario sc = s.scenario();
+        if (!sc.layers().equals(layers.get())) {
+            layers.set(sc.layers());
+        }
+        if (!sc.config().equals(config.get())) {
+            config.set(sc.config());
+        }
+        Dataset d = sc.dataset();
+        inputText.set(count(d.inputSize()) + " · " + names(d.inputNames()));
+        outputText.set(count(d.targetSize()) + " · " + names(d.targetNames()));
+        datasetText.set(Scenarios.baseName(sc.name()) + " · " + d.size() + (d.size() == 1 ? " sample" : " samples"));
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " neuron" : " neurons");
+    }
+
+    private static String names(List<String> names) {
+        return names.size() <= 4 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + ", … " + names.get(names.size() - 1);
+    }
+
+    private Scenario current() {
+        return bridge.snapshot().scenario();
+    }
+
+    // Properties
+
+    /** @return the weight layers now: the hidden layers, then the output layer */
+    public ReadOnlyObjectProperty<List<LayerSpec>> layersProperty() {
+        return layers.getReadOnlyProperty();
+    }
+
+    /** @return the training configuration now */
+    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "3 neurons · x1, x2, x3" (follows the data set) */
+    public ReadOnlyStringProperty inputTextProperty() {
+        return inputText.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "1 neuron · y" (follows the data set) */
+    public ReadOnlyStringProperty outputTextProperty() {
+        return outputText.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "xor · 4 samples" */
+    public ReadOnlyStringProperty datasetTextProperty() {
+        return datasetText.getReadOnlyProperty();
+    }
+
+    /** @return why the last command was refused (naming the value and the field), or empty */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** @return the number of hidden layers now */
+    public int hiddenCount() {
+        return layers.get().size() - 1;
+    }
+
+    // Commands: shape (starts over from the seed)
+
+    /** Adds a hidden layer just before the output, a copy of the last hidden layer (or 4 sigmoid neurons). */
+    public boolean addLayer() {
+        List<LayerSpec> l = new ArrayList<>(current().layers());
+        int hidden = l.size() - 1;
+        if (hidden >= Scenarios.MAX_HIDDEN_LAYERS) {
+            return refuse("Hidden layers: " + hidden + " is the most this editor offers ("
+                    + Scenarios.MAX_HIDDEN_LAYERS + "); remove one first.");
+        }
+        LayerSpec model = hidden > 0 ? l.get(hidden - 1)
+                : new LayerSpec(4, Activation.SIGMOID, l.get(l.size() - 1).bias());
+        l.add(hidden, new LayerSpec(Math.min(model.size(), Scenarios.MAX_NEURONS), model.activation(), model.bias()));
+        return reshape(l);
+    }
+
+    /** Removes hidden layer {@code i} (from 0). */
+    public boolean removeLayer(int i) {
+        List<LayerSpec> l = new ArrayList<>(current().layers());
+        checkHidden(i, l);
+        l.remove(i);
+        return reshape(l);
+    }
+
+    /** Sets the neurons of hidden layer {@code i} from typed text (1 to 12). */
+    public boolean setNeurons(int i, String typed) {
+        String field = "Neurons in hidden layer " + (i + 1);
+        Integer n = parseInt(typed);
+        if (n == null || n < 1 || n > Scenarios.MAX_NEURONS) {
+            return refuse(field + ": \"" + typed.trim() + "\" is not allowed; choose a whole number from 1 to "
+                    + Scenarios.MAX_NEURONS + ". It stays " + current().layers().get(i).size() + ".");
+        }
+        return setNeurons(i, n);
+    }
+
+    /** Adds {@code delta} neurons to hidden layer {@code i}, within 1 to 12. */
+    public boolean addNeurons(int i, int delta) {
+        int now = current().layers().get(i).size();
+        int next = Math.max(1, Math.min(Scenarios.MAX_NEURONS, now + delta));
+        return next == now ? refuse("Neurons in hidden layer " + (i + 1) + ": " + (now + delta)
+                + " is not allowed; choose 1 to " + Scenarios.MAX_NEURONS + ".") : setNeurons(i, next);
+    }
+
+    private boolean setNeurons(int i, int n) {
+        List<LayerSpec> l = new ArrayList<>(current().layers());
+        checkHidden(i, l);
+        LayerSpec old = l.get(i);
+        if (old.size() == n) {
+            return ok();
+        }
+        l.set(i, new LayerSpec(n, old.activation(), old.bias()));
+        return reshape(l);
+    }
+
+    /** Sets the activation of weight layer {@code i} (from 0; the last is the output layer). */
+    public boolean setActivation(int i, Activation a) {
+        List<LayerSpec> l = new ArrayList<>(current().layers());
+        LayerSpec old = l.get(i);
+        if (old.activation() == a) {
+            return ok();
+        }
+        l.set(i, new LayerSpec(old.size(), a, old.bias()));
+        return reshape(l);
+    }
+
+    /** Gives weight layer {@code i} a bias or takes it away. */
+    public boolean setBias(int i, boolean bias) {
+        List<LayerSpec> l = new ArrayList<>(current().layers());
+        LayerSpec old = l.get(i);
+        if (old.bias() == bias) {
+            return ok();
+        }
+        l.set(i, new LayerSpec(old.size(), old.activation(), bias));
+        return reshape(l);
+    }
+
+    private static void checkHidden(int i, List<LayerSpec> l) {
+        if (i < 0 || i >= l.size() - 1) {
+            throw new IllegalArgumentException("there is no hidden layer " + (i + 1));
+        }
+    }
+
+    private boolean reshape(List<LayerSpec> l) {
+        bridge.session().load(Scenarios.withArchitecture(current(), l));
+        return ok();
+    }
+
+    // Commands: training (η, μ, loss, batch, shuffle go on with a marker; initializer and seed start over)
+
+    public boolean setLoss(Loss loss) {
+        Dataset d = current().dataset();
+        if (loss == Loss.BCE && !targetsInUnitRange(d)) {
+            return refuse("Loss: bce needs every target y between 0 and 1, but this data set has others; "
+                    + "the loss stays " + current().config().loss().id() + ".");
+        }
+        return configure(current().config().withLoss(loss));
+    }
+
+    /** Switches the batch kind; a mini-batch takes {@link #DEFAULT_MINI_BATCH} samples (or the size it had). */
+    public boolean setBatchKind(BatchKind kind) {
+        BatchMode now = current().config().batch();
+        BatchMode b = switch (kind) {
+            case FULL -> BatchMode.FULL;
+            case SAMPLE -> BatchMode.SAMPLE;
+            case MINI -> now.size() > 1 ? now : BatchMode.miniBatch(DEFAULT_MINI_BATCH);
+        };
+        return configure(current().config().withBatch(b));
+    }
+
+    /** Sets the mini-batch size from typed text (2 or more). */
+    public boolean commitBatchSize(String typed) {
+        Integer n = parseInt(typed);
+        if (n == null || n < 2 || n > MAX_MINI_BATCH) {
+            return refuse("Mini-batch size: \"" + typed.trim() + "\" is not allowed; type a whole number from 2 to "
+                    + MAX_MINI_BATCH + " (1 is \"per sample\"). It stays " + current().config().batch().id() + ".");
+        }
+        return configure(current().config().withBatch(BatchMode.miniBatch(n)));
+    }
+
+    public boolean setShuffle(boolean shuffle) {
+        return configure(current().config().withShuffle(shuffle));
+    }
+
+    /** A new initializer: the weights start over from the seed. */
+    public boolean setInitializer(Initializer init) {
+        return configure(current().config().withInit(init));
+    }
+
+    /** A new seed from typed text (any whole number): the weights start over. */
+    public boolean commitSeed(String typed) {
+        Long seed;
+        try {
+            seed = Long.parseLong(typed.trim());
+        } catch (NumberFormatException e) {
+            seed = null;
+        }
+        if (seed == null) {
+            return refuse("Seed: \"" + typed.trim() + "\" is not allowed; type a whole number, e.g. 42. It stays "
+                    + current().config().seed() + ".");
+        }
+        return configure(current().config().withSeed(seed));
+    }
+
+    /** A new η from typed text (a number ≥ 0): training goes on with the same weights. */
+    public boolean commitLearningRate(String typed) {
+        Double eta = parseDouble(typed);
+        if (eta == null || eta < 0) {
+            return refuse("Learning rate η: \"" + typed.trim() + "\" is not allowed; type a number ≥ 0, e.g. 0.5. "
+                    + "It stays " + format(current().config().learningRate()) + ".");
+        }
+        return configure(current().config().withLearningRate(eta));
+    }
+
+    /** A new momentum μ from typed text (0 ≤ μ < 1): training goes on with the same weights. */
+    public boolean commitMomentum(String typed) {
+        Double mu = parseDouble(typed);
+        if (mu == null || mu < 0 || mu >= 1) {
+            return refuse("Momentum μ: \"" + typed.trim() + "\" is not allowed; type a number from 0 up to (not "
+                    + "including) 1, e.g. 0.9. It stays " + format(current().config().momentum()) + ".");
+        }
+        return configure(current().config().withMomentum(mu));
+    }
+
+    /** Forgets the last refusal. */
+    public void clearError() {
+        error.set("");
+    }
+
+    private boolean configure(TrainingConfig c) {
+        if (!c.equals(current().config())) {
+            bridge.session().setConfig(c);
+        }
+        return ok();
+    }
+
+    private boolean ok() {
+        error.set("");
+        return true;
+    }
+
+    private boolean refuse(String message) {
+        error.set(message);
+        return false;
+    }
+
+    private static boolean targetsInUnitRange(Dataset d) {
+        for (int r = 0; r < d.size(); r++) {
+            for (int c = 0; c < d.targetSize(); c++) {
+                if (!Loss.BCE.acceptsTarget(d.target(r, c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static Integer parseInt(String typed) {
+        try {
+            return Integer.parseInt(typed == null ? "" : typed.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Double parseDouble(String typed) {
+        String t = typed == null ? "" : typed.trim().replace(',', '.');
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return null;
+        }
+        double v = Double.parseDouble(t);
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** @return {@code v} as short as it reads exactly, e.g. 1, 0.5, 0.001 */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

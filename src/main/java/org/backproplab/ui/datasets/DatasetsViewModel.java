@@ -1,0 +1,205 @@
+package org.backproplab.ui.datasets;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Generators;
+import org.backproplab.data.Presets;
+import org.backproplab.data.Scenario;
+import org.backproplab.data.Scenarios;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.io.CsvExport;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SessionBridge;
+
+/**
+ * The Data menu's commands (FX thread, no nodes): the built-in data sets, the generated ones, the
+ * train/test split and the CSV export. Choosing a data set builds a scenario around it with
+ * {@link Scenarios#forDataset} (the current hidden layers stay) and starts over on it.
+ */
+public final class DatasetsViewModel {
+    /** The most samples the generate dialog accepts. */
+    public static final int MAX_GENERATED = 20_000;
+
+    /** A data set of a preset, offered on its own. */
+    public record Builtin(String name, String text, String preset) {
+        /** @return the preset's data set */
+        public Dataset dataset() {
+            return Presets.get(preset).dataset();
+        }
+    }
+
+    /** The built-in data sets, in menu order. */
+    public static final List<Builtin> BUILTINS = List.of(
+            new Builtin("xor", "XOR with a bias column (x1, x2, 1 → y)", "xor"),
+            new Builtin("xor-2", "XOR on x1, x2 only", "xor-bias"),
+            new Builtin("and", "AND gate (x1, x2 → y)", "and"),
+            new Builtin("or", "OR gate (x1, x2 → y)", "or"),
+            new Builtin("people", "The 2-2-1 tutorial's people: weight, height → female", "gender"));
+
+    /** A generator offered in the Data menu, with the defaults its dialog starts with. */
+    public enum Generated {
+        CIRCLE("circle", "Circle: inside or outside", 200, 0.05),
+        TWO_SPIRALS("two spirals", "Two spirals", 300, 0.03),
+        GAUSSIAN("clusters", "Gaussian clusters", 200, 0.1),
+        XOR_QUADRANTS("xor quadrants", "XOR quadrants", 200, 0.05),
+        NOISY_SINE("noisy sine", "Noisy sine (1-D regression, linear output)", 60, 0.05);
+
+        private final String id;
+        private final String text;
+        private final int count;
+        private final double noise;
+
+        Generated(String id, String text, int count, double noise) {
+            this.id = id;
+            this.text = text;
+            this.count = count;
+            this.noise = noise;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public int defaultCount() {
+            return count;
+        }
+
+        public double defaultNoise() {
+            return noise;
+        }
+
+        /** @return the data set drawn with these settings (same settings, same numbers) */
+        public Dataset make(int n, double sd, long seed) {
+            return switch (this) {
+                case CIRCLE -> Generators.circle(n, sd, seed);
+                case TWO_SPIRALS -> Generators.twoSpirals(n, sd, seed);
+                case GAUSSIAN -> Generators.gaussianClusters(n, sd, seed);
+                case XOR_QUADRANTS -> Generators.xorQuadrants(n, sd, seed);
+                case NOISY_SINE -> Generators.noisySine(n, sd, seed);
+            };
+        }
+    }
+
+    private final SessionBridge bridge;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public DatasetsViewModel(SessionBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    // Properties
+
+    /** @return why the last command was refused, naming the value and the field; or empty */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Starts over on a built-in data set under the current hidden layers. */
+    public void load(Builtin b) {
+        load(b.dataset(), b.name(), b.text());
+    }
+
+    /**
+     * Generates a data set from typed settings and starts over on it.
+     *
+     * @return false (and {@link #errorProperty()} names the field and the value) if a setting is not allowed
+     */
+    public boolean generate(Generated g, String countText, String noiseText, String seedText) {
+        Integer n = parseInt(countText);
+        if (n == null || n < 2 || n > MAX_GENERATED) {
+            return refuse("Samples: \"" + countText.trim() + "\" is not allowed; type a whole number from 2 to "
+                    + String.format(Locale.ROOT, "%,d", MAX_GENERATED) + ".");
+        }
+        Double noise = parseDouble(noiseText);
+        if (noise == null || noise < 0 || noise > 1) {
+            return refuse("Noise: \"" + noiseText.trim() + "\" is not allowed; type a number from 0 to 1 (the "
+                    + "standard deviation added to each input), e.g. 0.05.");
+        }
+        Long seed;
+        try {
+            seed = Long.parseLong(seedText.trim());
+        } catch (NumberFormatException e) {
+            return refuse("Seed: \"" + seedText.trim() + "\" is not allowed; type a whole number, e.g. 1.");
+        }
+        String text = String.format(Locale.ROOT, "%s: %d samples, noise %s, seed %d", g.text(), n,
+                format(noise), seed);
+        load(g.make(n, noise, seed), g.id(), text);
+        error.set("");
+        return true;
+    }
+
+    /** Starts over on {@code d} under the current hidden layers. */
+    public void load(Dataset d, String name, String description) {
+        Scenario now = bridge.snapshot().scenario();
+        bridge.session().load(Scenarios.forDataset(now, d, name, description));
+    }
+
+    /** Holds out {@code percent} % of the samples as a test set (0 puts them all back). */
+    public void setTestPercent(int percent) {
+        bridge.session().setTestFraction(percent / 100.0);
+    }
+
+    /**
+     * Writes the data set now with the predictions {@code ŷ} and each sample's loss.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void export(Path file) throws IOException {
+        Snapshot s = bridge.snapshot();
+        Dataset d = s.scenario().dataset();
+        IterationTrace eval = s.evaluation();
+        int[] rows = eval.samples();
+        RealMatrix out = eval.output();
+        double[][] yHat = new double[d.size()][];
+        double[] losses = new double[d.size()];
+        for (int k = 0; k < rows.length; k++) {
+            yHat[rows[k]] = out.getRow(k);
+            losses[rows[k]] = eval.sampleLosses()[k];
+        }
+        CsvExport.write(file, d, new Array2DRowRealMatrix(yHat, false), losses, s.testRows());
+    }
+
+    private boolean refuse(String message) {
+        error.set(message);
+        return false;
+    }
+
+    /** Forgets the last refusal. */
+    public void clearError() {
+        error.set("");
+    }
+
+    static Integer parseInt(String typed) {
+        try {
+            return Integer.parseInt(typed == null ? "" : typed.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Double parseDouble(String typed) {
+        String t = typed == null ? "" : typed.trim().replace(',', '.');
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return null;
+        }
+        double v = Double.parseDouble(t);
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static String format(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

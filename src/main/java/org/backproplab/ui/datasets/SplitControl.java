@@ -1,0 +1,67 @@
+package org.backproplab.ui.datasets;
+
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.architecture.ArchitectureView;
+
+/**
+ * The train/test split under the data table (id {@code splitControl}): a "Test %" spinner from 0 to 90 in
+ * steps of 5, and how many rows that holds out. The rows are chosen by the seed; they are evaluated (the
+ * test loss curve and the test scores) but never trained on.
+ */
+public final class SplitControl extends HBox {
+    /** The largest share of rows that may be held out. */
+    public static final int MAX_PERCENT = 90;
+
+    private final Spinner<Integer> percent = new Spinner<>();
+    private final Label rows = new Label();
+
+    public SplitControl(SessionBridge bridge, UiState state) {
+        DatasetsViewModel vm = new DatasetsViewModel(bridge);
+        setId("splitControl");
+        getStyleClass().add("split-control");
+        getStylesheets().add(getClass().getResource(ArchitectureView.STYLESHEET).toExternalForm());
+        percent.setId("testPercentSpinner");
+        percent.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_PERCENT,
+                (int) Math.round(100.0 * bridge.snapshot().testRows().length / bridge.snapshot().scenario().dataset().size()), 5));
+        percent.setPrefWidth(90);
+        percent.setTooltip(new Tooltip("Hold out this share of the samples as a test set: evaluated, never trained on"));
+        percent.valueProperty().addListener((o, was, now) -> vm.setTestPercent(now));
+        Label title = new Label("Test %");
+        title.getStyleClass().add("field-label");
+        title.setLabelFor(percent);
+        rows.setId("testRowsLabel");
+        rows.getStyleClass().add("hint");
+        getChildren().addAll(title, percent, rows);
+        bridge.snapshotProperty().addListener((o, was, now) -> show(now));
+        show(bridge.snapshot());
+    }
+
+    private void show(Snapshot s) {
+        int test = s.testRows().length;
+        int n = s.scenario().dataset().size();
+        rows.setText(test == 0 ? "every sample trains"
+                : String.format(Locale.ROOT, "%d of %d samples held out as the test set (marked in the table)", test, n));
+    }
+
+    /** @return {@code table} with the split control under it */
+    public static Node below(Node table, SessionBridge bridge, UiState state) {
+        BorderPane p = new BorderPane(table);
+        p.setBottom(new SplitControl(bridge, state));
+        return p;
+    }
+
+    /** @return the spinner (for tests) */
+    public Spinner<Integer> spinner() {
+        return percent;
+    }
+}

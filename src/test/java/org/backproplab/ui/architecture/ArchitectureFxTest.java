@@ -1,0 +1,135 @@
+package org.backproplab.ui.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.backproplab.data.Scenarios;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.session.LossCurve;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.graph.GraphScene;
+import org.backproplab.ui.graph.NetworkView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The architecture editor in the real window, opened with Ctrl+E and used by clicking and typing. */
+@ExtendWith(ApplicationExtension.class)
+class ArchitectureFxTest extends FxRobot {
+    private ClassroomFixture fx;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = ClassroomFixture.start(this);
+        press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        fx.settle();
+        assertTrue(lookup("#architecturePanel").query().isVisible(), "Ctrl+E opens the editor");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.stop();
+    }
+
+    private void type(String id, String text) {
+        TextField f = lookup(id).queryAs(TextField.class);
+        interact(() -> {
+            f.requestFocus();
+            f.setText(text);
+        });
+        clickOn(id).type(KeyCode.END).type(KeyCode.ENTER);
+    }
+
+    private GraphScene graph() {
+        return lookup("#networkView").queryAs(NetworkView.class).viewModel().scene();
+    }
+
+    private static long neuronsIn(GraphScene g, int layer) {
+        return g.neurons().stream().filter(n -> n.layer() == layer).count();
+    }
+
+    @Test
+    void addingALayerReachesTheSessionAndTheGraph() throws Exception {
+        assertEquals(2, fx.settle().network().depth());
+        clickOn("#addLayerButton");
+        Snapshot s = fx.settle();
+        assertEquals(3, s.network().depth(), "input → 4 → 4 → output");
+        assertEquals(List.of(4, 4, 1), s.network().specs().stream().map(LayerSpec::size).toList());
+        assertEquals("xor (edited)", s.scenario().name());
+        GraphScene g = graph();
+        assertEquals(4, neuronsIn(g, 2), "the graph draws the new hidden layer");
+        assertEquals(1, neuronsIn(g, 3), "and the output one layer further right");
+        assertEquals(2, lookup("#removeLayer2").queryAll().size() + lookup("#removeLayer1").queryAll().size());
+        clickOn("#removeLayer2");
+        assertEquals(2, fx.settle().network().depth());
+        assertEquals(0, neuronsIn(graph(), 3));
+    }
+
+    @Test
+    void aLearningRateChangeKeepsTheWeightsAndMarksTheChart() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            clickOn("#stepButton");
+        }
+        Snapshot before = fx.settle();
+        assertEquals(5, before.iteration());
+        type("#archLearningRateField", "0.25");
+        Snapshot after = fx.settle();
+        assertEquals(0.25, after.scenario().config().learningRate());
+        assertEquals(5, after.iteration(), "training goes on from where it was");
+        assertTrue(after.network().sameAs(before.network()), "the weights are exactly those of iteration 5");
+        List<LossCurve.Marker> markers = after.losses().markers();
+        assertEquals(before.losses().markers().size() + 1, markers.size());
+        assertTrue(markers.get(markers.size() - 1).text().contains("η"), markers.toString());
+        assertEquals("xor", after.scenario().name(), "no new architecture");
+    }
+
+    @Test
+    void aShapeChangeStartsOverFromTheSeed() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            clickOn("#stepButton");
+        }
+        Snapshot trained = fx.settle();
+        clickOn("#moreNeurons1");
+        Snapshot s = fx.settle();
+        assertEquals(0, s.iteration());
+        assertEquals(5, s.network().size(1));
+        List<LayerSpec> expected = List.of(new LayerSpec(5, Activation.SIGMOID, false),
+                new LayerSpec(1, Activation.SIGMOID, false));
+        assertTrue(s.network().sameAs(Scenarios.withArchitecture(trained.scenario(), expected).createNetwork()),
+                "the initial weights of the seed");
+        assertEquals(5, neuronsIn(graph(), 1));
+        interact(() -> lookup("#hiddenActivation1").queryComboBox().setValue(Activation.TANH));
+        Snapshot tanh = fx.settle();
+        assertEquals(Activation.TANH, tanh.network().layer(1).activation());
+    }
+
+    @Test
+    void aBadValueIsNamedAndChangesNothing() throws Exception {
+        Snapshot before = fx.settle();
+        type("#hiddenNeurons1", "13");
+        Snapshot after = fx.settle();
+        String error = lookup("#architectureError").queryAs(Label.class).getText();
+        assertTrue(error.contains("Neurons in hidden layer 1") && error.contains("\"13\""), error);
+        assertTrue(after.network().sameAs(before.network()));
+        assertEquals(before.scenario(), after.scenario());
+        type("#momentumField", "1.5");
+        error = lookup("#architectureError").queryAs(Label.class).getText();
+        assertTrue(error.contains("Momentum μ") && error.contains("\"1.5\""), error);
+        type("#seedField", "x7");
+        assertTrue(lookup("#architectureError").queryAs(Label.class).getText().contains("Seed: \"x7\""));
+        assertEquals(before.scenario().config(), fx.settle().scenario().config());
+        type("#seedField", "7");
+        Snapshot reseeded = fx.settle();
+        assertEquals(7, reseeded.scenario().config().seed());
+        assertFalse(lookup("#architectureError").query().isVisible(), "a good value clears the message");
+    }
+}

@@ -1,0 +1,42 @@
+package org.backproplab.ui.architecture;
+
+import java.util.concurrent.TimeUnit;
+import org.backproplab.app.BackpropLabApp;
+import org.backproplab.session.Snapshot;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real application for a classroom test and waits for the session to settle. */
+public final class ClassroomFixture {
+    public final BackpropLabApp app;
+    private final FxRobot robot;
+
+    private ClassroomFixture(BackpropLabApp app, FxRobot robot) {
+        this.app = app;
+        this.robot = robot;
+    }
+
+    public static ClassroomFixture start(FxRobot robot) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        BackpropLabApp app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        ClassroomFixture f = new ClassroomFixture(app, robot);
+        f.settle();
+        return f;
+    }
+
+    public void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Waits until every command sent so far has run and the window shows the result; returns that snapshot. */
+    public Snapshot settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        app.session().sync().get(10, TimeUnit.SECONDS);
+        robot.interact(() -> app.bridge().refresh());
+        WaitForAsyncUtils.waitForFxEvents();
+        return app.bridge().snapshot();
+    }
+}
