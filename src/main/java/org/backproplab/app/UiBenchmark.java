@@ -39,15 +39,21 @@ final class UiBenchmark {
     }
 
     /**
+     * @param args the window's arguments: {@code --benchmark-ui N} or {@code --benchmark-ui=N}, or neither
      * @return the benchmark asked for in {@code args}, if any
      * @throws IllegalArgumentException naming the value if the duration is not a positive number of seconds
      */
     static Optional<UiBenchmark> fromParameters(List<String> args) {
-        int i = args.indexOf(OPTION);
-        if (i < 0) {
-            return Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(OPTION)) {
+                return Optional.of(new UiBenchmark(parseSeconds(i + 1 < args.size() ? args.get(i + 1) : null), System.out));
+            }
+            if (a.startsWith(OPTION + "=")) {
+                return Optional.of(new UiBenchmark(parseSeconds(a.substring(OPTION.length() + 1)), System.out));
+            }
         }
-        return Optional.of(new UiBenchmark(parseSeconds(i + 1 < args.size() ? args.get(i + 1) : null), System.out));
+        return Optional.empty();
     }
 
     /** @return the duration in seconds, or throws naming the bad value */
@@ -60,7 +66,7 @@ final class UiBenchmark {
         }
         if (!(s > 0) || s > 3600) {
             throw new IllegalArgumentException(OPTION + " " + (text == null ? "(missing)" : "'" + text + "'")
-                    + ": expected a number of seconds between 1 and 3600, e.g. " + OPTION + " 20");
+                    + ": expected a positive number of seconds up to 3600, e.g. " + OPTION + " 20");
         }
         return s;
     }
@@ -96,11 +102,16 @@ final class UiBenchmark {
         return cpu;
     }
 
+    /** @return CPU time of every thread since the measurement started, by name */
+    private Map<String, Long> cpuSinceStart() {
+        Map<String, Long> d = new HashMap<>();
+        threadCpuNanos().forEach((name, ns) -> d.put(name, ns - startCpu.getOrDefault(name, 0L)));
+        return d;
+    }
+
     /** @return e.g. "backprop-lab-training 97%, JavaFX Application Thread 21%, QuantumRenderer-0 18%" */
-    private String busiestThreads(double elapsedSeconds) {
-        Map<String, Long> now = threadCpuNanos();
-        return now.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - startCpu.getOrDefault(e.getKey(), 0L)))
+    private static String busiestThreads(Map<String, Long> cpu, double elapsedSeconds) {
+        return cpu.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(4)
                 .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue() / 1e9 / elapsedSeconds))
@@ -118,7 +129,11 @@ final class UiBenchmark {
                 s.iteration() - startIteration, rate));
         out.println(String.format(Locale.ROOT, "frames: %d, interval p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                 f.count(), f.percentileMillis(50), f.percentileMillis(95), f.percentileMillis(99), f.percentileMillis(100)));
-        out.println("busiest threads (CPU time / wall time): " + busiestThreads(elapsed));
+        Map<String, Long> cpu = cpuSinceStart();
+        out.println("busiest threads (CPU time / wall time): " + busiestThreads(cpu, elapsed));
+        out.println(String.format(Locale.ROOT, "CPU per frame: JavaFX Application Thread %.2f ms, QuantumRenderer-0 %.2f ms",
+                cpu.getOrDefault("JavaFX Application Thread", 0L) / 1e6 / Math.max(1, f.count()),
+                cpu.getOrDefault("QuantumRenderer-0", 0L) / 1e6 / Math.max(1, f.count())));
         out.println(String.format(Locale.ROOT, "final loss %.6g, diverged %s", s.loss(), s.diverged()));
         out.flush();
         Platform.exit();

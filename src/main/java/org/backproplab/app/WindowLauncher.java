@@ -11,18 +11,15 @@ public final class WindowLauncher {
     }
 
     /**
-     * @param args nothing, or {@code --benchmark-ui N} to run the window at full speed for {@code N} seconds
+     * @param args nothing, or {@code --benchmark-ui N} (or {@code --benchmark-ui=N}) to run the window at full speed for {@code N} seconds
      *             and print the figures
      */
     public static void main(String[] args) {
-        int i = java.util.Arrays.asList(args).indexOf(UiBenchmark.OPTION);
-        if (i >= 0) {
-            try {
-                UiBenchmark.parseSeconds(i + 1 < args.length ? args[i + 1] : null);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-            }
+        try {
+            UiBenchmark.fromParameters(java.util.Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
         Application.launch(BackpropLabApp.class, args);
     }

@@ -29,7 +29,7 @@ public final class TrainingSession implements AutoCloseable {
     public static final long PUBLISH_NANOS = 15_000_000L;
     /** The speed value that means "as fast as the machine goes". */
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
-    static final int CURVE_POINTS = 2000;
+    static final int CURVE_POINTS = 1000;
 
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final Thread worker;

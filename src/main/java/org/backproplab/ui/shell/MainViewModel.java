@@ -55,6 +55,9 @@ public final class MainViewModel {
         lossText.set(lossLabel(s.loss()));
         if (s.message() != null && !s.message().isEmpty()) {
             statusText.set(s.message());
+        } else if (s.running() != running.get()) {
+            statusText.set(s.running() ? "Running at " + speedText.get() + ". Space pauses."
+                    : String.format(Locale.ROOT, "Paused at iteration %d. Space runs on, → steps, ← goes back.", s.iteration()));
         }
         nextPhaseText.set(s.running() ? String.format(Locale.ROOT, "Running · %,.0f it/s", s.iterationsPerSecond())
                 : "Next: " + s.nextPhase().label());

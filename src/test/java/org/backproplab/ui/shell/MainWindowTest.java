@@ -138,6 +138,7 @@ class MainWindowTest extends FxRobot {
         Snapshot s = fx.settle();
         assertFalse(s.running());
         assertEquals("Run", lookup("#runButton").queryButton().getText());
+        assertEquals("Paused at iteration " + s.iteration() + ".", text("#statusMessage").substring(0, ("Paused at iteration " + s.iteration() + ".").length()));
         assertTrue(s.iteration() > 50, "ran at full speed: " + s.iteration());
         double recomputed = ShellFixture.lossOf(s.network(), s.scenario().dataset(), s.scenario().config().loss());
         assertEquals(recomputed, s.loss(), 1e-12 * Math.max(1, recomputed), "the loss is the loss of the weights shown");

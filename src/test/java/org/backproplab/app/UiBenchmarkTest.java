@@ -1,0 +1,26 @@
+package org.backproplab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark option as typed on the command line. */
+class UiBenchmarkTest {
+    @Test
+    void readsBothSpellingsAndRefusesBadDurations() {
+        assertTrue(UiBenchmark.fromParameters(List.of()).isEmpty());
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).isPresent());
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5")).isPresent());
+        assertEquals(2.5, UiBenchmark.parseSeconds(" 2.5 "));
+        for (String bad : new String[] {"abc", "0", "-3", "NaN", "99999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> UiBenchmark.fromParameters(List.of("--benchmark-ui", bad)));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> UiBenchmark.fromParameters(List.of("--benchmark-ui"))).getMessage().contains("missing"));
+    }
+}
