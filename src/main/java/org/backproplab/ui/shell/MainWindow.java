@@ -14,6 +14,10 @@ import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.divergence.DivergenceBanner;
+import org.backproplab.ui.gradcheck.GradientCheckWindow;
+import org.backproplab.ui.history.HistoryScrubber;
+import org.backproplab.ui.worked.WorkedExampleDialog;
 import org.backproplab.ui.architecture.ArchitecturePanel;
 import org.backproplab.ui.boundary.SideTabs;
 import org.backproplab.ui.datasets.DataMenus;
@@ -59,8 +63,10 @@ public final class MainWindow extends BorderPane {
         presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
-        setCenter(architecture);
+        setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
+        GradientCheckWindow.install(menus.node(), bridge, state, owner);
+        WorkedExampleDialog.install(menus.node(), bridge, owner);
         setBottom(statusBar());
     }
 
@@ -73,7 +79,7 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(inspector, false);
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
-        SplitPane bottom = new SplitPane(ScoresView.beside(chart, bridge, state),
+        SplitPane bottom = new SplitPane(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
                 SplitControl.below(new DataTableView(bridge, state), bridge, state));
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
@@ -81,6 +87,13 @@ public final class MainWindow extends BorderPane {
         all.setDividerPositions(0.62);
         all.getStyleClass().add("main-split");
         return all;
+    }
+
+    /** The divergence banner above the panes; hidden, it takes no space. */
+    private static Node withBanner(Node banner, Node panes) {
+        VBox box = new VBox(banner, panes);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        return box;
     }
 
     private Node statusBar() {
