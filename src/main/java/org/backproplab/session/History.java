@@ -18,6 +18,11 @@ import org.backproplab.engine.TrainerState;
 final class History {
     static final int MAX_CHECKPOINTS = 1024;
     static final int FIRST_INTERVAL = 256;
+    /**
+     * The most iterations one history holds (2^23, about 8.4 million): 64 MB of training losses, twice that with
+     * a test split, so the whole app stays inside a 256 MB heap. Training pauses when it is reached.
+     */
+    static final long MAX_LENGTH = 1L << 23;
 
     /** A change made by hand at an iteration boundary: the states just before and just after it. */
     record Edit(long iteration, TrainerState before, TrainerState after, String text) {
@@ -53,6 +58,11 @@ final class History {
     /** @return the number of iterations recorded (may exceed the trainer's after a jump back) */
     long length() {
         return base() + losses.size();
+    }
+
+    /** @return true if no further iteration fits ({@link #MAX_LENGTH}) */
+    boolean full() {
+        return losses.size() >= MAX_LENGTH;
     }
 
     /** @return the iteration the history starts at */

@@ -5,25 +5,37 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole loss history, compact and append-only (but truncatable), with the min and max of every block of
+ * The whole loss history, compact and append-only (but truncatable), stored in chunks of {@value #CHUNK}
+ * entries (a chunk that would hold only NaN, as a test series before any split, is never allocated), with the min and max of every block of
  * {@value #BLOCK} iterations kept alongside so that {@link #curve(int)} can decimate a million iterations
  * without scanning them all. Entry {@code i} (from 0) is the loss before update {@code i + 1}.
  * Owned by the worker thread.
  */
 final class LossSeries {
     static final int BLOCK = 64;
+    /** Entries per chunk: storage grows a chunk at a time (no copy of the whole series), 512 KB each. */
+    static final int CHUNK_BITS = 16;
+    static final int CHUNK = 1 << CHUNK_BITS;
 
-    private double[] values = new double[1024];
+    /** Chunk {@code c} holds entries {@code c·CHUNK ..}; a null chunk holds only NaN (a test series before a split). */
+    private double[][] chunks = new double[16][];
     private int count;
     private double[] blockMin = new double[16];
     private double[] blockMax = new double[16];
     private final List<LossCurve.Marker> markers = new ArrayList<>();
 
     void add(double loss) {
-        if (count == values.length) {
-            values = Arrays.copyOf(values, values.length * 2);
+        int c = count >>> CHUNK_BITS;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
         }
-        values[count] = loss;
+        if (chunks[c] == null && !Double.isNaN(loss)) {
+            chunks[c] = new double[CHUNK];
+            Arrays.fill(chunks[c], Double.NaN);
+        }
+        if (chunks[c] != null) {
+            chunks[c][count & (CHUNK - 1)] = loss;
+        }
         int b = count / BLOCK;
         if (b == blockMin.length) {
             blockMin = Arrays.copyOf(blockMin, blockMin.length * 2);
@@ -53,7 +65,8 @@ final class LossSeries {
     }
 
     double get(int i) {
-        return values[i];
+        double[] chunk = chunks[i >>> CHUNK_BITS];
+        return chunk == null ? Double.NaN : chunk[i & (CHUNK - 1)];
     }
 
     /** Keeps the first {@code n} entries and the markers up to iteration {@code n}. */
@@ -62,13 +75,16 @@ final class LossSeries {
             return;
         }
         count = n;
+        for (int c = (n + CHUNK - 1) >>> CHUNK_BITS; c < chunks.length; c++) {
+            chunks[c] = null;
+        }
         int full = n / BLOCK;
         if (n % BLOCK != 0) {
-            double lo = values[full * BLOCK];
+            double lo = get(full * BLOCK);
             double hi = lo;
             for (int i = full * BLOCK + 1; i < n; i++) {
-                lo = min(lo, values[i]);
-                hi = max(hi, values[i]);
+                lo = min(lo, get(i));
+                hi = max(hi, get(i));
             }
             blockMin[full] = lo;
             blockMax[full] = hi;
@@ -88,6 +104,7 @@ final class LossSeries {
 
     void clear() {
         count = 0;
+        Arrays.fill(chunks, null);
         markers.clear();
     }
 
@@ -97,10 +114,10 @@ final class LossSeries {
      * @return the curve decimated to at most {@code maxPoints} points of min and max
      */
     LossCurve curve(int maxPoints, long base) {
-        double latest = count == 0 ? Double.NaN : values[count - 1];
+        double latest = count == 0 ? Double.NaN : get(count - 1);
         if (count <= maxPoints) {
             long[] first = new long[count];
-            double[] v = Arrays.copyOf(values, count);
+            double[] v = toArray();
             for (int i = 0; i < count; i++) {
                 first[i] = base + i + 1;
             }
@@ -126,8 +143,8 @@ final class LossSeries {
                 mx = max(mx, blockMax[b]);
             }
             for (int i = fullEnd; i < end; i++) {
-                mn = min(mn, values[i]);
-                mx = max(mx, values[i]);
+                mn = min(mn, get(i));
+                mx = max(mx, get(i));
             }
             lo[p] = mn;
             hi[p] = mx;
@@ -137,6 +154,24 @@ final class LossSeries {
 
     /** @return the entries, for files */
     double[] toArray() {
-        return Arrays.copyOf(values, count);
+        double[] out = new double[count];
+        for (int c = 0; c * CHUNK < count; c++) {
+            int len = Math.min(CHUNK, count - c * CHUNK);
+            if (chunks[c] == null) {
+                Arrays.fill(out, c * CHUNK, c * CHUNK + len, Double.NaN);
+            } else {
+                System.arraycopy(chunks[c], 0, out, c * CHUNK, len);
+            }
+        }
+        return out;
+    }
+
+    /** @return bytes held by the stored values and block summaries, for memory figures */
+    long bytes() {
+        long b = 16L * blockMin.length + 8L * chunks.length;
+        for (double[] c : chunks) {
+            b += c == null ? 0 : 8L * c.length;
+        }
+        return b;
     }
 }

@@ -60,6 +60,18 @@ public final class SessionCore {
             return GradientCheck.run(trainer);
         }
 
+        /**
+         * A new trainer at the start of iteration {@code k + 1} exactly as the history has it (replayed from
+         * the nearest checkpoint); changing it does not change the session.
+         *
+         * @throws IllegalArgumentException if {@code k} is outside the history
+         */
+        public Trainer trainerAt(long k) {
+            Trainer t = scenario().createTrainer();
+            history.restore(t, k);
+            return t;
+        }
+
         /** @return the whole history, to save: rebuilt exactly by {@link TrainingSession#open(HistoryRecord)} */
         public HistoryRecord history() {
             return HistoryFiles.export(SessionCore.this);
@@ -112,12 +124,15 @@ public final class SessionCore {
 
     void step() {
         truncateFuture();
+        if (refuseWhenFull()) {
+            return;
+        }
         iterate();
     }
 
     void stepMany(long count) {
         truncateFuture();
-        for (long i = 0; i < count && !trainer.isDiverged(); i++) {
+        for (long i = 0; i < count && !trainer.isDiverged() && !refuseWhenFull(); i++) {
             iterate();
         }
         checkDivergence();
@@ -126,6 +141,9 @@ public final class SessionCore {
     void stepPhase() {
         truncateFuture();
         boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
+        if (completes && refuseWhenFull()) {
+            return;
+        }
         double pre = completes ? preUpdateLoss() : Double.NaN;
         double test = completes && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
         trainer.stepPhase();
@@ -333,6 +351,9 @@ public final class SessionCore {
         while (trainer.iteration() < target) {
             long end = Math.min(target, trainer.iteration() + batch);
             while (trainer.iteration() < end) {
+                if (refuseWhenFull()) {
+                    return true;
+                }
                 iterate();
                 if (trainer.isDiverged()) {
                     checkDivergence();
@@ -366,6 +387,17 @@ public final class SessionCore {
         running = false;
         HistoryFiles.open(this, r);
         changes++;
+    }
+
+    /** @return true (and pauses, with a message) if the history cannot take another iteration */
+    private boolean refuseWhenFull() {
+        if (!history.full()) {
+            return false;
+        }
+        running = false;
+        message = String.format(java.util.Locale.ROOT, "Paused: the history is full (%,d iterations, the most "
+                + "kept in memory). Reset, or jump back and resume from an earlier iteration.", History.MAX_LENGTH);
+        return true;
     }
 
     private double preUpdateThenStep() {

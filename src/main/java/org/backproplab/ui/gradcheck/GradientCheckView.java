@@ -1,0 +1,105 @@
+package org.backproplab.ui.gradcheck;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.gradcheck.GradientCheckViewModel.Row;
+
+/**
+ * The gradient check panel ({@code #gradientCheck}): a table ({@code #gradientCheckTable}) with every weight
+ * and bias, its backprop gradient, the central-difference gradient, the relative error and a pass mark,
+ * largest error on top; a summary line; Recheck. Selecting a row selects that edge in the graph.
+ */
+public final class GradientCheckView extends BorderPane {
+    private final GradientCheckViewModel vm;
+    private final TableView<Row> table = new TableView<>();
+
+    public GradientCheckView(SessionBridge bridge, UiState state) {
+        this.vm = new GradientCheckViewModel(bridge);
+        setId("gradientCheck");
+        getStyleClass().add("gradient-check");
+        getStylesheets().add(GradientCheckView.class.getResource("gradcheck.css").toExternalForm());
+
+        Label intro = new Label("Backpropagation's gradient ∂L/∂θ of every weight and bias, compared with the "
+                + "slope measured by nudging θ up and down: (L(θ + h) − L(θ − h)) / 2h, on the next batch.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("gradcheck-intro");
+        Label summary = new Label();
+        summary.setId("gradientCheckSummary");
+        summary.getStyleClass().add("gradcheck-summary");
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setWrapText(true);
+        vm.passesProperty().addListener((o, a, b) -> summary.pseudoClassStateChanged(FAIL, !b));
+        Label stale = new Label();
+        stale.getStyleClass().add("gradcheck-stale");
+        stale.textProperty().bind(vm.staleTextProperty());
+        stale.visibleProperty().bind(stale.textProperty().isNotEmpty());
+        stale.managedProperty().bind(stale.visibleProperty());
+        Button recheck = new Button("Recheck");
+        recheck.setId("recheckButton");
+        recheck.setDefaultButton(true);
+        recheck.disableProperty().bind(vm.checkingProperty());
+        recheck.setOnAction(e -> vm.recheck());
+        HBox bar = new HBox(12, summary, recheck);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(8, intro, bar, stale);
+        top.getStyleClass().add("gradcheck-top");
+        setTop(top);
+
+        table.setId("gradientCheckTable");
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label("Press Recheck to check every gradient."));
+        table.getColumns().add(column("Parameter", 110, r -> r.name(), false));
+        table.getColumns().add(column("Backprop ∂L/∂θ", 150, r -> GradientCheckViewModel.gradient(r.backprop()), true));
+        table.getColumns().add(column("Central difference", 160, r -> GradientCheckViewModel.gradient(r.numeric()), true));
+        table.getColumns().add(column("Relative error", 120, r -> GradientCheckViewModel.error(r.relativeError()), true));
+        table.getColumns().add(column("Pass", 70, r -> r.passes() ? "✓" : "✗", false));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                state.selectedEdgeProperty().set(now.edge());
+            }
+        });
+        setCenter(table);
+    }
+
+    private static final javafx.css.PseudoClass FAIL = javafx.css.PseudoClass.getPseudoClass("fail");
+    private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+
+    private static TableColumn<Row, String> column(String title, double width, Function<Row, String> text, boolean number) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(text.apply(f.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                pseudoClassStateChanged(FAIL, r != null && !r.passes());
+                pseudoClassStateChanged(WARNING, item != null && (item.contains("NaN") || item.contains("∞")));
+            }
+        });
+        c.getStyleClass().add(number ? "number-column" : "text-column");
+        return c;
+    }
+
+    /** @return the view model (for tests and the window) */
+    public GradientCheckViewModel viewModel() {
+        return vm;
+    }
+}

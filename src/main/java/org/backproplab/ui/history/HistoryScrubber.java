@@ -1,0 +1,109 @@
+package org.backproplab.ui.history;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+
+/**
+ * The history scrubber under the loss chart: a slider over every iteration of the history
+ * ({@code #historySlider}), the position, "Resume from here" and "Jump to end". Dragging shows the iteration
+ * exactly everywhere (graph, predictions, loss, inspector, the chart's cursor), because every view follows
+ * the snapshot.
+ */
+public final class HistoryScrubber extends HBox {
+    private final HistoryViewModel vm;
+    private final Slider slider = new Slider(0, 1, 0);
+    private boolean updating;
+
+    public HistoryScrubber(SessionBridge bridge, UiState state) {
+        this.vm = new HistoryViewModel(bridge);
+        setId("historyScrubber");
+        getStyleClass().add("history-scrubber");
+        getStylesheets().add(HistoryScrubber.class.getResource("history.css").toExternalForm());
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label title = new Label("History");
+        title.getStyleClass().add("history-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        slider.setId("historySlider");
+        slider.setFocusTraversable(false);
+        slider.setMinWidth(80);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        Tooltip.install(slider, new Tooltip("Drag to any earlier iteration: everything shows that iteration exactly."));
+        slider.valueProperty().addListener((o, was, now) -> {
+            if (!updating) {
+                vm.goTo(Math.round(now.doubleValue()));
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.goTo(Math.round(slider.getValue()));
+            }
+        });
+
+        Label position = new Label();
+        position.setId("historyPosition");
+        position.getStyleClass().add("history-position");
+        position.textProperty().bind(vm.positionTextProperty());
+        position.setMinWidth(Label.USE_PREF_SIZE);
+
+        Button resume = new Button("Resume from here");
+        resume.setId("resumeButton");
+        resume.disableProperty().bind(vm.canResumeProperty().not());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.resumeTooltipProperty());
+        resume.setTooltip(tip);
+        resume.setOnAction(e -> vm.resume());
+        resume.setMinWidth(Button.USE_PREF_SIZE);
+
+        Button toEnd = new Button("Jump to end");
+        toEnd.setId("jumpToEndButton");
+        toEnd.disableProperty().bind(vm.atEndProperty());
+        toEnd.setTooltip(new Tooltip("Show the last iteration trained."));
+        toEnd.setOnAction(e -> vm.jumpToEnd());
+        toEnd.setMinWidth(Button.USE_PREF_SIZE);
+
+        getChildren().addAll(title, slider, position, resume, toEnd);
+        vm.startProperty().addListener(o -> sync());
+        vm.endProperty().addListener(o -> sync());
+        vm.shownProperty().addListener(o -> sync());
+        sync();
+    }
+
+    /** @return {@code chart} with the scrubber under it, the chart taking the height */
+    public static Node below(Node chart, SessionBridge bridge, UiState state) {
+        VBox box = new VBox(chart, new HistoryScrubber(bridge, state));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box.setMinSize(0, 0);
+        return box;
+    }
+
+    /** @return the view model (for tests) */
+    public HistoryViewModel viewModel() {
+        return vm;
+    }
+
+    private void sync() {
+        updating = true;
+        try {
+            long lo = vm.startProperty().get();
+            long hi = vm.endProperty().get();
+            slider.setMin(lo);
+            slider.setMax(Math.max(hi, lo));
+            slider.setDisable(hi <= lo);
+            if (!slider.isValueChanging()) {
+                slider.setValue(vm.shownProperty().get());
+            }
+        } finally {
+            updating = false;
+        }
+    }
+}
