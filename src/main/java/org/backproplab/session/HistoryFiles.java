@@ -68,7 +68,8 @@ final class HistoryFiles {
                     + problem + ".";
         } else {
             c.message = r.hasHistory() ? "Rebuilt the history: iterations " + r.start() + " to " + r.end() + " with "
-                    + r.edits().size() + (r.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
+                    + (r.edits().isEmpty() ? "no" : Integer.toString(r.edits().size()))
+                    + (r.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
                     : "Opened " + r.scenario().name() + " at iteration " + r.iteration() + ".";
         }
         c.scenario = r.scenario().withDataset(c.dataset);

@@ -1,13 +1,15 @@
 package org.backproplab.ui;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * What the user is looking at, shared by the views (FX thread only): the selected sample, which numbers the
- * graph shows, the selected edge or bias, and the colour scale. Not training state: that lives in the session.
+ * graph shows, the selected edge or bias, the selected neuron, the colour scale, the theme and the zoom. Not training state: that lives in the session.
  */
 public final class UiState {
     /** Which numbers the network graph writes on itself. */
@@ -33,11 +35,22 @@ public final class UiState {
         }
     }
 
+    /**
+     * A neuron {@code a^layer[index]} (both from 0 in the index, layer 0 = inputs, 1..L = weight layers), e.g.
+     * the hidden neuron whose own heatmap the decision-boundary view shows.
+     */
+    public record NeuronRef(int layer, int index) {
+    }
+
     /** Sample index shown on the graph, or {@code -1} for the average over all samples. */
     private final IntegerProperty selectedSample = new SimpleIntegerProperty(this, "selectedSample", 0);
     private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>(this, "numbers", Numbers.WEIGHTS);
     private final ObjectProperty<EdgeRef> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
     private final ObjectProperty<ColorScale> colorScale = new SimpleObjectProperty<>(this, "colorScale", ColorScale.BLUE_ORANGE);
+
+    private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
 
     public IntegerProperty selectedSampleProperty() {
         return selectedSample;
@@ -53,5 +66,23 @@ public final class UiState {
 
     public ObjectProperty<ColorScale> colorScaleProperty() {
         return colorScale;
+    }
+
+    /** @return the neuron picked in the graph (click or hover), or null for the network's output */
+    public ObjectProperty<NeuronRef> selectedNeuronProperty() {
+        return selectedNeuron;
+    }
+
+    /** @return the light or dark theme of the window, the graph and the charts */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /**
+     * @return the zoom of the whole window, 1 = 100 % (presenter mode sets it, between 0.75 and 2.5); canvases
+     *         scale their fonts and line widths by it
+     */
+    public DoubleProperty zoomProperty() {
+        return zoom;
     }
 }

@@ -89,6 +89,11 @@ final class FileDialogs {
                 && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof org.backproplab.io.FileFormatException f && f.getMessage() != null) {
+            String m = f.getMessage();
+            int cut = m.indexOf(": ");
+            return cut < 0 ? m : "The file is not a valid Backprop Lab file. " + m.substring(cut + 2);
+        }
         if (t instanceof java.nio.file.NoSuchFileException n) {
             return "There is no such file or folder: " + n.getFile() + ".";
         }

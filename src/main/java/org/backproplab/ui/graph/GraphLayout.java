@@ -23,8 +23,13 @@ final class GraphLayout {
      * @param bias  index l (1..L): true if layer l has biases (index 0 unused)
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height) {
+        this(sizes, bias, width, height, 1);
+    }
+
+    /** @param zoom the window's zoom (1 = 100 %): the font, and every size measured in it, scale with it */
+    GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom) {
         int depth = sizes.length - 1;
-        font = Math.max(13, Math.min(17, 13 * Math.min(width / 950, height / 600)));
+        font = zoom * Math.max(13, Math.min(17, 13 * Math.min(width / zoom / 950, height / zoom / 600)));
         double left = Math.max(6.5 * font, 0.06 * width);
         double right = width - Math.max(9.5 * font, 0.08 * width);
         headerY = 3.75 * font + 6;

@@ -56,6 +56,7 @@ public final class NetworkView extends Region {
         state.selectedSampleProperty().addListener((o, a, b) -> refresh());
         state.colorScaleProperty().addListener((o, a, b) -> refresh());
         state.selectedEdgeProperty().addListener((o, a, b) -> redraw());
+        state.zoomProperty().addListener((o, a, b) -> refresh());
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> setHovered(null, e));
         canvas.setOnMousePressed(this::press);
@@ -205,6 +206,8 @@ public final class NetworkView extends Region {
     private void release(MouseEvent e) {
         if (dragRef != null && dragged) {
             send(dragRef, dragValue(e));
+        } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && selectNeuron(e)) {
+            editor.close();
         } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
             EdgeRef ref = vm.hitTest(e.getX(), e.getY());
             if (ref != null) {
@@ -217,6 +220,20 @@ public final class NetworkView extends Region {
         }
         dragRef = null;
         dragged = false;
+    }
+
+    /**
+     * A click inside a hidden or output neuron picks it (the decision-boundary view shows its own heatmap).
+     *
+     * @return true if a neuron was picked
+     */
+    private boolean selectNeuron(MouseEvent e) {
+        UiState.NeuronRef n = vm.neuronAt(e.getX(), e.getY());
+        if (n != null && n.layer() > 0) {
+            state.selectedNeuronProperty().set(n);
+            return true;
+        }
+        return false;
     }
 
     private void scroll(ScrollEvent e) {

@@ -144,6 +144,19 @@ public final class NetworkViewModel {
         return best == null ? null : best.ref();
     }
 
+    /** @return the neuron drawn at (x, y) (inputs have layer 0), or null */
+    public UiState.NeuronRef neuronAt(double x, double y) {
+        GraphScene s = scene();
+        if (s != null) {
+            for (GraphScene.Neuron n : s.neurons()) {
+                if (Math.hypot(x - n.x(), y - n.y()) <= n.r() + 2) {
+                    return new UiState.NeuronRef(n.layer(), n.index());
+                }
+            }
+        }
+        return null;
+    }
+
     /** @return the point of the scene where an editor for {@code e} belongs (35 % along the edge), or null */
     public double[] anchor(EdgeRef e) {
         GraphScene s = scene();

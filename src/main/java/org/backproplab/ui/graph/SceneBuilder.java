@@ -41,6 +41,8 @@ final class SceneBuilder {
     private final double width;
     private final double height;
     private final GraphLayout g;
+    /** The window's zoom: edge widths scale with it, like the fonts. */
+    private final double zoom;
     private final NeuronValues values;
 
     SceneBuilder(NetworkViewModel vm, UiState state, double width, double height) {
@@ -59,7 +61,8 @@ final class SceneBuilder {
             sizes[l] = net.size(l);
             bias[l] = l > 0 && net.layer(l).hasBias();
         }
-        this.g = new GraphLayout(sizes, bias, width, height);
+        this.zoom = state.zoomProperty().get();
+        this.g = new GraphLayout(sizes, bias, width, height, zoom);
         this.values = new NeuronValues(s, phase, state.selectedSampleProperty().get());
     }
 
@@ -122,7 +125,7 @@ final class SceneBuilder {
         double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / range) : 1;
         double x2 = g.columnX[l];
         double y2 = g.neuronY[l][to];
-        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t,
+        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom,
                 v < 0, em);
     }
 

@@ -130,6 +130,39 @@ public final class LossChartFactory {
         return c;
     }
 
+    /**
+     * Recolours the chart for a theme and scales its fonts by the window's zoom (presenter mode): background,
+     * grid, axis text, and the series colours (training loss first, test loss second).
+     */
+    public static void applyTheme(JFreeChart chart, org.backproplab.ui.Theme theme, double zoom) {
+        XYPlot plot = chart.getXYPlot();
+        Color bg = awt(theme.background());
+        Color grid = awt(theme.grid());
+        Color text = awt(theme.ink());
+        chart.setBackgroundPaint(bg);
+        plot.setBackgroundPaint(bg);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        if (plot.getRenderer() != null) {
+            plot.getRenderer().setSeriesPaint(0, awt(theme.series()));
+            plot.getRenderer().setSeriesPaint(1, awt(theme.secondSeries()));
+        }
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (axis != null) {
+                axis.setLabelFont(LABELS.deriveFont((float) (LABELS.getSize2D() * zoom)));
+                axis.setTickLabelFont(TICKS.deriveFont((float) (TICKS.getSize2D() * zoom)));
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(grid);
+                axis.setTickMarkPaint(grid);
+            }
+        }
+    }
+
+    private static Color awt(javafx.scene.paint.Color c) {
+        return new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    }
+
     /** Adds {@code m} to the plot's foreground without firing a change per marker. */
     static void addMarker(XYPlot plot, ValueMarker m) {
         plot.addDomainMarker(0, m, Layer.FOREGROUND, false);

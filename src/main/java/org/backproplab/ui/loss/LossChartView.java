@@ -49,12 +49,18 @@ public final class LossChartView extends VBox {
     private final ChartViewer viewer;
     private final Crosshair crosshair = LossChartFactory.crosshair();
     private String axisLabel = "loss";
+    /** Recolours the chart for the theme and zoom now (presenter mode). */
+    private final Runnable theme;
 
     public LossChartView(SessionBridge bridge, UiState state) {
         getStyleClass().add("loss-chart-view");
         chart = LossChartFactory.createChart(model.dataset());
         plot = chart.getXYPlot();
         viewer = new ChartViewer(chart);
+        this.theme = () -> LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
+        state.themeProperty().addListener((o, a, b) -> theme.run());
+        state.zoomProperty().addListener((o, a, b) -> theme.run());
+        theme.run();
         viewer.setId("lossChart");
         viewer.setMinSize(200, 120);
         viewer.getCanvas().setTooltipEnabled(false);
@@ -158,6 +164,7 @@ public final class LossChartView extends VBox {
         chart.setNotify(false);
         try {
             plot.setRangeAxis(LossChartFactory.rangeAxis(log, axisLabel));
+            theme.run();
             model.redraw();
         } finally {
             chart.setNotify(true);

@@ -19,6 +19,7 @@ import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
 import org.backproplab.ui.architecture.ArchitecturePanel;
+import org.backproplab.ui.boundary.SideTabs;
 import org.backproplab.ui.datasets.DataMenus;
 import org.backproplab.ui.datasets.ScoresView;
 import org.backproplab.ui.datasets.SplitControl;
@@ -28,6 +29,9 @@ import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.inspector.InspectorView;
 import org.backproplab.ui.loss.LossChartView;
+import org.backproplab.ui.presenter.Presenter;
+import org.backproplab.ui.presenter.PresenterPrefs;
+import org.backproplab.ui.presenter.PresenterView;
 
 /**
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
@@ -40,6 +44,7 @@ public final class MainWindow extends BorderPane {
 
     private final MainViewModel vm;
     private final ShellToolbar toolbar;
+    private final PresenterView presenter;
     private final FileCommands files;
 
     /**
@@ -51,9 +56,11 @@ public final class MainWindow extends BorderPane {
         this.vm = new MainViewModel(bridge, presets);
         this.toolbar = new ShellToolbar(vm);
         getStyleClass().add("main-window");
+        this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
+        presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
@@ -64,7 +71,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
-        Node inspector = new InspectorView(bridge, state);
+        Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
         NetworkView graph = new NetworkView(bridge, state);
         SplitPane top = new SplitPane(graph, inspector);
         top.setDividerPositions(0.66);
@@ -118,6 +125,7 @@ public final class MainWindow extends BorderPane {
     public void install(Scene scene) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         Shortcuts.install(scene, vm);
+        presenter.install(scene);
     }
 
     /** @return the File menu's commands (open, save, export) and the title they keep */

@@ -1,0 +1,49 @@
+package org.backproplab.ui.boundary;
+
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+
+/**
+ * The right-hand column beside the network graph: the inspector and the decision boundary as two tabs, so the
+ * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
+ * the Decision boundary tab widens the column, if it is narrow, so the plane is large enough for a room.
+ */
+public final class SideTabs {
+    /** The column's share of the width when the Decision boundary tab is chosen, at least. */
+    static final double BOUNDARY_SHARE = 0.42;
+
+    private SideTabs() {
+    }
+
+    /** @return a tab pane ({@code #sideTabs}) with {@code inspector} first and a new {@link DecisionBoundaryView} */
+    public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
+        Tab inspect = new Tab("Inspector", inspector);
+        inspect.setId("inspectorTab");
+        Tab boundary = new Tab("Decision boundary", new DecisionBoundaryView(bridge, state));
+        boundary.setId("boundaryTab");
+        TabPane tabs = new TabPane(inspect, boundary);
+        tabs.setId("sideTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == boundary) {
+                widen(tabs);
+            }
+        });
+        return tabs;
+    }
+
+    /** Moves the divider of the split pane holding {@code tabs} (as its last item) so the column is wide enough. */
+    private static void widen(TabPane tabs) {
+        if (tabs.getParent() == null || !(tabs.getParent().getParent() instanceof SplitPane split)) {
+            return;
+        }
+        int i = split.getItems().indexOf(tabs);
+        if (i > 0 && split.getDividerPositions()[i - 1] > 1 - BOUNDARY_SHARE) {
+            split.setDividerPosition(i - 1, 1 - BOUNDARY_SHARE);
+        }
+    }
+}
