@@ -12,7 +12,7 @@ public enum Theme {
     /** Dark text on a near-white background (the default). */
     LIGHT("Light", List.of(Theme.BASE), "#fcfcfd", "#1f2328", "#5b616b", "#dddddd", "#1f5f9f", "#d95f02"),
     /** Light text on a near-black background, for dim rooms and projectors. */
-    DARK("Dark (high contrast)", List.of(Theme.BASE, "/org/backproplab/ui/app-dark.css"), "#14171c", "#f2f4f7",
+    DARK("Dark (high contrast)", List.of(Theme.BASE, "/org/backproplab/ui/app-dark.css"), "#1e232b", "#f2f4f7",
             "#b4bcc8", "#3a414c", "#6cb6ff", "#ffa657");
 
     /** The stylesheet every theme starts from. */
