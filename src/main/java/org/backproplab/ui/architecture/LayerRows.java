@@ -154,6 +154,7 @@ final class LayerRows {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("column-header");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

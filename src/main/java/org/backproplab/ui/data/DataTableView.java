@@ -176,6 +176,7 @@ public final class DataTableView extends VBox {
         label.setCellValueFactory(c -> c.getValue().labelProperty());
         label.setEditable(false);
         label.getStyleClass().add("label-column");
+        label.setMaxWidth(160);
         table.getColumns().add(label);
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
@@ -210,7 +211,12 @@ public final class DataTableView extends VBox {
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {
             col.setSortable(false);
             col.setReorderable(false);
+            // explicit widths: after the columns are replaced, the constrained policy would otherwise give
+            // the whole width to the first column and squeeze the numbers to "…"
+            col.setPrefWidth(col == label ? 80 : 90);
         }
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rebuildProbeFields(d);
     }
 

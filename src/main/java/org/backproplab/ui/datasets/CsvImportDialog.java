@@ -55,10 +55,15 @@ final class CsvImportDialog extends Dialog<Boolean> {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.textProperty().addListener((o, was, now) -> Dialogs.fit(this));
         Label note = new Label("The network keeps its hidden layers; its input and output layers follow the "
                 + "columns, and training starts over.");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox content = new VBox(10, roles(vm), standardise, new Label("First rows of the file:"), preview(t),
                 summary, error, note);

@@ -26,6 +26,13 @@ final class Dialogs {
         p.getStylesheets().add(Dialogs.class.getResource(ArchitectureView.STYLESHEET).toExternalForm());
     }
 
+    /** Resizes a shown dialog to its content (after a message appeared or went away). */
+    static void fit(Dialog<?> d) {
+        if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+            d.getDialogPane().getScene().getWindow().sizeToScene();
+        }
+    }
+
     /** @return a non-blocking error alert (id {@code dataErrorDialog}) saying why {@code what} failed */
     static Alert error(Window owner, String what, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR);

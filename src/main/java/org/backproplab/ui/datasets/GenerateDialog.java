@@ -44,10 +44,14 @@ final class GenerateDialog extends Dialog<Boolean> {
         error.setWrapText(true);
         error.setMaxWidth(460);
         error.textProperty().bind(vm.errorProperty());
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.textProperty().addListener((o, was, now) -> Dialogs.fit(this));
         Label note = hint("The network keeps its hidden layers; its input and output layers follow the data, "
                 + "and training starts over.");
         note.setWrapText(true);
         note.setMaxWidth(460);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().setContent(new VBox(12, grid, note, error));
         getDialogPane().getButtonTypes().addAll(GENERATE, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(GENERATE);

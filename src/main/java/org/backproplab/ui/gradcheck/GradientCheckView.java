@@ -51,6 +51,7 @@ public final class GradientCheckView extends BorderPane {
         recheck.setDefaultButton(true);
         recheck.disableProperty().bind(vm.checkingProperty());
         recheck.setOnAction(e -> vm.recheck());
+        recheck.setMinWidth(Button.USE_PREF_SIZE);
         HBox bar = new HBox(12, summary, recheck);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);

@@ -84,7 +84,7 @@ public final class MainWindow extends BorderPane {
         bottom.setDividerPositions(0.55);
         SplitPane all = new SplitPane(top, bottom);
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.62);
+        all.setDividerPositions(0.57);
         all.getStyleClass().add("main-split");
         return all;
     }
