@@ -19,7 +19,7 @@ import org.backproplab.ui.shell.MainWindow;
  * (see {@link UiBenchmark}).
  */
 public class BackpropLabApp extends Application {
-    /** Default window size. */
+    /** Default window size (smaller if the screen is: a 1024×768 projector gets the whole screen). */
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
     /** Smallest size the window stays usable at. */
@@ -43,12 +43,15 @@ public class BackpropLabApp extends Application {
         bridge = new SessionBridge(session);
         state = new UiState();
         window = new MainWindow(bridge, state, presets);
-        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         window.install(scene);
         window.files().attach(stage);
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         reportUncaughtErrors();
         bridge.start();
         stage.show();

@@ -21,6 +21,13 @@ public final class WindowLauncher {
             System.err.println(e.getMessage());
             System.exit(2);
         }
-        Application.launch(BackpropLabApp.class, args);
+        try {
+            Application.launch(BackpropLabApp.class, args);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // e.g. "Unable to open DISPLAY" on a machine without a screen: say so in one line
+            System.err.println("backprop-lab: cannot open the window (" + e.getMessage() + "). "
+                    + "Run it on a desktop, or use the command line: java -jar backprop-lab.jar help");
+            System.exit(2);
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
  * drawn on top stand out. Uses only immutable colour values, so it runs on the worker that computed the grid.
  */
 final class HeatmapColors {
-    /** How far each cell is blended towards the background. */
+    /** How far each cell is blended towards the background (half as far on the dark background). */
     static final double SOFTEN = 0.42;
     /** Steps of the colour look-up table over {@code center ± range}. */
     static final int LUT = 1024;
@@ -42,7 +42,7 @@ final class HeatmapColors {
 
     /** @return the colour of one activation */
     static Color color(double v, Heatmap h, ColorScale scale, Theme theme) {
-        return scale.color(v - h.center(), h.range()).interpolate(theme.background(), SOFTEN);
+        return scale.color(v - h.center(), h.range()).interpolate(theme.background(), theme == Theme.DARK ? SOFTEN / 2 : SOFTEN);
     }
 
     static int pack(Color c) {

@@ -186,6 +186,7 @@ public final class DataTableView extends VBox {
             boolean bias = c == d.biasColumn();
             TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c) + (bias ? " (bias)" : ""));
             x.setCellValueFactory(v -> v.getValue().input(col));
+            x.setUserData(bias ? 74.0 : 56.0);
             x.setEditable(!bias);
             x.setCellFactory(t -> bias ? new NumberCell(null, "bias-cell")
                     : new NumberCell((row, text) -> model.commitInput(row, col, text), "input-cell"));
@@ -195,6 +196,7 @@ public final class DataTableView extends VBox {
             final int col = c;
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
             y.setCellValueFactory(v -> v.getValue().target(col));
+            y.setUserData(56.0);
             y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), "target-cell"));
             table.getColumns().add(y);
         }
@@ -216,7 +218,8 @@ public final class DataTableView extends VBox {
             col.setReorderable(false);
             // explicit widths: after the columns are replaced, the constrained policy would otherwise give
             // the whole width to the first column and squeeze the numbers to "…"
-            col.setPrefWidth(col == label ? 80 : 90);
+            // and the short columns (inputs, targets) narrower than the computed ones (ŷ, loss)
+            col.setPrefWidth(col == label ? 84 : col.getUserData() instanceof Double w ? w : 82);
         }
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

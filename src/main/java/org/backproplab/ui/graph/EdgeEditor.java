@@ -15,12 +15,12 @@ import org.backproplab.ui.UiState.EdgeRef;
  * parameter ("'abc' is not a number (W1[2,3])") while nothing is sent.
  */
 public final class EdgeEditor extends VBox {
-    private static final String CARD = "-fx-background-color: white; -fx-background-radius: 6;"
-            + " -fx-border-color: #8a8f98; -fx-border-radius: 6; -fx-padding: 6 8 6 8;"
+    private static final String CARD = "-fx-background-color: -bl-surface; -fx-background-radius: 6;"
+            + " -fx-border-color: -bl-border; -fx-border-radius: 6; -fx-padding: 6 8 6 8;"
             + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);";
     private static final String FIELD_OK = "-fx-font-size: 15px; -fx-font-family: 'DejaVu Sans';";
-    private static final String FIELD_ERROR = FIELD_OK + " -fx-border-color: #d62728; -fx-border-width: 2;"
-            + " -fx-background-color: #fff5f5;";
+    private static final String FIELD_ERROR = FIELD_OK + " -fx-border-color: -bl-error; -fx-border-width: 2;"
+            + " -fx-background-color: -bl-error-background; -fx-text-fill: -bl-text;";
 
     private final Label title = new Label();
     private final TextField field = new TextField();
@@ -35,10 +35,10 @@ public final class EdgeEditor extends VBox {
         setSpacing(4);
         setStyle(CARD);
         setPadding(new Insets(6, 8, 6, 8));
-        title.setStyle("-fx-font-size: 13px; -fx-text-fill: #1f2328; -fx-font-weight: bold;");
+        title.setStyle("-fx-font-size: 13px; -fx-text-fill: -bl-text; -fx-font-weight: bold;");
         field.setStyle(FIELD_OK);
         field.setPrefColumnCount(9);
-        error.setStyle("-fx-font-size: 13px; -fx-text-fill: #b00020;");
+        error.setStyle("-fx-font-size: 13px; -fx-text-fill: -bl-error;");
         error.setWrapText(true);
         error.setMaxWidth(260);
         error.managedProperty().bind(error.visibleProperty());

@@ -7,6 +7,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.graph.GraphScene.BiasNode;
 import org.backproplab.ui.graph.GraphScene.Edge;
@@ -15,13 +16,12 @@ import org.backproplab.ui.graph.GraphScene.Header;
 import org.backproplab.ui.graph.GraphScene.Label;
 import org.backproplab.ui.graph.GraphScene.Neuron;
 
-/** Paints a {@link GraphScene} on a canvas: edges, bias nodes, neurons, numbers, captions and the legend. */
+/**
+ * Paints a {@link GraphScene} on a canvas: edges, bias nodes, neurons, numbers, captions and the legend. Every colour
+ * comes from the scene (its {@link Theme} or the weight colour scale), none is fixed here.
+ */
 final class GraphPainter {
     static final String FAMILY = "DejaVu Sans";
-    static final Color BACKGROUND = Color.web("#fcfcfd");
-    static final Color INK = Color.web("#1f2328");
-    static final Color MUTED = Color.web("#5b616b");
-    static final Color ACCENT = Color.web("#111111");
     static final double DIM_ALPHA = 0.16;
 
     private GraphPainter() {
@@ -29,22 +29,23 @@ final class GraphPainter {
 
     static void paint(GraphicsContext gc, GraphScene s, EdgeRef hovered, EdgeRef selected) {
         gc.save();
-        gc.setFill(BACKGROUND);
+        Theme t = s.theme();
+        gc.setFill(t.background());
         gc.fillRect(0, 0, s.width(), s.height());
         double f = s.font();
         for (Edge e : s.edges()) {
-            edge(gc, e, e.ref().equals(hovered), e.ref().equals(selected));
+            edge(gc, t, e, e.ref().equals(hovered), e.ref().equals(selected));
         }
         for (BiasNode b : s.biases()) {
-            square(gc, b.x(), b.y(), b.size(), Color.WHITE, b.emphasis(), "+1", f, INK);
+            square(gc, t, b.x(), b.y(), b.size(), t.background(), b.emphasis(), "+1", f, t.ink());
         }
         for (Neuron n : s.neurons()) {
-            neuron(gc, n, f);
+            neuron(gc, t, n, f);
         }
         for (Label l : s.labels()) {
-            label(gc, l, f);
+            label(gc, t, l, f);
         }
-        headers(gc, s, f);
+        headers(gc, t, s, f);
         LegendPainter.paint(gc, s, f);
         gc.restore();
     }
@@ -53,14 +54,14 @@ final class GraphPainter {
         return Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
     }
 
-    private static void edge(GraphicsContext gc, Edge e, boolean hovered, boolean selected) {
+    private static void edge(GraphicsContext gc, Theme t, Edge e, boolean hovered, boolean selected) {
         gc.setLineCap(StrokeLineCap.BUTT);
         if (hovered || selected) {
             gc.setLineDashes();
-            gc.setStroke(selected ? Color.web("#111111", 0.85) : Color.web("#111111", 0.35));
+            gc.setStroke(t.ink().deriveColor(0, 1, 1, selected ? 0.85 : 0.35));
             gc.setLineWidth(e.width() + (selected ? 6 : 5));
             gc.strokeLine(e.x1(), e.y1(), e.x2(), e.y2());
-            gc.setStroke(Color.WHITE);
+            gc.setStroke(t.background());
             gc.setLineWidth(e.width() + 2);
             gc.strokeLine(e.x1(), e.y1(), e.x2(), e.y2());
         }
@@ -78,23 +79,23 @@ final class GraphPainter {
         gc.setLineDashes();
     }
 
-    private static void neuron(GraphicsContext gc, Neuron n, double f) {
+    private static void neuron(GraphicsContext gc, Theme t, Neuron n, double f) {
         double alpha = n.emphasis() == Emphasis.DIM ? 0.35 : 1;
-        Color fill = n.fill() == null ? Color.WHITE : n.fill();
-        Color ink = n.fill() == null ? MUTED : n.ink();
+        Color fill = n.fill() == null ? t.background() : n.fill();
+        Color ink = n.fill() == null ? t.muted() : n.ink();
         if (n.biasInput()) {
-            square(gc, n.x(), n.y(), 1.7 * n.r(), fill, n.emphasis(), n.name(), f, ink);
+            square(gc, t, n.x(), n.y(), 1.7 * n.r(), fill, n.emphasis(), n.name(), f, ink);
             return;
         }
         gc.setGlobalAlpha(alpha);
         double d = 2 * n.r();
         if (n.emphasis() == Emphasis.ACTIVE) {
-            gc.setFill(Color.web("#ffd54f", 0.55));
+            gc.setFill(t.glow());
             gc.fillOval(n.x() - n.r() - 7, n.y() - n.r() - 7, d + 14, d + 14);
         }
         gc.setFill(fill);
         gc.fillOval(n.x() - n.r(), n.y() - n.r(), d, d);
-        gc.setStroke(n.emphasis() == Emphasis.ACTIVE ? ACCENT : n.emphasis() == Emphasis.SOURCE ? INK : MUTED);
+        gc.setStroke(n.emphasis() == Emphasis.ACTIVE || n.emphasis() == Emphasis.SOURCE ? t.ink() : t.muted());
         gc.setLineWidth(n.emphasis() == Emphasis.ACTIVE ? 3 : n.emphasis() == Emphasis.SOURCE ? 2.2 : 1.6);
         if (n.fill() == null) {
             gc.setLineDashes(4, 3);
@@ -106,13 +107,13 @@ final class GraphPainter {
     }
 
     /** A rounded square node with a centred text: the {@code +1} of a bias or the constant bias input. */
-    private static void square(GraphicsContext gc, double x, double y, double size, Color fill, Emphasis em,
+    private static void square(GraphicsContext gc, Theme t, double x, double y, double size, Color fill, Emphasis em,
                                String text, double f, Color ink) {
         gc.setGlobalAlpha(em == Emphasis.DIM ? 0.35 : 1);
         double h = size / 2;
         gc.setFill(fill);
         gc.fillRoundRect(x - h, y - h, size, size, size * 0.35, size * 0.35);
-        gc.setStroke(em == Emphasis.ACTIVE ? ACCENT : MUTED);
+        gc.setStroke(em == Emphasis.ACTIVE ? t.ink() : t.muted());
         gc.setLineWidth(em == Emphasis.ACTIVE ? 2.5 : 1.6);
         gc.setLineDashes(3, 2.5);
         gc.strokeRoundRect(x - h, y - h, size, size, size * 0.35, size * 0.35);
@@ -121,11 +122,11 @@ final class GraphPainter {
         gc.setGlobalAlpha(1);
     }
 
-    private static void label(GraphicsContext gc, Label l, double f) {
-        gc.setFill(Color.web("#ffffff", l.kind() == Label.Kind.EDGE ? 0.86 : 0.93));
+    private static void label(GraphicsContext gc, Theme t, Label l, double f) {
+        gc.setFill(t.labelBox().deriveColor(0, 1, 1, l.kind() == Label.Kind.EDGE ? 0.86 : 0.93));
         gc.fillRoundRect(l.x(), l.y(), l.w(), l.h(), 8, 8);
         if (l.kind() == Label.Kind.NEURON) {
-            gc.setStroke(Color.web("#c9ced6"));
+            gc.setStroke(t.grid());
             gc.setLineWidth(1);
             gc.strokeRoundRect(l.x() + 0.5, l.y() + 0.5, l.w() - 1, l.h() - 1, 8, 8);
         }
@@ -137,22 +138,22 @@ final class GraphPainter {
         }
     }
 
-    private static void headers(GraphicsContext gc, GraphScene s, double f) {
+    private static void headers(GraphicsContext gc, Theme t, GraphScene s, double f) {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFont(font(f * 1.12, true));
-        gc.setFill(INK);
+        gc.setFill(t.ink());
         gc.fillText(s.caption(), 12, 1.0 * f + 4);
         if (!s.note().isEmpty()) {
             gc.setFont(font(f * 0.95, false));
-            gc.setFill(MUTED);
+            gc.setFill(t.muted());
             gc.fillText(s.note(), 12, 2.2 * f + 6);
         }
         for (Header h : s.headers()) {
-            Color c = h.emphasis() == Emphasis.DIM ? Color.web("#9aa0a8") : INK;
+            Color c = h.emphasis() == Emphasis.DIM ? t.dimInk() : t.ink();
             text(gc, h.title(), h.x(), h.y(), font(f * 1.05, true), c);
             text(gc, h.subtitle(), h.x(), h.y() + 1.25 * f, font(f * 0.9, false),
-                    h.emphasis() == Emphasis.DIM ? c : MUTED);
+                    h.emphasis() == Emphasis.DIM ? c : t.muted());
         }
     }
 

@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import java.util.List;
 import javafx.scene.paint.Color;
 import org.backproplab.ui.ColorScale;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
 
 /**
@@ -20,10 +21,11 @@ import org.backproplab.ui.UiState.EdgeRef;
  * @param caption    the line at the top (phase formula or what is shown)
  * @param note       a smaller second line (e.g. which sample of the batch is shown), may be empty
  * @param legend     what the legend explains
+ * @param theme      the light or dark theme every colour of the graph comes from (the weight scale aside)
  */
 public record GraphScene(double width, double height, double font, List<Header> headers, List<Edge> edges,
                          List<BiasNode> biases, List<Neuron> neurons, List<Label> labels, String caption,
-                         String note, Legend legend) {
+                         String note, Legend legend, Theme theme) {
 
     /** How strongly an element is drawn during phase stepping. */
     public enum Emphasis {

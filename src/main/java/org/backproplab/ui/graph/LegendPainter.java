@@ -2,11 +2,11 @@ package org.backproplab.ui.graph;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.TextAlignment;
+import org.backproplab.ui.Theme;
 
 /**
  * The legend in the bottom-left corner of the graph: the weight colour scale from −r to +r with ticks,
@@ -58,29 +58,30 @@ final class LegendPainter {
      */
     static void paint(GraphicsContext gc, GraphScene s, double f) {
         GraphScene.Legend l = s.legend();
+        Theme t = s.theme();
         int rows = rows(l, f, s.width());
         double y = s.height() - 3.5 * f;
         double y1 = rows == 1 ? y : y - ROW * f;
-        double x = paintSigns(gc, l, paintScale(gc, l, X, y1, f), y1, f);
+        double x = paintSigns(gc, l, t, paintScale(gc, l, t, X, y1, f), y1, f);
         if (rows == 2) {
             x = X;
         }
-        x = paintFill(gc, l, x, y, f);
+        x = paintFill(gc, l, t, x, y, f);
         gc.setFont(GraphPainter.font(f * 0.9, false));
         if (!l.numbers().isEmpty()) {
-            gc.setFill(GraphPainter.MUTED);
+            gc.setFill(t.muted());
             gc.fillText(l.numbers(), x, y - 0.9 * f);
         }
     }
 
     /** The weight colour scale from −r to +r with ticks; @return x after it */
-    private static double paintScale(GraphicsContext gc, GraphScene.Legend l, double x, double y, double f) {
+    private static double paintScale(GraphicsContext gc, GraphScene.Legend l, Theme t, double x, double y, double f) {
         double barW = 11 * f;
         double barH = 0.75 * f;
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(GraphPainter.font(f * 0.9, true));
-        gc.setFill(GraphPainter.INK);
+        gc.setFill(t.ink());
         gc.fillText("weight w", x, y - 0.9 * f);
         int n = 24;
         Stop[] stops = new Stop[n + 1];
@@ -91,8 +92,8 @@ final class LegendPainter {
         gc.setFill(new LinearGradient(x, 0, x + barW, 0, false, CycleMethod.NO_CYCLE, stops));
         gc.fillRoundRect(x, y, barW, barH, 4, 4);
         gc.setFont(GraphPainter.font(f * 0.85, false));
-        gc.setFill(GraphPainter.MUTED);
-        gc.setStroke(GraphPainter.MUTED);
+        gc.setFill(t.muted());
+        gc.setStroke(t.muted());
         gc.setLineWidth(1);
         String[] ticks = {GraphText.num(-l.range()), "0", GraphText.num(l.range())};
         for (int i = 0; i < 3; i++) {
@@ -105,40 +106,40 @@ final class LegendPainter {
     }
 
     /** "dashed = negative" and "width = |w|"; @return x after them */
-    private static double paintSigns(GraphicsContext gc, GraphScene.Legend l, double x2, double y, double f) {
+    private static double paintSigns(GraphicsContext gc, GraphScene.Legend l, Theme t, double x2, double y, double f) {
         gc.setStroke(l.scale().negative());
         gc.setLineWidth(3);
         gc.setLineDashes(7, 4);
         gc.strokeLine(x2, y - 0.9 * f, x2 + 2.4 * f, y - 0.9 * f);
         gc.setLineDashes();
-        gc.setStroke(GraphPainter.MUTED);
+        gc.setStroke(t.muted());
         gc.setLineWidth(1);
         gc.strokeLine(x2, y + 0.45 * f, x2 + 2.4 * f, y + 0.45 * f);
         gc.setLineWidth(7);
         gc.strokeLine(x2 + 0.9 * f, y + 0.45 * f, x2 + 2.4 * f, y + 0.45 * f);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(GraphPainter.font(f * 0.9, false));
-        gc.setFill(GraphPainter.INK);
+        gc.setFill(t.ink());
         gc.fillText("dashed = negative", x2 + 2.9 * f, y - 0.9 * f);
         gc.fillText("width = |w|", x2 + 2.9 * f, y + 0.45 * f);
         return x2 + signsWidth(f);
     }
 
     /** What the neuron fill means, with its 0–1 bar; @return x after it */
-    private static double paintFill(GraphicsContext gc, GraphScene.Legend l, double x3, double y, double f) {
+    private static double paintFill(GraphicsContext gc, GraphScene.Legend l, Theme t, double x3, double y, double f) {
         double barH = 0.75 * f;
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(GraphPainter.font(f * 0.9, false));
-        gc.setFill(GraphPainter.INK);
+        gc.setFill(t.ink());
         gc.fillText(l.fillTitle(), x3, y - 0.9 * f);
         double bw = 5 * f;
         gc.setFill(new LinearGradient(x3, 0, x3 + bw, 0, false, CycleMethod.NO_CYCLE,
-                new Stop(0, SceneBuilder.SEQ_LOW), new Stop(1, SceneBuilder.SEQ_HIGH)));
+                new Stop(0, t.activationLow()), new Stop(1, t.activationHigh())));
         gc.fillRoundRect(x3, y, bw, barH, 4, 4);
-        gc.setStroke(GraphPainter.MUTED);
+        gc.setStroke(t.muted());
         gc.setLineWidth(1);
         gc.strokeRoundRect(x3, y, bw, barH, 4, 4);
-        gc.setFill(GraphPainter.MUTED);
+        gc.setFill(t.muted());
         gc.setFont(GraphPainter.font(f * 0.85, false));
         gc.fillText("0", x3, y + barH + 0.95 * f);
         gc.setTextAlign(TextAlignment.RIGHT);

@@ -57,6 +57,7 @@ public final class NetworkView extends Region {
         state.colorScaleProperty().addListener((o, a, b) -> refresh());
         state.selectedEdgeProperty().addListener((o, a, b) -> redraw());
         state.zoomProperty().addListener((o, a, b) -> refresh());
+        state.themeProperty().addListener((o, a, b) -> refresh());
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> setHovered(null, e));
         canvas.setOnMousePressed(this::press);

@@ -13,6 +13,7 @@ import org.backproplab.engine.Network;
 import org.backproplab.engine.Phase;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.UiState.Numbers;
@@ -25,10 +26,6 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
 
 /** Builds one {@link GraphScene} for {@link NetworkViewModel}: geometry, colours, then labels. */
 final class SceneBuilder {
-    /** Fill of an activation of 0 on the sequential (0 … 1) scale. */
-    static final Color SEQ_LOW = Color.web("#f7f7f7");
-    /** Fill of an activation of 1 on the sequential scale. */
-    static final Color SEQ_HIGH = Color.web("#3c4a5c");
     static final double MIN_WIDTH = 1;
     static final double MAX_WIDTH = 8;
 
@@ -38,6 +35,7 @@ final class SceneBuilder {
     private final Phase phase;
     private final Numbers numbers;
     private final ColorScale scale;
+    private final Theme theme;
     private final double width;
     private final double height;
     private final GraphLayout g;
@@ -53,6 +51,7 @@ final class SceneBuilder {
         this.phase = vm.shownPhase();
         this.numbers = state.numbersProperty().get();
         this.scale = state.colorScaleProperty().get();
+        this.theme = state.themeProperty().get();
         this.width = width;
         this.height = height;
         int depth = net.depth();
@@ -98,7 +97,7 @@ final class SceneBuilder {
                 neurons.add(neuron(l, i, em));
             }
         }
-        List<Label> labels = new SceneLabels(vm, s, g, values, numbers, width, height)
+        List<Label> labels = new SceneLabels(vm, s, g, values, numbers, theme, width, height)
                 .place(headers, edges, biasNodes, neurons);
         String caption;
         String note = values.note();
@@ -111,7 +110,7 @@ final class SceneBuilder {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }
         return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
-                legend);
+                legend, theme);
     }
 
     private int rank(Edge e) {
@@ -136,7 +135,7 @@ final class SceneBuilder {
         double a = values.a(l, i);
         boolean biasInput = l == 0 && i == s.scenario().dataset().biasColumn();
         Color fill = Double.isNaN(a) ? null : fill(l, a);
-        Color ink = fill == null || fill.getBrightness() > 0.62 || luminance(fill) > 0.45 ? Color.web("#1a1a1a") : Color.WHITE;
+        Color ink = fill == null ? theme.muted() : inkOn(fill);
         return new Neuron(l, i, g.columnX[l], g.neuronY[l][i], g.r, NetworkViewModel.neuronName(s, l, i), fill, ink,
                 biasInput, em);
     }
@@ -148,13 +147,15 @@ final class SceneBuilder {
         }
         double range = values.fillRange(l);
         if (values.sequential(l)) {
-            return SEQ_LOW.interpolate(SEQ_HIGH, Math.max(0, Math.min(1, a / range)));
+            return theme.activation(a / range);
         }
         return scale.color(a, range);
     }
 
-    static double luminance(Color c) {
-        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    /** @return near-black or white, whichever reads better on {@code fill} */
+    static Color inkOn(Color fill) {
+        Color dark = Color.web("#1a1a1a");
+        return Theme.contrast(dark, fill) >= Theme.contrast(Color.WHITE, fill) ? dark : Color.WHITE;
     }
 
     private List<Header> headers() {

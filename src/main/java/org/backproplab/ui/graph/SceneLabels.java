@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.scene.paint.Color;
 import org.backproplab.engine.Phase;
 import org.backproplab.session.Snapshot;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.UiState.Numbers;
 import org.backproplab.ui.graph.GraphScene.BiasNode;
@@ -22,8 +23,6 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
  * numbers staggered at 22–76 % along their edge, never overlapping each other, a neuron or a header.
  */
 final class SceneLabels {
-    static final Color INK = Color.web("#1f2328");
-    static final Color DIM_INK = Color.web("#8a8f98");
     private static final double[] STAGGER_A = {0.30, 0.40, 0.22, 0.52, 0.64, 0.76};
     private static final double[] STAGGER_B = {0.40, 0.30, 0.52, 0.22, 0.64, 0.76};
     private static final double[] STAGGER_BIAS = {0.50, 0.36, 0.64, 0.24};
@@ -35,9 +34,11 @@ final class SceneLabels {
     private final Numbers numbers;
     private final Phase phase;
     private final LabelPlacer placer;
+    private final Theme theme;
 
     SceneLabels(NetworkViewModel vm, Snapshot s, GraphLayout g, NeuronValues values, Numbers numbers,
-                double width, double height) {
+                Theme theme, double width, double height) {
+        this.theme = theme;
         this.vm = vm;
         this.s = s;
         this.g = g;
@@ -69,7 +70,7 @@ final class SceneLabels {
             if (!lines.isEmpty()) {
                 double h = placer.textHeight(lines);
                 double w = placer.textWidth(lines);
-                placer.place(lines, Label.Kind.NEURON, false, INK,
+                placer.place(lines, Label.Kind.NEURON, false, theme.ink(),
                         n.x(), n.y() + n.r() + 2 + h / 2,
                         n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
                         n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
@@ -91,7 +92,7 @@ final class SceneLabels {
                 centres[2 * i] = e.x1() + ts[i] * (e.x2() - e.x1());
                 centres[2 * i + 1] = e.y1() + ts[i] * (e.y2() - e.y1());
             }
-            Color ink = e.value() == 0 || !Double.isFinite(e.value()) ? INK : e.color().deriveColor(0, 1.1, 0.62, 1);
+            Color ink = e.value() == 0 || !Double.isFinite(e.value()) ? theme.ink() : theme.edgeInk(e.color());
             placer.place(lines, Label.Kind.EDGE, false, ink, centres);
         }
         return placer.placed();
@@ -114,7 +115,7 @@ final class SceneLabels {
         List<String> lines = List.of(text);
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? DIM_INK : INK, n.x() - n.r() - 4 - w / 2, n.y(),
+        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), n.x() - n.r() - 4 - w / 2, n.y(),
                 n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
     }
 
@@ -135,7 +136,7 @@ final class SceneLabels {
         }
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? DIM_INK : INK, n.x() + n.r() + 4 + w / 2, n.y(),
+        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), n.x() + n.r() + 4 + w / 2, n.y(),
                 n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
     }
 

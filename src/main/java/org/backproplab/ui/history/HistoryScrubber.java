@@ -18,7 +18,9 @@ import org.backproplab.ui.UiState;
  * exactly everywhere (graph, predictions, loss, inspector, the chart's cursor), because every view follows
  * the snapshot.
  */
-public final class HistoryScrubber extends HBox {
+public final class HistoryScrubber extends VBox {
+    /** Below this width the buttons go on a second row. */
+    static final double TWO_ROWS_BELOW = 640;
     private final HistoryViewModel vm;
     private final Slider slider = new Slider(0, 1, 0);
     private boolean updating;
@@ -28,8 +30,6 @@ public final class HistoryScrubber extends HBox {
         setId("historyScrubber");
         getStyleClass().add("history-scrubber");
         getStylesheets().add(HistoryScrubber.class.getResource("history.css").toExternalForm());
-        setAlignment(Pos.CENTER_LEFT);
-
         Label title = new Label("History");
         title.getStyleClass().add("history-title");
         title.setMinWidth(Label.USE_PREF_SIZE);
@@ -71,7 +71,25 @@ public final class HistoryScrubber extends HBox {
         toEnd.setOnAction(e -> vm.jumpToEnd());
         toEnd.setMinWidth(Button.USE_PREF_SIZE);
 
-        getChildren().addAll(title, slider, position, resume, toEnd);
+        HBox top = new HBox(title, slider, position);
+        HBox buttons = new HBox(resume, toEnd);
+        for (HBox row : new HBox[] {top, buttons}) {
+            row.getStyleClass().add("history-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().add(top);
+        widthProperty().addListener((o, was, now) -> {
+            boolean twoRows = now.doubleValue() < TWO_ROWS_BELOW;
+            if (twoRows && !getChildren().contains(buttons)) {
+                top.getChildren().removeAll(buttons);
+                getChildren().add(buttons);
+            } else if (!twoRows && !top.getChildren().contains(buttons)) {
+                getChildren().remove(buttons);
+                top.getChildren().add(buttons);
+            }
+        });
+        top.getChildren().add(buttons);
         vm.startProperty().addListener(o -> sync());
         vm.endProperty().addListener(o -> sync());
         vm.shownProperty().addListener(o -> sync());

@@ -107,7 +107,7 @@ public final class LossChartView extends VBox {
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
         getChildren().addAll(header, viewer);
-        setStyle("-fx-background-color: white;");
+        setStyle("-fx-background-color: -bl-surface;");
 
         bridge.snapshotProperty().addListener((o, was, s) -> {
             if (s != null) {

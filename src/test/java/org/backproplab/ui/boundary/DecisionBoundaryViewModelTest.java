@@ -86,20 +86,24 @@ class DecisionBoundaryViewModelTest extends FxRobot {
                         new LayerSpec(1, Activation.SIGMOID, true)), Presets.get("xor-bias").config(), 1000);
     }
 
-    /** 120 × 120 cells of a 2-12-12-1 network must take well under 50 ms, or 20 updates a second are not possible. */
+    /**
+     * 120 × 120 cells of a 2-12-12-1 network must take under 50 ms of CPU, or 20 updates a second are not possible.
+     * Measured as this thread's CPU time, so that other processes on a busy machine do not count.
+     */
     @Test
     void oneHeatmapIsFastEnoughForTwentyUpdatesASecond() {
         Scenario s = spirals();
         Network net = s.createNetwork();
         var plane = HeatmapModel.plane(s.dataset()).orElseThrow();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < 15; i++) {
-            long t0 = System.nanoTime();
+            long t0 = cpu.getCurrentThreadCpuTime();
             var h = HeatmapModel.compute(net, plane, HeatmapModel.CELLS, null);
             HeatmapColors.argb(h, org.backproplab.ui.ColorScale.BLUE_ORANGE, org.backproplab.ui.Theme.LIGHT);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            best = Math.min(best, (cpu.getCurrentThreadCpuTime() - t0) / 1e6);
         }
-        System.out.printf("decision boundary: one 120×120 heatmap of 2-12-12-1 takes %.2f ms (best of 15)%n", best);
+        System.out.printf("decision boundary: one 120×120 heatmap of 2-12-12-1 takes %.2f ms of CPU (best of 15)%n", best);
         assertTrue(best < 50, "one heatmap took " + best + " ms");
     }
 
