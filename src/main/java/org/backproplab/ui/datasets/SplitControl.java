@@ -24,6 +24,8 @@ public final class SplitControl extends HBox {
 
     private final Spinner<Integer> percent = new Spinner<>();
     private final Label rows = new Label();
+    private int shownTestRows = -1;
+    private boolean syncing;
 
     public SplitControl(SessionBridge bridge, UiState state) {
         DatasetsViewModel vm = new DatasetsViewModel(bridge);
@@ -35,7 +37,11 @@ public final class SplitControl extends HBox {
                 (int) Math.round(100.0 * bridge.snapshot().testRows().length / bridge.snapshot().scenario().dataset().size()), 5));
         percent.setPrefWidth(90);
         percent.setTooltip(new Tooltip("Hold out this share of the samples as a test set: evaluated, never trained on"));
-        percent.valueProperty().addListener((o, was, now) -> vm.setTestPercent(now));
+        percent.valueProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                vm.setTestPercent(now);
+            }
+        });
         Label title = new Label("Test %");
         title.getStyleClass().add("field-label");
         title.setLabelFor(percent);
@@ -49,6 +55,22 @@ public final class SplitControl extends HBox {
     private void show(Snapshot s) {
         int test = s.testRows().length;
         int n = s.scenario().dataset().size();
+        if (test != shownTestRows) {
+            // the split changed elsewhere (Back, a file, a new data set): the spinner follows, sending nothing
+            shownTestRows = test;
+            int pct = (int) Math.round(100.0 * test / n);
+            if (test > 0 && pct % 5 != 0) {
+                pct = Math.min(MAX_PERCENT, 5 * (int) Math.round(pct / 5.0));
+            }
+            if (percent.getValue() == null || percent.getValue() != pct && Math.round(percent.getValue() / 100.0 * n) != test) {
+                syncing = true;
+                try {
+                    percent.getValueFactory().setValue(pct);
+                } finally {
+                    syncing = false;
+                }
+            }
+        }
         rows.setText(test == 0 ? "every sample trains"
                 : String.format(Locale.ROOT, "%d of %d samples held out as the test set (marked in the table)", test, n));
     }
