@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.data.Dataset;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
 
 /**
@@ -36,6 +37,8 @@ public final class DataTableView extends VBox {
     /** Rows held out as the test set (see the Test % control under the table). */
     private static final PseudoClass TEST = PseudoClass.getPseudoClass("test");
 
+    /** While training runs, the table follows at most 10 times a second. */
+    private final Throttle throttle = new Throttle(10);
     private final DataTableViewModel model;
     private final UiState state;
     private final TableView<SampleRow> table = new TableView<>();
@@ -120,10 +123,10 @@ public final class DataTableView extends VBox {
         getChildren().addAll(header, table, message, probeArea);
 
         model.shapeProperty().addListener((o, was, is) -> rebuildColumns(model.datasetProperty().get()));
-        bridge.snapshotProperty().addListener((o, was, s) -> {
-            model.update(s);
+        bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(), () -> {
+            model.update(bridge.snapshot());
             updateProbe();
-        });
+        }));
         model.rows().addListener((javafx.collections.ListChangeListener<SampleRow>) c -> selectFromState());
         table.getSelectionModel().selectedIndexProperty().addListener((o, was, is) -> {
             if (!syncing && is.intValue() >= 0) {

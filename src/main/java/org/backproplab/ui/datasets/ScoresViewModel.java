@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.session.Scores;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
 
 /**
  * The score read-outs beside the loss chart (FX thread, no nodes): loss and accuracy on the training rows
@@ -22,10 +23,13 @@ public final class ScoresViewModel {
     private final ReadOnlyStringWrapper testLoss = new ReadOnlyStringWrapper(this, "testLoss", NONE);
     private final ReadOnlyStringWrapper trainingAccuracy = new ReadOnlyStringWrapper(this, "trainingAccuracy", NONE);
     private final ReadOnlyStringWrapper testAccuracy = new ReadOnlyStringWrapper(this, "testAccuracy", NONE);
+    private final Throttle throttle = new Throttle(8);
     private final ReadOnlyBooleanWrapper classification = new ReadOnlyBooleanWrapper(this, "classification");
 
     public ScoresViewModel(SessionBridge bridge) {
-        bridge.snapshotProperty().addListener((o, was, now) -> show(now));
+        // while training runs, as often as the loss chart it describes (8 times a second)
+        bridge.snapshotProperty().addListener((o, was, now) -> throttle.submit(now == null || !now.running(),
+                () -> show(bridge.snapshot())));
         show(bridge.snapshot());
     }
 

@@ -17,24 +17,33 @@ final class GraphLayout {
     final double headerY;
     final double top;
     final double bottom;
+    /** Rows of the legend at the bottom (1, or 2 when one row would not fit the width). */
+    final int legendRows;
+    /** y where the legend's space starts: nothing else is placed below it. */
+    final double legendTop;
 
     /**
      * @param sizes neurons per layer, index 0 the inputs
      * @param bias  index l (1..L): true if layer l has biases (index 0 unused)
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height) {
-        this(sizes, bias, width, height, 1);
+        this(sizes, bias, width, height, 1, 1);
     }
 
-    /** @param zoom the window's zoom (1 = 100 %): the font, and every size measured in it, scale with it */
-    GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom) {
+    /**
+     * @param zoom       the window's zoom (1 = 100 %): the font, and every size measured in it, scale with it
+     * @param legendRows rows the legend needs at this width (see {@link LegendPainter#rows})
+     */
+    GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows) {
         int depth = sizes.length - 1;
-        font = zoom * Math.max(13, Math.min(17, 13 * Math.min(width / zoom / 950, height / zoom / 600)));
+        font = fontSize(width, height, zoom);
+        this.legendRows = legendRows;
+        legendTop = height - LegendPainter.height(legendRows) * font;
         double left = Math.max(6.5 * font, 0.06 * width);
         double right = width - Math.max(9.5 * font, 0.08 * width);
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
-        bottom = height - 4.6 * font;
+        bottom = legendTop + 0.5 * font;
         double avail = Math.max(40, bottom - top);
         int maxSlots = 1;
         for (int c = 0; c <= depth; c++) {
@@ -60,6 +69,11 @@ final class GraphLayout {
                 biasY[c + 1] = bias[c + 1] ? first + sizes[c] * spacing : Double.NaN;
             }
         }
+    }
+
+    /** @return the graph's base font size for an area of {@code width × height} at {@code zoom} */
+    static double fontSize(double width, double height, double zoom) {
+        return zoom * Math.max(13, Math.min(17, 13 * Math.min(width / zoom / 950, height / zoom / 600)));
     }
 
     private static int slots(int[] sizes, boolean[] bias, int c) {

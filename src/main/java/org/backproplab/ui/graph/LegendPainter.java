@@ -10,19 +10,74 @@ import org.backproplab.ui.Theme;
 
 /**
  * The legend in the bottom-left corner of the graph: the weight colour scale from −r to +r with ticks,
- * "dashed = negative", "width = |w|", what the neuron fill means and what the numbers are.
+ * "dashed = negative", "width = |w|", what the neuron fill means and what the numbers are; in two rows when
+ * the graph is too narrow for one. {@link GraphLayout} reserves its height so no label overlaps it.
  */
 final class LegendPainter {
     private LegendPainter() {
     }
 
+    /** Left margin of the legend. */
+    private static final double X = 12;
+    /** Distance between the two rows, in fonts (title, bar and tick labels of a row, and a gap). */
+    private static final double ROW = 3.6;
+    /** Approximate advance of one character, in fonts (DejaVu Sans at 0.9 of the graph font). */
+    private static final double CHAR = 0.55;
+
+    /** @return the legend's height in fonts for {@code rows} rows (the graph keeps this much free at the bottom) */
+    static double height(int rows) {
+        return rows <= 1 ? 5.1 : 5.1 + ROW;
+    }
+
+    /** @return 1 if the legend fits in one row of {@code width} at font {@code f}, else 2 */
+    static int rows(GraphScene.Legend l, double f, double width) {
+        return X + scaleWidth(f) + signsWidth(f) + fillWidth(l, f) + numbersWidth(l, f) + X <= width ? 1 : 2;
+    }
+
+    private static double scaleWidth(double f) {
+        return 11 * f + 1.4 * f;
+    }
+
+    private static double signsWidth(double f) {
+        return 2.9 * f + 10 * f;
+    }
+
+    private static double fillWidth(GraphScene.Legend l, double f) {
+        double bw = 5 * f;
+        return Math.max(12 * f, Math.max(bw + 0.8 * f + l.fillOther().length() * CHAR * f + 1.5 * f,
+                l.fillTitle().length() * CHAR * f + 1.5 * f));
+    }
+
+    private static double numbersWidth(GraphScene.Legend l, double f) {
+        return l.numbers().length() * CHAR * f;
+    }
+
+    /**
+     * Paints the legend in the space {@link GraphLayout} left free: one row, or two (colour scale and line
+     * styles; neuron fill and numbers) when one would not fit the width.
+     */
     static void paint(GraphicsContext gc, GraphScene s, double f) {
         GraphScene.Legend l = s.legend();
         Theme t = s.theme();
-        double x = 12;
+        int rows = rows(l, f, s.width());
+        double y = s.height() - 3.5 * f;
+        double y1 = rows == 1 ? y : y - ROW * f;
+        double x = paintSigns(gc, l, t, paintScale(gc, l, t, X, y1, f), y1, f);
+        if (rows == 2) {
+            x = X;
+        }
+        x = paintFill(gc, l, t, x, y, f);
+        gc.setFont(GraphPainter.font(f * 0.9, false));
+        if (!l.numbers().isEmpty()) {
+            gc.setFill(t.muted());
+            gc.fillText(l.numbers(), x, y - 0.9 * f);
+        }
+    }
+
+    /** The weight colour scale from −r to +r with ticks; @return x after it */
+    private static double paintScale(GraphicsContext gc, GraphScene.Legend l, Theme t, double x, double y, double f) {
         double barW = 11 * f;
         double barH = 0.75 * f;
-        double y = s.height() - 3.5 * f;
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(GraphPainter.font(f * 0.9, true));
@@ -47,7 +102,11 @@ final class LegendPainter {
             gc.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 1 ? TextAlignment.CENTER : TextAlignment.RIGHT);
             gc.fillText(ticks[i], tx, y + barH + 0.95 * f);
         }
-        double x2 = x + barW + 1.4 * f;
+        return x + scaleWidth(f);
+    }
+
+    /** "dashed = negative" and "width = |w|"; @return x after them */
+    private static double paintSigns(GraphicsContext gc, GraphScene.Legend l, Theme t, double x2, double y, double f) {
         gc.setStroke(l.scale().negative());
         gc.setLineWidth(3);
         gc.setLineDashes(7, 4);
@@ -63,7 +122,14 @@ final class LegendPainter {
         gc.setFill(t.ink());
         gc.fillText("dashed = negative", x2 + 2.9 * f, y - 0.9 * f);
         gc.fillText("width = |w|", x2 + 2.9 * f, y + 0.45 * f);
-        double x3 = x2 + 2.9 * f + 10 * f;
+        return x2 + signsWidth(f);
+    }
+
+    /** What the neuron fill means, with its 0–1 bar; @return x after it */
+    private static double paintFill(GraphicsContext gc, GraphScene.Legend l, Theme t, double x3, double y, double f) {
+        double barH = 0.75 * f;
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFont(GraphPainter.font(f * 0.9, false));
         gc.setFill(t.ink());
         gc.fillText(l.fillTitle(), x3, y - 0.9 * f);
         double bw = 5 * f;
@@ -71,6 +137,7 @@ final class LegendPainter {
                 new Stop(0, t.activationLow()), new Stop(1, t.activationHigh())));
         gc.fillRoundRect(x3, y, bw, barH, 4, 4);
         gc.setStroke(t.muted());
+        gc.setLineWidth(1);
         gc.strokeRoundRect(x3, y, bw, barH, 4, 4);
         gc.setFill(t.muted());
         gc.setFont(GraphPainter.font(f * 0.85, false));
@@ -79,11 +146,6 @@ final class LegendPainter {
         gc.fillText("1", x3 + bw, y + barH + 0.95 * f);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.fillText(l.fillOther(), x3 + bw + 0.8 * f, y + barH / 2);
-        x3 += Math.max(12 * f, bw + 0.8 * f + l.fillOther().length() * 0.55 * f + 1.5 * f);
-        gc.setFont(GraphPainter.font(f * 0.9, false));
-        if (!l.numbers().isEmpty()) {
-            gc.setFill(t.muted());
-            gc.fillText(l.numbers(), x3, y - 0.9 * f);
-        }
+        return x3 + fillWidth(l, f);
     }
 }

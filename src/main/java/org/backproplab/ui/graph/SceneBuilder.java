@@ -42,6 +42,7 @@ final class SceneBuilder {
     /** The window's zoom: edge widths scale with it, like the fonts. */
     private final double zoom;
     private final NeuronValues values;
+    private final GraphScene.Legend legend;
 
     SceneBuilder(NetworkViewModel vm, UiState state, double width, double height) {
         this.vm = vm;
@@ -61,8 +62,10 @@ final class SceneBuilder {
             bias[l] = l > 0 && net.layer(l).hasBias();
         }
         this.zoom = state.zoomProperty().get();
-        this.g = new GraphLayout(sizes, bias, width, height, zoom);
         this.values = new NeuronValues(s, phase, state.selectedSampleProperty().get());
+        this.legend = new GraphScene.Legend(scale, vm.range(), values.fillTitle(), signedFill(), numbersLegend());
+        int legendRows = LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
+        this.g = new GraphLayout(sizes, bias, width, height, zoom, legendRows);
     }
 
     GraphScene build() {
@@ -107,7 +110,7 @@ final class SceneBuilder {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }
         return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
-                new GraphScene.Legend(scale, range, values.fillTitle(), signedFill(), numbersLegend()), theme);
+                legend, theme);
     }
 
     private int rank(Edge e) {

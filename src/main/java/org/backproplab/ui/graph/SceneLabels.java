@@ -47,7 +47,7 @@ final class SceneLabels {
         this.phase = vm.shownPhase();
         this.placer = new LabelPlacer(width, height, g.font);
         placer.obstacle(0, 0, width, g.headerY + 1.7 * g.font);
-        placer.obstacle(0, height - 5.1 * g.font, width, 5.1 * g.font);
+        placer.obstacle(0, g.legendTop, width, height - g.legendTop);
     }
 
     List<Label> place(List<Header> headers, List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {

@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
 
 /**
@@ -19,6 +20,9 @@ import org.backproplab.ui.UiState;
  * matrix and bias as an editable, colour-tinted grid. Text is selectable (to copy numbers into notes).
  */
 public final class InspectorView extends VBox {
+    /** While training runs: formulas at most 4 times a second, weight grids at most twice. */
+    private final Throttle textThrottle = new Throttle(4);
+    private final Throttle gridThrottle = new Throttle(2);
     private final InspectorViewModel model;
     private final UiState state;
     private final SessionBridge bridge;
@@ -75,7 +79,11 @@ public final class InspectorView extends VBox {
         getChildren().add(split);
         setMinWidth(0);
 
-        bridge.snapshotProperty().addListener((o, was, s) -> refresh());
+        bridge.snapshotProperty().addListener((o, was, s) -> {
+            boolean immediate = s == null || !s.running();
+            textThrottle.submit(immediate, this::refreshText);
+            gridThrottle.submit(immediate, this::refreshGrids);
+        });
         state.selectedSampleProperty().addListener((o, was, is) -> refresh());
         state.selectedEdgeProperty().addListener((o, was, is) -> refresh());
         state.colorScaleProperty().addListener((o, was, is) -> refresh());
@@ -90,12 +98,24 @@ public final class InspectorView extends VBox {
     }
 
     private void refresh() {
+        refreshText();
+        refreshGrids();
+    }
+
+    /** Formulas and read-outs for the snapshot shown now. */
+    private void refreshText() {
         Snapshot s = bridge.snapshot();
-        if (s == null) {
-            return;
+        if (s != null) {
+            model.update(s, state.selectedSampleProperty().get(), state.selectedEdgeProperty().get());
         }
-        model.update(s, state.selectedSampleProperty().get(), state.selectedEdgeProperty().get());
-        grids.show(s.network(), s.scenario().dataset(), state.colorScaleProperty().get(), model.shownEdge());
+    }
+
+    /** The weight grids for the snapshot shown now (after {@link #refreshText()}: it picks the edge shown). */
+    private void refreshGrids() {
+        Snapshot s = bridge.snapshot();
+        if (s != null) {
+            grids.show(s.network(), s.scenario().dataset(), state.colorScaleProperty().get(), model.shownEdge());
+        }
     }
 
     private static TextArea area(String id, String style) {

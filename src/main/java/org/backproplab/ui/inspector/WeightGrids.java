@@ -83,17 +83,23 @@ final class WeightGrids extends VBox {
         for (Cell c : cells) {
             Layer layer = net.layer(c.l);
             double v = c.from < 0 ? layer.bias(c.to) : layer.weight(c.from, c.to);
-            c.field.getProperties().put(SHOWN, Numbers.format(v));
+            String text = Numbers.format(v);
+            c.field.getProperties().put(SHOWN, text);
             if (!c.field.isFocused()) {
-                c.field.setText(Numbers.format(v));
+                if (!text.equals(c.field.getText())) {
+                    c.field.setText(text);
+                }
                 c.field.getStyleClass().remove("invalid");
             }
             Color fill = scale.color(v, range);
             double lum = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
             boolean isSelected = selected != null && selected.layer() == c.l && selected.from() == c.from && selected.to() == c.to;
-            c.field.setStyle("-fx-control-inner-background: " + web(fill) + "; -fx-text-fill: "
+            String style = "-fx-control-inner-background: " + web(fill) + "; -fx-text-fill: "
                     + (lum < 0.5 ? "white" : "#111111") + ";"
-                    + (isSelected ? " -fx-border-color: #111111; -fx-border-width: 2;" : ""));
+                    + (isSelected ? " -fx-border-color: #111111; -fx-border-width: 2;" : "");
+            if (!style.equals(c.field.getStyle())) {
+                c.field.setStyle(style); // a new inline style re-applies CSS: only when the tint changed
+            }
         }
     }
 

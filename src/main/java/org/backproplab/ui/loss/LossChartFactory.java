@@ -52,6 +52,8 @@ public final class LossChartFactory {
         renderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {7f, 4f}, 0f));
         renderer.setDrawSeriesLineAsPath(true);
+        renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        renderer.setAutoPopulateSeriesShape(false);
         XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, "loss"), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
@@ -161,6 +163,19 @@ public final class LossChartFactory {
 
     private static Color awt(javafx.scene.paint.Color c) {
         return new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    }
+
+    /**
+     * Below this many items a series also draws a dot at every item, so that a curve of one or two
+     * iterations (a single point has no line) is visible.
+     */
+    public static final int FEW_POINTS = 50;
+
+    /** Turns the dots at every item on or off (only if that changes: the renderer fires an event). */
+    static void showPoints(XYPlot plot, boolean show) {
+        if (plot.getRenderer() instanceof XYLineAndShapeRenderer r && r.getDefaultShapesVisible() != show) {
+            r.setDefaultShapesVisible(show);
+        }
     }
 
     /** Adds {@code m} to the plot's foreground without firing a change per marker. */

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.backproplab.session.LossCurve;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
@@ -43,7 +44,11 @@ public final class LossChartView extends VBox {
     /** At most this many markers are drawn. */
     static final int MAX_MARKERS = 200;
 
+    /** Redraws per second at most while training runs (stepping and pausing redraw at once). */
+    static final double RUNNING_REDRAWS_PER_SECOND = 8;
+
     private final LossChartViewModel model = new LossChartViewModel();
+    private final Throttle throttle = new Throttle(RUNNING_REDRAWS_PER_SECOND);
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ChartViewer viewer;
@@ -104,7 +109,11 @@ public final class LossChartView extends VBox {
         getChildren().addAll(header, viewer);
         setStyle("-fx-background-color: -bl-surface;");
 
-        bridge.snapshotProperty().addListener((o, was, s) -> show(s));
+        bridge.snapshotProperty().addListener((o, was, s) -> {
+            if (s != null) {
+                throttle.submit(!s.running(), () -> show(s));
+            }
+        });
         show(bridge.snapshot());
     }
 
@@ -155,6 +164,7 @@ public final class LossChartView extends VBox {
                 drawMarkers();
             }
             model.updateTest(s.testLosses());
+            LossChartFactory.showPoints(plot, model.pointCount() < LossChartFactory.FEW_POINTS);
         } finally {
             chart.setNotify(true);
         }

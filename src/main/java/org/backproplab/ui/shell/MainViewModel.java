@@ -10,6 +10,7 @@ import org.backproplab.data.Scenario;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
 
 /**
  * The window's own state (FX thread): the texts of the toolbar labels and the status bar, and the commands
@@ -23,6 +24,8 @@ public final class MainViewModel {
     public static final double DEFAULT_SPEED = 100.0;
 
     private final SessionBridge bridge;
+    /** The it/s read-out in the status bar follows at most twice a second while running. */
+    private final Throttle speedThrottle = new Throttle(2);
     private final List<Scenario> presets;
 
     // Properties
@@ -59,8 +62,13 @@ public final class MainViewModel {
             statusText.set(s.running() ? "Running at " + speedText.get() + ". Space pauses."
                     : String.format(Locale.ROOT, "Paused at iteration %d. Space runs on, → steps, ← goes back.", s.iteration()));
         }
-        nextPhaseText.set(s.running() ? String.format(Locale.ROOT, "Running · %,.0f it/s", s.iterationsPerSecond())
-                : "Next: " + s.nextPhase().label());
+        if (s.running()) {
+            // the speed changes every frame: twice a second is readable and spares the status bar a relayout
+            speedThrottle.submit(false, () -> nextPhaseText.set(String.format(Locale.ROOT, "Running · %,.0f it/s",
+                    bridge.snapshot().iterationsPerSecond())));
+        } else {
+            speedThrottle.submit(true, () -> nextPhaseText.set("Next: " + s.nextPhase().label()));
+        }
         learningRateText.set(formatNumber(s.scenario().config().learningRate()));
         scenarioName.set(s.scenario().name());
         scenarioDescription.set(s.scenario().description());

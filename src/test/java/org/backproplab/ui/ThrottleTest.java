@@ -1,0 +1,83 @@
+package org.backproplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The throttle runs at once when asked or due, keeps only the newest late action, and runs it when due. */
+class ThrottleTest {
+    private static final long MS = 1_000_000L;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void immediateAndDueActionsRunAtOnceLateOnesWaitAndOnlyTheNewestRuns() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000 * MS);
+        List<String> ran = new ArrayList<>();
+        Throttle t = new Throttle(10, clock::get); // 100 ms
+        onFx(() -> {
+            assertTrue(t.submit(false, () -> ran.add("first")));
+            clock.addAndGet(30 * MS);
+            assertFalse(t.submit(false, () -> ran.add("late 1")));
+            assertFalse(t.submit(false, () -> ran.add("late 2")));
+            assertTrue(t.hasPending());
+            t.flushIfDue(); // 30 ms after: not yet
+            assertEquals(List.of("first"), ran);
+            clock.addAndGet(70 * MS);
+            t.flushIfDue();
+            assertEquals(List.of("first", "late 2"), ran);
+            assertFalse(t.hasPending());
+        });
+    }
+
+    @Test
+    void anImmediateActionDropsTheOlderPendingOne() throws Exception {
+        AtomicLong clock = new AtomicLong(0);
+        List<String> ran = new ArrayList<>();
+        Throttle t = new Throttle(4, clock::get);
+        onFx(() -> {
+            t.submit(false, () -> ran.add("a"));
+            clock.addAndGet(MS);
+            t.submit(false, () -> ran.add("stale"));
+            assertTrue(t.submit(true, () -> ran.add("paused")));
+            assertFalse(t.hasPending());
+            clock.addAndGet(1_000 * MS);
+            t.flushIfDue();
+            assertEquals(List.of("a", "paused"), ran);
+        });
+    }
+
+    @Test
+    void thePendingActionRunsOnALaterFrameWithoutAnotherSubmit() throws Exception {
+        List<String> ran = new ArrayList<>();
+        Throttle t = new Throttle(20); // 50 ms, real clock and real frames
+        onFx(() -> {
+            t.submit(false, () -> ran.add("a"));
+            t.submit(false, () -> ran.add("b"));
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> ran.size()).get() == 2);
+        onFx(() -> assertEquals(List.of("a", "b"), ran));
+    }
+
+    @Test
+    void refusesANonPositiveRate() {
+        assertThrows(IllegalArgumentException.class, () -> new Throttle(0));
+    }
+}
