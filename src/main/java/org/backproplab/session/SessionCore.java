@@ -3,9 +3,6 @@ package org.backproplab.session;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.GradientCheck;
-import org.backproplab.engine.IterationTrace;
-import org.backproplab.engine.Network;
-import org.backproplab.engine.Phase;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
@@ -100,7 +97,7 @@ public final class SessionCore {
             t.restore(state);
         }
         if (testFraction > 0) {
-            t.setTestRows(testRowsFor(testFraction, s.dataset().size(), t.config().seed()));
+            t.setTestRows(TestSplit.rows(testFraction, s.dataset().size(), t.config().seed()));
         }
         scenario = s;
         dataset = s.dataset();
@@ -246,27 +243,8 @@ public final class SessionCore {
         if (!(fraction >= 0 && fraction <= 0.9)) {
             throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
         }
-        int[] rows = testRowsFor(fraction, dataset.size(), trainer.config().seed());
+        int[] rows = TestSplit.rows(fraction, dataset.size(), trainer.config().seed());
         edit("test split " + Math.round(fraction * 100) + " %", () -> trainer.setTestRows(rows), () -> testFraction = fraction);
-    }
-
-    /** @return {@code round(fraction·n)} rows chosen by a seeded shuffle (at least one row keeps training) */
-    static int[] testRowsFor(double fraction, int n, long seed) {
-        int count = (int) Math.min(n - 1, Math.round(fraction * n));
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(seed ^ 0x5EED_5EEDL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] test = java.util.Arrays.copyOf(order, Math.max(0, count));
-        java.util.Arrays.sort(test);
-        return test;
     }
 
     void setDataset(Dataset d) {
@@ -275,7 +253,7 @@ public final class SessionCore {
                     + d.targetSize() + " targets but the network takes " + dataset.inputSize() + " and gives "
                     + dataset.targetSize());
         }
-        int[] test = testRowsFor(testFraction, d.size(), trainer.config().seed());
+        int[] test = TestSplit.rows(testFraction, d.size(), trainer.config().seed());
         edit("data set: " + d.size() + " samples", () -> {
             trainer.setData(d.inputs(), d.targets());
             trainer.setTestRows(test);
@@ -319,7 +297,7 @@ public final class SessionCore {
         while (k > history.base()) {
             k--;
             history.restore(trainer, k);
-            if (!trainer.isDiverged() && Double.isFinite(trainer.datasetLoss()) && finiteWeights(trainer.network())) {
+            if (!trainer.isDiverged() && Double.isFinite(trainer.datasetLoss()) && StateChecks.finiteWeights(trainer.network())) {
                 break;
             }
         }
@@ -434,40 +412,10 @@ public final class SessionCore {
     private void syncDataset() {
         double[][] x = trainer.inputs().getData();
         double[][] y = trainer.targets().getData();
-        if (x.length != dataset.size() || !sameData(x, y)) {
+        if (x.length != dataset.size() || !StateChecks.sameData(dataset, x, y)) {
             java.util.List<String> labels = dataset.labels().size() == x.length ? dataset.labels() : java.util.List.of();
             dataset = dataset.withSamples(x, y, labels);
         }
-    }
-
-    private boolean sameData(double[][] x, double[][] y) {
-        for (int r = 0; r < x.length; r++) {
-            for (int c = 0; c < x[r].length; c++) {
-                if (Double.doubleToLongBits(x[r][c]) != Double.doubleToLongBits(dataset.input(r, c))) {
-                    return false;
-                }
-            }
-            for (int c = 0; c < y[r].length; c++) {
-                if (Double.doubleToLongBits(y[r][c]) != Double.doubleToLongBits(dataset.target(r, c))) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean finiteWeights(Network n) {
-        for (int l = 1; l <= n.depth(); l++) {
-            double[][] w = n.layer(l).weights().getData();
-            for (double[] row : w) {
-                for (double v : row) {
-                    if (!Double.isFinite(v)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     // ---- snapshots -----------------------------------------------------------------------------------
@@ -478,6 +426,7 @@ public final class SessionCore {
         return m;
     }
 
+    /** @return the state now as an immutable snapshot (see {@link SnapshotFactory}) */
     Snapshot snapshot(long version, String msg) {
         long now = System.nanoTime();
         if (running && now > rateNanos) {
@@ -490,23 +439,7 @@ public final class SessionCore {
         } else if (!running) {
             measuredRate = 0;
         }
-        Network net = trainer.network().copy();
-        IterationTrace trace = trainer.trace();
-        IterationTrace preview = TrainingSession.previewOrNull(trainer, running);
-        IterationTrace eval = trainer.evaluate();
-        Scenario current = scenario.withDataset(dataset).withConfig(trainer.config());
-        int[] test = trainer.testRows();
-        double[][] outputs = eval.output().getData();
-        double[][] targets = eval.targets().getData();
-        Scores scores = new Scores(trainer.datasetLoss(), trainer.testLoss(),
-                Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
-        LossSeries testSeries = history.testLosses();
-        return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
-                trainer.phases(), trace, preview, eval, TrainingSession.probeOutputs(net, dataset),
-                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
-                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
-                running,
-                trainer.isDiverged(), msg, measuredRate, changes);
+        return SnapshotFactory.of(this, version, msg, measuredRate);
     }
 
     /** @return the iteration the history ends at (later than the trainer's after a jump back) */

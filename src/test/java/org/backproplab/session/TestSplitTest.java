@@ -56,7 +56,7 @@ class TestSplitTest {
         session.setTestFraction(0.25);
         session.stepMany(300);
         Snapshot snap = session.sync().get(10, TimeUnit.SECONDS);
-        int[] test = SessionCore.testRowsFor(0.25, 40, 3);
+        int[] test = TestSplit.rows(0.25, 40, 3);
         assertEquals(10, test.length);
         assertArrayEquals(test, snap.testRows());
         assertTrue(snap.isTestRow(test[0]));

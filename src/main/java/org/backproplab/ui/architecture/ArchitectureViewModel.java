@@ -333,20 +333,11 @@ public final class ArchitectureViewModel {
     }
 
     static Integer parseInt(String typed) {
-        try {
-            return Integer.parseInt(typed == null ? "" : typed.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return org.backproplab.ui.TypedNumbers.parseInt(typed);
     }
 
     static Double parseDouble(String typed) {
-        String t = typed == null ? "" : typed.trim().replace(',', '.');
-        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
+        return org.backproplab.ui.TypedNumbers.parseDouble(typed);
     }
 
     /** @return {@code v} as short as it reads exactly, e.g. 1, 0.5, 0.001 */

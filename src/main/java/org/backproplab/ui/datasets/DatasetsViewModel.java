@@ -183,20 +183,11 @@ public final class DatasetsViewModel {
     }
 
     static Integer parseInt(String typed) {
-        try {
-            return Integer.parseInt(typed == null ? "" : typed.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return org.backproplab.ui.TypedNumbers.parseInt(typed);
     }
 
     static Double parseDouble(String typed) {
-        String t = typed == null ? "" : typed.trim().replace(',', '.');
-        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
+        return org.backproplab.ui.TypedNumbers.parseDouble(typed);
     }
 
     static String format(double v) {

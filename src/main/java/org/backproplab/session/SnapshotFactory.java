@@ -1,0 +1,36 @@
+package org.backproplab.session;
+
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.IterationTrace;
+import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
+
+/**
+ * Builds the immutable {@link Snapshot} of a {@link SessionCore}: private copies of the weights, the traces,
+ * the evaluation over every sample, the scores and the decimated loss curves. Runs on the worker.
+ */
+final class SnapshotFactory {
+    private SnapshotFactory() {
+    }
+
+    static Snapshot of(SessionCore core, long version, String msg, double measuredRate) {
+        Trainer trainer = core.trainer;
+        History history = core.history;
+        Network net = trainer.network().copy();
+        IterationTrace trace = trainer.trace();
+        IterationTrace preview = TrainingSession.previewOrNull(trainer, core.running);
+        IterationTrace eval = trainer.evaluate();
+        Scenario current = core.scenario.withDataset(core.dataset).withConfig(trainer.config());
+        int[] test = trainer.testRows();
+        double[][] outputs = eval.output().getData();
+        double[][] targets = eval.targets().getData();
+        Scores scores = new Scores(trainer.datasetLoss(), trainer.testLoss(),
+                Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
+        LossSeries testSeries = history.testLosses();
+        return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
+                trainer.phases(), trace, preview, eval, TrainingSession.probeOutputs(net, core.dataset),
+                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
+                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
+                core.running, trainer.isDiverged(), msg, measuredRate, core.changes);
+    }
+}
