@@ -29,6 +29,8 @@ public final class TrainingSession implements AutoCloseable {
     public static final long PUBLISH_NANOS = 15_000_000L;
     /** The speed value that means "as fast as the machine goes". */
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    /** The most iterations one history holds; training pauses there (see {@code History}). */
+    public static final long MAX_HISTORY = History.MAX_LENGTH;
     static final int CURVE_POINTS = 1000;
 
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
