@@ -297,6 +297,9 @@ final class BoundaryPainter {
 
     /** @return a short number with a real minus sign: {@code 0.5}, {@code −1}, {@code 2.5} */
     static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
+        }
         String s = Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%d", Math.round(v))
                 : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
         return s.startsWith("-") ? "−" + s.substring(1) : s;
