@@ -56,6 +56,7 @@ public final class DecisionBoundaryViewModel {
     private long completed;
     /** Results of requests older than this are dropped (the data set lost its plane after they were made). */
     private long clearedBefore;
+    private boolean active = true;
 
     public DecisionBoundaryViewModel(SessionBridge bridge, UiState state) {
         this(bridge, state, Platform::runLater);
@@ -143,6 +144,17 @@ public final class DecisionBoundaryViewModel {
         state.selectedNeuronProperty().set(n);
     }
 
+    /**
+     * Computes heatmaps only while the view is on screen (its tab chosen); a hidden view costs nothing and
+     * catches up with the newest snapshot when it is shown again.
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on) {
+            request();
+        }
+    }
+
     /** Stops the worker (when the window closes). */
     public void dispose() {
         worker.shutdownNow();
@@ -156,7 +168,7 @@ public final class DecisionBoundaryViewModel {
     /** Asks for a new heatmap for the current snapshot, neuron, scale and theme; replaces any waiting request. */
     void request() {
         Snapshot s = snapshot.get();
-        if (s == null) {
+        if (s == null || !active) {
             return;
         }
         Optional<Plane> plane = HeatmapModel.plane(s.scenario().dataset());

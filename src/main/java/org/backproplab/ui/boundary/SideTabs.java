@@ -23,7 +23,10 @@ public final class SideTabs {
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
         inspect.setId("inspectorTab");
-        Tab boundary = new Tab("Decision boundary", new DecisionBoundaryView(bridge, state));
+        DecisionBoundaryView view = new DecisionBoundaryView(bridge, state);
+        Tab boundary = new Tab("Decision boundary", view);
+        view.viewModel().setActive(boundary.isSelected());
+        boundary.selectedProperty().addListener((o, was, now) -> view.viewModel().setActive(now));
         boundary.setId("boundaryTab");
         TabPane tabs = new TabPane(inspect, boundary);
         tabs.setId("sideTabs");
