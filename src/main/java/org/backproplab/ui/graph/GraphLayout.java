@@ -36,10 +36,7 @@ final class GraphLayout {
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows) {
         int depth = sizes.length - 1;
-        // the headers and the legend are measured in the font; when a large zoom in a short area would leave
-        // them more than 55 % of the height, the font gives way so the neurons keep room
-        double fixedEms = 3.75 + 2.6 + 0.5 + LegendPainter.height(legendRows);
-        font = Math.min(fontSize(width, height, zoom), Math.max(6, 0.55 * (height - 6) / fixedEms));
+        font = fontSize(width, height, zoom);
         this.legendRows = legendRows;
         legendTop = height - LegendPainter.height(legendRows) * font;
         double left = Math.max(6.5 * font, 0.06 * width);
