@@ -36,6 +36,9 @@ public final class ScoresView extends FlowPane {
         test.getChildren().get(0).getStyleClass().add("score-test");
         train.getChildren().add(0, swatch("score-train-line", false));
         test.getChildren().add(0, swatch("score-test-line", true));
+        // without held-out rows there is no test line on the chart: no legend entry for it either
+        test.visibleProperty().bind(vm.testLossProperty().isNotEqualTo(ScoresViewModel.NONE));
+        test.managedProperty().bind(test.visibleProperty());
         getChildren().addAll(train, test);
         setTooltipOnAccuracy(train);
         setTooltipOnAccuracy(test);

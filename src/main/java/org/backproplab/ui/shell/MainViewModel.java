@@ -58,7 +58,8 @@ public final class MainViewModel {
         lossText.set(lossLabel(s.loss()));
         if (s.message() != null && !s.message().isEmpty()) {
             statusText.set(s.message());
-        } else if (s.running() != running.get()) {
+        } else if (s.running() != running.get() || !s.running() && s.iteration() > 0) {
+            // a step or a phase leaves no message: say where training stands instead of the opening hint
             statusText.set(s.running() ? "Running at " + speedText.get() + ". Space pauses."
                     : String.format(Locale.ROOT, "Paused at iteration %d. Space runs on, → steps, ← goes back.", s.iteration()));
         }
