@@ -3,6 +3,7 @@ package org.backproplab.ui.data;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.BatchMode;
@@ -14,30 +15,19 @@ import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Small scenarios and helpers for the panels' tests, independent of the preset catalogue. */
+/** Scenarios and helpers for the panels' tests. */
 public final class PanelScenarios {
     private PanelScenarios() {
     }
 
-    /** The 3-4-1 XOR tutorial: x3 = 1 is the bias input, sse, full batch, η = 1. */
+    /** The 3-4-1 XOR tutorial preset: x3 = 1 is the bias input, sse, full batch, η = 1. */
     public static Scenario xor() {
-        Dataset d = new Dataset(List.of("x1", "x2", "x3"), List.of("y"),
-                new double[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}}, new double[][] {{0}, {1}, {1}, {0}},
-                List.of("00", "01", "10", "11"), null, List.of(), 2);
-        return new Scenario("xor", "XOR", d,
-                List.of(new LayerSpec(4, Activation.SIGMOID, false), new LayerSpec(1, Activation.SIGMOID, false)),
-                new TrainingConfig(Loss.SSE, 1.0, BatchMode.FULL, 0, false, Initializer.UNIFORM01, 1), 1500);
+        return Presets.xor();
     }
 
-    /** The 2-2-1 tutorial: biases, mse, one sample per iteration, probes Emily and Frank. */
+    /** The 2-2-1 tutorial preset: biases, mse, one sample per iteration, probes Emily and Frank. */
     public static Scenario gender() {
-        Dataset d = new Dataset(List.of("weight", "height"), List.of("y"),
-                new double[][] {{-2, -1}, {25, 6}, {17, 4}, {-15, -6}}, new double[][] {{1}, {0}, {0}, {1}},
-                List.of("Alice", "Bob", "Charlie", "Diana"), new double[][] {{-7, -3}, {20, 2}},
-                List.of("Emily", "Frank"), -1);
-        return new Scenario("gender", "2-2-1", d,
-                List.of(new LayerSpec(2, Activation.SIGMOID, true), new LayerSpec(1, Activation.SIGMOID, true)),
-                new TrainingConfig(Loss.MSE, 0.1, BatchMode.SAMPLE, 0, false, Initializer.NORMAL, 1), 4000);
+        return Presets.get("gender");
     }
 
     /** One linear neuron without bias on one sample with target 0: loss 0 once its weights are 0. */
