@@ -408,8 +408,15 @@ public final class SessionCore {
         }
     }
 
-    /** After a restore, the session's data set must match the trainer's. */
+    /**
+     * After a restore, the session's data set and the test share it re-applies on a reset or a new data set
+     * must match the trainer's (Back can undo a split).
+     */
     private void syncDataset() {
+        int held = trainer.testRows().length;
+        if (held != TestSplit.rows(testFraction, trainer.sampleCount(), trainer.config().seed()).length) {
+            testFraction = (double) held / trainer.sampleCount();
+        }
         double[][] x = trainer.inputs().getData();
         double[][] y = trainer.targets().getData();
         if (x.length != dataset.size() || !StateChecks.sameData(dataset, x, y)) {

@@ -24,7 +24,9 @@ final class SnapshotFactory {
         int[] test = trainer.testRows();
         double[][] outputs = eval.output().getData();
         double[][] targets = eval.targets().getData();
-        Scores scores = new Scores(trainer.datasetLoss(), trainer.testLoss(),
+        // without a split the evaluation over every sample already is the training loss (same rows, same order)
+        double trainingLoss = trainer.hasTestRows() ? trainer.datasetLoss() : eval.loss();
+        Scores scores = new Scores(trainingLoss, trainer.testLoss(),
                 Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
         LossSeries testSeries = history.testLosses();
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),

@@ -96,6 +96,9 @@ class TestSplitTest {
         assertFalse(s.scores().hasTestSet());
         assertNull(s.testLosses());
         assertThrows(IllegalArgumentException.class, () -> session.setTestFraction(0.95));
+        session.reset();
+        assertEquals(0, session.sync().get(10, TimeUnit.SECONDS).testRows().length,
+                "a reset after undoing the split must not bring it back");
     }
 
     private static double[][] rows(double[][] m, int[] rows) {
