@@ -58,14 +58,10 @@ public final class SplitControl extends HBox {
         if (test != shownTestRows) {
             // the split changed elsewhere (Back, a file, a new data set): the spinner follows, sending nothing
             shownTestRows = test;
-            int pct = (int) Math.round(100.0 * test / n);
-            if (test > 0 && pct % 5 != 0) {
-                pct = Math.min(MAX_PERCENT, 5 * (int) Math.round(pct / 5.0));
-            }
-            if (percent.getValue() == null || percent.getValue() != pct && Math.round(percent.getValue() / 100.0 * n) != test) {
+            if (Math.round(percent.getValue() / 100.0 * n) != test) {
                 syncing = true;
                 try {
-                    percent.getValueFactory().setValue(pct);
+                    percent.getValueFactory().setValue(Math.min(MAX_PERCENT, 5 * (int) Math.round(20.0 * test / n)));
                 } finally {
                     syncing = false;
                 }

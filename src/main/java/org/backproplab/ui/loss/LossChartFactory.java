@@ -102,25 +102,22 @@ public final class LossChartFactory {
     public static ValueMarker editMarker(long iteration, String label) {
         ValueMarker m = new ValueMarker(iteration + 0.5, EDIT,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-        if (label != null) {
-            m.setLabel(label);
-            m.setLabelFont(MARKER);
-            m.setLabelPaint(EDIT);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
-        }
-        return m;
+        return label == null ? m : labelled(m, label, EDIT, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
     }
 
     /** A solid vertical line at the iteration shown after a jump back. */
     public static ValueMarker cursorMarker(long iteration) {
-        ValueMarker m = new ValueMarker(iteration, CURSOR, new BasicStroke(2f));
-        m.setLabel("shown: " + iteration);
+        return labelled(new ValueMarker(iteration, CURSOR, new BasicStroke(2f)), "shown: " + iteration, CURSOR,
+                RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_RIGHT);
+    }
+
+    private static ValueMarker labelled(ValueMarker m, String label, java.awt.Paint paint, RectangleAnchor anchor,
+                                        TextAnchor text) {
+        m.setLabel(label);
         m.setLabelFont(MARKER);
-        m.setLabelPaint(CURSOR);
-        m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        m.setLabelPaint(paint);
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(text);
         m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
         return m;
     }
