@@ -3,8 +3,6 @@ package org.backproplab.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,17 +25,7 @@ class HandWorkedExampleTest {
 
     @BeforeEach
     void setUp() {
-        Layer hidden = new Layer(2, 2, Activation.SIGMOID, true);
-        hidden.weights().setSubMatrix(new double[][] {{0.15, 0.25}, {0.20, 0.30}}, 0, 0);
-        hidden.bias().setEntry(0, 0.35);
-        hidden.bias().setEntry(1, -0.1);
-        Layer out = new Layer(2, 1, Activation.SIGMOID, true);
-        out.weights().setSubMatrix(new double[][] {{0.40}, {0.45}}, 0, 0);
-        out.bias().setEntry(0, 0.60);
-        Network net = new Network(2, List.of(hidden, out));
-        TrainingConfig config = new TrainingConfig(Loss.MSE, ETA, BatchMode.FULL, 0.0, false, Initializer.NORMAL, 1);
-        trainer = new Trainer(net, MatrixUtils.createRealMatrix(new double[][] {{0.05, 0.10}, {-0.2, 0.4}}),
-                MatrixUtils.createRealMatrix(new double[][] {{0.01}, {0.99}}), config);
+        trainer = HandWorkedNetwork.trainer(ETA);
     }
 
     @Test

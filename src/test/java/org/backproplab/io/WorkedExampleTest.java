@@ -10,16 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.backproplab.engine.Activation;
-import org.backproplab.engine.BatchMode;
-import org.backproplab.engine.Initializer;
+import org.backproplab.engine.HandWorkedNetwork;
 import org.backproplab.engine.IterationTrace;
-import org.backproplab.engine.Layer;
-import org.backproplab.engine.Loss;
-import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
-import org.backproplab.engine.TrainingConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +31,7 @@ class WorkedExampleTest {
 
     @BeforeEach
     void setUp() {
-        Layer hidden = new Layer(2, 2, Activation.SIGMOID, true);
-        hidden.weights().setSubMatrix(new double[][] {{0.15, 0.25}, {0.20, 0.30}}, 0, 0);
-        hidden.bias().setEntry(0, 0.35);
-        hidden.bias().setEntry(1, -0.1);
-        Layer out = new Layer(2, 1, Activation.SIGMOID, true);
-        out.weights().setSubMatrix(new double[][] {{0.40}, {0.45}}, 0, 0);
-        out.bias().setEntry(0, 0.60);
-        TrainingConfig config = new TrainingConfig(Loss.MSE, 0.5, BatchMode.FULL, 0.0, false, Initializer.NORMAL, 1);
-        trainer = new Trainer(new Network(2, List.of(hidden, out)),
-                MatrixUtils.createRealMatrix(new double[][] {{0.05, 0.10}, {-0.2, 0.4}}),
-                MatrixUtils.createRealMatrix(new double[][] {{0.01}, {0.99}}), config);
+        trainer = HandWorkedNetwork.trainer(0.5);
         example = WorkedExample.nextIteration("hand-worked", trainer);
         trace = trainer.trace();
     }
