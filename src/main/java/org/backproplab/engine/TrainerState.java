@@ -37,12 +37,4 @@ public final class TrainerState {
         return network.copy();
     }
 
-    /** @return the number of doubles this state holds, to budget memory */
-    public long doubles() {
-        long d = network.parameterCount();
-        if (velocityW != null) {
-            d *= 2;
-        }
-        return d;
-    }
 }

@@ -152,11 +152,6 @@ final class History {
         testLosses.truncate((int) (k - base()));
     }
 
-    /** @return checkpoints plus edits kept, for memory figures */
-    int storedStates() {
-        return checkpoints.size() + 2 * edits.size();
-    }
-
     /** @return the state the history starts from */
     TrainerState first() {
         return checkpoints.firstEntry().getValue();

@@ -449,8 +449,4 @@ public final class SessionCore {
         return SnapshotFactory.of(this, version, msg, measuredRate);
     }
 
-    /** @return the iteration the history ends at (later than the trainer's after a jump back) */
-    long historyLength() {
-        return history.length();
-    }
 }

@@ -1,5 +1,8 @@
 package org.backproplab.session;
 
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Network;
@@ -18,7 +21,7 @@ final class SnapshotFactory {
         History history = core.history;
         Network net = trainer.network().copy();
         IterationTrace trace = trainer.trace();
-        IterationTrace preview = TrainingSession.previewOrNull(trainer, core.running);
+        IterationTrace preview = previewOrNull(trainer, core.running);
         IterationTrace eval = trainer.evaluate();
         Scenario current = core.scenario.withDataset(core.dataset).withConfig(trainer.config());
         int[] test = trainer.testRows();
@@ -30,9 +33,20 @@ final class SnapshotFactory {
                 Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
         LossSeries testSeries = history.testLosses();
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
-                trainer.phases(), trace, preview, eval, TrainingSession.probeOutputs(net, core.dataset),
+                trainer.phases(), trace, preview, eval, probeOutputs(net, core.dataset),
                 history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
                 core.running, trainer.isDiverged(), msg, measuredRate, core.changes);
+    }
+
+    /** @return {@code ŷ} for the probes of {@code d}, or null if it has none */
+    static RealMatrix probeOutputs(Network net, Dataset d) {
+        double[][] p = d.probes();
+        return p.length == 0 ? null : net.predict(MatrixUtils.createRealMatrix(p));
+    }
+
+    /** The what-if preview costs a forward and backward pass: skipped while running, where nobody reads it. */
+    static IterationTrace previewOrNull(Trainer t, boolean running) {
+        return running ? null : t.preview();
     }
 }

@@ -5,11 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
-import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
@@ -319,13 +316,4 @@ public final class TrainingSession implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
-    /** @return {@code ŷ} for the probes of {@code d}, or null if it has none */
-    static RealMatrix probeOutputs(org.backproplab.engine.Network net, Dataset d) {
-        double[][] p = d.probes();
-        return p.length == 0 ? null : net.predict(MatrixUtils.createRealMatrix(p));
-    }
-
-    static IterationTrace previewOrNull(Trainer t, boolean running) {
-        return running ? null : t.preview();
-    }
 }
