@@ -55,6 +55,12 @@ public class BackpropLabApp extends Application {
         reportUncaughtErrors();
         bridge.start();
         stage.show();
+        // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
+        // shows selected and clipped on a projector)
+        javafx.scene.Node step = scene.lookup("#stepButton");
+        if (step != null) {
+            step.requestFocus();
+        }
         UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge));
     }
 

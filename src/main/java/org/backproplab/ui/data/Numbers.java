@@ -45,6 +45,11 @@ public final class Numbers {
         return typographic(plain(v, 4));
     }
 
+    /** @return {@code v} with at most {@code digits} significant digits and a typographic minus */
+    public static String format(double v, int digits) {
+        return typographic(plain(v, digits));
+    }
+
     /** @return {@code v} short but exact enough to edit: integers as integers, else up to 6 significant digits */
     public static String editable(double v) {
         return plain(v, 6);

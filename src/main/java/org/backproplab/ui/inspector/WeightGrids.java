@@ -83,7 +83,8 @@ final class WeightGrids extends VBox {
         for (Cell c : cells) {
             Layer layer = net.layer(c.l);
             double v = c.from < 0 ? layer.bias(c.to) : layer.weight(c.from, c.to);
-            String text = Numbers.format(v);
+            // three significant digits fit a narrow inspector cell even for −0.00911; editing shows more
+            String text = Numbers.format(v, 3);
             c.field.getProperties().put(SHOWN, text);
             if (!c.field.isFocused()) {
                 if (!text.equals(c.field.getText())) {
