@@ -6,13 +6,15 @@ import javafx.animation.AnimationTimer;
 /**
  * Limits how often an expensive view redraws while training runs (FX thread only). {@link #submit} runs the
  * action at once when {@code immediate} is true (not running, stepping, going back: tests and stepping stay
- * exact) or when at least the interval has passed since the last run; otherwise it keeps only the newest
- * action and runs it as soon as the interval has passed (checked once per frame), so the last snapshot of a
- * burst is never lost. An immediate submit drops any pending one (it is older).
+ * exact); otherwise it keeps only the newest action and runs it on a later frame, once the interval has passed
+ * since the last run and no other throttled view has used that frame ({@link FrameBudget}): the expensive
+ * views take turns instead of all redrawing in the same frame. The last snapshot of a burst is never lost. An
+ * immediate submit drops any pending one (it is older).
  */
 public final class Throttle {
     private final long intervalNanos;
     private final LongSupplier clock;
+    private final FrameBudget budget;
     private long lastRun = Long.MIN_VALUE;
     private Runnable pending;
     private boolean timerRunning;
@@ -21,30 +23,33 @@ public final class Throttle {
 
     /** @param maxPerSecond the most runs per second while throttled (e.g. 10 for a chart) */
     public Throttle(double maxPerSecond) {
-        this(maxPerSecond, System::nanoTime);
+        this(maxPerSecond, System::nanoTime, FrameBudget.WINDOW);
     }
 
-    /** For tests: {@code clock} gives nanoseconds like {@link System#nanoTime()}. */
-    Throttle(double maxPerSecond, LongSupplier clock) {
+    /**
+     * For tests: {@code clock} gives nanoseconds like {@link System#nanoTime()}; {@code budget} is shared with
+     * the throttles that take turns with this one.
+     */
+    Throttle(double maxPerSecond, LongSupplier clock, FrameBudget budget) {
         if (!(maxPerSecond > 0)) {
             throw new IllegalArgumentException("maxPerSecond must be positive, was " + maxPerSecond);
         }
         this.intervalNanos = Math.round(1e9 / maxPerSecond);
         this.clock = clock;
+        this.budget = budget;
     }
 
     /**
-     * Runs {@code action} now if {@code immediate} or if the interval has passed; otherwise later (the newest
+     * Runs {@code action} now if {@code immediate}; otherwise on a later frame when it is due (the newest
      * pending action replaces an older one).
      *
      * @return true if the action ran now
      */
     public boolean submit(boolean immediate, Runnable action) {
-        long now = clock.getAsLong();
-        if (immediate || lastRun == Long.MIN_VALUE || now - lastRun >= intervalNanos) {
+        if (immediate) {
             pending = null;
             stopTimer();
-            lastRun = now;
+            lastRun = clock.getAsLong();
             action.run();
             return true;
         }
@@ -54,7 +59,7 @@ public final class Throttle {
                 timer = new AnimationTimer() {
                     @Override
                     public void handle(long frame) {
-                        flushIfDue();
+                        flushIfDue(frame);
                     }
                 };
             }
@@ -69,14 +74,19 @@ public final class Throttle {
         return pending != null;
     }
 
-    /** Runs the pending action if its time has come (called once per frame by the timer). */
-    void flushIfDue() {
+    /**
+     * Runs the pending action if its time has come and no other throttle has run in this frame (called once
+     * per frame by the timer).
+     *
+     * @param frame the frame's time stamp, the same for every throttle in one frame
+     */
+    void flushIfDue(long frame) {
         if (pending == null) {
             stopTimer();
             return;
         }
         long now = clock.getAsLong();
-        if (now - lastRun >= intervalNanos) {
+        if ((lastRun == Long.MIN_VALUE || now - lastRun >= intervalNanos) && budget.take(frame)) {
             Runnable a = pending;
             pending = null;
             stopTimer();
@@ -89,6 +99,25 @@ public final class Throttle {
         if (timerRunning) {
             timerRunning = false;
             timer.stop();
+        }
+    }
+
+    /**
+     * One throttled run per frame, shared by the throttles of a window (FX thread only): a frame in which the
+     * chart redraws is not also the frame in which the table and the inspector refresh.
+     */
+    static final class FrameBudget {
+        /** The budget every throttle of the window shares. */
+        static final FrameBudget WINDOW = new FrameBudget();
+        private long taken = Long.MIN_VALUE;
+
+        /** @return true (and uses up the frame) if no throttle has run in {@code frame} yet */
+        boolean take(long frame) {
+            if (frame == taken) {
+                return false;
+            }
+            taken = frame;
+            return true;
         }
     }
 }

@@ -28,22 +28,45 @@ class ThrottleTest {
     }
 
     @Test
-    void immediateAndDueActionsRunAtOnceLateOnesWaitAndOnlyTheNewestRuns() throws Exception {
+    void lateActionsWaitForTheirIntervalAndOnlyTheNewestRuns() throws Exception {
         AtomicLong clock = new AtomicLong(1_000 * MS);
         List<String> ran = new ArrayList<>();
-        Throttle t = new Throttle(10, clock::get); // 100 ms
+        Throttle t = new Throttle(10, clock::get, new Throttle.FrameBudget()); // 100 ms
         onFx(() -> {
-            assertTrue(t.submit(false, () -> ran.add("first")));
+            assertFalse(t.submit(false, () -> ran.add("first")));
+            t.flushIfDue(1); // nothing ran before: due at once
+            assertEquals(List.of("first"), ran);
             clock.addAndGet(30 * MS);
             assertFalse(t.submit(false, () -> ran.add("late 1")));
             assertFalse(t.submit(false, () -> ran.add("late 2")));
             assertTrue(t.hasPending());
-            t.flushIfDue(); // 30 ms after: not yet
+            t.flushIfDue(2); // 30 ms after: not yet
             assertEquals(List.of("first"), ran);
             clock.addAndGet(70 * MS);
-            t.flushIfDue();
+            t.flushIfDue(3);
             assertEquals(List.of("first", "late 2"), ran);
             assertFalse(t.hasPending());
+        });
+    }
+
+    @Test
+    void throttlesSharingABudgetTakeTurnsOneRunPerFrame() throws Exception {
+        AtomicLong clock = new AtomicLong(0);
+        List<String> ran = new ArrayList<>();
+        Throttle.FrameBudget budget = new Throttle.FrameBudget();
+        Throttle chart = new Throttle(8, clock::get, budget);
+        Throttle table = new Throttle(10, clock::get, budget);
+        onFx(() -> {
+            chart.submit(false, () -> ran.add("chart"));
+            table.submit(false, () -> ran.add("table"));
+            chart.flushIfDue(1);
+            table.flushIfDue(1); // same frame: waits although it is due
+            assertEquals(List.of("chart"), ran);
+            assertTrue(table.hasPending());
+            clock.addAndGet(16 * MS);
+            chart.flushIfDue(2);
+            table.flushIfDue(2);
+            assertEquals(List.of("chart", "table"), ran);
         });
     }
 
@@ -51,15 +74,16 @@ class ThrottleTest {
     void anImmediateActionDropsTheOlderPendingOne() throws Exception {
         AtomicLong clock = new AtomicLong(0);
         List<String> ran = new ArrayList<>();
-        Throttle t = new Throttle(4, clock::get);
+        Throttle t = new Throttle(4, clock::get, new Throttle.FrameBudget());
         onFx(() -> {
             t.submit(false, () -> ran.add("a"));
+            t.flushIfDue(1);
             clock.addAndGet(MS);
             t.submit(false, () -> ran.add("stale"));
             assertTrue(t.submit(true, () -> ran.add("paused")));
             assertFalse(t.hasPending());
             clock.addAndGet(1_000 * MS);
-            t.flushIfDue();
+            t.flushIfDue(2);
             assertEquals(List.of("a", "paused"), ran);
         });
     }
@@ -72,8 +96,11 @@ class ThrottleTest {
             t.submit(false, () -> ran.add("a"));
             t.submit(false, () -> ran.add("b"));
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> ran.size()).get() == 2);
-        onFx(() -> assertEquals(List.of("a", "b"), ran));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> ran.size()).get() == 1);
+        onFx(() -> {
+            assertEquals(List.of("b"), ran); // "a" was replaced before its frame came
+            assertFalse(t.hasPending());
+        });
     }
 
     @Test

@@ -8,6 +8,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.backproplab.session.Snapshot;
@@ -57,7 +59,11 @@ public final class NetworkView extends Region {
         state.colorScaleProperty().addListener((o, a, b) -> refresh());
         state.selectedEdgeProperty().addListener((o, a, b) -> redraw());
         state.zoomProperty().addListener((o, a, b) -> refresh());
-        state.themeProperty().addListener((o, a, b) -> refresh());
+        state.themeProperty().addListener((o, a, b) -> {
+            paintBackdrop();
+            refresh();
+        });
+        paintBackdrop();
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> setHovered(null, e));
         canvas.setOnMousePressed(this::press);
@@ -129,6 +135,14 @@ public final class NetworkView extends Region {
             double ew = editor.prefWidth(-1);
             editor.resize(ew, editor.prefHeight(ew));
         }
+    }
+
+    /**
+     * An opaque, plain background under the canvas: the renderer then starts each frame's repaint of the graph
+     * here instead of repainting the split panes behind it (a large saving under software rendering).
+     */
+    private void paintBackdrop() {
+        setBackground(new Background(new BackgroundFill(state.themeProperty().get().background(), null, null)));
     }
 
     private void onSnapshot(Snapshot s) {
