@@ -61,7 +61,7 @@ public class BackpropLabApp extends Application {
         if (step != null) {
             step.requestFocus();
         }
-        UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge));
+        UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge, scene));
     }
 
     /**

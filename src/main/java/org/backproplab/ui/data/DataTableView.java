@@ -38,7 +38,7 @@ public final class DataTableView extends VBox {
     private static final PseudoClass TEST = PseudoClass.getPseudoClass("test");
 
     /** While training runs, the table follows at most 10 times a second. */
-    private final Throttle throttle = new Throttle(10);
+    private final Throttle throttle = new Throttle(5);
     private final DataTableViewModel model;
     private final UiState state;
     private final TableView<SampleRow> table = new TableView<>();

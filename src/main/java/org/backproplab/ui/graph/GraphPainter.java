@@ -124,7 +124,7 @@ final class GraphPainter {
 
     private static void label(GraphicsContext gc, Theme t, Label l, double f) {
         gc.setFill(t.labelBox().deriveColor(0, 1, 1, l.kind() == Label.Kind.EDGE ? 0.86 : 0.93));
-        gc.fillRoundRect(l.x(), l.y(), l.w(), l.h(), 8, 8);
+        gc.fillRect(Math.round(l.x()), Math.round(l.y()), Math.round(l.w()), Math.round(l.h()));
         if (l.kind() == Label.Kind.NEURON) {
             gc.setStroke(t.grid());
             gc.setLineWidth(1);

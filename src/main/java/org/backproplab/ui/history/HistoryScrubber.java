@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.backproplab.ui.LayoutFence;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 
@@ -36,7 +37,10 @@ public final class HistoryScrubber extends VBox {
         slider.setId("historySlider");
         slider.setFocusTraversable(false);
         slider.setMinWidth(80);
-        HBox.setHgrow(slider, Priority.ALWAYS);
+        // the slider's range and the position change every frame while training runs: fenced, they do not
+        // lay out the whole window each time
+        LayoutFence sliderBox = new LayoutFence(slider);
+        HBox.setHgrow(sliderBox, Priority.ALWAYS);
         Tooltip.install(slider, new Tooltip("Drag to any earlier iteration: everything shows that iteration exactly."));
         slider.valueProperty().addListener((o, was, now) -> {
             if (!updating) {
@@ -71,7 +75,7 @@ public final class HistoryScrubber extends VBox {
         toEnd.setOnAction(e -> vm.jumpToEnd());
         toEnd.setMinWidth(Button.USE_PREF_SIZE);
 
-        HBox top = new HBox(title, slider, position);
+        HBox top = new HBox(title, sliderBox, new LayoutFence(position));
         HBox buttons = new HBox(resume, toEnd);
         for (HBox row : new HBox[] {top, buttons}) {
             row.getStyleClass().add("history-row");

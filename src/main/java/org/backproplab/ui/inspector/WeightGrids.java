@@ -28,6 +28,8 @@ import org.backproplab.ui.data.Numbers;
 final class WeightGrids extends VBox {
     static final int MAX_SIDE = 12;
     private static final String SHOWN = "shownText";
+    /** Tint steps on each side of zero. */
+    private static final int TINT_STEPS = 24;
 
     /** Sends an edit; returns false if refused. */
     interface Commit {
@@ -92,7 +94,9 @@ final class WeightGrids extends VBox {
                 }
                 c.field.getStyleClass().remove("invalid");
             }
-            Color fill = scale.color(v, range);
+            // the tint in 2·TINT_STEPS+1 steps, like the legend: while training runs most cells keep their
+            // inline style from one refresh to the next, and a new inline style means re-applying CSS
+            Color fill = scale.color(Math.round(v / range * TINT_STEPS) * range / TINT_STEPS, range);
             double lum = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
             boolean isSelected = selected != null && selected.layer() == c.l && selected.from() == c.from && selected.to() == c.to;
             String style = "-fx-control-inner-background: " + web(fill) + "; -fx-text-fill: "

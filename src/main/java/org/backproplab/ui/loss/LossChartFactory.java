@@ -11,6 +11,7 @@ import org.jfree.chart.plot.Crosshair;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -41,6 +42,8 @@ public final class LossChartFactory {
      * @return a line chart without title or legend, loss on a linear axis
      */
     public static JFreeChart createChart(XYDataset dataset) {
+        // the rotated "loss" label as one rotated string (FXGraphics2D draws it as text), not as glyph outlines
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
         NumberAxis x = new NumberAxis("iteration");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
@@ -54,6 +57,8 @@ public final class LossChartFactory {
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         renderer.setAutoPopulateSeriesShape(false);
+        // the readout comes from the crosshair, not from one tooltip entity per drawn point
+        renderer.setDefaultCreateEntities(false);
         XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, "loss"), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.backproplab.data.Scenario;
+import org.backproplab.ui.LayoutFence;
 
 /**
  * The toolbar: Step, Phase, Back, Run/Pause, the speed slider, Reset, New seed, η, the preset choice with
@@ -54,7 +55,10 @@ final class ShellToolbar {
         loss.getStyleClass().addAll("readout", "loss-readout");
         loss.textProperty().bind(vm.lossTextProperty());
         loss.setTooltip(tip("Training loss over all samples with the weights shown"));
-        VBox readouts = new VBox(0, iteration, loss);
+        iteration.setAlignment(Pos.CENTER_RIGHT);
+        loss.setAlignment(Pos.CENTER_RIGHT);
+        // both change every frame while training runs: fenced, they do not lay out the whole window each time
+        VBox readouts = new VBox(0, new LayoutFence(iteration), new LayoutFence(loss));
         readouts.setAlignment(Pos.CENTER_RIGHT);
         readouts.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = row("toolbar-row", step, phase, back, separator(), run, speedBox, separator(), reset, newSeed,
