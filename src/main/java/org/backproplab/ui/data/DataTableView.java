@@ -24,6 +24,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.presenter.Presenter;
 
 /**
  * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},
@@ -123,6 +124,8 @@ public final class DataTableView extends VBox {
         getChildren().addAll(header, table, message, probeArea);
 
         model.shapeProperty().addListener((o, was, is) -> rebuildColumns(model.datasetProperty().get()));
+        state.zoomProperty().addListener((o, was, is) -> fitColumns());
+        model.datasetProperty().addListener((o, was, is) -> fitColumns());
         bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(), () -> {
             model.update(bridge.snapshot());
             updateProbe();
@@ -179,14 +182,15 @@ public final class DataTableView extends VBox {
         label.setCellValueFactory(c -> c.getValue().labelProperty());
         label.setEditable(false);
         label.getStyleClass().add("label-column");
-        label.setMaxWidth(160);
+        label.setMaxWidth(200);
+        label.setUserData(new ColumnWidths.Fit(() -> sampleTexts(-1, false), true));
         table.getColumns().add(label);
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
             boolean bias = c == d.biasColumn();
             TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c) + (bias ? " (bias)" : ""));
             x.setCellValueFactory(v -> v.getValue().input(col));
-            x.setUserData(bias ? 74.0 : 56.0);
+            x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
             x.setEditable(!bias);
             x.setCellFactory(t -> bias ? new NumberCell(null, "bias-cell")
                     : new NumberCell((row, text) -> model.commitInput(row, col, text), "input-cell"));
@@ -196,7 +200,7 @@ public final class DataTableView extends VBox {
             final int col = c;
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
             y.setCellValueFactory(v -> v.getValue().target(col));
-            y.setUserData(56.0);
+            y.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, true), false));
             y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), "target-cell"));
             table.getColumns().add(y);
         }
@@ -206,24 +210,43 @@ public final class DataTableView extends VBox {
             p.setCellValueFactory(v -> v.getValue().prediction(col));
             p.setEditable(false);
             p.setCellFactory(t -> new NumberCell(null, "prediction-cell"));
+            p.setUserData(ColumnWidths.Fit.of(ColumnWidths.PREDICTION, true));
             table.getColumns().add(p);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
         loss.setCellFactory(t -> new NumberCell(null, "loss-cell"));
+        loss.setUserData(ColumnWidths.Fit.of(ColumnWidths.LOSS, false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {
             col.setSortable(false);
             col.setReorderable(false);
-            // explicit widths: after the columns are replaced, the constrained policy would otherwise give
-            // the whole width to the first column and squeeze the numbers to "…"
-            // and the short columns (inputs, targets) narrower than the computed ones (ŷ, loss)
-            col.setPrefWidth(col == label ? 84 : col.getUserData() instanceof Double w ? w : 82);
         }
+        // explicit widths: after the columns are replaced, the constrained policy would otherwise give the whole
+        // width to the first column and squeeze the numbers to "…"
+        fitColumns();
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rebuildProbeFields(d);
+    }
+
+    /** Every column as wide as its header and its widest text need at the window's zoom. */
+    private void fitColumns() {
+        ColumnWidths.fit(table, Presenter.BASE_FONT_PX * state.zoomProperty().get());
+    }
+
+    /**
+     * @return the texts a column shows for the first rows of the data set: the labels ({@code column} −1), the
+     *         inputs or the targets of {@code column}
+     */
+    private List<String> sampleTexts(int column, boolean target) {
+        Dataset d = model.datasetProperty().get();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; d != null && i < Math.min(d.size(), 500); i++) {
+            texts.add(column < 0 ? d.label(i) : Numbers.format(target ? d.target(i, column) : d.input(i, column)));
+        }
+        return texts;
     }
 
     private void rebuildProbeFields(Dataset d) {

@@ -43,6 +43,9 @@ final class WeightGrids extends VBox {
     private final Consumer<EdgeRef> select;
     private final List<Cell> cells = new ArrayList<>();
     private List<Object> shapeKey = List.of();
+    /** The last {@link #show}, to fit the numbers again when the inspector's width changes. */
+    private Runnable lastShow;
+    private double fittedWidth = -1;
 
     WeightGrids(Commit commit, Consumer<EdgeRef> select) {
         this.commit = commit;
@@ -64,6 +67,7 @@ final class WeightGrids extends VBox {
 
     /** Shows the weights of {@code net}: rebuilt if the shape changed, else values and tints in place. */
     void show(Network net, Dataset d, ColorScale scale, EdgeRef selected) {
+        lastShow = () -> show(net, d, scale, selected);
         List<Object> key = List.of(net.specs(), net.inputSize(), d.inputNames());
         if (!key.equals(shapeKey)) {
             build(net, d);
@@ -85,8 +89,7 @@ final class WeightGrids extends VBox {
         for (Cell c : cells) {
             Layer layer = net.layer(c.l);
             double v = c.from < 0 ? layer.bias(c.to) : layer.weight(c.from, c.to);
-            // three significant digits fit a narrow inspector cell even for −0.00911; editing shows more
-            String text = Numbers.format(v, 3);
+            String text = fitting(c.field, v);
             c.field.getProperties().put(SHOWN, text);
             if (!c.field.isFocused()) {
                 if (!text.equals(c.field.getText())) {
@@ -105,6 +108,31 @@ final class WeightGrids extends VBox {
             if (!style.equals(c.field.getStyle())) {
                 c.field.setStyle(style); // a new inline style re-applies CSS: only when the tint changed
             }
+        }
+    }
+
+    /**
+     * @return {@code v} with three significant digits, or with fewer if three do not fit the cell as wide as it
+     *         is now (a narrow inspector at 1024×768, a value like −0.00911): a shorter number, never a cut one.
+     *         Editing shows the value in full.
+     */
+    static String fitting(TextField f, double v) {
+        double room = f.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight();
+        // a DejaVu Sans Mono character is 0.602 em wide
+        double perChar = 0.61 * f.getFont().getSize();
+        String text = Numbers.format(v, 3);
+        for (int digits = 2; digits >= 1 && room > 0 && text.length() * perChar > room; digits--) {
+            text = Numbers.format(v, digits);
+        }
+        return text;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (getWidth() != fittedWidth && lastShow != null) {
+            fittedWidth = getWidth();
+            lastShow.run(); // the cells' widths changed: choose the digits again
         }
     }
 
