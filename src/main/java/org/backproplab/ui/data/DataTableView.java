@@ -243,7 +243,10 @@ public final class DataTableView extends VBox {
     private List<String> sampleTexts(int column, boolean target) {
         Dataset d = model.datasetProperty().get();
         List<String> texts = new ArrayList<>();
-        for (int i = 0; d != null && i < Math.min(d.size(), 500); i++) {
+        if (d == null || column >= (target ? d.targetSize() : d.inputSize())) {
+            return texts; // a new data set of another shape: its columns are about to be rebuilt
+        }
+        for (int i = 0; i < Math.min(d.size(), 500); i++) {
             texts.add(column < 0 ? d.label(i) : Numbers.format(target ? d.target(i, column) : d.input(i, column)));
         }
         return texts;
