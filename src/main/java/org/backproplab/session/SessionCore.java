@@ -19,6 +19,8 @@ public final class SessionCore {
     final History history = new History();
     boolean running;
     String message = "";
+    private String lastMessage = "";
+    private long messageNumber;
     private double speed = TrainingSession.MAX_SPEED;
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
@@ -427,10 +429,22 @@ public final class SessionCore {
 
     // ---- snapshots -----------------------------------------------------------------------------------
 
+    /**
+     * @return the last message (see {@link Snapshot#message()}); a message set since the previous call becomes the
+     *         last one and gets the next {@link #messageNumber()}
+     */
     String takeMessage() {
-        String m = message;
-        message = "";
-        return m;
+        if (!message.isEmpty()) {
+            lastMessage = message;
+            messageNumber++;
+            message = "";
+        }
+        return lastMessage;
+    }
+
+    /** @return how many messages {@link #takeMessage} has handed out */
+    long messageNumber() {
+        return messageNumber;
     }
 
     /** @return the state now as an immutable snapshot (see {@link SnapshotFactory}) */

@@ -32,8 +32,11 @@ import org.backproplab.engine.Phase;
  * @param scores        training and test loss and accuracy with the weights now
  * @param running       true while Run is on
  * @param diverged      true if the loss or a weight became NaN or infinite
- * @param message       a sentence for the status bar (what just happened, or why a command was refused);
- *                      may be empty
+ * @param message       the last sentence for the status bar (what just happened, or why a command was
+ *                      refused); empty before the first. Every snapshot carries it until the next one, so a
+ *                      window that shows one snapshot per frame and skips others still shows every message
+ * @param messageNumber counts the messages so far: a message is new to a window when its number is larger
+ *                      than that of the last message it showed
  * @param iterationsPerSecond measured training speed while running, else 0
  * @param changes       counts every change to what a saved file would hold (an iteration, an edit, a jump,
  *                      a load): a window compares it with the value at its last save to know if work is unsaved
@@ -42,7 +45,8 @@ public record Snapshot(long version, Scenario scenario, Network network, long it
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
                        IterationTrace evaluation, RealMatrix probeOutputs, LossCurve losses, long historyStart, long historyEnd,
                        LossCurve testLosses, int[] testRows, Scores scores,
-                       boolean running, boolean diverged, String message, double iterationsPerSecond,
+                       boolean running, boolean diverged, String message, long messageNumber,
+                       double iterationsPerSecond,
                        long changes) {
 
     /** @return the phase that runs next */

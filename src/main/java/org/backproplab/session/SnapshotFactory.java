@@ -36,7 +36,7 @@ final class SnapshotFactory {
                 trainer.phases(), trace, preview, eval, probeOutputs(net, core.dataset),
                 history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
-                core.running, trainer.isDiverged(), msg, measuredRate, core.changes);
+                core.running, trainer.isDiverged(), msg, core.messageNumber(), measuredRate, core.changes);
     }
 
     /** @return {@code ŷ} for the probes of {@code d}, or null if it has none */

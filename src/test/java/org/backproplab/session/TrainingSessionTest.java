@@ -140,6 +140,14 @@ class TrainingSessionTest {
         assertTrue(after.message().contains("7"), after.message());
         assertTrue(after.network().sameAs(before.network()));
         assertTrue(after.losses().markers().isEmpty());
+        assertTrue(after.messageNumber() > before.messageNumber());
+
+        // the message stays in later snapshots, so a window that skips the one above still shows it
+        session.step(); // a step says nothing
+        Snapshot later = sync();
+        assertEquals(after.message(), later.message());
+        assertEquals(after.messageNumber(), later.messageNumber(), "the same message, not a new one");
+        assertEquals(1, later.iteration());
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class MainViewModel {
     private final SessionBridge bridge;
     /** The it/s read-out in the status bar follows at most twice a second while running. */
     private final Throttle speedThrottle = new Throttle(2);
+    /** The number of the last session message shown in the status bar. */
+    private long shownMessage;
     private final List<Scenario> presets;
 
     // Properties
@@ -56,7 +58,8 @@ public final class MainViewModel {
     private void show(Snapshot s) {
         iterationText.set(String.format(Locale.ROOT, "Iteration %d · epoch %s", s.iteration(), epochs(s.epochs())));
         lossText.set(lossLabel(s.loss()));
-        if (s.message() != null && !s.message().isEmpty()) {
+        if (s.messageNumber() > shownMessage) {
+            shownMessage = s.messageNumber();
             statusText.set(s.message());
         } else if (s.running() != running.get() || !s.running() && s.iteration() > 0) {
             // a step or a phase leaves no message: say where training stands instead of the opening hint
