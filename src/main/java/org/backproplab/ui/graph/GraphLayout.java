@@ -17,7 +17,12 @@ final class GraphLayout {
     final double headerY;
     final double top;
     final double bottom;
-    /** Rows of the legend at the bottom (1, or 2 when one row would not fit the width). */
+    /** The least room per neuron, in fonts, before the legend gives up its space. */
+    static final double MIN_SLOT = 2.6;
+    /**
+     * Rows of the legend at the bottom (1, or 2 when one row would not fit the width; 0 when the graph is too
+     * short for the neurons and a legend).
+     */
     final int legendRows;
     /** y where the legend's space starts: nothing else is placed below it. */
     final double legendTop;
@@ -32,23 +37,28 @@ final class GraphLayout {
 
     /**
      * @param zoom       the window's zoom (1 = 100 %): the font, and every size measured in it, scale with it
-     * @param legendRows rows the legend needs at this width (see {@link LegendPainter#rows})
+     * @param legendRows rows the legend needs at this width (see {@link LegendPainter#rows}); none if the graph is
+     *                   too short for them
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows) {
         int depth = sizes.length - 1;
         font = fontSize(width, height, zoom);
-        this.legendRows = legendRows;
-        legendTop = height - LegendPainter.height(legendRows) * font;
         double left = Math.max(6.5 * font, 0.06 * width);
         double right = width - Math.max(9.5 * font, 0.08 * width);
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
-        bottom = legendTop + 0.5 * font;
-        double avail = Math.max(40, bottom - top);
         int maxSlots = 1;
         for (int c = 0; c <= depth; c++) {
             maxSlots = Math.max(maxSlots, slots(sizes, bias, c));
         }
+        // a short graph (a small window at a large zoom) keeps its neurons apart and drops the legend instead
+        if (height - LegendPainter.height(legendRows) * font + 0.5 * font - top < maxSlots * MIN_SLOT * font) {
+            legendRows = 0;
+        }
+        this.legendRows = legendRows;
+        legendTop = legendRows == 0 ? height : height - LegendPainter.height(legendRows) * font;
+        bottom = legendTop + 0.5 * font;
+        double avail = Math.max(40, bottom - top);
         double colGap = depth == 0 ? right - left : (right - left) / depth;
         spacing = Math.min(avail / maxSlots, 8 * font);
         r = Math.max(9, Math.min(Math.min(spacing * 0.3, 2.1 * font), colGap * 0.14));

@@ -20,7 +20,7 @@ import org.backproplab.ui.UiState.EdgeRef;
  * @param labels     numbers placed so that they do not overlap
  * @param caption    the line at the top (phase formula or what is shown)
  * @param note       a smaller second line (e.g. which sample of the batch is shown), may be empty
- * @param legend     what the legend explains
+ * @param legend     what the legend explains, or null when the graph is too short for one
  * @param theme      the light or dark theme every colour of the graph comes from (the weight scale aside)
  */
 public record GraphScene(double width, double height, double font, List<Header> headers, List<Edge> edges,

@@ -58,6 +58,9 @@ final class LegendPainter {
      */
     static void paint(GraphicsContext gc, GraphScene s, double f) {
         GraphScene.Legend l = s.legend();
+        if (l == null) {
+            return; // no room for it (see GraphLayout.legendRows)
+        }
         Theme t = s.theme();
         int rows = rows(l, f, s.width());
         double y = s.height() - 3.5 * f;

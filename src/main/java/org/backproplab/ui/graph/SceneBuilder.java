@@ -110,7 +110,7 @@ final class SceneBuilder {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }
         return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
-                legend, theme);
+                g.legendRows == 0 ? null : legend, theme);
     }
 
     private int rank(Edge e) {

@@ -64,6 +64,21 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void aShortGraphAtALargeZoomDropsItsLegendToKeepTheNeuronsApart() {
+        assertNotNull(vm.scene().legend(), "room enough: a legend");
+        state.zoomProperty().set(1.5);
+        vm.invalidate();
+        vm.setSize(840, 330); // the graph of a 1280×800 window at 150 %
+        GraphScene s = vm.scene();
+        assertNull(s.legend());
+        List<Neuron> hidden = s.neurons().subList(3, 7);
+        for (int i = 1; i < hidden.size(); i++) {
+            double gap = hidden.get(i).y() - hidden.get(i - 1).y();
+            assertTrue(gap > 2.2 * hidden.get(i).r(), "neurons apart: gap " + gap + ", radius " + hidden.get(i).r());
+        }
+    }
+
+    @Test
     void neuronsSitInEvenlySpacedColumnsInsideTheArea() {
         List<Neuron> ns = vm.scene().neurons();
         assertEquals(3 + 4 + 1, ns.size());
