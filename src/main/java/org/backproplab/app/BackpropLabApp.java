@@ -15,8 +15,8 @@ import org.backproplab.ui.shell.MainWindow;
 /**
  * The JavaFX application: one window, titled "Backprop Lab", on a {@link TrainingSession} that starts on the
  * default preset ({@code xor}). The session is closed when the application stops. With the parameters
- * {@code --benchmark-ui N} it runs at full speed for {@code N} seconds, prints the figures and exits
- * (see {@link UiBenchmark}).
+ * {@code --benchmark-ui N} it runs at full speed for a warm-up and then {@code N} seconds, prints the figures
+ * and exits (see {@link UiBenchmark}).
  */
 public class BackpropLabApp extends Application {
     /** Default window size (smaller if the screen is: a 1024×768 projector gets the whole screen). */

@@ -22,8 +22,9 @@ import org.backproplab.ui.FrameStats;
 import org.backproplab.ui.SessionBridge;
 
 /**
- * {@code --benchmark-ui N}: runs the real window at full speed (speed slider at max, Run pressed) for a warm-up and then {@code N} seconds, then prints the
- * training speed (iterations per second) and the frame-interval percentiles of the FX pulse, and exits.
+ * {@code --benchmark-ui N}: runs the real window at full speed (speed slider at max, Run pressed) for a warm-up
+ * and then {@code N} seconds, prints the training speed (iterations per second) and the frame-interval
+ * percentiles of the FX pulse, and exits.
  */
 final class UiBenchmark {
     /** The option that selects the benchmark. */
@@ -154,8 +155,8 @@ final class UiBenchmark {
         FrameStats f = bridge.frames();
         long trained = doneBefore + s.iteration() - segmentStart;
         double rate = trained / elapsed;
-        out.println(String.format(Locale.ROOT, "Backprop Lab UI benchmark: preset %s, %.1f s at full speed after %.0f s of "
-                + "warm-up", s.scenario().name(), elapsed, WARM_UP_SECONDS));
+        out.println(String.format(Locale.ROOT, "Backprop Lab UI benchmark: preset %s, %.1f s at full speed after "
+                + "%.0f s of warm-up", s.scenario().name(), elapsed, WARM_UP_SECONDS));
         out.println("warm-up (JIT compiling): " + warmUpFrames);
         out.println(String.format(Locale.ROOT, "iterations: %d (%,.0f iterations per second)%s",
                 trained, rate, restarts == 0 ? "" : ", reset " + restarts + "× at the history cap of "

@@ -11,7 +11,8 @@ public final class WindowLauncher {
     }
 
     /**
-     * @param args nothing, or {@code --benchmark-ui N} (or {@code --benchmark-ui=N}) to run the window at full speed for {@code N} seconds
+     * @param args nothing, or {@code --benchmark-ui N} (or {@code --benchmark-ui=N}) to run the window at full speed
+     *             (after a warm-up) for {@code N} seconds
      *             and print the figures
      */
     public static void main(String[] args) {
