@@ -9,44 +9,69 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
- * Widths of the data table's columns, measured from the texts each must show (its header, its widest value, or a
- * template for values that change while training runs) in the table's font at the window's zoom, so that no
- * number is cut to "…" (at 1024×768 the fixed widths used before cut the loss column).
+ * Widths of the data table's columns, measured from the texts each must show (its header and its values) in
+ * the table's font at the window's zoom, so that no number is cut to "…" (at 1024×768 the fixed widths used
+ * before cut the loss column). The last column also takes the table's spare width; when the columns need more
+ * than the table has, the table scrolls sideways instead of cutting numbers.
  */
 final class ColumnWidths {
     /** What a column must fit, kept as the column's user data: texts asked for anew at every fit. */
-    record Fit(Supplier<List<String>> texts, boolean bold) {
-        static Fit of(String text, boolean bold) {
-            return new Fit(() -> List.of(text), bold);
+    static final class Fit {
+        private final Supplier<List<String>> texts;
+        private final boolean bold;
+        /** The width the texts needed so far (the column's width before the last column's share of spare room). */
+        private double natural;
+
+        Fit(Supplier<List<String>> texts, boolean bold) {
+            this.texts = texts;
+            this.bold = bold;
         }
     }
 
-    /** Left and right padding of a cell (data-table.css) plus the grid lines. */
-    static final double PADDING = 22;
-    /** The widest value a prediction column shows: four significant digits, a sign. */
-    static final String PREDICTION = "−0.0008888";
-    /** The widest value a loss column shows. */
-    static final String LOSS = "8.888e−08";
+    /** Left and right padding of a cell (data-table.css: 6 and 10 px) plus the grid line. */
+    static final double PADDING = 18;
+    /** Room for the table's border and a vertical scroll bar. */
+    private static final double TABLE_CHROME = 18;
 
     private ColumnWidths() {
     }
 
     /**
-     * Sets every column's preferred width to fit its header and the texts of its {@link Fit}.
+     * Sets every column's preferred width to fit its header and the texts of its {@link Fit}, and gives the
+     * spare width of the table to the last column.
      *
-     * @param fontPx the table's font size (the root font at the window's zoom)
+     * @param fontPx   the table's font size (the root font at the window's zoom)
+     * @param growOnly true while values change (training runs): columns only widen, so borders do not jitter
      */
-    static void fit(TableView<?> table, double fontPx) {
+    static void fit(TableView<?> table, double fontPx, boolean growOnly) {
         Font plain = Font.font("DejaVu Sans", fontPx);
         Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, fontPx);
+        double total = 0;
         for (TableColumn<?, ?> col : table.getColumns()) {
             double w = width(col.getText(), bold);
             if (col.getUserData() instanceof Fit fit) {
-                for (String s : fit.texts().get()) {
-                    w = Math.max(w, width(s, fit.bold() ? bold : plain));
+                for (String s : fit.texts.get()) {
+                    w = Math.max(w, width(s, fit.bold ? bold : plain));
                 }
+                w = Math.ceil(w + PADDING);
+                fit.natural = growOnly ? Math.max(fit.natural, w) : w;
+                w = fit.natural;
+            } else {
+                w = Math.ceil(w + PADDING);
             }
-            col.setPrefWidth(Math.ceil(w + PADDING));
+            col.setPrefWidth(w);
+            total += w;
+        }
+        fill(table, total);
+    }
+
+    /** Gives the table's spare width (if any) to its last column. */
+    private static void fill(TableView<?> table, double natural) {
+        int n = table.getColumns().size();
+        double spare = table.getWidth() - TABLE_CHROME - natural;
+        if (n > 0 && spare > 0) {
+            TableColumn<?, ?> last = table.getColumns().get(n - 1);
+            last.setPrefWidth(last.getPrefWidth() + Math.floor(spare));
         }
     }
 

@@ -53,6 +53,9 @@ public final class DataTableView extends VBox {
         this.state = state;
         this.model = new DataTableViewModel(bridge.session());
         getStyleClass().add("data-table-view");
+        // numbers that grow while training runs (ŷ of the probe, the table's columns) must not push the split
+        // pane's divider: the pane keeps the width it was given
+        setMinWidth(240);
         getStylesheets().add(DataTableView.class.getResource("data-table.css").toExternalForm());
         setSpacing(6);
         setPadding(new Insets(4, 8, 8, 8));
@@ -77,7 +80,10 @@ public final class DataTableView extends VBox {
         table.setId("dataTable");
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the columns' widths follow their numbers (ColumnWidths); they must not push the split pane's divider:
+        // a table narrower than its columns scrolls sideways
+        table.setMinWidth(120);
         table.setPlaceholder(new Label("No samples"));
         table.setItems(model.rows());
         table.setRowFactory(t -> {
@@ -124,11 +130,13 @@ public final class DataTableView extends VBox {
         getChildren().addAll(header, table, message, probeArea);
 
         model.shapeProperty().addListener((o, was, is) -> rebuildColumns(model.datasetProperty().get()));
-        state.zoomProperty().addListener((o, was, is) -> fitColumns());
-        model.datasetProperty().addListener((o, was, is) -> fitColumns());
+        state.zoomProperty().addListener((o, was, is) -> fitColumns(false));
+        model.datasetProperty().addListener((o, was, is) -> fitColumns(false));
+        table.widthProperty().addListener((o, was, is) -> fitColumns(true));
         bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(), () -> {
             model.update(bridge.snapshot());
             updateProbe();
+            fitColumns(true); // a prediction or a loss may have grown wider
         }));
         model.rows().addListener((javafx.collections.ListChangeListener<SampleRow>) c -> selectFromState());
         table.getSelectionModel().selectedIndexProperty().addListener((o, was, is) -> {
@@ -210,14 +218,14 @@ public final class DataTableView extends VBox {
             p.setCellValueFactory(v -> v.getValue().prediction(col));
             p.setEditable(false);
             p.setCellFactory(t -> new NumberCell(null, "prediction-cell"));
-            p.setUserData(ColumnWidths.Fit.of(ColumnWidths.PREDICTION, true));
+            p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
         loss.setCellFactory(t -> new NumberCell(null, "loss-cell"));
-        loss.setUserData(ColumnWidths.Fit.of(ColumnWidths.LOSS, false));
+        loss.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.lossProperty().get()), false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {
             col.setSortable(false);
@@ -225,15 +233,22 @@ public final class DataTableView extends VBox {
         }
         // explicit widths: after the columns are replaced, the constrained policy would otherwise give the whole
         // width to the first column and squeeze the numbers to "…"
-        fitColumns();
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fitColumns(false);
         rebuildProbeFields(d);
     }
 
-    /** Every column as wide as its header and its widest text need at the window's zoom. */
-    private void fitColumns() {
-        ColumnWidths.fit(table, Presenter.BASE_FONT_PX * state.zoomProperty().get());
+    /** Every column as wide as its header and its widest text need at the window's zoom (see {@link ColumnWidths}). */
+    private void fitColumns(boolean growOnly) {
+        ColumnWidths.fit(table, Presenter.BASE_FONT_PX * state.zoomProperty().get(), growOnly);
+    }
+
+    /** @return the texts of a computed column (ŷ, loss) in the first rows of the table, as the cells show them */
+    private List<String> rowTexts(java.util.function.ToDoubleFunction<SampleRow> value) {
+        List<String> texts = new ArrayList<>(List.of("0.0000"));
+        for (int i = 0; i < Math.min(model.rows().size(), 500); i++) {
+            texts.add(Numbers.format(value.applyAsDouble(model.rows().get(i))));
+        }
+        return texts;
     }
 
     /**
@@ -262,7 +277,7 @@ public final class DataTableView extends VBox {
             TextField f = new TextField();
             f.setId("probe-" + d.inputNames().get(c));
             f.setPromptText(d.inputNames().get(c));
-            f.setPrefColumnCount(4);
+            f.setPrefColumnCount(3);
             f.getStyleClass().add("probe-field");
             f.setTooltip(new Tooltip("Input " + d.inputNames().get(c) + " of the probe"));
             if (c == d.biasColumn()) {

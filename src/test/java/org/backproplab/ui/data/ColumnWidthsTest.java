@@ -1,11 +1,15 @@
 package org.backproplab.ui.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Every column is as wide as its header and its widest text, at the zoom's font size. */
+/**
+ * Every column is as wide as its header and its widest text at the zoom's font size; while values change columns
+ * only widen; the last column takes the table's spare width.
+ */
 class ColumnWidthsTest {
     @BeforeAll
     static void toolkit() throws Exception {
@@ -27,23 +34,38 @@ class ColumnWidthsTest {
     }
 
     @Test
-    void columnsFitTheirWidestTextAndGrowWithTheZoom() throws Exception {
+    void columnsFitTheirTextsGrowWhileValuesChangeAndTheLastTakesTheSpareWidth() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
+            List<String> losses = new ArrayList<>(List.of("0.5956"));
             TableView<Object> table = new TableView<>();
-            TableColumn<Object, String> loss = new TableColumn<>("loss");
-            loss.setUserData(ColumnWidths.Fit.of(ColumnWidths.LOSS, false));
             TableColumn<Object, String> x = new TableColumn<>("x1");
             x.setUserData(new ColumnWidths.Fit(() -> List.of("0", "−12.25", "1"), false));
-            table.getColumns().addAll(List.of(loss, x));
+            TableColumn<Object, String> loss = new TableColumn<>("loss");
+            loss.setUserData(new ColumnWidths.Fit(() -> losses, false));
+            table.getColumns().addAll(List.of(x, loss));
 
-            ColumnWidths.fit(table, 14);
-            assertTrue(loss.getPrefWidth() >= textWidth(ColumnWidths.LOSS, 14) + ColumnWidths.PADDING);
+            ColumnWidths.fit(table, 14, false);
             assertTrue(x.getPrefWidth() >= textWidth("−12.25", 14) + ColumnWidths.PADDING);
-            assertTrue(x.getPrefWidth() < loss.getPrefWidth(), "a short column stays short");
+            double narrow = loss.getPrefWidth();
+            assertTrue(narrow >= textWidth("0.5956", 14) + ColumnWidths.PADDING);
 
-            double at100 = loss.getPrefWidth();
-            ColumnWidths.fit(table, 21);
-            assertTrue(loss.getPrefWidth() > 1.4 * at100 - ColumnWidths.PADDING, "150 % zoom: wider columns");
+            losses.set(0, "1.083e−06");
+            ColumnWidths.fit(table, 14, true);
+            double wide = loss.getPrefWidth();
+            assertTrue(wide >= textWidth("1.083e−06", 14) + ColumnWidths.PADDING, "a longer loss widens the column");
+            losses.set(0, "0.5");
+            ColumnWidths.fit(table, 14, true);
+            assertEquals(wide, loss.getPrefWidth(), "while values change, columns do not shrink");
+            ColumnWidths.fit(table, 21, false);
+            assertTrue(x.getPrefWidth() > textWidth("−12.25", 14) * 1.4, "150 % zoom: wider columns");
+
+            StackPane root = new StackPane(table);
+            new Scene(root, 600, 200);
+            root.applyCss();
+            root.layout();
+            ColumnWidths.fit(table, 14, false);
+            assertTrue(x.getPrefWidth() + loss.getPrefWidth() > 550, "the last column fills the table");
+            assertTrue(x.getPrefWidth() < 100, "only the last one");
         }).get(10, TimeUnit.SECONDS);
     }
 }
