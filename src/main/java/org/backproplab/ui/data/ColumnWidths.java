@@ -50,8 +50,12 @@ final class ColumnWidths {
         for (TableColumn<?, ?> col : table.getColumns()) {
             double w = width(col.getText(), bold);
             if (col.getUserData() instanceof Fit fit) {
-                for (String s : fit.texts.get()) {
-                    w = Math.max(w, width(s, fit.bold ? bold : plain));
+                List<String> texts = fit.texts.get();
+                int longest = texts.stream().mapToInt(String::length).max().orElse(0);
+                for (String s : texts) {
+                    if (s.length() >= longest - 1) { // digits are equally wide: only the longest texts can be widest
+                        w = Math.max(w, width(s, fit.bold ? bold : plain));
+                    }
                 }
                 w = Math.ceil(w + PADDING);
                 fit.natural = growOnly ? Math.max(fit.natural, w) : w;

@@ -245,7 +245,7 @@ public final class DataTableView extends VBox {
     /** @return the texts of a computed column (ŷ, loss) in the first rows of the table, as the cells show them */
     private List<String> rowTexts(java.util.function.ToDoubleFunction<SampleRow> value) {
         List<String> texts = new ArrayList<>(List.of("0.0000"));
-        for (int i = 0; i < Math.min(model.rows().size(), 500); i++) {
+        for (int i = 0; i < Math.min(model.rows().size(), 200); i++) {
             texts.add(Numbers.format(value.applyAsDouble(model.rows().get(i))));
         }
         return texts;
