@@ -30,8 +30,8 @@ final class ColumnWidths {
 
     /** Left and right padding of a cell (data-table.css: 6 and 10 px) plus the grid line. */
     static final double PADDING = 18;
-    /** Room for the table's border and a vertical scroll bar. */
-    private static final double TABLE_CHROME = 18;
+    /** Room for the table's border and a vertical scroll bar, in fonts (the scroll bar grows with the zoom). */
+    private static final double TABLE_CHROME = 1.9;
 
     private ColumnWidths() {
     }
@@ -66,13 +66,13 @@ final class ColumnWidths {
             col.setPrefWidth(w);
             total += w;
         }
-        fill(table, total);
+        fill(table, total, TABLE_CHROME * fontPx);
     }
 
     /** Gives the table's spare width (if any) to its last column. */
-    private static void fill(TableView<?> table, double natural) {
+    private static void fill(TableView<?> table, double natural, double chrome) {
         int n = table.getColumns().size();
-        double spare = table.getWidth() - TABLE_CHROME - natural;
+        double spare = table.getWidth() - chrome - natural;
         if (n > 0 && spare > 0) {
             TableColumn<?, ?> last = table.getColumns().get(n - 1);
             last.setPrefWidth(last.getPrefWidth() + Math.floor(spare));

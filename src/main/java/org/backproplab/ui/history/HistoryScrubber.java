@@ -83,8 +83,9 @@ public final class HistoryScrubber extends VBox {
         }
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().add(top);
-        widthProperty().addListener((o, was, now) -> {
-            boolean twoRows = now.doubleValue() < TWO_ROWS_BELOW;
+        Runnable arrange = () -> {
+            // the buttons go to a second row when one row would squeeze the slider (at 100 % zoom below 640 px)
+            boolean twoRows = getWidth() < TWO_ROWS_BELOW * state.zoomProperty().get();
             if (twoRows && !getChildren().contains(buttons)) {
                 top.getChildren().removeAll(buttons);
                 getChildren().add(buttons);
@@ -92,7 +93,9 @@ public final class HistoryScrubber extends VBox {
                 getChildren().remove(buttons);
                 top.getChildren().add(buttons);
             }
-        });
+        };
+        widthProperty().addListener((o, was, now) -> arrange.run());
+        state.zoomProperty().addListener((o, was, now) -> arrange.run());
         top.getChildren().add(buttons);
         vm.startProperty().addListener(o -> sync());
         vm.endProperty().addListener(o -> sync());
