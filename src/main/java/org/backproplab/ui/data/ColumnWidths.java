@@ -11,8 +11,8 @@ import javafx.scene.text.Text;
 /**
  * Widths of the data table's columns, measured from the texts each must show (its header and its values) in
  * the table's font at the window's zoom, so that no number is cut to "…" (at 1024×768 the fixed widths used
- * before cut the loss column). The last column also takes the table's spare width; when the columns need more
- * than the table has, the table scrolls sideways instead of cutting numbers.
+ * before cut the loss column). The columns share the table's spare width evenly; when they need more than the
+ * table has, the table scrolls sideways instead of cutting numbers.
  */
 final class ColumnWidths {
     /** What a column must fit, kept as the column's user data: texts asked for anew at every fit. */
@@ -37,8 +37,8 @@ final class ColumnWidths {
     }
 
     /**
-     * Sets every column's preferred width to fit its header and the texts of its {@link Fit}, and gives the
-     * spare width of the table to the last column.
+     * Sets every column's preferred width to fit its header and the texts of its {@link Fit}, and shares the
+     * spare width of the table out evenly.
      *
      * @param fontPx   the table's font size (the root font at the window's zoom)
      * @param growOnly true while values change (training runs): columns only widen, so borders do not jitter
@@ -69,13 +69,15 @@ final class ColumnWidths {
         fill(table, total, TABLE_CHROME * fontPx);
     }
 
-    /** Gives the table's spare width (if any) to its last column. */
+    /** Shares the table's spare width (if any) out evenly over the columns. */
     private static void fill(TableView<?> table, double natural, double chrome) {
         int n = table.getColumns().size();
         double spare = table.getWidth() - chrome - natural;
         if (n > 0 && spare > 0) {
-            TableColumn<?, ?> last = table.getColumns().get(n - 1);
-            last.setPrefWidth(last.getPrefWidth() + Math.floor(spare));
+            double share = Math.floor(spare / n);
+            for (TableColumn<?, ?> col : table.getColumns()) {
+                col.setPrefWidth(col.getPrefWidth() + share);
+            }
         }
     }
 
