@@ -82,6 +82,7 @@ final class WorkedExampleFormats {
         StringBuilder tex = new StringBuilder();
         tex.append("\\documentclass[11pt]{article}\n")
                 .append("\\usepackage{amsmath}\n")
+                .append("\\usepackage[margin=2cm]{geometry}\n")
                 .append("\\setcounter{MaxMatrixCols}{").append(widest).append("}\n")
                 .append("\\allowdisplaybreaks\n")
                 .append("\\title{Worked example: ").append(escape(ex.title())).append("}\n")
@@ -101,13 +102,36 @@ final class WorkedExampleFormats {
                 tex.append("\\[ ").append(f).append(" \\]\n");
             }
             for (Block b : s.blocks()) {
-                tex.append("\\[ ").append(b.tex()).append(" = ");
-                bmatrix(tex, b.values());
-                tex.append(" \\]\n");
+                block(tex, b);
             }
         }
         tex.append("\n\\end{document}\n");
         return tex.toString();
+    }
+
+    /** Columns of a matrix shown side by side on a page; a wider matrix is shown in parts of this many columns. */
+    static final int PAGE_COLUMNS = 6;
+
+    /** One block as a display; a matrix wider than {@link #PAGE_COLUMNS} in parts, in a smaller font. */
+    private static void block(StringBuilder tex, Block b) {
+        int cols = b.values().length == 0 ? 0 : b.values()[0].length;
+        if (cols <= PAGE_COLUMNS) {
+            tex.append("\\[ ").append(b.tex()).append(" = ");
+            bmatrix(tex, b.values());
+            tex.append(" \\]\n");
+            return;
+        }
+        for (int from = 0; from < cols; from += PAGE_COLUMNS) {
+            int to = Math.min(cols, from + PAGE_COLUMNS);
+            double[][] part = new double[b.values().length][];
+            for (int r = 0; r < part.length; r++) {
+                part[r] = java.util.Arrays.copyOfRange(b.values()[r], from, to);
+            }
+            tex.append("{\\scriptsize\n\\[ ").append(b.tex()).append("\\;(\\text{columns } ").append(from + 1)
+                    .append("\\text{--}").append(to).append(") = ");
+            bmatrix(tex, part);
+            tex.append(" \\]\n}\n");
+        }
     }
 
     private static void bmatrix(StringBuilder tex, double[][] v) {

@@ -80,8 +80,9 @@ final class WorkedExampleModel {
                 blocks.add(vector("b_" + csvSuffix, prefix + "b" + l, "b^{" + l + "}", l, row(layer.bias())));
             }
         }
-        String shape = "W^l has one row per neuron of layer l-1 (rows i) and one column per neuron of layer l"
-                + " (columns j); b^l has one entry per neuron of layer l.";
+        // plain words (no W^l): the note is text in Markdown and in LaTeX alike
+        String shape = "Each W has one row per neuron of the layer below (rows i) and one column per neuron of its"
+                + " layer (columns j); each b has one entry per neuron of its layer.";
         return new Section(title, shape, List.of(), List.of(), blocks);
     }
 

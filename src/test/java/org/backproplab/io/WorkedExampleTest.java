@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backproplab.data.Presets;
 import org.backproplab.engine.HandWorkedNetwork;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Trainer;
@@ -112,6 +113,20 @@ class WorkedExampleTest {
             }
         }
         assertSameNumbers(new ArrayList<>(parseCsv(example.csv()).values()), numbers);
+    }
+
+    @Test
+    void aWideMatrixIsShownInPartsThatFitThePage() {
+        // relu-mlp has 16-neuron layers: compiled here with pdflatex, no overfull boxes
+        String tex = WorkedExample.nextIteration("relu-mlp", Presets.get("relu-mlp").createTrainer()).latex();
+        assertTrue(tex.contains("W^{2}\\;(\\text{columns } 13\\text{--}16) = \\begin{bmatrix}"), "W2 in parts");
+        for (String line : tex.split("\n")) {
+            if (line.startsWith("  ")) {
+                assertTrue(line.split(" & ").length <= WorkedExampleFormats.PAGE_COLUMNS, line);
+            }
+        }
+        assertEquals(count(tex, "{"), count(tex, "}"), "braces balanced");
+        assertTrue(!tex.contains("textasciicircum"), "no caret typed as text");
     }
 
     @Test
