@@ -39,10 +39,16 @@ public final class LayoutFence extends Region {
         return content;
     }
 
-    /** Grows the box (a layout of the window) if the control now wants more width than the box has. */
+    /**
+     * Grows the box (a layout of the window) if the control now wants more width than the box has; else lays out
+     * the control at once in the room it has, so its new text shows whatever state the layout flags of the
+     * containers around it are in.
+     */
     public void refit() {
         if (content.prefWidth(-1) > widest + 0.5) {
             requestLayout();
+        } else {
+            content.layout();
         }
     }
 

@@ -45,6 +45,18 @@ class LayoutFenceTest {
             label.setText("Iteration 0");
             row.layout();
             assertEquals(wide, fence.getWidth(), "the fence keeps its width when the text gets shorter");
+            assertEquals("Iteration 0", ((javafx.scene.text.Text) label.lookup(".text")).getText(), "shown");
+            label.setText("Iteration 7");
+            row.layout();
+            assertEquals("Iteration 7", ((javafx.scene.text.Text) label.lookup(".text")).getText(), "shown again");
+
+            javafx.beans.property.StringProperty source = new javafx.beans.property.SimpleStringProperty("Iteration 8");
+            label.textProperty().bind(source);
+            row.layout();
+            assertEquals("Iteration 8", ((javafx.scene.text.Text) label.lookup(".text")).getText(), "bound");
+            source.set("Iteration 9");
+            row.layout();
+            assertEquals("Iteration 9", ((javafx.scene.text.Text) label.lookup(".text")).getText(), "bound, changed");
         }).get(10, TimeUnit.SECONDS);
     }
 }

@@ -60,7 +60,9 @@ final class ShellToolbar {
         // both change every frame while training runs: fenced, they do not lay out the whole window each time
         VBox readouts = new VBox(0, new LayoutFence(iteration), new LayoutFence(loss));
         readouts.setAlignment(Pos.CENTER_RIGHT);
-        readouts.setMinWidth(Region.USE_PREF_SIZE);
+        // in a narrow window (1024 px, seven-digit iterations) the read-outs end in "…" before a button does;
+        // the iteration count comes first, so it stays
+        readouts.setMinWidth(8 * 14);
         HBox controls = row("toolbar-row", step, phase, back, separator(), run, speedBox, separator(), reset, newSeed,
                 spacer(), readouts);
         HBox scenario = row("scenario-row", presetBox, separator(), etaBox);
@@ -221,6 +223,8 @@ final class ShellToolbar {
     private static Button button(String id, String text, String what, String key) {
         Button b = new Button(text);
         b.setId(id);
+        // a button never shortens to "Ph…": in a narrow window the read-outs give up room first
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(tip(key == null ? what : what + "  [" + key + "]"));
         return b;
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The real window, driven through its toolbar and keyboard the way a teacher would. */
@@ -45,6 +46,15 @@ class MainWindowTest extends FxRobot {
         return lookup(id).queryAs(Label.class).getText();
     }
 
+    /** @return the text a label shows on screen now (its text node, after layout), not just its text property */
+    private String shown(String id) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Label l = lookup(id).queryAs(Label.class);
+            return ((javafx.scene.text.Text) l.lookup(".text")).getText();
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void stepClicksCountIterations() throws Exception {
         assertEquals("Iteration 0 · epoch 0", text("#iterationLabel"));
@@ -54,6 +64,7 @@ class MainWindowTest extends FxRobot {
         Snapshot s = fx.settle();
         assertEquals(7, s.iteration());
         assertEquals("Iteration 7 · epoch 7", text("#iterationLabel"));
+        assertEquals("Iteration 7 · epoch 7", shown("#iterationLabel"), "on screen, not only in the property");
         assertEquals(7, s.losses().count(), "one loss per iteration in the chart's history");
         assertEquals(7, chartPoints(), "one point per iteration on the chart");
         assertEquals(MainViewModel.lossLabel(s.loss()), text("#lossLabel"));
@@ -145,6 +156,10 @@ class MainWindowTest extends FxRobot {
         assertEquals(MainViewModel.lossLabel(recomputed), text("#lossLabel"));
         assertEquals("Iteration " + s.iteration() + " ·", text("#iterationLabel").substring(0, ("Iteration " + s.iteration() + " ·").length()));
         assertEquals(s.iteration(), s.losses().count());
+        sleep(100); // a frame or two: the read-outs are laid out in the next pulse
+        assertEquals(text("#iterationLabel"), shown("#iterationLabel"), "the read-outs on screen follow the run");
+        assertEquals(text("#lossLabel"), shown("#lossLabel"));
+        assertEquals(text("#historyPosition"), shown("#historyPosition"));
     }
 
     @Test
