@@ -27,7 +27,9 @@ public final class LayoutFence extends Region {
                     labeled.textProperty().addListener((p, a, b) -> refit());
                     labeled.fontProperty().addListener((p, a, b) -> {
                         widest = 0;
-                        requestLayout();
+                        // a new font arrives with CSS, which may run inside a layout pass: a layout asked for
+                        // then would not reach the containers above, so ask once the pass is over
+                        javafx.application.Platform.runLater(this::requestLayout);
                     });
                 }
             });
