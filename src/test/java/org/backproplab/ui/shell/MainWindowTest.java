@@ -157,7 +157,12 @@ class MainWindowTest extends FxRobot {
         assertEquals("Iteration " + s.iteration() + " ·", text("#iterationLabel").substring(0, ("Iteration " + s.iteration() + " ·").length()));
         assertEquals(s.iteration(), s.losses().count());
         sleep(100); // a frame or two: the read-outs are laid out in the next pulse
-        assertEquals(text("#iterationLabel"), shown("#iterationLabel"), "the read-outs on screen follow the run");
+        // on screen, not only in the properties (a narrow toolbar may end the epoch count in "…")
+        String iteration = shown("#iterationLabel");
+        assertTrue(iteration.startsWith("Iteration " + s.iteration() + " ·"), iteration);
+        String full = text("#iterationLabel");
+        assertTrue(iteration.equals(full)
+                || iteration.endsWith("...") && full.startsWith(iteration.substring(0, iteration.length() - 3)), iteration);
         assertEquals(text("#lossLabel"), shown("#lossLabel"));
         assertEquals(text("#historyPosition"), shown("#historyPosition"));
     }
