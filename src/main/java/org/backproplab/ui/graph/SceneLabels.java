@@ -65,37 +65,54 @@ final class SceneLabels {
                 outputLabel(n);
             }
         }
-        for (Neuron n : neurons) {
-            List<String> lines = neuronLines(n);
-            if (!lines.isEmpty()) {
-                double h = placer.textHeight(lines);
-                double w = placer.textWidth(lines);
-                placer.place(lines, Label.Kind.NEURON, false, theme.ink(),
-                        n.x(), n.y() + n.r() + 2 + h / 2,
-                        n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
-                        n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
-                        n.x(), n.y() - n.r() - 2 - h / 2,
-                        n.x() - n.r() - 3 - w / 2, n.y() + n.r() * 0.6 + h / 2,
-                        n.x() - n.r() - 3 - w / 2, n.y() - n.r() * 0.6 - h / 2);
-            }
-        }
+        // what the phase is about first (the active layer's neurons, then its edges), so that on a small
+        // graph the numbers left out for lack of room are the others
         List<Edge> order = new ArrayList<>(edges);
         order.sort((a, b) -> Integer.compare(priority(b), priority(a)));
-        for (Edge e : order) {
-            List<String> lines = edgeLines(e);
-            if (lines.isEmpty()) {
-                continue;
+        for (boolean active : new boolean[] {true, false}) {
+            for (Neuron n : neurons) {
+                if ((n.emphasis() == Emphasis.ACTIVE) == active) {
+                    neuronLabel(n);
+                }
             }
-            double[] ts = e.ref().isBias() ? STAGGER_BIAS : (e.ref().from() + e.ref().to()) % 2 == 0 ? STAGGER_A : STAGGER_B;
-            double[] centres = new double[ts.length * 2];
-            for (int i = 0; i < ts.length; i++) {
-                centres[2 * i] = e.x1() + ts[i] * (e.x2() - e.x1());
-                centres[2 * i + 1] = e.y1() + ts[i] * (e.y2() - e.y1());
+            for (Edge e : order) {
+                if ((e.emphasis() == Emphasis.ACTIVE) == active) {
+                    edgeLabel(e);
+                }
             }
-            Color ink = e.value() == 0 || !Double.isFinite(e.value()) ? theme.ink() : theme.edgeInk(e.color());
-            placer.place(lines, Label.Kind.EDGE, false, ink, centres);
         }
         return placer.placed();
+    }
+
+    private void neuronLabel(Neuron n) {
+        List<String> lines = neuronLines(n);
+        if (lines.isEmpty()) {
+            return;
+        }
+        double h = placer.textHeight(lines);
+        double w = placer.textWidth(lines);
+        placer.place(lines, Label.Kind.NEURON, false, theme.ink(),
+                n.x(), n.y() + n.r() + 2 + h / 2,
+                n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
+                n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
+                n.x(), n.y() - n.r() - 2 - h / 2,
+                n.x() - n.r() - 3 - w / 2, n.y() + n.r() * 0.6 + h / 2,
+                n.x() - n.r() - 3 - w / 2, n.y() - n.r() * 0.6 - h / 2);
+    }
+
+    private void edgeLabel(Edge e) {
+        List<String> lines = edgeLines(e);
+        if (lines.isEmpty()) {
+            return;
+        }
+        double[] ts = e.ref().isBias() ? STAGGER_BIAS : (e.ref().from() + e.ref().to()) % 2 == 0 ? STAGGER_A : STAGGER_B;
+        double[] centres = new double[ts.length * 2];
+        for (int i = 0; i < ts.length; i++) {
+            centres[2 * i] = e.x1() + ts[i] * (e.x2() - e.x1());
+            centres[2 * i + 1] = e.y1() + ts[i] * (e.y2() - e.y1());
+        }
+        Color ink = e.value() == 0 || !Double.isFinite(e.value()) ? theme.ink() : theme.edgeInk(e.color());
+        placer.place(lines, Label.Kind.EDGE, false, ink, centres);
     }
 
     private int priority(Edge e) {

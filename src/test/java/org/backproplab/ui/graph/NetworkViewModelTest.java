@@ -64,6 +64,21 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void onASmallGraphThePhasesOwnNumbersArePlacedFirst() throws Exception {
+        session.step(); // iteration 1, then forward 1, forward 2, loss, backward 2 of iteration 2
+        for (int i = 0; i < 4; i++) {
+            session.stepPhase();
+        }
+        take();
+        vm.setSize(675, 350); // the graph of a 1024×768 window
+        assertEquals(new Phase(Phase.Kind.BACKWARD, 2), vm.shownPhase());
+        long active = vm.scene().edges().stream().filter(e -> e.emphasis() == Emphasis.ACTIVE).count();
+        assertEquals(4, active);
+        assertEquals(active, vm.scene().labels().stream().filter(l -> l.kind() == Label.Kind.EDGE).count(),
+                "every ∂L/∂w of the layer being backpropagated is shown, before the a of the layer below");
+    }
+
+    @Test
     void aShortGraphAtALargeZoomDropsItsLegendToKeepTheNeuronsApart() {
         assertNotNull(vm.scene().legend(), "room enough: a legend");
         state.zoomProperty().set(1.5);
