@@ -36,11 +36,6 @@ public final class LayoutFence extends Region {
         }
     }
 
-    /** @return the control inside */
-    public Region content() {
-        return content;
-    }
-
     /**
      * Grows the box (a layout of the window) if the control now wants more width than the box has; else lays out
      * the control at once in the room it has, so its new text shows whatever state the layout flags of the
