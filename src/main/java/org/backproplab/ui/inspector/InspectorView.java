@@ -27,6 +27,9 @@ public final class InspectorView extends VBox {
     private final UiState state;
     private final SessionBridge bridge;
     private final WeightGrids grids;
+    /** Below this width (at 100 % zoom) the active formula is set a size smaller. */
+    static final double NARROW_BELOW = 400;
+    private static final javafx.css.PseudoClass NARROW = javafx.css.PseudoClass.getPseudoClass("narrow");
     private final TextArea active = area("inspectorFormula", "formula-active");
     private final TextArea all = area("inspectorIteration", "formula-all");
 
@@ -78,6 +81,12 @@ public final class InspectorView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
         setMinWidth(0);
+        // a narrow inspector (a 1024-px window) shows the phase's formula a size smaller, so that a line like
+        // "= 0.08462·(1 − 0.08462)" is not broken in the middle of the expression
+        Runnable fit = () -> active.pseudoClassStateChanged(NARROW,
+                getWidth() < NARROW_BELOW * state.zoomProperty().get());
+        widthProperty().addListener((o, was, is) -> fit.run());
+        state.zoomProperty().addListener((o, was, is) -> fit.run());
 
         bridge.snapshotProperty().addListener((o, was, s) -> {
             boolean immediate = s == null || !s.running();
