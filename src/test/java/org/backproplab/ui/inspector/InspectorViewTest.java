@@ -96,6 +96,18 @@ class InspectorViewTest {
     }
 
     @Test
+    void aNarrowInspectorSetsTheFormulaASizeSmaller(FxRobot robot) {
+        TextArea formula = robot.lookup("#inspectorFormula").queryAs(TextArea.class);
+        javafx.css.PseudoClass narrow = javafx.css.PseudoClass.getPseudoClass("narrow");
+        assertTrue(!formula.getPseudoClassStates().contains(narrow), "700 px: full size");
+        double wide = formula.getFont().getSize();
+        robot.interact(() -> formula.getScene().getWindow().setWidth(340));
+        robot.interact(() -> formula.getScene().getRoot().applyCss());
+        assertTrue(formula.getPseudoClassStates().contains(narrow), "340 px: a size smaller");
+        assertTrue(formula.getFont().getSize() < wide, formula.getFont().getSize() + " < " + wide);
+    }
+
+    @Test
     void forwardShowsZAndAOfTheTrace(FxRobot robot) {
         phases(1);
         IterationTrace t = bridge.snapshot().trace();
