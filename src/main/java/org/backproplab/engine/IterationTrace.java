@@ -54,4 +54,44 @@ public record IterationTrace(long iteration, long epoch, int phasesDone, int[] s
     public RealMatrix output() {
         return activations.get(depth());
     }
+
+    /**
+     * @return this trace with every matrix and vector behind a read-only view and private copies of the arrays
+     *         (for a published snapshot: nobody can change what another thread reads)
+     */
+    public IterationTrace readOnlyCopy() {
+        return new IterationTrace(iteration, epoch, phasesDone, samples.clone(), ReadOnlyMatrix.of(inputs),
+                ReadOnlyMatrix.of(targets), readOnly(preActivations), readOnly(activations),
+                sampleLosses == null ? null : sampleLosses.clone(), loss, ReadOnlyMatrix.of(outputGradient),
+                readOnly(deltas), readOnly(weightGradients), readOnlyVectors(biasGradients),
+                readOnly(weightUpdates), readOnlyVectors(biasUpdates));
+    }
+
+    /** @return the rows of the batch, in batch order (a copy) */
+    @Override
+    public int[] samples() {
+        return samples.clone();
+    }
+
+    /** @return per sample, {@code Σ_outputs ℓ(ŷ, y)} (a copy; null before LOSS) */
+    @Override
+    public double[] sampleLosses() {
+        return sampleLosses == null ? null : sampleLosses.clone();
+    }
+
+    private static List<RealMatrix> readOnly(List<RealMatrix> ms) {
+        java.util.ArrayList<RealMatrix> out = new java.util.ArrayList<>(ms.size());
+        for (RealMatrix m : ms) {
+            out.add(ReadOnlyMatrix.of(m));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private static List<RealVector> readOnlyVectors(List<RealVector> vs) {
+        java.util.ArrayList<RealVector> out = new java.util.ArrayList<>(vs.size());
+        for (RealVector v : vs) {
+            out.add(v == null ? null : RealVector.unmodifiableRealVector(v.copy()));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
 }

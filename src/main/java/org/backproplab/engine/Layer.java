@@ -16,6 +16,11 @@ public final class Layer {
     private final Array2DRowRealMatrix weights;
     private final ArrayRealVector bias;
     private final Activation activation;
+    /** True for a read-only copy: {@link #weights()} and {@link #bias()} refuse writes. */
+    private final boolean frozen;
+    /** The read-only views a read-only copy hands out (null otherwise). */
+    private final RealMatrix weightsView;
+    private final RealVector biasView;
 
     /**
      * A layer of zeros.
@@ -35,17 +40,40 @@ public final class Layer {
         this.weights = new Array2DRowRealMatrix(inputSize, size);
         this.bias = hasBias ? new ArrayRealVector(size) : null;
         this.activation = activation;
+        this.frozen = false;
+        this.weightsView = null;
+        this.biasView = null;
     }
 
-    /** @return a deep copy */
+    private Layer(Layer source, boolean frozen) {
+        this.weights = new Array2DRowRealMatrix(source.weights.getData(), false);
+        this.bias = source.bias == null ? null : new ArrayRealVector(source.bias);
+        this.activation = source.activation;
+        this.frozen = frozen;
+        this.weightsView = frozen ? ReadOnlyMatrix.of(weights) : null;
+        this.biasView = frozen && bias != null ? RealVector.unmodifiableRealVector(bias) : null;
+    }
+
+    /** @return a deep copy (writable, also when this one is read-only) */
     public Layer copy() {
-        Layer c = new Layer(inputSize(), size(), activation, hasBias());
-        c.copyParametersFrom(this);
-        return c;
+        return new Layer(this, false);
+    }
+
+    /** @return a deep copy whose {@link #weights()} and {@link #bias()} refuse every write */
+    Layer readOnlyCopy() {
+        return new Layer(this, true);
+    }
+
+    /** @return true if this is a read-only copy (a published snapshot's) */
+    public boolean isReadOnly() {
+        return frozen;
     }
 
     /** Copies weights and biases of a layer of the same shape into this one. */
     void copyParametersFrom(Layer other) {
+        if (frozen) {
+            throw new UnsupportedOperationException("this layer belongs to a published snapshot and is read-only");
+        }
         double[][] src = other.weightData();
         double[][] dst = weightData();
         for (int i = 0; i < src.length; i++) {
@@ -74,14 +102,17 @@ public final class Layer {
         return bias != null;
     }
 
-    /** @return the live weight matrix {@code W} (changes when the network trains) */
+    /**
+     * @return the live weight matrix {@code W} (changes when the network trains); a read-only view for a
+     *         read-only copy
+     */
     public RealMatrix weights() {
-        return weights;
+        return frozen ? weightsView : weights;
     }
 
-    /** @return the live bias vector {@code b}, or null when this layer has no bias */
+    /** @return the live bias vector {@code b}, or null when this layer has no bias; read-only for a read-only copy */
     public RealVector bias() {
-        return bias;
+        return frozen ? biasView : bias;
     }
 
     /** @return {@code W[from][to]}, the weight from neuron {@code from} below to neuron {@code to} */

@@ -86,6 +86,18 @@ public final class Network {
         return new Network(inputSize, c);
     }
 
+    /**
+     * @return a deep copy that refuses every write: its layers' {@code weights()} and {@code bias()} are
+     *         read-only views and {@link #copyParametersFrom} throws. {@link #copy()} of it is writable again.
+     */
+    public Network readOnlyCopy() {
+        List<Layer> c = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            c.add(l.readOnlyCopy());
+        }
+        return new Network(inputSize, c);
+    }
+
     /** Copies all weights and biases of a network of the same shape into this one. */
     public void copyParametersFrom(Network other) {
         if (!sameShape(other)) {

@@ -19,10 +19,10 @@ final class TraceCapture {
 
     /**
      * @param velocityW the momentum buffers ({@code ΔW} of the last update) or null when {@code μ = 0}
-     * @param perEpoch  batches per epoch, to number the epoch
+     * @param epoch     the epoch the iteration belongs to, counted from 1
      */
     static IterationTrace capture(Workspace w, long iterationNo, int done, int depth, TrainingConfig config,
-                                  long perEpoch, double[][][] velocityW, double[][] velocityB) {
+                                  long epoch, double[][][] velocityW, double[][] velocityB) {
         int rows = w.rows;
         List<RealMatrix> z = nulls(depth + 1);
         List<RealMatrix> a = nulls(depth + 1);
@@ -39,7 +39,7 @@ final class TraceCapture {
             }
             if (done > depth + 1 + (depth - l)) {
                 d.set(l, matrix(w.delta[l], rows));
-                gw.set(l, new Array2DRowRealMatrix(w.gradW[l], true));
+                gw.set(l, ReadOnlyMatrix.wrap(Kernels.copy(w.gradW[l])));
                 gb.set(l, w.gradB[l] == null ? null : new ArrayRealVector(w.gradB[l], true));
             }
         }
@@ -56,7 +56,6 @@ final class TraceCapture {
                 }
             }
         }
-        long epoch = Math.max(0, iterationNo - 1) / perEpoch + 1;
         int[] samples = Arrays.copyOf(w.indices, rows);
         return new IterationTrace(iterationNo, epoch, done, samples, a.get(0), matrix(w.y, rows),
                 Collections.unmodifiableList(z), Collections.unmodifiableList(a),
@@ -71,7 +70,8 @@ final class TraceCapture {
         return new ArrayList<>(Collections.nCopies(n, null));
     }
 
+    /** @return a read-only matrix of a private copy of the first {@code rows} rows (a trace is immutable from birth) */
     private static RealMatrix matrix(double[][] m, int rows) {
-        return new Array2DRowRealMatrix(Kernels.copy(m, rows), false);
+        return ReadOnlyMatrix.wrap(Kernels.copy(m, rows));
     }
 }

@@ -21,6 +21,8 @@ public final class Trainer {
     private TrainingData data;
     private TrainingConfig config;
     private long iteration;
+    private double epochsAtMark;
+    private long epochMarkIteration;
     private int phaseIndex;
     private boolean completeTrace;
     private boolean diverged;
@@ -75,9 +77,27 @@ public final class Trainer {
         return iteration;
     }
 
-    /** @return completed epochs, as a fraction: {@code iteration / batchesPerEpoch} */
+    /**
+     * @return completed epochs, as a fraction: {@code e_mark + (iteration − k_mark) / batchesPerEpoch}, where
+     *         {@code (k_mark, e_mark)} is the last time the batch size or the number of training rows changed
+     *         (so a change counts the epochs from then on at the new size, and never rewrites those already done)
+     */
     public double epochs() {
-        return (double) iteration / batchesPerEpoch();
+        return epochsAtMark + (double) (iteration - epochMarkIteration) / batchesPerEpoch();
+    }
+
+    /** @return how many rows train (every sample without a test split) */
+    public int trainingRowCount() {
+        return data.trainRows.length;
+    }
+
+    /** Starts counting epochs at the current batch size from now (before the batch size or the rows change). */
+    private void markEpochs() {
+        if (data == null) {
+            return;
+        }
+        epochsAtMark = epochs();
+        epochMarkIteration = iteration;
     }
 
     private long batchesPerEpoch() {
@@ -319,7 +339,9 @@ public final class Trainer {
     }
 
     private IterationTrace capture(Workspace w, long iterationNo, int done) {
-        return TraceCapture.capture(w, iterationNo, done, network.depth(), config, batchesPerEpoch(),
+        long started = Math.max(0, iterationNo - 1);
+        long epoch = (long) Math.floor(epochsAtMark + (double) (started - epochMarkIteration) / batchesPerEpoch() + 1e-9) + 1;
+        return TraceCapture.capture(w, iterationNo, done, network.depth(), config, epoch,
                 velocityW, velocityB);
     }
 
@@ -371,7 +393,9 @@ public final class Trainer {
      *                                  or holds a number that is not finite or a target the loss refuses
      */
     public void setData(RealMatrix inputs, RealMatrix targets) {
-        data = TrainingData.of(inputs, targets, network, config.loss());
+        TrainingData d = TrainingData.of(inputs, targets, network, config.loss());
+        markEpochs();
+        data = d;
         resize();
         edited();
     }
@@ -384,7 +408,9 @@ public final class Trainer {
      * @throws IllegalArgumentException naming the row if it does not exist or repeats, or if no row would train
      */
     public void setTestRows(int[] test) {
-        data = data.withTestRows(test);
+        TrainingData d = data.withTestRows(test);
+        markEpochs();
+        data = d;
         resize();
         edited();
     }
@@ -397,6 +423,7 @@ public final class Trainer {
      */
     public void setConfig(TrainingConfig c) {
         data.checkTargets(c.loss());
+        markEpochs();
         this.config = c;
         resize();
         edited();
@@ -408,6 +435,8 @@ public final class Trainer {
             throw new IllegalArgumentException("iteration " + k + " is not allowed: expected 0 or more");
         }
         iteration = k;
+        epochsAtMark = 0;
+        epochMarkIteration = 0;
         edited();
     }
 
@@ -441,7 +470,7 @@ public final class Trainer {
                 vb[l] = velocityB[l] == null ? null : velocityB[l].clone();
             }
         }
-        return new TrainerState(network.copy(), data, config, iteration, vw, vb);
+        return new TrainerState(network.copy(), data, config, iteration, vw, vb, epochsAtMark, epochMarkIteration);
     }
 
     /**
@@ -455,6 +484,8 @@ public final class Trainer {
         data = s.data;
         config = s.config;
         iteration = s.iteration;
+        epochsAtMark = s.epochsAtMark;
+        epochMarkIteration = s.epochMarkIteration;
         if (s.velocityW == null) {
             velocityW = null;
             velocityB = null;

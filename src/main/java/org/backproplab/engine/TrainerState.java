@@ -12,9 +12,14 @@ public final class TrainerState {
     final long iteration;
     final double[][][] velocityW;
     final double[][] velocityB;
+    /** The epochs counted at {@link #epochMarkIteration} (see {@link Trainer#epochs()}). */
+    final double epochsAtMark;
+    final long epochMarkIteration;
 
     TrainerState(Network network, TrainingData data, TrainingConfig config,
-                 long iteration, double[][][] velocityW, double[][] velocityB) {
+                 long iteration, double[][][] velocityW, double[][] velocityB, double epochsAtMark, long epochMarkIteration) {
+        this.epochsAtMark = epochsAtMark;
+        this.epochMarkIteration = epochMarkIteration;
         this.network = network;
         this.data = data;
         this.config = config;

@@ -19,9 +19,12 @@ import org.backproplab.session.HistoryRecord;
  * @param history   the session's history (loss of every iteration, edits, where it started), or null: the
  *                  window saves it, the command line does not; version 1 files have none
  */
-public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history) {
+public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history,
+                           org.backproplab.session.SessionRecord session) {
     /** The value of the {@code format} field that is written. */
-    public static final String FORMAT = "backprop-lab/2";
+    public static final String FORMAT = "backprop-lab/3";
+    /** The format before runs: one history. Still read. */
+    public static final String FORMAT_V2 = "backprop-lab/2";
     /** The older format, still read (no history). */
     public static final String FORMAT_V1 = "backprop-lab/1";
     /** The largest file {@link #read(Path)} accepts: 64 MiB. */
@@ -56,7 +59,28 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
 
     /** A file without a history. */
     public BackpropFile(Scenario scenario, Network network, long iteration) {
-        this(scenario, network, iteration, null);
+        this(scenario, network, iteration, null, null);
+    }
+
+    /** A file of one run. */
+    public BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history) {
+        this(scenario, network, iteration, history, null);
+    }
+
+    /** @return a file of every run of a session: the run on show at the top, the others in {@code otherRuns} */
+    public static BackpropFile of(org.backproplab.session.SessionRecord session) {
+        HistoryRecord h = session.shown();
+        return new BackpropFile(h.scenario(), h.current().network(), h.iteration(), h, session);
+    }
+
+    /** @return this file with the runs of {@code s} (whose run on show is this file's history) */
+    BackpropFile withSession(org.backproplab.session.SessionRecord s) {
+        return new BackpropFile(scenario, network, iteration, history, s);
+    }
+
+    /** @return every run to open: the saved runs, or this file's one history (or state) as the only run */
+    public org.backproplab.session.SessionRecord sessionOrState() {
+        return session != null ? session : org.backproplab.session.SessionRecord.of(historyOrState());
     }
 
     /** @return a file of a session's history: its current state, plus everything needed to rebuild the rest */
@@ -74,7 +98,7 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
 
     /** @return this file without its history */
     public BackpropFile withoutHistory() {
-        return new BackpropFile(scenario, network, iteration, null);
+        return new BackpropFile(scenario, network, iteration, null, null);
     }
 
     /** @return the scenario with freshly initialised weights, iteration 0 */

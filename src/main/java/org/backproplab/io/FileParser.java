@@ -32,11 +32,14 @@ import org.backproplab.engine.TrainingConfig;
  */
 final class FileParser {
     private static final Set<String> TOP = Set.of("format", "name", "description", "layers", "weights", "biases",
-            "training", "dataset", "probes", "iteration", "defaultIterations", "history");
+            "training", "dataset", "probes", "iteration", "defaultIterations", "history", "run", "otherRuns");
+    private static final Set<String> RUN = Set.of("number", "parent", "forkedAt");
     private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
             "seed", "shuffle");
     private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
             "biasColumn");
+    private static final Set<String> OTHER_RUN = Set.of("name", "description", "layers", "weights", "biases",
+            "training", "dataset", "probes", "iteration", "defaultIterations", "history", "run");
     private static final Set<String> PROBES = Set.of("inputs", "labels");
     private static final Set<String> INPUT_LAYER = Set.of("size");
     private static final Set<String> WEIGHT_LAYER = Set.of("size", "activation", "bias");
@@ -99,14 +102,66 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V1
-                    + "\"), found " + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V2)
+                && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V2
+                    + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
+        }
+        if (!format.equals(BackpropFile.FORMAT) && (root.has("run") || root.has("otherRuns"))) {
+            String field = root.has("run") ? "run" : "otherRuns";
+            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT + "\"");
         }
         if (format.equals(BackpropFile.FORMAT_V1) && root.has("history")) {
             throw f.error("history", "unknown field in a \"" + BackpropFile.FORMAT_V1 + "\" file: a history needs \""
                     + BackpropFile.FORMAT + "\"");
         }
+        BackpropFile shown = run(root);
+        if (!root.has("otherRuns")) {
+            return shown;
+        }
+        if (shown.history() == null) {
+            throw f.error("otherRuns", "runs need a history in every run");
+        }
+        JsonNode others = f.array(root.get("otherRuns"), "otherRuns", 1, org.backproplab.session.SessionRecord.MAX_RUNS - 1);
+        java.util.List<org.backproplab.session.SessionRecord.Run> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < others.size(); i++) {
+            String path = "otherRuns[" + i + "]";
+            f.object(others.get(i), path, OTHER_RUN);
+            BackpropFile r;
+            try {
+                r = run(others.get(i));
+            } catch (FileFormatException e) {
+                throw f.error(path + (e.field().isEmpty() ? "" : "." + e.field()), e.getMessage().substring(
+                        e.getMessage().lastIndexOf(": ") + 2));
+            }
+            if (r.history() == null) {
+                throw f.error(path + ".history", "missing: every run needs its history");
+            }
+            runs.add(runLink(others.get(i), path, r.history()));
+        }
+        runs.add(runLink(f.required(root, "", "run"), "run", shown.history()));
+        runs.sort(java.util.Comparator.comparingInt(org.backproplab.session.SessionRecord.Run::number));
+        int current = runs.indexOf(runs.stream().filter(r -> r.history() == shown.history()).findFirst().orElseThrow());
+        try {
+            return shown.withSession(new org.backproplab.session.SessionRecord(runs, current));
+        } catch (IllegalArgumentException e) {
+            throw f.error("otherRuns", e.getMessage());
+        }
+    }
+
+    private org.backproplab.session.SessionRecord.Run runLink(JsonNode n, String path,
+            org.backproplab.session.HistoryRecord h) throws FileFormatException {
+        JsonNode link = path.equals("run") ? n : f.required(n, path, "run");
+        String p = path.equals("run") ? "run" : path + ".run";
+        f.object(link, p, RUN);
+        int number = (int) f.integer(f.required(link, p, "number"), p + ".number", 1, 1_000_000);
+        int parent = (int) f.integer(f.required(link, p, "parent"), p + ".parent", 0, 1_000_000);
+        long forkedAt = f.integer(f.required(link, p, "forkedAt"), p + ".forkedAt", 0, Long.MAX_VALUE);
+        return new org.backproplab.session.SessionRecord.Run(number, parent, forkedAt, h);
+    }
+
+    /** One run: the scenario, weights, iteration and history (the top level of a file, or an entry of {@code otherRuns}). */
+    private BackpropFile run(JsonNode root) throws FileFormatException {
         String name = root.has("name") ? f.text(root.get("name"), "name") : "file";
         String description = root.has("description") ? f.text(root.get("description"), "description") : "";
         int inputSize = inputSize(root);

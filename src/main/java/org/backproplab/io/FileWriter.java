@@ -61,7 +61,30 @@ final class FileWriter {
         if (file.history() != null) {
             root.set("history", HistoryWriter.tree(file.history()));
         }
+        org.backproplab.session.SessionRecord runs = file.session();
+        if (runs != null && file.history() != null && runs.runs().size() > 1) {
+            ArrayNode others = root.putArray("otherRuns");
+            for (int i = 0; i < runs.runs().size(); i++) {
+                org.backproplab.session.SessionRecord.Run r = runs.runs().get(i);
+                if (i == runs.current()) {
+                    root.set("run", link(r));
+                } else {
+                    ObjectNode o = tree(BackpropFile.of(r.history()));
+                    o.remove("format");
+                    o.set("run", link(r));
+                    others.add(o);
+                }
+            }
+        }
         return root;
+    }
+
+    private static ObjectNode link(org.backproplab.session.SessionRecord.Run r) {
+        ObjectNode o = NODES.objectNode();
+        o.put("number", r.number());
+        o.put("parent", r.parent());
+        o.put("forkedAt", r.forkedAt());
+        return o;
     }
 
     /** @return an object with the {@code weights} and {@code biases} of {@code net} */

@@ -34,6 +34,9 @@ final class History {
     private final LossSeries testLosses = new LossSeries();
     private boolean tested;
     private long interval = FIRST_INTERVAL;
+    /** The training and test loss at {@link #length()} (the weights after the last update), once measured. */
+    private double endLoss = Double.NaN;
+    private double endTestLoss = Double.NaN;
 
     /** Starts over from {@code initial} (iteration 0 or the iteration a file recorded). */
     void reset(TrainerState initial) {
@@ -43,7 +46,63 @@ final class History {
         testLosses.clear();
         tested = false;
         interval = FIRST_INTERVAL;
+        endLoss = Double.NaN;
+        endTestLoss = Double.NaN;
         checkpoints.put(initial.iteration(), initial);
+    }
+
+    /**
+     * @return a new history holding this one up to iteration {@code k} (its checkpoints, the edits made up to and
+     *         at {@code k}, the losses of iterations {@code base..k-1}) that can go on differently from there; this one
+     *         is not changed. Checkpoints are immutable and shared; the losses are copied.
+     * @throws IllegalArgumentException if {@code k} is outside the history
+     */
+    History copyUpTo(long k) {
+        if (k < base() || k > length()) {
+            throw new IllegalArgumentException("iteration " + k + " is not in the history: expected "
+                    + base() + ".." + length());
+        }
+        History c = new History();
+        c.checkpoints.putAll(checkpoints.headMap(k, true));
+        for (Edit e : edits) {
+            if (e.iteration() <= k) {
+                c.edits.add(e);
+            }
+        }
+        int n = (int) (k - base());
+        losses.copyInto(c.losses, n, k);
+        testLosses.copyInto(c.testLosses, n, k);
+        c.tested = tested;
+        c.interval = interval;
+        c.endLoss = k < length() ? losses.get(n) : endLoss;
+        c.endTestLoss = k < length() ? testLosses.get(n) : endTestLoss;
+        return c;
+    }
+
+    /** Remembers the training and test loss of the weights at {@link #length()} (the curve's last point). */
+    void setEndLoss(double loss, double testLoss) {
+        endLoss = loss;
+        endTestLoss = testLoss;
+    }
+
+    /** @return the training loss of the weights at {@link #length()}, or NaN if not measured yet */
+    double endLoss() {
+        return endLoss;
+    }
+
+    /** @return the test loss of the weights at {@link #length()}, or NaN */
+    double endTestLoss() {
+        return endTestLoss;
+    }
+
+    /** @return the loss stored for iteration {@code k} (base..length-1): NaN where the whole set was not evaluated */
+    double lossAt(long k) {
+        return losses.get((int) (k - base()));
+    }
+
+    /** @return the entries stored (training losses), for the memory cap */
+    long stored() {
+        return losses.size();
     }
 
     LossSeries losses() {
@@ -113,6 +172,19 @@ final class History {
         return e.iteration() == iteration ? e : null;
     }
 
+    /** @return the last edit made at {@code iteration}, wherever it is in the history, or null */
+    Edit lastEditMadeAt(long iteration) {
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            if (edits.get(i).iteration() == iteration) {
+                return edits.get(i);
+            }
+            if (edits.get(i).iteration() < iteration) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Forgets the last edit (after the trainer has been restored to its {@code before} state). */
     void dropLastEdit() {
         edits.remove(edits.size() - 1);
@@ -155,6 +227,15 @@ final class History {
     /** @return the state the history starts from */
     TrainerState first() {
         return checkpoints.firstEntry().getValue();
+    }
+
+    /** @return how many edits were made up to and at iteration {@code k} */
+    int editsUpTo(long k) {
+        int n = 0;
+        for (Edit e : edits) {
+            n += e.iteration() <= k ? 1 : 0;
+        }
+        return n;
     }
 
     /** @return the edits kept, in the order they were made */

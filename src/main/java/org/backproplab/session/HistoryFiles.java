@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
@@ -19,73 +20,131 @@ final class HistoryFiles {
     private HistoryFiles() {
     }
 
-    /** @return the history of {@code c} (on the worker thread) */
-    static HistoryRecord export(SessionCore c) {
-        History h = c.history;
+    /** @return every run of {@code c}, each as a whole history (on the worker thread) */
+    static SessionRecord export(SessionCore c) {
+        List<SessionRecord.Run> out = new ArrayList<>();
+        int current = 0;
+        for (Runs.Run r : c.runs.all()) {
+            boolean shown = r == c.runs.current();
+            long position = shown ? c.trainer.iteration() : Math.min(r.position, r.history.length());
+            if (shown) {
+                current = out.size();
+            }
+            out.add(new SessionRecord.Run(r.number, r.parent, r.forkedAt, export(c, r.history, position)));
+        }
+        return new SessionRecord(out, current);
+    }
+
+    /** @return the history {@code h}, left at {@code position} */
+    private static HistoryRecord export(SessionCore c, History h, long position) {
         List<HistoryRecord.Edit> edits = new ArrayList<>();
         for (History.Edit e : h.edits()) {
             edits.add(new HistoryRecord.Edit(e.iteration(), e.text(), describe(c, e.after())));
         }
-        HistoryRecord.State current = new HistoryRecord.State(c.trainer.network(), c.dataset, c.trainer.config(),
-                c.trainer.testRows());
+        Trainer at = c.currentScenario().createTrainer();
+        h.restore(at, position);
+        HistoryRecord.State current = new HistoryRecord.State(at.network(), datasetOf(c, at), at.config(), at.testRows());
         LossSeries test = h.testLosses();
-        return new HistoryRecord(c.view().scenario(), h.base(), describe(c, h.first()), edits, h.length(),
-                c.trainer.iteration(), current, h.lossValues(), test == null ? null : test.toArray(), c.testFraction);
+        return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config()), h.base(),
+                describe(c, h.first()), edits, h.length(), position, current, h.lossValues(),
+                test == null ? null : test.toArray(), c.testFraction);
     }
 
     /** Reads a trainer state back through a scratch trainer of the same shape. */
     private static HistoryRecord.State describe(SessionCore c, TrainerState s) {
         Trainer scratch = new Trainer(s.network(), c.trainer.inputs(), c.trainer.targets(), c.trainer.config());
         scratch.restore(s);
-        double[][] x = scratch.inputs().getData();
-        double[][] y = scratch.targets().getData();
-        Dataset d = c.dataset.size() == x.length ? c.dataset.withSamples(x, y, c.dataset.labels())
+        return new HistoryRecord.State(scratch.network(), datasetOf(c, scratch), scratch.config(), scratch.testRows());
+    }
+
+    private static Dataset datasetOf(SessionCore c, Trainer t) {
+        double[][] x = t.inputs().getData();
+        double[][] y = t.targets().getData();
+        return c.dataset.size() == x.length ? c.dataset.withSamples(x, y, c.dataset.labels())
                 : c.dataset.withSamples(x, y, List.of());
-        return new HistoryRecord.State(scratch.network(), d, scratch.config(), scratch.testRows());
     }
 
     /**
-     * Replaces the session by the one {@code r} records. Every state is checked first, so a record the engine
-     * refuses changes nothing. If the replay does not reproduce the record exactly, the session keeps the
-     * record's current weights without a history and the message says why.
+     * Checks every state of every run of {@code r} with the engine, changing nothing.
      *
-     * @throws IllegalArgumentException naming the state if a data set, configuration or test split is refused
+     * @throws IllegalArgumentException naming the run and the state if a data set, configuration or test split is refused
      */
-    static void open(SessionCore c, HistoryRecord r) {
-        TrainerState initial = stateOf(r.initial(), r.start(), "the initial state");
-        for (int i = 0; i < r.edits().size(); i++) {
-            stateOf(r.edits().get(i).after(), r.edits().get(i).iteration(), "edit " + (i + 1));
+    static void check(SessionRecord r) {
+        for (SessionRecord.Run run : r.runs()) {
+            String where = r.runs().size() == 1 ? "" : "run " + run.number() + ", ";
+            HistoryRecord h = run.history();
+            stateOf(h.initial(), h.start(), where + "the initial state");
+            for (int i = 0; i < h.edits().size(); i++) {
+                stateOf(h.edits().get(i).after(), h.edits().get(i).iteration(), where + "edit " + (i + 1));
+            }
+            stateOf(h.current(), h.iteration(), where + "the current state");
         }
-        TrainerState current = stateOf(r.current(), r.iteration(), "the current state");
+    }
 
-        c.testFraction = 0;
-        c.load(r.scenario().withDataset(r.initial().dataset()).withConfig(r.initial().config()), initial, 0);
-        String problem = replay(c, r);
-        if (problem != null) {
-            c.load(r.scenario(), current, 0);
-            c.dataset = r.current().dataset();
-            c.message = "Opened the saved weights at iteration " + r.iteration() + " without their history: "
-                    + problem + ".";
-        } else {
-            c.message = r.hasHistory() ? "Rebuilt the history: iterations " + r.start() + " to " + r.end() + " with "
-                    + (r.edits().isEmpty() ? "no" : Integer.toString(r.edits().size()))
-                    + (r.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
-                    : "Opened " + r.scenario().name() + " at iteration " + r.iteration() + ".";
+    /**
+     * Replaces the session by the one {@code r} records (already {@link #check checked}). Each run is replayed
+     * and compared bit for bit; if one does not reproduce its record, the session keeps the saved weights of the
+     * run on show without a history and the message says why.
+     */
+    static void open(SessionCore c, SessionRecord r) {
+        List<History> built = new ArrayList<>();
+        String problem = null;
+        int runNumber = 0;
+        for (SessionRecord.Run run : r.runs()) {
+            HistoryRecord h = run.history();
+            c.testFraction = 0;
+            Scenario first = h.scenario().withDataset(h.initial().dataset()).withConfig(h.initial().config());
+            c.install(first, trainer(first, stateOf(h.initial(), h.start(), "the initial state")));
+            problem = replay(c, h);
+            if (problem != null) {
+                runNumber = run.number();
+                break;
+            }
+            built.add(c.history);
         }
-        c.scenario = r.scenario().withDataset(c.dataset);
-        c.testFraction = r.testFraction();
+        HistoryRecord shown = r.shown();
+        if (problem != null) {
+            c.install(shown.scenario(), trainer(shown.scenario(), stateOf(shown.current(), shown.iteration(), "the current state")));
+            c.dataset = shown.current().dataset();
+            c.testFraction = shown.testFraction();
+            c.messages.say("Opened the saved weights at iteration " + shown.iteration() + " without their history: "
+                    + (r.runs().size() > 1 ? "run " + runNumber + ": " : "") + problem + ".");
+            return;
+        }
+        c.runs = new Runs(r, built);
+        c.history = c.runs.current().history;
+        c.history.restore(c.trainer, shown.iteration());
+        c.dataset = shown.current().dataset();
+        c.scenario = shown.scenario().withDataset(c.dataset);
+        c.testFraction = shown.testFraction();
+        c.refreshStoredByOthers();
+        c.changes++;
+        String runs = r.runs().size() == 1 ? "" : " in " + r.runs().size() + " runs";
+        c.messages.say(shown.hasHistory() || r.runs().size() > 1 ? "Rebuilt the history" + runs + ": iterations "
+                + shown.start() + " to " + shown.end() + " with " + (shown.edits().isEmpty() ? "no" : Integer.toString(shown.edits().size()))
+                + (shown.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
+                : "Opened " + shown.scenario().name() + " at iteration " + shown.iteration() + ".");
+    }
+
+    private static Trainer trainer(Scenario s, TrainerState st) {
+        Trainer t = s.createTrainer();
+        t.restore(st);
+        return t;
     }
 
     /** @return null if the replay matches the record, else what differed */
     private static String replay(SessionCore c, HistoryRecord r) {
+        double[] want = r.losses();
+        java.util.function.LongPredicate measured = k -> !Double.isNaN(want[(int) (k - r.start())]);
         for (HistoryRecord.Edit e : r.edits()) {
-            c.replayTo(e.iteration());
+            c.replayTo(e.iteration(), measured);
             TrainerState before = c.trainer.state();
             apply(c.trainer, e.after());
             c.dataset = e.after().dataset();
             c.history.recordEdit(before, c.trainer, e.text());
         }
-        c.replayTo(r.end());
+        c.replayTo(r.end(), measured);
+        c.history.setEndLoss(c.trainer.datasetLoss(), c.trainer.testLoss());
         double[] losses = c.history.lossValues();
         String lossProblem = compare(losses, r.losses(), r.start(), "loss");
         if (lossProblem != null) {
@@ -124,7 +183,7 @@ final class HistoryFiles {
         int n = Math.min(got.length, want.length);
         for (int i = 0; i < n; i++) {
             if (Double.doubleToLongBits(got[i]) != Double.doubleToLongBits(want[i])) {
-                return "the replayed " + what + " of iteration " + (start + i + 1) + " is " + got[i]
+                return "the replayed " + what + " of iteration " + (start + i) + " is " + got[i]
                         + " but the file says " + want[i];
             }
         }

@@ -113,6 +113,23 @@ final class LossSeries {
      * @param base      the iteration the series starts after (entry 0 is iteration {@code base + 1})
      * @return the curve decimated to at most {@code maxPoints} points of min and max
      */
+    LossCurve curve(int maxPoints, long base, long end, double tail) {
+        LossCurve c = curve(maxPoints, base - 1);
+        if (Double.isNaN(tail)) {
+            return c;
+        }
+        int n = c.points();
+        long[] first = java.util.Arrays.copyOf(c.first(), n + 1);
+        long[] last = java.util.Arrays.copyOf(c.last(), n + 1);
+        double[] lo = java.util.Arrays.copyOf(c.min(), n + 1);
+        double[] hi = java.util.Arrays.copyOf(c.max(), n + 1);
+        first[n] = end;
+        last[n] = end;
+        lo[n] = tail;
+        hi[n] = tail;
+        return new LossCurve(c.count() + 1, first, last, lo, hi, c.markers(), tail);
+    }
+
     LossCurve curve(int maxPoints, long base) {
         double latest = count == 0 ? Double.NaN : get(count - 1);
         if (count <= maxPoints) {
@@ -173,5 +190,20 @@ final class LossSeries {
             b += c == null ? 0 : 8L * c.length;
         }
         return b;
+    }
+
+    /**
+     * Makes {@code target} (empty) hold the first {@code n} entries of this series and the markers up to and at
+     * iteration {@code lastIteration}.
+     */
+    void copyInto(LossSeries target, int n, long lastIteration) {
+        for (int i = 0; i < n; i++) {
+            target.add(get(i));
+        }
+        for (LossCurve.Marker m : markers) {
+            if (m.iteration() <= lastIteration) {
+                target.markers.add(m);
+            }
+        }
     }
 }

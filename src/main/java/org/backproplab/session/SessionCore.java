@@ -2,98 +2,58 @@ package org.backproplab.session;
 
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
-import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
 
 /**
- * The state and the commands of a {@link TrainingSession}, run on its worker thread only (and testable
- * without one). Every command that trains or edits first forgets the history after the iteration shown
- * (so "resume from here" is simply training after a jump back).
+ * The state of a {@link TrainingSession} and the commands that change it, run on its worker thread only (and
+ * testable without one). Every command validates everything first and changes nothing when it refuses.
+ *
+ * <ul>
+ *   <li>Moving: {@link #back()}, {@link #goTo(long)} and stepping or training from an earlier iteration move
+ *       along the run already recorded (training is seeded, so that is exactly what it would compute); nothing
+ *       recorded is dropped.</li>
+ *   <li>Changing: an edit at an earlier iteration, or {@link #resumeFromHere()}, forks a new run ({@link Runs});
+ *       the old one is kept and can be shown again with {@link #showRun(int)}.</li>
+ *   <li>Switching: a preset, data set, architecture, file, reset or new seed keeps the session on show
+ *       ({@link PreviousSessions}); Back right after brings it back.</li>
+ * </ul>
+ * Editing is in {@link Edits}, training pace and evaluation cadence in {@link Pacer}, messages in {@link Messages}.
  */
-public final class SessionCore {
+final class SessionCore {
     Scenario scenario;
     Dataset dataset;
     Trainer trainer;
-    final History history = new History();
+    Runs runs;
+    /** The history of the run on show: {@code runs.current().history}. */
+    History history;
     boolean running;
-    String message = "";
-    private String lastMessage = "";
-    private long messageNumber;
-    private double speed = TrainingSession.MAX_SPEED;
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
     long changes;
-    private long runStartNanos;
-    private long runStartIteration;
-    private long rateNanos;
-    private long rateIteration;
-    private double measuredRate;
-
-    /** Read-only access to the worker's state for queries (exports, gradient checks). */
-    public final class View {
-        public Trainer trainer() {
-            return trainer;
-        }
-
-        public Scenario scenario() {
-            return scenario.withDataset(dataset).withConfig(trainer.config());
-        }
-
-        public double[] losses() {
-            return history.lossValues();
-        }
-
-        public long historyStart() {
-            return history.base();
-        }
-
-        /** @return the test loss of every iteration in the history (NaN before a split), or null without a split */
-        public double[] testLosses() {
-            LossSeries t = history.testLosses();
-            return t == null ? null : t.toArray();
-        }
-
-        public GradientCheck.Result gradientCheck() {
-            return GradientCheck.run(trainer);
-        }
-
-        /**
-         * A new trainer at the start of iteration {@code k + 1} exactly as the history has it (replayed from
-         * the nearest checkpoint); changing it does not change the session.
-         *
-         * @throws IllegalArgumentException if {@code k} is outside the history
-         */
-        public Trainer trainerAt(long k) {
-            Trainer t = scenario().createTrainer();
-            history.restore(t, k);
-            return t;
-        }
-
-        /** @return the whole history, to save: rebuilt exactly by {@link TrainingSession#open(HistoryRecord)} */
-        public HistoryRecord history() {
-            return HistoryFiles.export(SessionCore.this);
-        }
-
-        /** @return the change counter now (compare with {@link Snapshot#changes()} to know what was saved) */
-        public long changes() {
-            return changes;
-        }
-    }
+    final Messages messages = new Messages();
+    final Pacer pacer = new Pacer();
+    final PreviousSessions previous = new PreviousSessions();
+    final Edits edits = new Edits(this);
+    final Switches switches = new Switches(this);
+    final Navigation navigation = new Navigation(this);
+    /** The iteration last completed phase by phase, or -1: Back from it goes back phase by phase. */
+    private long walkedByPhases = -1;
+    /** What the description line describes: the settings and the text of the scenario as it was loaded. */
+    private TrainingConfig describedConfig;
+    private String describedText;
+    /** Iterations stored by the runs not on show (for the memory cap, kept up to date on every fork and switch). */
+    private long storedByOthers;
 
     SessionCore(Scenario scenario) {
-        load(scenario, null, 0);
-        message = "";
+        install(scenario, createTrainer(scenario, null, 0));
     }
 
-    View view() {
-        return new View();
-    }
+    // ---- switching sessions (see Switches) --------------------------------------------------------
 
-    // ---- commands ------------------------------------------------------------------------------------
-
-    void load(Scenario s, TrainerState state, int unused) {
+    /** A new trainer for {@code s} (with {@code state}, and the test share), or an exception before anything changes. */
+    static Trainer createTrainer(Scenario s, TrainerState state, double testFraction) {
         Trainer t = s.createTrainer();
         if (state != null) {
             t.restore(state);
@@ -101,100 +61,123 @@ public final class SessionCore {
         if (testFraction > 0) {
             t.setTestRows(TestSplit.rows(testFraction, s.dataset().size(), t.config().seed()));
         }
+        return t;
+    }
+
+    /** Shows a new session: one run starting at the trainer's state. */
+    void install(Scenario s, Trainer t) {
+        describedConfig = s.config();
+        describedText = s.description();
         scenario = s;
         dataset = s.dataset();
         trainer = t;
         running = false;
-        history.reset(trainer.state());
+        History h = new History();
+        h.reset(t.state());
+        runs = new Runs(h);
+        history = h;
+        storedByOthers = 0;
+        walkedByPhases = -1;
         changes++;
-        message = "Loaded " + s.name() + ".";
     }
 
-    void reset() {
-        load(scenario.withDataset(dataset).withConfig(trainer.config()), null, 0);
-        message = "Reset to the initial weights of seed " + trainer.config().seed() + ".";
-    }
-
-    void newSeed() {
-        TrainingConfig c = trainer.config();
-        load(scenario.withDataset(dataset).withConfig(c.withSeed(c.seed() + 1)), null, 0);
-        message = "New weights from seed " + trainer.config().seed() + ".";
-    }
+    // ---- moving --------------------------------------------------------------------------------------
 
     void step() {
-        truncateFuture();
         if (refuseWhenFull()) {
             return;
         }
-        iterate();
+        iterate(true);
+        checkDivergence();
     }
 
     void stepMany(long count) {
-        truncateFuture();
         for (long i = 0; i < count && !trainer.isDiverged() && !refuseWhenFull(); i++) {
-            iterate();
+            iterate(true);
         }
         checkDivergence();
     }
 
     void stepPhase() {
-        truncateFuture();
         boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
         if (completes && refuseWhenFull()) {
             return;
         }
-        double pre = completes ? preUpdateLoss() : Double.NaN;
-        double test = completes && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        trainer.stepPhase();
+        if (completes && following()) {
+            trainer.stepPhase();
+            arrive();
+        } else if (completes) {
+            double pre = preUpdateLoss();
+            double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
+            trainer.stepPhase();
+            record(pre, test);
+        } else {
+            trainer.stepPhase();
+        }
         if (completes) {
-            history.recordIteration(trainer, pre, test);
-            changes++;
+            walkedByPhases = trainer.iteration();
         }
         checkDivergence();
     }
 
     void back() {
         running = false;
-        changes++;
         long k = trainer.iteration();
         int p = trainer.phaseIndex();
         if (p > 0) {
             history.restore(trainer, k);
-            for (int i = 0; i < p - 1; i++) {
-                trainer.stepPhase();
-            }
-            message = "Back to before " + trainer.phases().get(p - 1).label() + ".";
+            replayPhases(p - 1);
+            changes++;
+            messages.say("Back to before " + trainer.phases().get(p - 1).label() + ".");
             return;
         }
-        History.Edit e = history.lastEditAt(k);
-        if (e != null && history.length() == k) {
-            trainer.restore(e.before());
+        if (history.lastEditAt(k) != null && history.length() == k && edits.undoLast()) {
+            return;
+        }
+        if (k > history.base()) {
+            history.restore(trainer, k - 1);
             syncDataset();
-            history.dropLastEdit();
-            message = "Undid " + e.text() + ".";
+            changes++;
+            if (walkedByPhases == k) {
+                int last = trainer.phases().size() - 1;
+                replayPhases(last);
+                walkedByPhases = -1;
+                messages.say("Back to before " + trainer.phases().get(last).label() + " of iteration " + k + ".");
+            } else {
+                messages.say("Back to iteration " + (k - 1) + (history.length() > k - 1 ? String.format(
+                        java.util.Locale.ROOT, " (the run goes on to %,d: step or run to follow it again).", history.length()) : "."));
+            }
             return;
         }
-        if (k <= history.base()) {
-            message = "Nothing to go back to: this is the start.";
+        if (holdsNothing() && !previous.isEmpty()) {
+            switches.restorePrevious();
             return;
         }
-        history.restore(trainer, k - 1);
-        history.truncate(k - 1);
-        syncDataset();
-        message = "Back to iteration " + (k - 1) + ".";
+        messages.say("Nothing to go back to: this is the start.");
+    }
+
+    /** @return true if the session on show has no training, no edit and only one run (a fresh switch) */
+    boolean holdsNothingPublic() {
+        return holdsNothing() && trainer.iteration() == history.base() && trainer.phaseIndex() == 0;
+    }
+
+    boolean holdsNothing() {
+        return runs.size() == 1 && history.length() == history.base() && history.edits().isEmpty();
+    }
+
+    void replayPhases(int n) {
+        for (int i = 0; i < n; i++) {
+            trainer.stepPhase();
+        }
     }
 
     void run() {
-        truncateFuture();
         if (trainer.isDiverged()) {
-            message = "Training has diverged: go back to the last finite state or reset first.";
+            messages.say("Training has diverged: go back to the last finite state or reset first.");
             return;
         }
         running = true;
-        runStartNanos = System.nanoTime();
-        runStartIteration = trainer.iteration();
-        rateNanos = runStartNanos;
-        rateIteration = runStartIteration;
+        pacer.start(trainer.iteration());
     }
 
     void pause() {
@@ -202,131 +185,24 @@ public final class SessionCore {
     }
 
     void setSpeed(double s) {
-        speed = s;
-        runStartNanos = System.nanoTime();
-        runStartIteration = trainer.iteration();
-    }
-
-    void setConfig(TrainingConfig c) {
-        TrainingConfig old = trainer.config();
-        if (c.init() != old.init() || c.seed() != old.seed()) {
-            load(scenario.withDataset(dataset).withConfig(c), null, 0);
-            message = "Re-initialised with " + c.init().id() + " from seed " + c.seed() + ".";
-            return;
-        }
-        if (c.equals(old)) {
-            return;
-        }
-        StringBuilder what = new StringBuilder();
-        if (c.learningRate() != old.learningRate()) {
-            what.append("η = ").append(TrainingSession.fmt(c.learningRate())).append(' ');
-        }
-        if (c.momentum() != old.momentum()) {
-            what.append("μ = ").append(TrainingSession.fmt(c.momentum())).append(' ');
-        }
-        if (!c.batch().equals(old.batch())) {
-            what.append("batch ").append(c.batch().id()).append(' ');
-        }
-        if (c.loss() != old.loss()) {
-            what.append("loss ").append(c.loss().id()).append(' ');
-        }
-        if (c.shuffle() != old.shuffle()) {
-            what.append(c.shuffle() ? "shuffle on " : "shuffle off ");
-        }
-        edit(what.toString().trim(), () -> trainer.setConfig(c), null);
-    }
-
-    /**
-     * Holds out {@code fraction} of the samples (chosen by the seed) as a test set, or none for 0.
-     *
-     * @throws IllegalArgumentException if the fraction is outside [0, 0.9]
-     */
-    void setTestFraction(double fraction) {
-        if (!(fraction >= 0 && fraction <= 0.9)) {
-            throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
-        }
-        int[] rows = TestSplit.rows(fraction, dataset.size(), trainer.config().seed());
-        edit("test split " + Math.round(fraction * 100) + " %", () -> trainer.setTestRows(rows), () -> testFraction = fraction);
-    }
-
-    void setDataset(Dataset d) {
-        if (d.inputSize() != dataset.inputSize() || d.targetSize() != dataset.targetSize()) {
-            throw new IllegalArgumentException("the new data set has " + d.inputSize() + " inputs and "
-                    + d.targetSize() + " targets but the network takes " + dataset.inputSize() + " and gives "
-                    + dataset.targetSize());
-        }
-        int[] test = TestSplit.rows(testFraction, d.size(), trainer.config().seed());
-        edit("data set: " + d.size() + " samples", () -> {
-            trainer.setData(d.inputs(), d.targets());
-            trainer.setTestRows(test);
-        }, () -> dataset = d);
-    }
-
-    /**
-     * Applies a what-if change at an iteration boundary, recording the states before and after.
-     *
-     * @param engineChange changes the trainer; throws IllegalArgumentException (and changes nothing) if refused
-     * @param sessionChange keeps the session's own copy of the data set in step, or null
-     */
-    void edit(String text, Runnable engineChange, Runnable sessionChange) {
-        truncateFuture();
-        if (trainer.phaseIndex() > 0) {
-            history.restore(trainer, trainer.iteration());
-        }
-        TrainerState before = trainer.state();
-        engineChange.run();
-        if (sessionChange != null) {
-            sessionChange.run();
-        }
-        history.recordEdit(before, trainer, text);
-        changes++;
-        message = "Set " + text + ".";
-    }
-
-    void goTo(long k) {
-        running = false;
-        history.restore(trainer, k);
-        changes++;
-        syncDataset();
-        message = k < history.length() ? "Showing iteration " + k + " of " + history.length()
-                + ": step or run to continue from here (later iterations will be replaced)." : "";
-    }
-
-    void backToFinite() {
-        running = false;
-        changes++;
-        long k = trainer.iteration();
-        while (k > history.base()) {
-            k--;
-            history.restore(trainer, k);
-            if (!trainer.isDiverged() && Double.isFinite(trainer.datasetLoss()) && StateChecks.finiteWeights(trainer.network())) {
-                break;
-            }
-        }
-        history.truncate(k);
-        syncDataset();
-        message = "Back to iteration " + k + ", the last one with a finite loss.";
+        pacer.setSpeed(s, trainer.iteration());
     }
 
     // ---- training ------------------------------------------------------------------------------------
 
     /** @return how long the worker may wait for a command before the next chunk is due */
     long idleNanos() {
-        if (Double.isInfinite(speed)) {
-            return 0;
-        }
-        long due = runStartNanos + (long) ((trainer.iteration() - runStartIteration + 1) * 1e9 / speed);
-        return Math.max(0, Math.min(due - System.nanoTime(), TrainingSession.PUBLISH_NANOS));
+        return pacer.idleNanos(trainer.iteration());
     }
 
     /**
      * Trains until {@code deadline} (System.nanoTime) or until the iterations due at the set speed are done.
      *
-     * @return true if training stopped (divergence)
+     * @return true if training stopped (divergence or a full history)
      */
     boolean trainChunk(long deadline) {
-        long target = Double.isInfinite(speed) ? Long.MAX_VALUE
-                : runStartIteration + (long) ((System.nanoTime() - runStartNanos) * speed / 1e9);
+        long target = pacer.target();
+        int cadence = pacer.cadence(trainer, running);
         int batch = 16;
         while (trainer.iteration() < target) {
             long end = Math.min(target, trainer.iteration() + batch);
@@ -334,7 +210,7 @@ public final class SessionCore {
                 if (refuseWhenFull()) {
                     return true;
                 }
-                iterate();
+                iterate(cadence <= 1 || trainer.iteration() % cadence == 0);
                 if (trainer.isDiverged()) {
                     checkDivergence();
                     return true;
@@ -348,42 +224,73 @@ public final class SessionCore {
         return false;
     }
 
-    private void iterate() {
-        double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        double loss = trainer.config().batch().isFull() ? trainer.step() : preUpdateThenStep();
-        history.recordIteration(trainer, loss, test);
-        changes++;
+    /** @return every how many iterations the whole set is evaluated now (for the snapshot) */
+    int cadence() {
+        return pacer.cadence(trainer, running);
     }
 
-    /** Trains on to iteration {@code k}, recording every iteration, diverged or not (rebuilding a history). */
-    void replayTo(long k) {
+    /** @return true while the iteration on show is before the end of the run (moving forward follows it) */
+    private boolean following() {
+        return trainer.iteration() < history.length();
+    }
+
+    /**
+     * One iteration: along the recorded run, or recorded. The whole training set is evaluated before the update
+     * if {@code measure} (full batch: always, it is free).
+     */
+    private void iterate(boolean measure) {
+        if (following()) {
+            trainer.step();
+            arrive();
+            return;
+        }
+        double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
+        double loss;
+        if (trainer.config().batch().isFull()) {
+            loss = trainer.step();
+        } else if (measure) {
+            loss = trainer.datasetLoss();
+            trainer.step();
+        } else {
+            trainer.step();
+            loss = Double.NaN;
+        }
+        record(loss, test);
+    }
+
+    /** Replays iterations to {@code k}, measuring where {@code measured} says (rebuilding a saved history). */
+    void replayTo(long k, java.util.function.LongPredicate measured) {
         while (trainer.iteration() < k) {
-            iterate();
+            iterate(measured.test(trainer.iteration()));
         }
     }
 
-    /** Replaces everything by the session {@code r} records; see {@link HistoryFiles#open}. */
-    void open(HistoryRecord r) {
-        running = false;
-        HistoryFiles.open(this, r);
+    private void record(double loss, double test) {
+        history.recordIteration(trainer, loss, test);
+        walkedByPhases = -1;
         changes++;
     }
 
-    /** @return true (and pauses, with a message) if the history cannot take another iteration */
+    /** After moving forward along the run: the edits made at the new iteration apply, as they did. */
+    private void arrive() {
+        History.Edit e = history.lastEditMadeAt(trainer.iteration());
+        if (e != null) {
+            trainer.restore(e.after());
+            syncDataset();
+        }
+        walkedByPhases = -1;
+        changes++;
+    }
+
+    /** @return true (and pauses, with a message) if the runs cannot take another recorded iteration */
     private boolean refuseWhenFull() {
-        if (!history.full()) {
+        if (following() || history.stored() + storedByOthers < History.MAX_LENGTH) {
             return false;
         }
         running = false;
-        message = String.format(java.util.Locale.ROOT, "Paused: the history is full (%,d iterations, the most "
-                + "kept in memory). Reset, or jump back and resume from an earlier iteration.", History.MAX_LENGTH);
+        messages.say(String.format(java.util.Locale.ROOT, "Paused: the runs hold %,d iterations, the most kept in "
+                + "memory. Delete a run in the Runs list, reset, or save and start over.", History.MAX_LENGTH));
         return true;
-    }
-
-    private double preUpdateThenStep() {
-        double pre = preUpdateLoss();
-        trainer.step();
-        return pre;
     }
 
     /** The training loss over all samples with the weights before the coming update. */
@@ -397,24 +304,44 @@ public final class SessionCore {
     private void checkDivergence() {
         if (trainer.isDiverged()) {
             running = false;
-            message = "Training diverged at iteration " + trainer.iteration() + ": the loss or a weight became "
+            messages.say("Training diverged at iteration " + trainer.iteration() + ": the loss or a weight became "
                     + "infinite or not a number, usually because the learning rate η = "
                     + TrainingSession.fmt(trainer.config().learningRate()) + " is too large. Go back to the last "
-                    + "finite state, lower η, and run again.";
+                    + "finite state, lower η, and run again.");
         }
     }
 
-    private void truncateFuture() {
-        if (history.length() > trainer.iteration()) {
-            history.truncate(trainer.iteration());
-        }
+    /** Starts a new run at {@code k} (already checked with {@link Runs#refusalToFork}) and shows it. */
+    void fork(long k) {
+        runs.fork(k);
+        history = runs.current().history;
+        storedByOthers = runs.storedByOthers();
+        changes++;
+    }
+
+    /** After a jump: Back goes back a whole iteration again. */
+    void forgetPhaseWalk() {
+        walkedByPhases = -1;
+    }
+
+    void refreshStoredByOthers() {
+        storedByOthers = runs.storedByOthers();
+    }
+
+    /** Forgets the run on show, which holds nothing of its own, and shows its parent at the fork. */
+    void dropForkedRun() {
+        runs.dropCurrentForParent();
+        history = runs.current().history;
+        storedByOthers = runs.storedByOthers();
+        history.restore(trainer, runs.current().position);
+        syncDataset();
     }
 
     /**
      * After a restore, the session's data set and the test share it re-applies on a reset or a new data set
      * must match the trainer's (Back can undo a split).
      */
-    private void syncDataset() {
+    void syncDataset() {
         int held = trainer.testRows().length;
         if (held != TestSplit.rows(testFraction, trainer.sampleCount(), trainer.config().seed()).length) {
             testFraction = (double) held / trainer.sampleCount();
@@ -427,40 +354,47 @@ public final class SessionCore {
         }
     }
 
-    // ---- snapshots -----------------------------------------------------------------------------------
+    /**
+     * @return the scenario as it is now: current data set and configuration, and a description that says what was
+     *         changed since it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
+     */
+    Scenario currentScenario() {
+        java.util.List<String> changed = Edits.differences(describedConfig, trainer.config());
+        String description = changed.isEmpty() ? describedText
+                : describedText + " — changed: " + String.join("; ", changed);
+        return new Scenario(scenario.name(), description, dataset, scenario.layers(), trainer.config(), scenario.iterations());
+    }
+
+    /** @return the scenario as it was loaded (its description and settings), which the description line describes */
+    Scenario described() {
+        return new Scenario(scenario.name(), describedText, dataset, scenario.layers(), describedConfig, scenario.iterations());
+    }
+
+    /** Makes the description line describe {@code s} (and what differs from its settings). */
+    void describe(Scenario s) {
+        describedConfig = s.config();
+        describedText = s.description();
+    }
 
     /**
-     * @return the last message (see {@link Snapshot#message()}); a message set since the previous call becomes the
-     *         last one and gets the next {@link #messageNumber()}
+     * Starts over on the layers and data on show with {@code config} (a reset, a new seed, a new initializer): the
+     * description line keeps describing the scenario as it was loaded, and what was changed since.
      */
-    String takeMessage() {
-        if (!message.isEmpty()) {
-            lastMessage = message;
-            messageNumber++;
-            message = "";
-        }
-        return lastMessage;
+    void restart(TrainingConfig config, String said) {
+        TrainingConfig baseConfig = describedConfig;
+        String baseText = describedText;
+        switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations()),
+                null, said);
+        describedConfig = baseConfig;
+        describedText = baseText;
     }
 
-    /** @return how many messages {@link #takeMessage} has handed out */
-    long messageNumber() {
-        return messageNumber;
-    }
+    // ---- snapshots -----------------------------------------------------------------------------------
 
     /** @return the state now as an immutable snapshot (see {@link SnapshotFactory}) */
-    Snapshot snapshot(long version, String msg) {
-        long now = System.nanoTime();
-        if (running && now > rateNanos) {
-            long done = trainer.iteration() - rateIteration;
-            if (now - rateNanos > 200_000_000L) {
-                measuredRate = done * 1e9 / (now - rateNanos);
-                rateNanos = now;
-                rateIteration = trainer.iteration();
-            }
-        } else if (!running) {
-            measuredRate = 0;
-        }
-        return SnapshotFactory.of(this, version, msg, measuredRate);
+    Snapshot snapshot(long version) {
+        double rate = pacer.measure(running, trainer.iteration());
+        String msg = messages.take();
+        return SnapshotFactory.of(this, version, msg, rate);
     }
-
 }

@@ -40,6 +40,14 @@ import org.backproplab.engine.Phase;
  * @param iterationsPerSecond measured training speed while running, else 0
  * @param changes       counts every change to what a saved file would hold (an iteration, an edit, a jump,
  *                      a load): a window compares it with the value at its last save to know if work is unsaved
+ * @param runs          the runs of the session, oldest first (one is {@link RunInfo#current()})
+ * @param lossCadence   every how many iterations the whole training set is evaluated for the curve now (1 when
+ *                      stepping, running slowly or training full-batch; once per epoch when running fast)
+ * @param failure       the last command that broke on the worker thread (for a dialog), or "" if none did
+ * @param failureNumber counts the failures so far: a failure is new to a window when its number is larger
+ * @param backTo        the name of the session Back brings back right after a switch, or null
+ * @param rescueIteration after a divergence, the iteration "back to the last finite state" shows (the last before
+ *                      the loss left its normal range, see {@code DivergenceLanding}); -1 when not diverged
  */
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
@@ -47,7 +55,21 @@ public record Snapshot(long version, Scenario scenario, Network network, long it
                        LossCurve testLosses, int[] testRows, Scores scores,
                        boolean running, boolean diverged, String message, long messageNumber,
                        double iterationsPerSecond,
-                       long changes) {
+                       long changes, List<RunInfo> runs, int lossCadence, String failure, long failureNumber,
+                       String backTo, long rescueIteration) {
+
+    /** Copies the arrays in: a snapshot shares nothing mutable with the worker. */
+    public Snapshot {
+        testRows = testRows.clone();
+        runs = List.copyOf(runs);
+        phases = List.copyOf(phases);
+    }
+
+    /** @return the rows held out as the test set, ascending (a copy) */
+    @Override
+    public int[] testRows() {
+        return testRows.clone();
+    }
 
     /** @return the phase that runs next */
     public Phase nextPhase() {

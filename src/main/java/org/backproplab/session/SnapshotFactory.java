@@ -19,24 +19,41 @@ final class SnapshotFactory {
     static Snapshot of(SessionCore core, long version, String msg, double measuredRate) {
         Trainer trainer = core.trainer;
         History history = core.history;
-        Network net = trainer.network().copy();
-        IterationTrace trace = trainer.trace();
-        IterationTrace preview = previewOrNull(trainer, core.running);
+        Network net = trainer.network().readOnlyCopy();
+        IterationTrace trace = readOnly(trainer.trace());
+        IterationTrace preview = readOnly(previewOrNull(trainer, core.running));
         IterationTrace eval = trainer.evaluate();
-        Scenario current = core.scenario.withDataset(core.dataset).withConfig(trainer.config());
+        Scenario current = core.currentScenario();
         int[] test = trainer.testRows();
         double[][] outputs = eval.output().getData();
         double[][] targets = eval.targets().getData();
         // without a split the evaluation over every sample already is the training loss (same rows, same order)
         double trainingLoss = trainer.hasTestRows() ? trainer.datasetLoss() : eval.loss();
-        Scores scores = new Scores(trainingLoss, trainer.testLoss(),
+        double testLoss = trainer.testLoss();
+        Scores scores = new Scores(trainingLoss, testLoss,
                 Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
+        if (trainer.iteration() == history.length()) {
+            history.setEndLoss(trainingLoss, testLoss);
+        }
         LossSeries testSeries = history.testLosses();
+        long end = history.length();
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
-                trainer.phases(), trace, preview, eval, probeOutputs(net, core.dataset),
-                history.losses().curve(TrainingSession.CURVE_POINTS, history.base()), history.base(), history.length(),
-                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base()), test, scores,
-                core.running, trainer.isDiverged(), msg, core.messageNumber(), measuredRate, core.changes);
+                trainer.phases(), trace, preview, eval.readOnlyCopy(), readOnly(probeOutputs(net, core.dataset)),
+                history.losses().curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endLoss()),
+                history.base(), end,
+                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss()),
+                test, scores, core.running, trainer.isDiverged(), msg, core.messages.number(), measuredRate, core.changes,
+                core.runs.infos(), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
+                core.previous.isEmpty() || !core.holdsNothingPublic() ? null : core.previous.nextName(),
+                trainer.isDiverged() ? DivergenceLanding.find(history, trainer.iteration()) : -1);
+    }
+
+    private static IterationTrace readOnly(IterationTrace t) {
+        return t == null ? null : t.readOnlyCopy();
+    }
+
+    private static RealMatrix readOnly(RealMatrix m) {
+        return org.backproplab.engine.ReadOnlyMatrix.of(m);
     }
 
     /** @return {@code ŷ} for the probes of {@code d}, or null if it has none */

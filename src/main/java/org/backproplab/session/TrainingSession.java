@@ -18,8 +18,20 @@ import org.backproplab.engine.TrainingConfig;
  * published at most every {@value #PUBLISH_NANOS} ns and readers take the latest.
  *
  * <h2>Commands</h2>
- * step, stepPhase, back, run, pause, reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight,
- * setBias, setInput, setTarget, setDataset, load, goTo. Each returns at once.
+ * Each says what the person meant ("add a row", "set layer 2 to 6 neurons") and is applied by the worker to the
+ * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, pause,
+ * reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight, setBias, setInput, setTarget, addSample,
+ * removeSample, setDataset, reshape, load, goTo, resumeFromHere, showRun, deleteRun. Each returns at once.
+ *
+ * <h2>Queries</h2>
+ * Exports and checks get copies made on the worker (a history record, the loss history, a gradient check, a
+ * trainer at an iteration), never the live trainer.
+ *
+ * <h2>Failures</h2>
+ * A command that breaks on the worker (a bug, or an error such as running out of memory) is reported in the next
+ * snapshot ({@link Snapshot#failure()}, shown by the window as a dialog); the run on show is put back at its
+ * iteration from the history, and the worker goes on taking commands. No future waits forever: each one completes,
+ * with its value or exceptionally, also when the session is closed.
  */
 public final class TrainingSession implements AutoCloseable {
     /** Publish at most once per this many nanoseconds while running (about 60 per second). */
@@ -31,8 +43,14 @@ public final class TrainingSession implements AutoCloseable {
     static final int CURVE_POINTS = 1000;
 
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    /** Futures handed out and not yet completed: completed exceptionally if the session closes first. */
+    private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private volatile Snapshot latest;
+    /** How long the last snapshot took to make (worker only). */
+    private long publishCost;
+    /** Publishing takes at most one part in this many of the worker's time while running. */
+    private static final int PUBLISH_SHARE = 5;
     private volatile boolean closed;
     private volatile Consumer<Snapshot> listener = s -> { };
 
@@ -42,7 +60,7 @@ public final class TrainingSession implements AutoCloseable {
     /** Starts a session on {@code scenario} with its own worker thread. */
     public TrainingSession(Scenario scenario) {
         this.core = new SessionCore(scenario);
-        this.latest = core.snapshot(0, "");
+        this.latest = core.snapshot(0);
         this.worker = new Thread(this::loop, "backprop-lab-training");
         worker.setDaemon(true);
         worker.start();
@@ -69,6 +87,9 @@ public final class TrainingSession implements AutoCloseable {
 
     /** {@code count} iterations at once (no pause in between). */
     public void stepMany(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("iterations " + count + " is not allowed: expected 0 or more");
+        }
         submit(() -> core.stepMany(count));
     }
 
@@ -77,7 +98,10 @@ public final class TrainingSession implements AutoCloseable {
         submit(core::stepPhase);
     }
 
-    /** Undoes the last phase, iteration or edit. */
+    /**
+     * Undoes the last phase, iteration or edit (walking back along the run: nothing recorded is dropped), and right
+     * after a preset, data set, architecture, file or reset switch brings the previous session back.
+     */
     public void back() {
         submit(core::back);
     }
@@ -103,14 +127,14 @@ public final class TrainingSession implements AutoCloseable {
         });
     }
 
-    /** Back to the initial weights of the current seed; the history is cleared. */
+    /** Back to the initial weights of the current seed in a new session; Back brings the trained one back. */
     public void reset() {
-        submit(core::reset);
+        submit(core.switches::reset);
     }
 
     /** Reset with the next seed (seed + 1). */
     public void newSeed() {
-        submit(core::newSeed);
+        submit(core.switches::newSeed);
     }
 
     /** @param iterationsPerSecond from 1 upwards, or {@link #MAX_SPEED} */
@@ -130,7 +154,7 @@ public final class TrainingSession implements AutoCloseable {
         if (!Double.isFinite(eta) || eta < 0) {
             throw new IllegalArgumentException("learning rate " + eta + " is not allowed: expected a finite number ≥ 0");
         }
-        submit(() -> core.setConfig(core.trainer.config().withLearningRate(eta)));
+        submit(() -> core.edits.setConfig(core.trainer.config().withLearningRate(eta)));
     }
 
     /**
@@ -138,38 +162,73 @@ public final class TrainingSession implements AutoCloseable {
      * (η, momentum, batch mode, loss, shuffling) goes on from the weights now, with a marker.
      */
     public void setConfig(TrainingConfig config) {
-        submit(() -> core.setConfig(config));
+        java.util.Objects.requireNonNull(config, "config");
+        submit(() -> core.edits.setConfig(config));
+    }
+
+    /**
+     * Changes the training configuration by {@code change}, applied to the configuration the session has when
+     * the command runs (so two quick changes never undo each other).
+     */
+    public void updateConfig(java.util.function.UnaryOperator<TrainingConfig> change) {
+        submit(() -> core.edits.setConfig(change.apply(core.trainer.config())));
     }
 
     /** What-if: sets {@code W^l[from][to]}; loss, predictions and gradients are recomputed at once. */
     public void setWeight(int l, int from, int to, double value) {
-        submit(() -> core.edit("W" + l + "[" + (from + 1) + "," + (to + 1) + "] = " + fmt(value),
+        submit(() -> core.edits.edit(org.backproplab.engine.ParameterNames.weight(l, from, to) + " = " + fmt(value),
                 () -> core.trainer.setWeight(l, from, to, value), null));
     }
 
     /** What-if: sets {@code b^l[to]}. */
     public void setBias(int l, int to, double value) {
-        submit(() -> core.edit("b" + l + "[" + (to + 1) + "] = " + fmt(value),
+        submit(() -> core.edits.edit(org.backproplab.engine.ParameterNames.bias(l, to) + " = " + fmt(value),
                 () -> core.trainer.setBias(l, to, value), null));
     }
 
     /** What-if: sets one input of one sample. */
     public void setInput(int sample, int column, double value) {
-        submit(() -> core.edit(core.dataset.label(sample) + " " + core.dataset.inputNames().get(column) + " = " + fmt(value),
-                () -> core.trainer.setInput(sample, column, value),
-                () -> core.dataset = core.dataset.withInput(sample, column, value)));
+        submit(() -> {
+            checkCell(sample, column, core.dataset.inputSize(), "input");
+            core.edits.edit(core.dataset.label(sample) + " " + core.dataset.inputNames().get(column) + " = " + fmt(value),
+                    () -> core.trainer.setInput(sample, column, value),
+                    () -> core.dataset = core.dataset.withInput(sample, column, value));
+        });
     }
 
     /** What-if: sets one target of one sample. */
     public void setTarget(int sample, int column, double value) {
-        submit(() -> core.edit(core.dataset.label(sample) + " " + core.dataset.targetNames().get(column) + " = " + fmt(value),
-                () -> core.trainer.setTarget(sample, column, value),
-                () -> core.dataset = core.dataset.withTarget(sample, column, value)));
+        submit(() -> {
+            checkCell(sample, column, core.dataset.targetSize(), "target");
+            core.edits.edit(core.dataset.label(sample) + " " + core.dataset.targetNames().get(column) + " = " + fmt(value),
+                    () -> core.trainer.setTarget(sample, column, value),
+                    () -> core.dataset = core.dataset.withTarget(sample, column, value));
+        });
     }
 
-    /** Replaces the samples (rows added or removed, probes changed); widths must stay the same. */
+    private void checkCell(int sample, int column, int columns, String what) {
+        if (sample < 0 || sample >= core.dataset.size()) {
+            throw new IllegalArgumentException("row " + (sample + 1) + " does not exist: expected 1 to " + core.dataset.size());
+        }
+        if (column < 0 || column >= columns) {
+            throw new IllegalArgumentException(what + " column " + (column + 1) + " does not exist: expected 1 to " + columns);
+        }
+    }
+
+    /** Adds a sample at the end of the data set as it is then: a copy of row {@code copyOf}, or zeros if −1. */
+    public void addSample(int copyOf) {
+        submit(() -> core.edits.addSample(copyOf));
+    }
+
+    /** Removes sample {@code row} of the data set as it is then (never the last one). */
+    public void removeSample(int row) {
+        submit(() -> core.edits.removeSample(row));
+    }
+
+    /** Replaces the samples (a new data set of the same widths, or new probes). */
     public void setDataset(Dataset d) {
-        submit(() -> core.setDataset(d));
+        java.util.Objects.requireNonNull(d, "data set");
+        submit(() -> core.edits.setDataset(d, "data set: " + d.size() + " samples"));
     }
 
     /**
@@ -182,12 +241,27 @@ public final class TrainingSession implements AutoCloseable {
         if (!(fraction >= 0 && fraction <= 0.9)) {
             throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
         }
-        submit(() -> core.setTestFraction(fraction));
+        submit(() -> core.edits.setTestFraction(fraction));
     }
 
-    /** Starts over on another scenario (a preset, a file, a new architecture). */
+    /**
+     * Starts over on a scenario made from the one the session has when the command runs (its data set, layers and
+     * configuration then), e.g. "layer 2 gets 6 neurons" or "this data set under the current layers". The session
+     * on show is kept for Back.
+     *
+     * @param what says what changed, e.g. "hidden layer 2 with 6 neurons"
+     */
+    public void reshape(java.util.function.UnaryOperator<Scenario> change, String what) {
+        submit(() -> {
+            Scenario s = change.apply(core.currentScenario());
+            core.switches.load(s, null, "Started over with " + what + ".");
+        });
+    }
+
+    /** Starts over on another scenario (a preset, a data set of another shape); Back brings the session on show back. */
     public void load(Scenario scenario) {
-        submit(() -> core.load(scenario, null, 0));
+        java.util.Objects.requireNonNull(scenario, "scenario");
+        submit(() -> core.switches.load(scenario, null, "Loaded " + scenario.name() + "."));
     }
 
     /**
@@ -196,72 +270,153 @@ public final class TrainingSession implements AutoCloseable {
      * @param state trainer state with the file's weights, from {@code Trainer.state()}
      */
     public void load(Scenario scenario, TrainerState state) {
-        submit(() -> core.load(scenario, state, 0));
+        submit(() -> core.switches.load(scenario, state, "Loaded " + scenario.name() + "."));
     }
 
     /**
-     * Replaces the session by a saved one, history included: replays from the record's initial state through
-     * its edits (exact, training is seeded), checks the losses bit for bit, and shows the record's iteration.
-     * If the replay differs, the saved weights are kept without a history and the message says so. A record
-     * the engine refuses (a bad data set or split) changes nothing and the message says why.
+     * Replaces the session by a saved one, every run included: replays each run from the record's initial state
+     * through its edits (exact, training is seeded), checks the losses bit for bit, and shows the record's run and
+     * iteration. If a replay differs, the saved weights are kept without a history and the message says so. A
+     * record the engine refuses changes nothing and the message says why. Back brings the previous session back.
      *
      * @return a future completed with the message once the session is rebuilt, or completed exceptionally
      *         with the {@link IllegalArgumentException} that refused the record
      */
+    public CompletableFuture<String> open(SessionRecord record) {
+        java.util.Objects.requireNonNull(record, "record");
+        return call(() -> {
+            core.switches.open(record);
+            return core.messages.pending();
+        });
+    }
+
+    /** Opens a record of one run (older files). */
     public CompletableFuture<String> open(HistoryRecord record) {
         java.util.Objects.requireNonNull(record, "record");
-        CompletableFuture<String> done = new CompletableFuture<>();
-        submit(() -> {
-            try {
-                core.open(record);
-                done.complete(core.message);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                throw e;
-            }
-        });
-        return done;
+        return open(SessionRecord.of(record));
     }
 
-    /** Shows iteration {@code k} of the history exactly; training or editing from there replaces what came after. */
+    /** Shows iteration {@code k} of the run on show exactly; stepping or training from there follows the run. */
     public void goTo(long k) {
-        submit(() -> core.goTo(k));
+        submit(() -> core.navigation.goTo(k));
     }
 
-    /** Back to the last state whose loss and weights were finite (after divergence). */
-    public void backToFinite() {
-        submit(core::backToFinite);
+    /** Makes the iteration on show the end of a new run (the old run is kept); does not start training. */
+    public void resumeFromHere() {
+        submit(core.navigation::resumeFromHere);
     }
+
+    /** Shows run {@code number} (see {@link Snapshot#runs()}) where it was left. */
+    public void showRun(int number) {
+        submit(() -> core.navigation.showRun(number));
+    }
+
+    /** Forgets run {@code number}; the run on show cannot be deleted. */
+    public void deleteRun(int number) {
+        submit(() -> core.navigation.deleteRun(number));
+    }
+
+    /** Shows the last iteration before the loss left its normal range (after divergence); nothing is dropped. */
+    public void backToFinite() {
+        submit(core.navigation::backToFinite);
+    }
+
+    // ---- Queries (copies made on the worker) ---------------------------------------------------------
 
     /** @return a future completed, on the worker, with a fresh snapshot once every earlier command has run */
     public CompletableFuture<Snapshot> sync() {
-        CompletableFuture<Snapshot> f = new CompletableFuture<>();
-        submit(() -> f.complete(publish()));
-        return f;
+        return call(this::publish);
     }
 
-    /** Runs {@code job} on the worker with the trainer (for reads such as exports), then completes. */
-    public <T> CompletableFuture<T> query(java.util.function.Function<SessionCore.View, T> job) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        submit(() -> {
-            try {
-                f.complete(job.apply(core.view()));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
+    /** @return every run of the session, to save, and the change counter it was taken at */
+    public CompletableFuture<Recorded> record() {
+        return call(() -> new Recorded(HistoryFiles.export(core), core.changes));
+    }
+
+    /** Every run of a session and the change counter ({@link Snapshot#changes()}) it was taken at. */
+    public record Recorded(SessionRecord record, long changes) {
+    }
+
+    /** @return the loss history of the run on show, every iteration, for exports */
+    public CompletableFuture<LossHistory> lossHistory() {
+        return call(() -> {
+            LossSeries t = core.history.testLosses();
+            return new LossHistory(core.history.base(), core.history.lossValues(), t == null ? null : t.toArray());
         });
-        return f;
+    }
+
+    /** @return the gradient check of the weights on show, with the snapshot it was made on */
+    public CompletableFuture<Checked> gradientCheck() {
+        return call(() -> new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer())));
+    }
+
+    /** A gradient check and the snapshot it was made on. */
+    public record Checked(Snapshot snapshot, org.backproplab.engine.GradientCheck.Result result) {
+    }
+
+    /**
+     * @return a new trainer at the start of iteration {@code k + 1} of the run on show exactly as the history has
+     *         it, and the scenario; changing it does not change the session
+     */
+    public CompletableFuture<TrainerCopy> trainerAt(long k) {
+        return call(() -> {
+            Trainer t = core.currentScenario().createTrainer();
+            core.history.restore(t, k);
+            return new TrainerCopy(core.currentScenario().name(), t, core.trainer.iteration(), core.trainer.phaseIndex(),
+                    core.history.base());
+        });
+    }
+
+    /**
+     * A copy of a trainer and where the session stood when it was made.
+     *
+     * @param shownIteration the iteration on show, {@code shownPhase} its phases done, {@code historyStart} the
+     *                       first iteration of the run
+     */
+    public record TrainerCopy(String scenarioName, Trainer trainer, long shownIteration, int shownPhase, long historyStart) {
+    }
+
+    private Trainer copyOfTrainer() {
+        Trainer t = core.currentScenario().createTrainer();
+        t.restore(core.trainer.state());
+        for (int i = 0; i < core.trainer.phaseIndex(); i++) {
+            t.stepPhase();
+        }
+        return t;
     }
 
     @Override
     public void close() {
         closed = true;
         worker.interrupt();
+        for (CompletableFuture<?> f : pending) {
+            f.completeExceptionally(new IllegalStateException("the training session is closed"));
+        }
     }
 
     // ---- worker --------------------------------------------------------------------------------------
 
-    private void submit(Runnable command) {
+    /** Runs {@code job} on the worker and completes the future with its value, or exceptionally with what it threw. */
+    private <T> CompletableFuture<T> call(java.util.function.Supplier<T> job) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        pending.add(f);
+        f.whenComplete((v, e) -> pending.remove(f));
+        submit(() -> {
+            try {
+                f.complete(job.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+                throw e;
+            }
+        });
+        if (closed) {
+            f.completeExceptionally(new IllegalStateException("the training session is closed"));
+        }
+        return f;
+    }
+
+    /** Queues {@code command} for the worker (package-private for tests that inject a failing command). */
+    void submit(Runnable command) {
         if (closed) {
             throw new IllegalStateException("the training session is closed");
         }
@@ -270,8 +425,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private void loop() {
         long lastPublish = System.nanoTime();
-        try {
-            while (!closed) {
+        while (!closed) {
+            try {
                 Runnable c = core.running ? commands.poll(core.idleNanos(), TimeUnit.NANOSECONDS) : commands.take();
                 if (c != null) {
                     do {
@@ -282,31 +437,73 @@ public final class TrainingSession implements AutoCloseable {
                     lastPublish = System.nanoTime();
                 }
                 if (core.running) {
-                    boolean stopped = core.trainChunk(lastPublish + PUBLISH_NANOS);
+                    long every = publishInterval();
+                    boolean stopped = core.trainChunk(lastPublish + every);
                     long now = System.nanoTime();
-                    if (stopped || now - lastPublish >= PUBLISH_NANOS) {
+                    if (stopped || now - lastPublish >= every) {
                         publish();
                         lastPublish = now;
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                recover(e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * While running: publish every {@value #PUBLISH_NANOS} ns, or less often when a snapshot costs more than a fifth
+     * of that (a large data set's evaluation), so that publishing never takes more than a fifth of the worker's time.
+     */
+    private long publishInterval() {
+        return Math.max(PUBLISH_NANOS, PUBLISH_SHARE * publishCost);
     }
 
     private void execute(Runnable c) {
         try {
             c.run();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            core.message = e.getMessage();
-        } catch (RuntimeException e) {
-            core.message = "Something went wrong: " + e;
+            core.messages.say(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            recover(e);
         }
     }
 
+    /**
+     * After a command or a training chunk broke: stop running, put the trainer back at its iteration from the
+     * history (so what is shown is consistent), and report the failure for a dialog.
+     */
+    private void recover(Throwable e) {
+        core.running = false;
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        try {
+            long k = Math.min(core.trainer.iteration(), core.history.length());
+            core.history.restore(core.trainer, Math.max(k, core.history.base()));
+            core.syncDataset();
+        } catch (RuntimeException | Error again) {
+            what += " (and the iteration on show could not be rebuilt: " + again + ")";
+        }
+        core.messages.fail("Something went wrong on the training thread: " + what + ". Training is paused; the "
+                + "session is kept as it was at iteration " + core.trainer.iteration() + ".");
+        try {
+            publish();
+        } catch (RuntimeException | Error ignored) {
+            // the next command publishes again
+        }
+    }
+
+    /** @return the worker's state, for tests that inject commands (use only from a command) */
+    SessionCore core() {
+        return core;
+    }
+
     private Snapshot publish() {
-        Snapshot s = core.snapshot(latest.version() + 1, core.takeMessage());
+        long t0 = System.nanoTime();
+        Snapshot s = core.snapshot(latest.version() + 1);
+        publishCost = System.nanoTime() - t0;
         latest = s;
         listener.accept(s);
         return s;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.data.Presets;
 import org.backproplab.session.HistoryRecord;
-import org.backproplab.session.SessionCore;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class HistoryFileTest {
             t.stepMany(30);
             t.goTo(90);
             t.sync().get(30, TimeUnit.SECONDS);
-            return t.query(SessionCore.View::history).get(30, TimeUnit.SECONDS);
+            return t.record().get(30, TimeUnit.SECONDS).record().shown();
         }
     }
 
@@ -70,7 +69,7 @@ class HistoryFileTest {
             assertEquals(90, s.iteration());
             assertEquals(100, s.historyEnd());
             assertEquals(3, s.losses().markers().size());
-            assertArrayEquals(h.losses(), t.query(SessionCore.View::losses).get(5, TimeUnit.SECONDS));
+            assertArrayEquals(h.losses(), t.lossHistory().get(5, TimeUnit.SECONDS).losses());
             assertTrue(s.network().sameAs(h.current().network()));
         }
     }
@@ -90,13 +89,13 @@ class HistoryFileTest {
 
     @Test
     void versionOneFilesStillRead() throws Exception {
-        String v1 = BackpropFile.initial(Presets.get("xor")).toJson().replace("backprop-lab/2", "backprop-lab/1");
+        String v1 = BackpropFile.initial(Presets.get("xor")).toJson().replace(BackpropFile.FORMAT, "backprop-lab/1");
         BackpropFile f = BackpropFile.read(v1, "old.json");
         assertNull(f.history());
         assertEquals(0, f.historyOrState().start());
         assertTrue(f.network().sameAs(Presets.get("xor").createNetwork()));
         FileFormatException e = assertThrows(FileFormatException.class, () -> BackpropFile.read(
-                BackpropFile.of(sessionHistory()).toJson().replace("backprop-lab/2", "backprop-lab/1"), "mixed.json"));
+                BackpropFile.of(sessionHistory()).toJson().replace(BackpropFile.FORMAT, "backprop-lab/1"), "mixed.json"));
         assertEquals("history", e.field());
     }
 

@@ -19,21 +19,15 @@ import org.junit.jupiter.api.Test;
 class HistoryRecordTest {
     private final java.util.List<TrainingSession> sessions = new java.util.ArrayList<>();
 
-    private final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-
     private TrainingSession start(Scenario s) {
         TrainingSession t = new TrainingSession(s);
-        t.setListener(snap -> {
-            if (!snap.message().isEmpty()) {
-                messages.add(snap.message());
-            }
-        });
         sessions.add(t);
         return t;
     }
 
-    private String lastMessage() {
-        return messages.isEmpty() ? "" : messages.get(messages.size() - 1);
+    /** @return the last message of {@code t} (every snapshot carries it until the next one): one session's own */
+    private static String lastMessage(TrainingSession t) throws Exception {
+        return sync(t).message();
     }
 
     private static Snapshot sync(TrainingSession t) throws Exception {
@@ -41,7 +35,7 @@ class HistoryRecordTest {
     }
 
     private static HistoryRecord export(TrainingSession t) throws Exception {
-        return t.query(SessionCore.View::history).get(30, TimeUnit.SECONDS);
+        return t.record().get(30, TimeUnit.SECONDS).record().shown();
     }
 
     @AfterEach
@@ -82,7 +76,7 @@ class HistoryRecordTest {
         copy.open(r);
         Snapshot a = sync(original);
         Snapshot b = sync(copy);
-        assertTrue(lastMessage().startsWith("Rebuilt the history"), lastMessage());
+        assertTrue(lastMessage(copy).startsWith("Rebuilt the history"), lastMessage(copy));
         assertEquals(260, b.iteration());
         assertEquals(300, b.historyEnd());
         assertTrue(HistoryFiles.sameParameters(a.network(), b.network()));
@@ -114,7 +108,8 @@ class HistoryRecordTest {
         TrainingSession copy = start(SessionFixtures.xor());
         copy.open(tampered);
         Snapshot b = sync(copy);
-        assertTrue(lastMessage().contains("without their history") && lastMessage().contains("iteration 11"), lastMessage());
+        String said = lastMessage(copy);
+        assertTrue(said.contains("without their history") && said.contains("iteration 10 "), said);
         assertEquals(260, b.iteration());
         assertEquals(260, b.historyStart());
         assertTrue(HistoryFiles.sameParameters(r.current().network(), b.network()));
@@ -132,7 +127,7 @@ class HistoryRecordTest {
                 r.iteration(), bad, r.losses(), r.testLosses(), r.testFraction());
         t.open(refused);
         Snapshot after = sync(t);
-        assertTrue(lastMessage().startsWith("the current state"), lastMessage());
+        assertTrue(lastMessage(t).startsWith("the current state"), lastMessage(t));
         assertEquals(before.changes(), after.changes());
         assertEquals(5, after.iteration());
     }
@@ -149,7 +144,7 @@ class HistoryRecordTest {
         assertNotEquals(c0, c1);
         t.setWeight(1, 0, 0, 0.5);
         assertNotEquals(c1, sync(t).changes());
-        assertEquals(sync(t).changes(), t.query(SessionCore.View::changes).get(5, TimeUnit.SECONDS));
+        assertEquals(sync(t).changes(), t.record().get(5, TimeUnit.SECONDS).changes());
     }
 
     @Test

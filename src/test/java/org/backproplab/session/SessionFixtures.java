@@ -15,4 +15,14 @@ final class SessionFixtures {
     static Scenario perSample() {
         return Presets.get("gender");
     }
+
+    /** @return the iteration of point {@code i} of {@code c} */
+    static long x(LossCurve c, int i) {
+        return c.first()[i];
+    }
+
+    /** @return the loss of point {@code i} of {@code c} */
+    static double y(LossCurve c, int i) {
+        return c.min()[i];
+    }
 }

@@ -62,7 +62,7 @@ class TestSplitTest {
         assertTrue(snap.isTestRow(test[0]));
 
         assertNotNull(snap.testLosses());
-        assertEquals(300, snap.testLosses().count());
+        assertEquals(301, snap.testLosses().count(), "points 0..300");
         assertTrue(snap.scores().hasTestSet());
         assertTrue(snap.scores().isClassification());
         assertTrue(snap.scores().trainingAccuracy() > 0.8, "accuracy " + snap.scores().trainingAccuracy());

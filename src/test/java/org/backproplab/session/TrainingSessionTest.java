@@ -33,6 +33,7 @@ class TrainingSessionTest {
         }
     }
 
+    /** A point at x = i is the training-set loss of the weights after i updates, from i = 0; the last is the toolbar's. */
     @Test
     void stepsMatchAPlainTrainerAndTheCurveHasOnePointPerIteration() throws Exception {
         open(SessionFixtures.xor());
@@ -47,13 +48,15 @@ class TrainingSessionTest {
         }
         assertEquals(7, s.iteration());
         assertTrue(s.network().sameAs(plain.network()));
-        assertEquals(7, s.losses().count());
-        assertEquals(7, s.losses().points());
+        assertEquals(8, s.losses().points(), "points 0..7");
         for (int i = 0; i < 7; i++) {
-            assertEquals(losses[i], s.losses().min()[i], 0.0);
-            assertEquals(i + 1, s.losses().first()[i]);
+            assertEquals(losses[i], SessionFixtures.y(s.losses(), i), 0.0);
+            assertEquals(i, SessionFixtures.x(s.losses(), i));
         }
+        assertEquals(7, SessionFixtures.x(s.losses(), 7));
         assertEquals(plain.datasetLoss(), s.loss(), 0.0);
+        assertEquals(s.loss(), SessionFixtures.y(s.losses(), 7), 0.0, "the toolbar's loss is the last point's");
+        assertEquals(s.loss(), s.losses().latest(), 0.0);
     }
 
     @Test
@@ -61,9 +64,12 @@ class TrainingSessionTest {
         open(SessionFixtures.perSample());
         Trainer plain = SessionFixtures.perSample().createTrainer();
         double before = plain.datasetLoss();
+        plain.step();
         session.step();
         Snapshot s = sync();
-        assertEquals(before, s.losses().latest(), 0.0);
+        assertEquals(before, SessionFixtures.y(s.losses(), 0), 0.0, "x = 0: the initial weights");
+        assertEquals(plain.datasetLoss(), s.losses().latest(), 0.0, "x = 1: after one update");
+        assertEquals(s.loss(), s.losses().latest(), 0.0);
     }
 
     @Test
@@ -78,7 +84,8 @@ class TrainingSessionTest {
         double loss = plain.step();
         assertTrue(s.network().sameAs(plain.network()));
         assertEquals(1, s.iteration());
-        assertEquals(loss, s.losses().latest(), 0.0);
+        assertEquals(loss, SessionFixtures.y(s.losses(), 0), 0.0);
+        assertEquals(plain.datasetLoss(), s.losses().latest(), 0.0);
     }
 
     @Test
@@ -101,17 +108,20 @@ class TrainingSessionTest {
         assertEquals(300, s.iteration());
         assertEquals(0, s.phaseIndex());
         assertTrue(s.network().sameAs(at300.network()));
-        assertEquals(300, s.losses().count());
+        assertEquals(301, s.historyEnd(), "going back drops nothing: iteration 301 is still there");
 
         session.setWeight(1, 0, 0, 5.0);
         Snapshot edited = sync();
         assertEquals(5.0, edited.network().layer(1).weight(0, 0), 0.0);
         assertNotEquals(at300.loss(), edited.loss());
         assertEquals(1, edited.losses().markers().size());
+        assertEquals(2, edited.runs().size(), "an edit before the end starts a new run");
         session.back();
         Snapshot undone = sync();
         assertTrue(undone.network().sameAs(at300.network()));
         assertEquals(0, undone.losses().markers().size());
+        assertEquals(1, undone.runs().size(), "the run the edit started held nothing else");
+        assertEquals(301, undone.historyEnd());
     }
 
     @Test
@@ -154,7 +164,10 @@ class TrainingSessionTest {
     void runThenPauseLeavesAConsistentSnapshot() throws Exception {
         open(SessionFixtures.xor());
         session.run();
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (session.latest().iteration() <= 100 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         session.pause();
         Snapshot s = sync();
         assertFalse(s.running());
@@ -162,12 +175,13 @@ class TrainingSessionTest {
         Trainer check = SessionFixtures.xor().createTrainer();
         check.network().copyParametersFrom(s.network());
         assertEquals(check.datasetLoss(), s.loss(), 0.0);
-        assertEquals(s.iteration(), s.losses().count());
+        assertEquals(s.iteration() + 1, s.losses().count(), "points 0..iteration");
+        assertEquals(s.loss(), s.losses().latest(), 0.0);
         assertNotNull(s.preview());
     }
 
     @Test
-    void goToShowsAnEarlierIterationExactlyAndResumingReplacesTheFuture() throws Exception {
+    void goToShowsAnEarlierIterationExactlyAndSteppingFollowsTheRun() throws Exception {
         open(SessionFixtures.perSample());
         session.stepMany(2000);
         Snapshot end = sync();
@@ -183,8 +197,10 @@ class TrainingSessionTest {
         session.goTo(777);
         session.step();
         Snapshot resumed = sync();
-        assertEquals(778, resumed.historyEnd());
-        assertEquals(778, resumed.losses().count());
+        fresh.train(1);
+        assertEquals(778, resumed.iteration());
+        assertTrue(resumed.network().sameAs(fresh.network()));
+        assertEquals(2000, resumed.historyEnd(), "the later iterations are kept");
     }
 
     @Test
@@ -208,11 +224,9 @@ class TrainingSessionTest {
         open(SessionFixtures.xor());
         session.stepMany(200_000);
         Snapshot s = sync();
-        assertEquals(200_000, s.losses().count());
-        assertTrue(s.losses().points() <= TrainingSession.CURVE_POINTS);
-        assertEquals(200_000, s.losses().last()[s.losses().points() - 1]);
-        double lo = s.losses().min()[0];
-        assertTrue(lo <= s.losses().max()[0]);
+        assertEquals(200_001, s.losses().count());
+        assertTrue(s.losses().points() <= 4 * TrainingSession.CURVE_POINTS + 1);
+        assertEquals(200_000, SessionFixtures.x(s.losses(), s.losses().points() - 1));
         Network n = s.network();
         assertNotNull(n);
         assertNull(s.probeOutputs());

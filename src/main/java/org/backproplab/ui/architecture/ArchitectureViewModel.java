@@ -148,16 +148,21 @@ public final class ArchitectureViewModel {
         }
         LayerSpec model = hidden > 0 ? l.get(hidden - 1)
                 : new LayerSpec(4, Activation.SIGMOID, l.get(l.size() - 1).bias());
-        l.add(hidden, new LayerSpec(Math.min(model.size(), Scenarios.MAX_NEURONS), model.activation(), model.bias()));
-        return reshape(l);
+        return reshape(now -> {
+            int h = now.size() - 1;
+            LayerSpec m = h > 0 ? now.get(h - 1) : new LayerSpec(4, Activation.SIGMOID, now.get(now.size() - 1).bias());
+            now.add(h, new LayerSpec(Math.min(m.size(), Scenarios.MAX_NEURONS), m.activation(), m.bias()));
+        }, "a hidden layer added");
     }
 
     /** Removes hidden layer {@code i} (from 0). */
     public boolean removeLayer(int i) {
         List<LayerSpec> l = new ArrayList<>(current().layers());
         checkHidden(i, l);
-        l.remove(i);
-        return reshape(l);
+        return reshape(now -> {
+            checkHidden(i, now);
+            now.remove(i);
+        }, "hidden layer " + (i + 1) + " removed");
     }
 
     /** Sets the neurons of hidden layer {@code i} from typed text (1 to 12). */
@@ -186,8 +191,11 @@ public final class ArchitectureViewModel {
         if (old.size() == n) {
             return ok();
         }
-        l.set(i, new LayerSpec(n, old.activation(), old.bias()));
-        return reshape(l);
+        return reshape(now -> {
+            checkHidden(i, now);
+            LayerSpec o = now.get(i);
+            now.set(i, new LayerSpec(n, o.activation(), o.bias()));
+        }, "hidden layer " + (i + 1) + " with " + n + " neurons");
     }
 
     /** Sets the activation of weight layer {@code i} (from 0; the last is the output layer). */
@@ -197,8 +205,10 @@ public final class ArchitectureViewModel {
         if (old.activation() == a) {
             return ok();
         }
-        l.set(i, new LayerSpec(old.size(), a, old.bias()));
-        return reshape(l);
+        return reshape(now -> {
+            LayerSpec o = now.get(i);
+            now.set(i, new LayerSpec(o.size(), a, o.bias()));
+        }, "layer " + (i + 1) + " " + a.id());
     }
 
     /** Gives weight layer {@code i} a bias or takes it away. */
@@ -208,8 +218,10 @@ public final class ArchitectureViewModel {
         if (old.bias() == bias) {
             return ok();
         }
-        l.set(i, new LayerSpec(old.size(), old.activation(), bias));
-        return reshape(l);
+        return reshape(now -> {
+            LayerSpec o = now.get(i);
+            now.set(i, new LayerSpec(o.size(), o.activation(), bias));
+        }, "layer " + (i + 1) + (bias ? " with" : " without") + " bias");
     }
 
     private static void checkHidden(int i, List<LayerSpec> l) {
@@ -218,8 +230,16 @@ public final class ArchitectureViewModel {
         }
     }
 
-    private boolean reshape(List<LayerSpec> l) {
-        bridge.session().load(Scenarios.withArchitecture(current(), l));
+    /**
+     * Sends the change as a command: the worker applies {@code change} to the layers the session has then (so two
+     * quick changes never undo each other) and starts over on the new architecture.
+     */
+    private boolean reshape(java.util.function.Consumer<List<LayerSpec>> change, String what) {
+        bridge.session().reshape(s -> {
+            List<LayerSpec> l = new ArrayList<>(s.layers());
+            change.accept(l);
+            return Scenarios.withArchitecture(s, l);
+        }, what);
         return ok();
     }
 
@@ -231,7 +251,7 @@ public final class ArchitectureViewModel {
             return refuse("Loss: bce needs every target y between 0 and 1, but this data set has others; "
                     + "the loss stays " + current().config().loss().id() + ".");
         }
-        return configure(current().config().withLoss(loss));
+        return configure(c -> c.withLoss(loss));
     }
 
     /** Switches the batch kind; a mini-batch takes {@link #DEFAULT_MINI_BATCH} samples (or the size it had). */
@@ -242,7 +262,10 @@ public final class ArchitectureViewModel {
             case SAMPLE -> BatchMode.SAMPLE;
             case MINI -> now.size() > 1 ? now : BatchMode.miniBatch(DEFAULT_MINI_BATCH);
         };
-        return configure(current().config().withBatch(b));
+        if (b.equals(now)) {
+            return ok();
+        }
+        return configure(c -> c.withBatch(kind == BatchKind.MINI && c.batch().size() > 1 ? c.batch() : b));
     }
 
     /** Sets the mini-batch size from typed text (2 or more). */
@@ -252,16 +275,16 @@ public final class ArchitectureViewModel {
             return refuse("Mini-batch size: \"" + typed.trim() + "\" is not allowed; type a whole number from 2 to "
                     + MAX_MINI_BATCH + " (1 is \"per sample\"). It stays " + current().config().batch().id() + ".");
         }
-        return configure(current().config().withBatch(BatchMode.miniBatch(n)));
+        return configure(c -> c.withBatch(BatchMode.miniBatch(n)));
     }
 
     public boolean setShuffle(boolean shuffle) {
-        return configure(current().config().withShuffle(shuffle));
+        return configure(c -> c.withShuffle(shuffle));
     }
 
     /** A new initializer: the weights start over from the seed. */
     public boolean setInitializer(Initializer init) {
-        return configure(current().config().withInit(init));
+        return configure(c -> c.withInit(init));
     }
 
     /** A new seed from typed text (any whole number): the weights start over. */
@@ -276,7 +299,8 @@ public final class ArchitectureViewModel {
             return refuse("Seed: \"" + typed.trim() + "\" is not allowed; type a whole number, e.g. 42. It stays "
                     + current().config().seed() + ".");
         }
-        return configure(current().config().withSeed(seed));
+        long s = seed;
+        return configure(c -> c.withSeed(s));
     }
 
     /** A new η from typed text (a number ≥ 0): training goes on with the same weights. */
@@ -286,7 +310,8 @@ public final class ArchitectureViewModel {
             return refuse("Learning rate η: \"" + typed.trim() + "\" is not allowed; type a number ≥ 0, e.g. 0.5. "
                     + "It stays " + format(current().config().learningRate()) + ".");
         }
-        return configure(current().config().withLearningRate(eta));
+        double e = eta;
+        return configure(c -> c.withLearningRate(e));
     }
 
     /** A new momentum μ from typed text (0 ≤ μ < 1): training goes on with the same weights. */
@@ -296,7 +321,8 @@ public final class ArchitectureViewModel {
             return refuse("Momentum μ: \"" + typed.trim() + "\" is not allowed; type a number from 0 up to (not "
                     + "including) 1, e.g. 0.9. It stays " + format(current().config().momentum()) + ".");
         }
-        return configure(current().config().withMomentum(mu));
+        double m = mu;
+        return configure(c -> c.withMomentum(m));
     }
 
     /** Forgets the last refusal. */
@@ -304,9 +330,10 @@ public final class ArchitectureViewModel {
         error.set("");
     }
 
-    private boolean configure(TrainingConfig c) {
-        if (!c.equals(current().config())) {
-            bridge.session().setConfig(c);
+    /** Sends the change as a command, applied by the worker to the configuration the session has then. */
+    private boolean configure(java.util.function.UnaryOperator<TrainingConfig> change) {
+        if (!change.apply(current().config()).equals(current().config())) {
+            bridge.session().updateConfig(change);
         }
         return ok();
     }

@@ -187,31 +187,16 @@ public final class DataTableViewModel {
         }
     }
 
-    /** Adds a sample at the end: a copy of row {@code copyOf}, or zeros (and 1 in the bias column) if −1. */
+    /**
+     * Adds a sample at the end of the data set as the session has it when the command runs: a copy of row
+     * {@code copyOf}, or zeros (and 1 in the bias column) if −1.
+     */
     public void addRow(int copyOf) {
-        Dataset d = dataset.get();
-        int n = d.size();
-        double[][] x = Arrays.copyOf(d.inputs().getData(), n + 1);
-        double[][] y = Arrays.copyOf(d.targets().getData(), n + 1);
-        if (copyOf >= 0 && copyOf < n) {
-            x[n] = x[copyOf].clone();
-            y[n] = y[copyOf].clone();
-        } else {
-            x[n] = new double[d.inputSize()];
-            y[n] = new double[d.targetSize()];
-            if (d.biasColumn() >= 0) {
-                x[n][d.biasColumn()] = 1.0;
-            }
-        }
-        List<String> labels = new ArrayList<>(d.labels());
-        if (!labels.isEmpty()) {
-            labels.add("#" + (n + 1));
-        }
         message.set("");
-        session.setDataset(d.withSamples(x, y, labels));
+        session.addSample(copyOf >= 0 && copyOf < dataset.get().size() ? copyOf : -1);
     }
 
-    /** Removes sample {@code row}; refuses to remove the last one. */
+    /** Removes sample {@code row} (the session refuses to remove the last one, and says so). */
     public boolean removeRow(int row) {
         Dataset d = dataset.get();
         if (d.size() <= 1) {
@@ -220,16 +205,8 @@ public final class DataTableViewModel {
         if (row < 0 || row >= d.size()) {
             return refuse("Select the row to remove first.");
         }
-        List<double[]> x = new ArrayList<>(Arrays.asList(d.inputs().getData()));
-        List<double[]> y = new ArrayList<>(Arrays.asList(d.targets().getData()));
-        x.remove(row);
-        y.remove(row);
-        List<String> labels = new ArrayList<>(d.labels());
-        if (!labels.isEmpty()) {
-            labels.remove(row);
-        }
         message.set("");
-        session.setDataset(d.withSamples(x.toArray(double[][]::new), y.toArray(double[][]::new), labels));
+        session.removeSample(row);
         return true;
     }
 

@@ -141,10 +141,12 @@ public final class DatasetsViewModel {
         return true;
     }
 
-    /** Starts over on {@code d} under the current hidden layers. */
+    /**
+     * Starts over on {@code d} under the hidden layers and settings the session has when the command runs (the
+     * session on show is kept for Back).
+     */
     public void load(Dataset d, String name, String description) {
-        Scenario now = bridge.snapshot().scenario();
-        bridge.session().load(Scenarios.forDataset(now, d, name, description));
+        bridge.session().reshape(now -> Scenarios.forDataset(now, d, name, description), "data set " + name);
     }
 
     /** Holds out {@code percent} % of the samples as a test set (0 puts them all back). */
@@ -165,9 +167,10 @@ public final class DatasetsViewModel {
         RealMatrix out = eval.output();
         double[][] yHat = new double[d.size()][];
         double[] losses = new double[d.size()];
+        double[] sampleLosses = eval.sampleLosses();
         for (int k = 0; k < rows.length; k++) {
             yHat[rows[k]] = out.getRow(k);
-            losses[rows[k]] = eval.sampleLosses()[k];
+            losses[rows[k]] = sampleLosses[k];
         }
         CsvExport.write(file, d, new Array2DRowRealMatrix(yHat, false), losses, s.testRows());
     }

@@ -41,11 +41,12 @@ public final class DivergenceBanner extends HBox {
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
 
-        Button back = new Button("Go back to the last finite state");
+        Button back = new Button();
+        back.textProperty().bind(vm.backTextProperty());
         back.setId("backToFiniteButton");
         back.getStyleClass().add("divergence-primary");
-        back.setTooltip(new Tooltip("Return to the last iteration whose loss and weights were ordinary numbers; "
-                + "the iterations after it are discarded."));
+        back.setTooltip(new Tooltip("Show the last iteration before the loss left its normal range (more than 10× its "
+                + "lowest so far): lower η there and run again. The later iterations are kept, on the history slider."));
         back.setOnAction(e -> vm.goBack());
         Button lower = new Button();
         lower.setId("lowerEtaButton");

@@ -23,6 +23,7 @@ public final class DivergenceViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper lowerText = new ReadOnlyStringWrapper(this, "lowerText", "");
+    private final ReadOnlyStringWrapper backText = new ReadOnlyStringWrapper(this, "backText", "Go back to the last finite state");
     private double eta;
 
     public DivergenceViewModel(SessionBridge bridge) {
@@ -45,6 +46,11 @@ public final class DivergenceViewModel {
 
     public ReadOnlyStringProperty explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** @return e.g. "Go back to iteration 37" */
+    public ReadOnlyStringProperty backTextProperty() {
+        return backText.getReadOnlyProperty();
     }
 
     /** @return e.g. "Lower η to 5" */
@@ -84,14 +90,18 @@ public final class DivergenceViewModel {
         }
         headline.set(String.format(Locale.ROOT, "%s at iteration %,d: training has paused.", what, s.iteration()));
         String etaText = fmt(eta);
+        long rescue = s.rescueIteration();
+        String where = rescue >= 0 ? String.format(Locale.ROOT, " Iteration %,d is the last before the loss rose above "
+                + "10× its lowest value so far and never came back: from there a smaller η can still rescue the run.", rescue) : "";
+        backText.set(rescue >= 0 ? String.format(Locale.ROOT, "Go back to iteration %,d", rescue) : "Go back to the last finite state");
         explanation.set(eta > 0.1
                 ? "Each step overshot because η = " + etaText + " is too large for this network: every update "
                 + "moved the weights past the minimum, the loss grew instead of shrinking, and after a few steps "
                 + "the numbers overflowed. Values shown as NaN or ∞ are these broken numbers. Go back to the last "
-                + "finite state and try a smaller η."
+                + "finite state and try a smaller η." + where
                 : "The numbers overflowed even though η = " + etaText + " is small: a weight or an input you set "
                 + "may be very large, or the gradients explode in this network. Values shown as NaN or ∞ are these "
-                + "broken numbers. Go back to the last finite state and lower η or the value you changed.");
+                + "broken numbers. Go back to the last finite state and lower η or the value you changed." + where);
         lowerText.set("Lower η to " + fmt(eta / 10));
     }
 

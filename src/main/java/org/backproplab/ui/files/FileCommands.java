@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backproplab.io.BackpropFile;
+import org.backproplab.session.SessionRecord;
 import org.backproplab.io.LossCsv;
 import org.backproplab.session.HistoryRecord;
 import org.backproplab.ui.SessionBridge;
@@ -179,7 +180,7 @@ public final class FileCommands {
         report.accept("Opening " + path.getFileName() + " …");
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> read(path), io)
-                .thenCompose(file -> bridge.session().open(file.historyOrState())
+                .thenCompose(file -> bridge.session().open(file.sessionOrState())
                         .thenCompose(message -> bridge.session().sync().thenApply(s -> {
                             Platform.runLater(() -> opened(path, s.changes(), message));
                             return null;
@@ -242,7 +243,7 @@ public final class FileCommands {
      */
     public CompletableFuture<Boolean> saveTo(Path path) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        bridge.session().query(v -> new Saving(v.history(), v.changes()))
+        bridge.session().record().thenApply(r -> new Saving(r.record(), r.changes()))
                 .thenApplyAsync(s -> s.write(path, jsonWriter), io)
                 .whenComplete((s, err) -> Platform.runLater(() -> {
                     if (err != null) {
@@ -265,12 +266,14 @@ public final class FileCommands {
 
     /** A session on its way to a file. */
     private static final class Saving {
+        final SessionRecord session;
         final HistoryRecord history;
         final long changes;
         boolean withHistory = true;
 
-        Saving(HistoryRecord history, long changes) {
-            this.history = history;
+        Saving(SessionRecord session, long changes) {
+            this.session = session;
+            this.history = session.shown();
             this.changes = changes;
         }
 
@@ -297,7 +300,7 @@ public final class FileCommands {
                 throw new FileDialogs.UserError("The weights are not finite numbers (training diverged at iteration "
                         + history.iteration() + "). Go back to the last finite state, then save.");
             }
-            BackpropFile file = BackpropFile.of(history);
+            BackpropFile file = BackpropFile.of(session);
             String json = file.toJson();
             if (!BackpropFile.withinReadLimits(json)) {
                 json = file.withoutHistory().toJson();
@@ -327,8 +330,8 @@ public final class FileCommands {
 
     private void exportCsv() {
         chooseExport("Export the loss history", baseName() + "-loss.csv", "CSV files (*.csv)", ".csv").ifPresent(p ->
-                writeExport(p, bridge.session().query(v -> Exports.text(LossCsv.text(v.historyStart(), v.losses(),
-                        v.testLosses()))), "the loss history"));
+                writeExport(p, bridge.session().lossHistory().thenApply(h -> Exports.text(LossCsv.text(h.start(), h.losses(),
+                        h.testLosses()))), "the loss history"));
     }
 
     private void exportGraph() {
@@ -385,8 +388,8 @@ public final class FileCommands {
             case "chart-png" -> CompletableFuture.completedFuture(Exports.chartPng(chart.chart()));
             case "chart-svg" -> CompletableFuture.completedFuture(Exports.chartSvg(chart.chart()));
             case "graph-png" -> CompletableFuture.completedFuture(Exports.graphPng(graph.snapshotImage(2)));
-            case "loss-csv" -> bridge.session().query(v -> Exports.text(LossCsv.text(v.historyStart(), v.losses(),
-                    v.testLosses())));
+            case "loss-csv" -> bridge.session().lossHistory().thenApply(h -> Exports.text(LossCsv.text(h.start(), h.losses(),
+                    h.testLosses())));
             default -> throw new IllegalArgumentException("unknown export " + kind);
         };
         return writeExport(path, r, kind);

@@ -84,8 +84,8 @@ public final class GradientCheckViewModel {
     public void recheck() {
         checking.set(true);
         summary.set("Checking every gradient…");
-        bridge.session().sync().thenCompose(s -> bridge.session().query(v -> new Checked(s, v.gradientCheck())))
-                .whenComplete((c, e) -> fx.execute(() -> show(c, e)));
+        bridge.session().gradientCheck()
+                .whenComplete((c, e) -> fx.execute(() -> show(c == null ? null : new Checked(c.snapshot(), c.result()), e)));
     }
 
     private record Checked(Snapshot snapshot, GradientCheck.Result result) {

@@ -3,6 +3,8 @@ package org.backproplab.ui.history;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import org.backproplab.session.RunInfo;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -75,8 +77,27 @@ public final class HistoryScrubber extends VBox {
         toEnd.setOnAction(e -> vm.jumpToEnd());
         toEnd.setMinWidth(Button.USE_PREF_SIZE);
 
+        ComboBox<RunInfo> runs = runsList(vm);
+        javafx.scene.control.MenuButton delete = new javafx.scene.control.MenuButton("Delete run");
+        delete.setId("deleteRunButton");
+        delete.setTooltip(new Tooltip("Forget a run that is not on show."));
+        delete.setMinWidth(Button.USE_PREF_SIZE);
+        Runnable deletable = () -> {
+            delete.getItems().clear();
+            for (RunInfo r : vm.runs()) {
+                if (!r.current()) {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(r.text());
+                    item.setOnAction(e -> vm.deleteRun(r.number()));
+                    delete.getItems().add(item);
+                }
+            }
+            delete.setDisable(delete.getItems().isEmpty());
+        };
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> deletable.run());
+        deletable.run();
+
         HBox top = new HBox(title, sliderBox, new LayoutFence(position));
-        HBox buttons = new HBox(resume, toEnd);
+        HBox buttons = new HBox(runs, delete, resume, toEnd);
         for (HBox row : new HBox[] {top, buttons}) {
             row.getStyleClass().add("history-row");
             row.setAlignment(Pos.CENTER_LEFT);
@@ -101,6 +122,42 @@ public final class HistoryScrubber extends VBox {
         vm.endProperty().addListener(o -> sync());
         vm.shownProperty().addListener(o -> sync());
         sync();
+    }
+
+    /**
+     * The Runs list ({@code #runsList}): every run of the session, each naming where it forked, its iterations and
+     * its loss; choosing one shows it where it was left.
+     */
+    private static ComboBox<RunInfo> runsList(HistoryViewModel vm) {
+        ComboBox<RunInfo> box = new ComboBox<>(vm.runs());
+        box.setId("runsList");
+        box.setTooltip(new Tooltip("Runs: an edit or \"Resume from here\" at an earlier iteration starts a new run; "
+                + "the old one is kept here. Choose one to show it."));
+        box.setMaxWidth(420);
+        javafx.util.Callback<javafx.scene.control.ListView<RunInfo>, javafx.scene.control.ListCell<RunInfo>> cells = lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunInfo r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : (r.current() ? "▶ " : "") + r.text());
+            }
+        };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
+        Runnable select = () -> vm.runs().stream().filter(RunInfo::current).findFirst().ifPresent(r -> {
+            if (!r.equals(box.getValue())) {
+                box.setValue(r);
+            }
+        });
+        // after the list has settled (the combo box clears its value when its items are replaced)
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> javafx.application.Platform.runLater(select));
+        select.run();
+        box.setOnAction(e -> {
+            RunInfo r = box.getValue();
+            if (r != null && !r.current()) {
+                vm.showRun(r.number());
+            }
+        });
+        return box;
     }
 
     /** @return {@code chart} with the scrubber under it, the chart taking the height */

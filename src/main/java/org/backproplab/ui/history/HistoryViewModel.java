@@ -9,6 +9,9 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.backproplab.session.RunInfo;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 
@@ -29,6 +32,9 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper resumeTooltip = new ReadOnlyStringWrapper(this, "resumeTooltip", "");
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
     private final ReadOnlyBooleanWrapper atEnd = new ReadOnlyBooleanWrapper(this, "atEnd", true);
+
+    private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunInfo> readOnlyRuns = FXCollections.unmodifiableObservableList(runs);
 
     private boolean busy;
     private long sent = -1;
@@ -103,9 +109,29 @@ public final class HistoryViewModel {
         send(target);
     }
 
-    /** Continues training from the iteration shown; the later history is replaced. */
+    /**
+     * Makes the iteration shown the end of a new run (the run shown so far is kept in the Runs list); training
+     * does not start until Step or Run.
+     */
     public void resume() {
-        bridge.session().run();
+        bridge.session().resumeFromHere();
+    }
+
+    /** Shows run {@code number} where it was left. */
+    public void showRun(int number) {
+        if (runs.stream().noneMatch(r -> r.number() == number && r.current())) {
+            bridge.session().showRun(number);
+        }
+    }
+
+    /** Deletes run {@code number} (never the one on show). */
+    public void deleteRun(int number) {
+        bridge.session().deleteRun(number);
+    }
+
+    /** @return the runs of the session, oldest first, as the last snapshot had them */
+    public ObservableList<RunInfo> runs() {
+        return readOnlyRuns;
     }
 
     /** Shows the last iteration of the history. */
@@ -147,8 +173,11 @@ public final class HistoryViewModel {
                 ? String.format(Locale.ROOT, "Iteration %,d of %,d", k, s.historyEnd())
                 : String.format(Locale.ROOT, "Iteration %,d (latest)", k));
         resumeTooltip.set(past
-                ? String.format(Locale.ROOT, "Train on from iteration %,d. Iterations %,d to %,d are discarded "
-                + "and replaced by the new run.", k, k + 1, s.historyEnd())
+                ? String.format(Locale.ROOT, "Start a new run from iteration %,d (paused: Step or Run trains it). "
+                + "This run, to iteration %,d, is kept in the Runs list.", k, s.historyEnd())
                 : "Drag the slider back to an earlier iteration first.");
+        if (!runs.equals(s.runs())) {
+            runs.setAll(s.runs());
+        }
     }
 }

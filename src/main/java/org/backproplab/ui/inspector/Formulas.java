@@ -50,13 +50,14 @@ final class Formulas {
         this.eta = eta;
         this.momentum = momentum;
         int row = 0;
-        for (int k = 0; k < t.samples().length; k++) {
-            if (t.samples()[k] == sample) {
+        int[] samples = t.samples();
+        for (int k = 0; k < samples.length; k++) {
+            if (samples[k] == sample) {
                 row = k;
             }
         }
         this.r = row;
-        this.sampleName = data.label(t.samples()[row]);
+        this.sampleName = data.label(samples[row]);
         this.edge = edge;
     }
 
@@ -166,8 +167,9 @@ final class Formulas {
         int n = batchSize();
         if (n > 1) {
             StringBuilder all = new StringBuilder();
+            double[] sampleLosses = t.sampleLosses();
             for (int k = 0; k < Math.min(n, MAX_TERMS); k++) {
-                all.append(k > 0 ? " + " : "").append(format(t.sampleLosses()[k]));
+                all.append(k > 0 ? " + " : "").append(format(sampleLosses[k]));
             }
             if (n > MAX_TERMS) {
                 all.append(" + …");

@@ -47,6 +47,18 @@ final class HelpDialogs {
         return a;
     }
 
+    /** A command broke on the training thread: what happened, and that the session is still usable. */
+    static Alert failure(Window owner, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        a.setTitle("Something went wrong");
+        a.setHeaderText("A command failed on the training thread");
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.getDialogPane().setId("failureDialog");
+        return a;
+    }
+
     private static Alert dialog(Window owner, String title) {
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         a.initOwner(owner);

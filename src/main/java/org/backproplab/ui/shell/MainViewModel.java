@@ -41,6 +41,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
     private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper(this, "scenarioDescription", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /** The last failure of the training thread not yet shown in a dialog, or "" (the window shows it, then clears it). */
+    private final javafx.beans.property.SimpleStringProperty failure = new javafx.beans.property.SimpleStringProperty(this, "failure", "");
+    private long shownFailure;
 
     /**
      * @param bridge  the session as the window sees it
@@ -55,9 +58,21 @@ public final class MainViewModel {
         speedText.set(speedLabel(DEFAULT_SPEED));
     }
 
+    /**
+     * @return the last failure of the training thread (a command that broke) not yet acknowledged, or ""; the
+     *         window shows it in a dialog and sets it back to ""
+     */
+    public javafx.beans.property.StringProperty failureProperty() {
+        return failure;
+    }
+
     private void show(Snapshot s) {
         iterationText.set(String.format(Locale.ROOT, "Iteration %d · epoch %s", s.iteration(), epochs(s.epochs())));
         lossText.set(lossLabel(s.loss()));
+        if (s.failureNumber() > shownFailure) {
+            shownFailure = s.failureNumber();
+            failure.set(s.failure());
+        }
         if (s.messageNumber() > shownMessage) {
             shownMessage = s.messageNumber();
             statusText.set(s.message());

@@ -107,6 +107,11 @@ public final class MainWindow extends BorderPane {
         };
         vm.learningRateErrorProperty().addListener((o, a, b) -> update.run());
         vm.statusTextProperty().addListener((o, a, b) -> update.run());
+        vm.failureProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                javafx.application.Platform.runLater(() -> HelpDialogs.failure(getScene() == null ? null : getScene().getWindow(), b).show());
+            }
+        });
         update.run();
         message.setMinWidth(0);
         Label next = new Label();

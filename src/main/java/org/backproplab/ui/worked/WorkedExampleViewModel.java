@@ -4,7 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.WorkedExample;
-import org.backproplab.session.SessionCore;
+import org.backproplab.session.Snapshot;
+import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 
 /**
@@ -23,25 +24,26 @@ public final class WorkedExampleViewModel {
         this.bridge = bridge;
     }
 
-    /** @return the example of the iteration shown, computed on the worker */
+    /** @return the example of the iteration shown, computed on a copy made by the worker */
     public CompletableFuture<Prepared> prepare() {
-        return bridge.session().query(WorkedExampleViewModel::prepare);
+        Snapshot s = bridge.snapshot();
+        long k = s.iteration();
+        boolean justCompleted = s.phaseIndex() == 0 && s.trace() != null && s.trace().isComplete() && k > s.historyStart();
+        return bridge.session().trainerAt(justCompleted ? k - 1 : k).thenApply(c -> prepare(c, justCompleted));
     }
 
-    static Prepared prepare(SessionCore.View v) {
-        Trainer live = v.trainer();
-        long k = live.iteration();
-        IterationTrace t = live.trace();
-        String name = v.scenario().name();
-        if (live.phaseIndex() == 0 && t != null && t.isComplete() && k > v.historyStart()) {
-            return new Prepared(WorkedExample.nextIteration(name, v.trainerAt(k - 1)),
+    static Prepared prepare(TrainingSession.TrainerCopy c, boolean justCompleted) {
+        long k = c.shownIteration();
+        String name = c.scenarioName();
+        if (justCompleted) {
+            return new Prepared(WorkedExample.nextIteration(name, c.trainer()),
                     "Iteration " + k + ", the one just completed, replayed exactly on a copy.");
         }
-        if (live.phaseIndex() > 0) {
-            return new Prepared(WorkedExample.nextIteration(name, v.trainerAt(k)),
+        if (c.shownPhase() > 0) {
+            return new Prepared(WorkedExample.nextIteration(name, c.trainer()),
                     "Iteration " + (k + 1) + ", the one in progress, run to its end on a copy: your session is not changed.");
         }
-        return new Prepared(WorkedExample.nextIteration(name, v.trainerAt(k)),
+        return new Prepared(WorkedExample.nextIteration(name, c.trainer()),
                 "Iteration " + (k + 1) + ", the next one from the weights now, run on a copy: your session is not changed.");
     }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.backproplab.app.BackpropLabApp;
 import org.backproplab.io.AtomicFiles;
-import org.backproplab.session.SessionCore;
 import org.backproplab.session.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +73,7 @@ class FileCommandsFxTest {
         app.session().stepMany(20);
         app.session().goTo(40);
         Snapshot before = settle();
-        double[] losses = app.session().query(SessionCore.View::losses).get(5, TimeUnit.SECONDS);
+        double[] losses = app.session().lossHistory().get(5, TimeUnit.SECONDS).losses();
         Path p = dir.resolve("class.json");
         assertTrue(await(() -> files.saveTo(p)));
         settle();
@@ -92,7 +91,7 @@ class FileCommandsFxTest {
         assertTrue(after.network().sameAs(before.network()), "the same weights at the same iteration");
         assertEquals(before.losses().count(), after.losses().count());
         assertEquals(before.losses().markers(), after.losses().markers());
-        assertArrayEquals(losses, app.session().query(SessionCore.View::losses).get(5, TimeUnit.SECONDS));
+        assertArrayEquals(losses, app.session().lossHistory().get(5, TimeUnit.SECONDS).losses());
         assertEquals("Backprop Lab — class.json", title());
         assertTrue(files.recent().files().contains(p.toAbsolutePath().normalize()));
     }

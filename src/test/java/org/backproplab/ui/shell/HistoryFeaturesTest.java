@@ -87,20 +87,41 @@ class HistoryFeaturesTest extends FxRobot {
     }
 
     @Test
-    void resumeFromHereReplacesTheLaterHistory() throws Exception {
+    void resumeFromHereStartsANewRunAndTheRunsListSwitchesBack() throws Exception {
         f.app.session().stepMany(600);
         f.settle();
         scrubTo(300);
         Button resume = lookup("#resumeButton").queryAs(Button.class);
-        assertTrue(resume.getTooltip().getText().contains("Iterations 301 to 600 are discarded"), resume.getTooltip().getText());
-        f.app.session().setSpeed(40);
+        assertTrue(resume.getTooltip().getText().contains("is kept in the Runs list"), resume.getTooltip().getText());
         interact(resume::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> f.app.session().latest().iteration() > 305);
-        f.app.session().pause();
         Snapshot s = f.settle();
-        assertTrue(s.iteration() > 305 && s.iteration() < 600, "trained on from 300: " + s.iteration());
-        assertEquals(s.iteration(), s.historyEnd(), "the history now ends where the new run stopped");
-        assertTrue(s.network().sameAs(afterFreshTraining(s.iteration())), "the new run continues exactly");
+        assertFalse(s.running(), "Resume from here does not start a run by itself");
+        assertEquals(300, s.iteration());
+        assertEquals(300, s.historyEnd());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.backproplab.session.RunInfo> runs =
+                lookup("#runsList").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
+        assertTrue(runs.getItems().get(0).text().contains("600 iterations"), runs.getItems().get(0).text());
+        assertTrue(runs.getItems().get(1).text().contains("from run 1 at iteration 300"), runs.getItems().get(1).text());
+
+        f.app.session().stepMany(20);
+        Snapshot forked = f.settle();
+        assertTrue(forked.network().sameAs(afterFreshTraining(320)), "the new run continues exactly");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getButtonCell().getText() != null
+                && runs.getButtonCell().getText().contains("320 iterations"));
+        String shown = runs.getButtonCell().getText();
+        assertTrue(shown.contains("Run 2") && shown.contains("320 iterations")
+                && shown.contains(String.format(java.util.Locale.ROOT, "%.4g", forked.loss())), shown);
+
+        interact(() -> runs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            interact(() -> f.app.bridge().refresh());
+            return f.app.bridge().snapshot().historyEnd() == 600;
+        });
+        Snapshot first = f.settle();
+        assertEquals(300, first.iteration(), "run 1 is shown where it was left");
+        assertTrue(first.network().sameAs(afterFreshTraining(300)));
     }
 
     @Test

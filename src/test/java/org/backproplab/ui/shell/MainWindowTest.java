@@ -65,8 +65,8 @@ class MainWindowTest extends FxRobot {
         assertEquals(7, s.iteration());
         assertEquals("Iteration 7 · epoch 7", text("#iterationLabel"));
         assertEquals("Iteration 7 · epoch 7", shown("#iterationLabel"), "on screen, not only in the property");
-        assertEquals(7, s.losses().count(), "one loss per iteration in the chart's history");
-        assertEquals(7, chartPoints(), "one point per iteration on the chart");
+        assertEquals(8, s.losses().count(), "one loss per iteration, from the initial weights (x = 0) to the weights now");
+        assertEquals(8, chartPoints(), "one point per iteration on the chart, 0 to 7");
         assertEquals(MainViewModel.lossLabel(s.loss()), text("#lossLabel"));
     }
 
@@ -105,8 +105,9 @@ class MainWindowTest extends FxRobot {
         assertEquals(0, back.phaseIndex());
         assertTrue(back.network().sameAs(earlier), "Back restores the weights bit for bit");
         assertEquals(before.loss(), back.loss());
-        assertEquals(3, back.losses().count());
-        assertEquals(3, chartPoints(), "Back rewinds the chart too");
+        assertEquals(4, back.historyEnd(), "Back walks back along the run: iteration 4 is kept");
+        assertEquals(5, back.losses().count(), "the chart keeps the run, 0 to 4");
+        assertEquals(5, chartPoints());
         assertEquals("Iteration 3 · epoch 3", text("#iterationLabel"));
     }
 
@@ -155,7 +156,7 @@ class MainWindowTest extends FxRobot {
         assertEquals(recomputed, s.loss(), 1e-12 * Math.max(1, recomputed), "the loss is the loss of the weights shown");
         assertEquals(MainViewModel.lossLabel(recomputed), text("#lossLabel"));
         assertEquals("Iteration " + s.iteration() + " ·", text("#iterationLabel").substring(0, ("Iteration " + s.iteration() + " ·").length()));
-        assertEquals(s.iteration(), s.losses().count());
+        assertEquals(s.iteration() + 1, s.losses().count());
         sleep(100); // a frame or two: the read-outs are laid out in the next pulse
         // on screen, not only in the properties (a narrow toolbar may end the epoch count in "…")
         String iteration = shown("#iterationLabel");
@@ -190,7 +191,7 @@ class MainWindowTest extends FxRobot {
         assertNotEquals(0, paused.iteration());
         type(KeyCode.R);
         assertEquals(0, fx.settle().iteration());
-        assertEquals(0, chartPoints(), "Reset clears the chart");
+        assertEquals(1, chartPoints(), "Reset starts a new chart at the initial loss");
         assertEquals("Iteration 0 · epoch 0", text("#iterationLabel"));
 
         // while typing in a field, the keys type

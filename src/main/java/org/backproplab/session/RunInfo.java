@@ -1,0 +1,23 @@
+package org.backproplab.session;
+
+/**
+ * One run of a session, as the Runs list shows it: a line of training that forked from another run at an
+ * iteration (after an edit or "Resume from here" at an earlier point), or the first run.
+ *
+ * @param number     1 for the first run, then 2, 3 ... in the order they were started
+ * @param parent     the run it forked from, or 0 for the first run
+ * @param forkedAt   the iteration it forked at (the first run: the iteration it starts at)
+ * @param iterations the last iteration it holds
+ * @param loss       the training loss of the weights at its last iteration (NaN if not measured yet)
+ * @param current    true for the run on show
+ */
+public record RunInfo(int number, int parent, long forkedAt, long iterations, double loss, boolean current) {
+
+    /** @return e.g. "Run 2 — from run 1 at iteration 500 · 1,200 iterations · loss 0.0123" */
+    public String text() {
+        String from = parent == 0 ? "first run" : "from run " + parent + " at iteration " + String.format(java.util.Locale.ROOT, "%,d", forkedAt);
+        String l = Double.isNaN(loss) ? "loss —" : "loss " + String.format(java.util.Locale.ROOT, "%.4g", loss);
+        return "Run " + number + " — " + from + " · " + String.format(java.util.Locale.ROOT, "%,d", iterations)
+                + " iterations · " + l;
+    }
+}

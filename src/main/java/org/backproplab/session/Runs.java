@@ -1,0 +1,172 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs of a session: a tree of histories. Training or stepping from an earlier iteration follows the run
+ * already recorded there (training is deterministic, so that is what it would compute); an edit or "Resume from
+ * here" at an earlier iteration forks a new run that shares nothing mutable with the old one, which stays
+ * as it was and can be shown again. Memory is bounded: all runs together hold at most
+ * {@link History#MAX_LENGTH} iterations and at most {@value #MAX_RUNS} runs are kept. Owned by the worker.
+ */
+final class Runs {
+    static final int MAX_RUNS = 16;
+
+    /** One run: its history (complete from its start, copied from its parent up to the fork) and where it was left. */
+    static final class Run {
+        final int number;
+        final int parent;
+        final long forkedAt;
+        final History history;
+        /** The iteration on show when this run was left for another (restored when it is shown again). */
+        long position;
+        /** How many of its edits it took over from its parent (its own come after). */
+        final int inheritedEdits;
+
+        Run(int number, int parent, long forkedAt, History history, int inheritedEdits) {
+            this.number = number;
+            this.parent = parent;
+            this.forkedAt = forkedAt;
+            this.history = history;
+            this.position = forkedAt;
+            this.inheritedEdits = inheritedEdits;
+        }
+    }
+
+    private final List<Run> runs = new ArrayList<>();
+    private Run current;
+    private int nextNumber = 1;
+
+    /** One run over {@code h}, nothing else. */
+    Runs(History h) {
+        current = new Run(nextNumber++, 0, h.base(), h, 0);
+        runs.add(current);
+    }
+
+    /** Runs rebuilt from a file: {@code built[i]} is the history of {@code record.runs()[i]}, left at its iteration. */
+    Runs(SessionRecord record, List<History> built) {
+        for (int i = 0; i < built.size(); i++) {
+            SessionRecord.Run r = record.runs().get(i);
+            int inherited = 0;
+            if (r.parent() != 0) {
+                for (History.Edit e : find(r.parent()).history.edits()) {
+                    inherited += e.iteration() <= r.forkedAt() ? 1 : 0;
+                }
+            }
+            Run run = new Run(r.number(), r.parent(), r.forkedAt(), built.get(i), inherited);
+            run.position = r.history().iteration();
+            runs.add(run);
+            nextNumber = Math.max(nextNumber, r.number() + 1);
+        }
+        current = runs.get(record.current());
+    }
+
+    Run current() {
+        return current;
+    }
+
+    /** @return the iterations stored by every run together (the memory cap counts these) */
+    long stored() {
+        long n = 0;
+        for (Run r : runs) {
+            n += r.history.stored();
+        }
+        return n;
+    }
+
+    /** @return the iterations stored by the runs other than the current one */
+    long storedByOthers() {
+        return stored() - current.history.stored();
+    }
+
+    /** @return why a fork at {@code k} cannot be made (too many runs or iterations), or null if it can */
+    String refusalToFork(long k) {
+        if (runs.size() >= MAX_RUNS) {
+            return "Could not start a new run from iteration " + k + ": " + MAX_RUNS + " runs are kept at most. "
+                    + "Delete a run in the Runs list first.";
+        }
+        if (stored() + (k - current.history.base()) >= History.MAX_LENGTH) {
+            return String.format(java.util.Locale.ROOT, "Could not start a new run from iteration %,d: the runs "
+                    + "hold %,d iterations together, the most kept in memory is %,d. Delete a run in the Runs list first.",
+                    k, stored(), History.MAX_LENGTH);
+        }
+        return null;
+    }
+
+    /**
+     * Starts a new run that holds the current one up to iteration {@code k} and makes it current; the old run
+     * keeps everything and remembers {@code k} as its position.
+     */
+    Run fork(long k) {
+        Run r = new Run(nextNumber++, current.number, k, current.history.copyUpTo(k), current.history.editsUpTo(k));
+        current.position = k;
+        r.position = k;
+        runs.add(r);
+        current = r;
+        return r;
+    }
+
+    /** @return the run numbered {@code number} */
+    Run find(int number) {
+        for (Run r : runs) {
+            if (r.number == number) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("there is no run " + number + ": the runs are " + numbers());
+    }
+
+    /** Makes {@code r} current, remembering {@code position} as the iteration the old current run was left at. */
+    void switchTo(Run r, long position) {
+        current.position = position;
+        current = r;
+    }
+
+    /**
+     * Forgets the run numbered {@code number}.
+     *
+     * @throws IllegalArgumentException if there is no such run or it is the one on show
+     */
+    void delete(int number) {
+        Run r = find(number);
+        if (r == current) {
+            throw new IllegalArgumentException("run " + number + " is the one on show: switch to another run before deleting it");
+        }
+        runs.remove(r);
+    }
+
+    /** Forgets the current run (it holds nothing of its own) and shows its parent again at the fork. */
+    void dropCurrentForParent() {
+        Run parent = find(current.parent);
+        runs.remove(current);
+        parent.position = current.forkedAt;
+        current = parent;
+    }
+
+    /** @return every run, oldest first, as the Runs list shows them */
+    List<RunInfo> infos() {
+        List<RunInfo> out = new ArrayList<>(runs.size());
+        for (Run r : runs) {
+            out.add(new RunInfo(r.number, r.parent, r.forkedAt, r.history.length(), r.history.endLoss(), r == current));
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the runs, oldest first (for files) */
+    List<Run> all() {
+        return List.copyOf(runs);
+    }
+
+    int size() {
+        return runs.size();
+    }
+
+    private String numbers() {
+        StringBuilder b = new StringBuilder();
+        for (Run r : runs) {
+            b.append(b.length() == 0 ? "" : ", ").append(r.number);
+        }
+        return b.toString();
+    }
+}
