@@ -5,19 +5,69 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Checks backpropagation against central finite differences on the batch of the next iteration:
- * for every weight and bias {@code θ}, {@code ĝ = (L(θ + h) − L(θ − h)) / 2h} with
- * {@code h = 1e-5 · max(1, |θ|)}, compared with the backprop gradient {@code g} by the relative error
- * {@code |g − ĝ| / max(|g| + |ĝ|, 1e-4)}. The floor keeps the rounding noise of the difference quotient
- * itself (about {@code 1e-11}) from counting as an error when both gradients are nearly zero.
+ * Checks backpropagation against central finite differences on the batch of the next iteration.
+ *
+ * <p>For every weight and bias {@code θ}: {@code ĝ = (L(θ + h) − L(θ − h)) / 2h}, first with
+ * {@code h = h₀ = 1e-5 · max(1, |θ|)}, compared with the backprop gradient {@code g} by the relative error
+ * {@code |g − ĝ| / max(|g| + |ĝ|, 1e-4 · h₀/h)}; at or below {@link #TOLERANCE} the parameter passes. The
+ * floor keeps the rounding noise of the difference quotient itself (about {@code 1e-11} at {@code h₀})
+ * from counting as an error when both gradients are nearly zero; that noise grows as {@code 1/h}, and so
+ * does the floor at the smaller steps below (at {@code h₀} it is {@code 1e-4}).
+ *
+ * <p><b>Kinks.</b> ReLU and leaky ReLU have a kink at {@code z = 0}: the loss has one slope on each side,
+ * and backprop gives the slope of the side {@code z} is on. If the forward pass at {@code θ + h} or
+ * {@code θ − h} puts any ReLU or leaky-ReLU pre-activation {@code z^l_j} of any sample of the batch on the
+ * other side of 0 than at {@code θ} ({@code z > 0} against {@code z ≤ 0}), {@code ĝ} mixes two slopes and is
+ * not comparable with {@code g}. The check then divides {@code h} by 10 and measures again, down to
+ * {@code h = }{@link #MIN_STEP}{@code · max(1, |θ|)}: the first step that crosses no kink decides
+ * {@link Status#PASS} or {@link Status#FAIL}; if even the smallest step crosses one the parameter is
+ * {@link Status#KINK}, "at a kink: not comparable", naming the sample and the neuron. Only a comparable
+ * quotient that disagrees is a {@link Status#FAIL}.
  */
 public final class GradientCheck {
     /** Relative errors at or below this pass. */
     public static final double TOLERANCE = 1e-6;
-    static final double STEP = 1e-5;
+    /** The first difference step, relative to the parameter: {@code h = STEP · max(1, |θ|)}. */
+    public static final double STEP = 1e-5;
+    /**
+     * The smallest step tried at a kink, relative to the parameter; each retry divides {@code h} by 10. At
+     * this step the rounding noise of the quotient is about {@code 1e-8}, a thousand times that at the first.
+     */
+    public static final double MIN_STEP = 1e-8;
     static final double FLOOR = 1e-4;
 
     private GradientCheck() {
+    }
+
+    /** How a parameter's two gradients compare, in the order {@link Result#entries()} lists them. */
+    public enum Status {
+        /** A difference step that crosses no kink disagrees with backprop by more than {@link #TOLERANCE}. */
+        FAIL,
+        /** Every step down to {@link #MIN_STEP} crosses a ReLU kink: not comparable. */
+        KINK,
+        /** The relative error is at most {@link #TOLERANCE}. */
+        PASS
+    }
+
+    /**
+     * A ReLU or leaky-ReLU pre-activation that a difference step put on the other side of 0.
+     *
+     * @param sample the data-set row of the sample, counted from 0
+     * @param layer  weight layer {@code l} of the neuron, 1..L
+     * @param neuron {@code j}, counted from 0
+     * @param step   the step {@code h} of the crossing
+     * @param count  how many pre-activations (neurons × samples, at {@code θ + h} and {@code θ − h}) changed
+     *               side at that step; this one is the first of them
+     */
+    public record Kink(int sample, int layer, int neuron, double step, int count) {
+        Kink andOneMore() {
+            return new Kink(sample, layer, neuron, step, count + 1);
+        }
+
+        /** @return the pre-activation, e.g. {@code "z2[3]"} (counted from 0, like {@link Entry#name()}) */
+        public String preActivationName() {
+            return "z" + layer + "[" + neuron + "]";
+        }
     }
 
     /**
@@ -27,16 +77,29 @@ public final class GradientCheck {
      * @param from          neuron of layer {@code l−1}, or −1 for the bias
      * @param to            neuron of layer {@code l}
      * @param backprop      {@code g}, from backpropagation
-     * @param numeric       {@code ĝ}, from central differences
-     * @param relativeError {@code |g − ĝ| / max(|g| + |ĝ|, 1e-4)}
+     * @param numeric       {@code ĝ}, from central differences with step {@code step}
+     * @param relativeError {@code |g − ĝ| / max(|g| + |ĝ|, 1e-4 · h₀/h)} ({@code 1e-4} at the first step)
+     * @param step          the step {@code h} of {@code numeric}: the first one, a smaller one that crossed no
+     *                      kink, or (for {@link Status#KINK}) the smallest one tried
+     * @param kink          the crossing at the smallest step that crossed one (for {@link Status#KINK}, at
+     *                      {@code step}; otherwise the reason the first step was not used), or null if the
+     *                      first step crossed none
+     * @param status        PASS, FAIL or KINK
      */
-    public record Entry(int layer, int from, int to, double backprop, double numeric, double relativeError) {
+    public record Entry(int layer, int from, int to, double backprop, double numeric, double relativeError,
+                        double step, Kink kink, Status status) {
         public boolean isBias() {
             return from < 0;
         }
 
+        /** @return whether the status is {@link Status#PASS} */
         public boolean passes() {
-            return relativeError <= TOLERANCE;
+            return status == Status.PASS;
+        }
+
+        /** @return whether {@code ĝ} was measured without crossing a kink, so its error means something */
+        public boolean isComparable() {
+            return status != Status.KINK;
         }
 
         /** @return e.g. {@code "W1[0][2]"} or {@code "b2[0]"} */
@@ -46,73 +109,123 @@ public final class GradientCheck {
     }
 
     /**
-     * @param entries every weight and bias, largest relative error first
+     * @param entries every weight and bias: failures first, then kinks, then passes, each largest relative
+     *                error first
      */
     public record Result(List<Entry> entries) {
+        /** @return the largest relative error of a comparable parameter (0 if there is none) */
         public double maxRelativeError() {
-            return entries.isEmpty() ? 0.0 : entries.get(0).relativeError();
+            Entry w = worst();
+            return w == null ? 0.0 : w.relativeError();
         }
 
+        /** @return the comparable parameter with the largest relative error, or null if there is none */
         public Entry worst() {
-            return entries.isEmpty() ? null : entries.get(0);
+            return entries.stream().filter(Entry::isComparable)
+                    .max(Comparator.comparingDouble(Entry::relativeError)).orElse(null);
         }
 
+        /** @return how many parameters have status {@code s} */
+        public long count(Status s) {
+            return entries.stream().filter(e -> e.status() == s).count();
+        }
+
+        /** @return whether no parameter fails (parameters at a kink are not failures) */
         public boolean passes() {
-            return maxRelativeError() <= TOLERANCE;
+            return count(Status.FAIL) == 0;
         }
     }
 
     /** Checks every parameter of the trainer's network; the trainer is not changed. */
     public static Result run(Trainer trainer) {
         Network net = trainer.network().copy();
-        Workspace w = trainer.previewWorkspace(net);
-        Loss loss = trainer.config().loss();
+        return run(net, trainer.previewWorkspace(net), trainer.config().loss());
+    }
+
+    /**
+     * Checks every parameter of {@code net} against the gradients in {@code w}, which has run forward, loss
+     * and backward on {@code net}; {@code net} is restored to its values afterwards.
+     */
+    static Result run(Network net, Workspace w, Loss loss) {
+        GradientCheckSides sides = new GradientCheckSides(net, w);
         List<Entry> entries = new ArrayList<>();
         for (int l = 1; l <= net.depth(); l++) {
             Layer layer = net.layer(l);
             double[][] wd = layer.weightData();
             double[][] g = Kernels.copy(w.gradW[l]);
+            Probe p = new Probe(net, w, loss, sides, l);
             for (int i = 0; i < wd.length; i++) {
                 for (int j = 0; j < wd[i].length; j++) {
-                    entries.add(entry(l, i, j, g[i][j], numeric(net, w, loss, wd[i], j)));
+                    entries.add(check(p, wd[i], j, i, g[i][j]));
                 }
             }
             double[] b = layer.biasData();
             if (b != null) {
                 double[] gb = w.gradB[l].clone();
                 for (int j = 0; j < b.length; j++) {
-                    entries.add(entry(l, -1, j, gb[j], numeric(net, w, loss, b, j)));
+                    entries.add(check(p, b, j, -1, gb[j]));
                 }
             }
         }
-        entries.sort(Comparator.comparingDouble(Entry::relativeError).reversed());
+        entries.sort(Comparator.comparing(Entry::status)
+                .thenComparing(Comparator.comparingDouble(Entry::relativeError).reversed()));
         return new Result(List.copyOf(entries));
     }
 
-    private static Entry entry(int l, int from, int to, double g, double n) {
-        double err = Math.abs(g - n) / Math.max(Math.abs(g) + Math.abs(n), FLOOR);
-        if (Double.isNaN(err)) {
-            err = Double.POSITIVE_INFINITY;
+    /** The network, its batch and the sides at {@code θ}, for a parameter of layer {@code layer}. */
+    private record Probe(Network net, Workspace w, Loss loss, GradientCheckSides sides, int layer) {
+    }
+
+    /**
+     * {@code ĝ} of {@code θ = params[k]} at the first step that crosses no kink, or at the smallest step.
+     *
+     * @param from the weight's row (neuron of layer {@code l−1}), or −1 for a bias; {@code k} is the neuron
+     */
+    private static Entry check(Probe p, double[] params, int k, int from, double g) {
+        double scale = Math.max(1.0, Math.abs(params[k]));
+        double h = STEP * scale;
+        Kink seen = null;
+        while (true) {
+            Quotient q = quotient(p, params, k, h);
+            boolean smallest = h / 10 < MIN_STEP * scale * (1 - 1e-9); // a tenth of h is below the floor
+            if (q.kink() == null || smallest) {
+                boolean kink = q.kink() != null;
+                double err = relativeError(g, q.value(), FLOOR * STEP * scale / h);
+                Status s = kink ? Status.KINK : err <= TOLERANCE ? Status.PASS : Status.FAIL;
+                return new Entry(p.layer(), from, k, g, q.value(), err, h, kink ? q.kink() : seen, s);
+            }
+            seen = q.kink();
+            h /= 10;
         }
-        return new Entry(l, from, to, g, n, err);
+    }
+
+    /** {@code |g − ĝ| / max(|g| + |ĝ|, floor)}, or infinity if it is not a number. */
+    private static double relativeError(double g, double n, double floor) {
+        double err = Math.abs(g - n) / Math.max(Math.abs(g) + Math.abs(n), floor);
+        return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+    }
+
+    /** A difference quotient and the first kink its two steps crossed (null if none). */
+    private record Quotient(double value, Kink kink) {
     }
 
     /** {@code (L(θ + h) − L(θ − h)) / 2h} for {@code θ = params[k]}, restoring it afterwards. */
-    private static double numeric(Network net, Workspace w, Loss loss, double[] params, int k) {
+    private static Quotient quotient(Probe p, double[] params, int k, double h) {
         double theta = params[k];
-        double h = STEP * Math.max(1.0, Math.abs(theta));
         params[k] = theta + h;
-        double plus = lossOf(net, w, loss);
+        double plus = lossOf(p);
+        Kink kink = p.sides().compare(p.w(), p.layer(), h, null);
         params[k] = theta - h;
-        double minus = lossOf(net, w, loss);
+        double minus = lossOf(p);
+        kink = p.sides().compare(p.w(), p.layer(), h, kink);
         params[k] = theta;
-        return (plus - minus) / (2 * h);
+        return new Quotient((plus - minus) / (2 * h), kink);
     }
 
-    private static double lossOf(Network net, Workspace w, Loss loss) {
-        for (int l = 1; l <= net.depth(); l++) {
-            w.forward(net.layer(l), l);
+    private static double lossOf(Probe p) {
+        for (int l = 1; l <= p.net().depth(); l++) {
+            p.w().forward(p.net().layer(l), l);
         }
-        return w.loss(loss);
+        return p.w().loss(p.loss());
     }
 }

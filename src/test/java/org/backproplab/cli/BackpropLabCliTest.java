@@ -11,8 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.BackpropFile;
 import org.junit.jupiter.api.Test;
@@ -111,10 +114,56 @@ class BackpropLabCliTest {
     void gradcheckPrintsTheLargestRelativeError(@TempDir Path dir) throws Exception {
         Run r = run("gradcheck", "--preset", "gender");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().matches("(?s)gender: 9 parameters, max relative error \\d\\.\\d{3}e-\\d+ at [Wb]\\d.*PASS\\R"), r.out());
+        assertTrue(r.out().matches("(?s)gender: 9 parameters, max relative error \\d\\.\\d{3}e-\\d+ at [Wb]\\d.*PASS\\R"
+                + "  9 pass, 0 fail, 0 at a kink \\(not comparable\\)\\R"), r.out());
         Path f = dir.resolve("x.json");
         BackpropFile.initial(Presets.get("xor-bias")).write(f);
         assertEquals(0, run("gradcheck", "--load", f.toString()).status());
+    }
+
+    /** Every preset's own initial state passes: a difference step across a ReLU kink is not a failure. */
+    @Test
+    void gradcheckPassesOnEveryPresetsInitialState() {
+        for (String name : Presets.names()) {
+            Run r = run("gradcheck", "--preset", name);
+            assertEquals(0, r.status(), name + ": " + r.out() + r.err());
+            assertTrue(r.out().startsWith(name + ": ") && r.out().lines().findFirst().orElseThrow().endsWith(": PASS"), r.out());
+            assertTrue(r.out().contains(" 0 fail, "), r.out());
+        }
+        Run relu = run("gradcheck", "--preset", "relu-mlp");
+        assertTrue(relu.out().contains("337 pass, 0 fail, 0 at a kink (not comparable); 45 compared at a smaller step"),
+                relu.out());
+    }
+
+    @Test
+    void gradcheckListsParametersAtAKinkAndStillPasses() {
+        Run r = run("gradcheck", "--preset", "relu-mlp", "--seed", "13");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("335 pass, 0 fail, 2 at a kink (not comparable)"), r.out());
+        assertTrue(r.out().contains("  at a kink, not comparable: b3[0]: z3[0] of sample #103 changes side of 0 even at h = 1e-08\n"),
+                r.out());
+        assertTrue(r.out().contains("  at a kink, not comparable: b2[8]: z2[8] of sample #159 changes side of 0"), r.out());
+    }
+
+    /** Weights so large that the loss overflows: no difference quotient can confirm a gradient, exit 1. */
+    @Test
+    void gradcheckFailsWhereTheGradientsCannotBeConfirmed(@TempDir Path dir) throws Exception {
+        Scenario xor = Presets.xor();
+        Scenario linear = xor.withLayers(List.of(new LayerSpec(4, Activation.LINEAR, false),
+                new LayerSpec(1, Activation.LINEAR, false)));
+        Trainer t = linear.createTrainer();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                t.setWeight(1, i, j, 1e100);
+                t.setWeight(2, j, 0, 1e100);
+            }
+        }
+        Path f = dir.resolve("overflow.json");
+        BackpropFile.of(linear, t).write(f);
+        Run r = run("gradcheck", "--load", f.toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("FAIL (tolerance 1.0E-6)") && r.out().contains("0 pass, 16 fail, 0 at a kink"), r.out());
+        assertTrue(r.out().contains("  FAIL W1[0][0]: relative error Infinity"), r.out());
     }
 
     @Test

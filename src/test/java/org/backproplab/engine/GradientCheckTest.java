@@ -21,11 +21,24 @@ class GradientCheckTest {
     static final int SAMPLES = 7;
     static final List<BatchMode> BATCHES = List.of(BatchMode.FULL, BatchMode.SAMPLE, BatchMode.miniBatch(3));
 
+    /** Every activation × loss × batch mode: 5 × 3 × 3 = 45 cases. */
     static Stream<Arguments> everyCombination() {
+        return combinations(BATCHES);
+    }
+
+    /**
+     * Every activation × loss on the full batch (15 cases): the full batch is all samples in order, which
+     * {@code predict()} can evaluate on its own.
+     */
+    static Stream<Arguments> everyFullBatchCombination() {
+        return combinations(List.of(BatchMode.FULL));
+    }
+
+    private static Stream<Arguments> combinations(List<BatchMode> batches) {
         List<Arguments> args = new ArrayList<>();
         for (Activation f : Activation.values()) {
             for (Loss loss : Loss.values()) {
-                for (BatchMode batch : BATCHES) {
+                for (BatchMode batch : batches) {
                     args.add(Arguments.of(f, loss, batch));
                 }
             }
@@ -44,46 +57,99 @@ class GradientCheckTest {
                 GradientCheck.Result r = GradientCheck.run(t);
                 int expected = (int) t.network().parameterCount();
                 assertEquals(expected, r.entries().size(), "one entry per parameter");
+                assertEquals(expected, r.count(GradientCheck.Status.PASS), () -> "seed " + seed + " bias " + bias
+                        + ": every parameter passes (none at a kink on these random weights): " + r.entries());
                 assertTrue(r.maxRelativeError() <= MAX_RELATIVE_ERROR, () -> "seed " + seed + " bias " + bias
                         + ": worst " + r.worst());
             }
         }
     }
 
-    /** GradientCheck's ĝ and g against a derivative computed here from Network.predict on perturbed copies. */
+    /**
+     * GradientCheck's ĝ, g, relative error, step and kinks against a derivative and a forward pass computed
+     * here from the network's matrices on perturbed copies.
+     */
     @ParameterizedTest(name = "{0} × {1}")
-    @MethodSource("everyCombination")
+    @MethodSource("everyFullBatchCombination")
     void gradientCheckAgreesWithAnIndependentDerivative(Activation f, Loss loss, BatchMode batch) {
-        if (!batch.isFull()) {
-            return; // the full batch is all samples in order, which predict() can evaluate on its own
-        }
         Activation out = loss == Loss.BCE ? Activation.SIGMOID : f;
         Trainer t = Fixtures.randomTrainer(11, f, out, loss, batch, true, SAMPLES, 0.0, false);
         Network before = t.network().copy();
         GradientCheck.Result r = GradientCheck.run(t);
         assertTrue(t.network().sameAs(before), "the check leaves the network alone");
+        assertEquals(t.network().parameterCount(), r.entries().size());
         for (GradientCheck.Entry e : r.entries()) {
-            double mine = numericDerivative(t, e);
+            double theta = valueOf(t.network(), e);
+            double h = e.step();
+            assertEquals(!e.isComparable(), crossesAKink(t, e, h), e.name() + " at h = " + h);
+            if (e.kink() != null && e.isComparable()) {
+                assertTrue(crossesAKink(t, e, e.kink().step()), e.name() + " retried because h crossed a kink");
+            }
+            double mine = (lossWith(t, e, theta + h) - lossWith(t, e, theta - h)) / (2 * h);
             assertEquals(mine, e.numeric(), NUMERIC_AGREEMENT * Math.max(1, Math.abs(mine)), e.name() + " ĝ");
             assertEquals(mine, e.backprop(), MAX_RELATIVE_ERROR * Math.max(1, Math.abs(mine)) * 10, e.name() + " g");
-            double rel = Math.abs(e.backprop() - e.numeric())
-                    / Math.max(Math.abs(e.backprop()) + Math.abs(e.numeric()), 1e-4);
+            double floor = 1e-4 * 1e-5 * Math.max(1, Math.abs(theta)) / h;
+            double rel = Math.abs(e.backprop() - e.numeric()) / Math.max(Math.abs(e.backprop()) + Math.abs(e.numeric()), floor);
             assertEquals(rel, e.relativeError(), 1e-15, e.name() + " relative error");
         }
         for (int k = 1; k < r.entries().size(); k++) {
-            assertTrue(r.entries().get(k - 1).relativeError() >= r.entries().get(k).relativeError(), "worst first");
+            GradientCheck.Entry a = r.entries().get(k - 1);
+            GradientCheck.Entry b = r.entries().get(k);
+            assertTrue(rank(a) < rank(b) || rank(a) == rank(b) && a.relativeError() >= b.relativeError(),
+                    "failures, then kinks, then passes, each worst first");
         }
     }
 
-    /** {@code (L(θ+h) − L(θ−h)) / 2h} with {@code L} computed here from {@code predict} on a copy. */
-    private static double numericDerivative(Trainer t, GradientCheck.Entry e) {
-        Network net = t.network();
-        double theta = e.isBias() ? net.layer(e.layer()).bias(e.to()) : net.layer(e.layer()).weight(e.from(), e.to());
-        double h = 1e-5 * Math.max(1, Math.abs(theta));
-        return (lossWith(t, e, theta + h) - lossWith(t, e, theta - h)) / (2 * h);
+    private static int rank(GradientCheck.Entry e) {
+        return List.of(GradientCheck.Status.FAIL, GradientCheck.Status.KINK, GradientCheck.Status.PASS).indexOf(e.status());
     }
 
-    private static double lossWith(Trainer t, GradientCheck.Entry e, double value) {
+    private static double valueOf(Network net, GradientCheck.Entry e) {
+        return e.isBias() ? net.layer(e.layer()).bias(e.to()) : net.layer(e.layer()).weight(e.from(), e.to());
+    }
+
+    /** Whether moving the parameter by ±h puts a ReLU or leaky-ReLU {@code z} of a sample on the other side of 0. */
+    private static boolean crossesAKink(Trainer t, GradientCheck.Entry e, double h) {
+        double theta = valueOf(t.network(), e);
+        List<boolean[][]> at = sides(withValue(t, e, theta), t.inputs());
+        return !same(at, sides(withValue(t, e, theta + h), t.inputs()))
+                || !same(at, sides(withValue(t, e, theta - h), t.inputs()));
+    }
+
+    private static boolean same(List<boolean[][]> a, List<boolean[][]> b) {
+        for (int l = 0; l < a.size(); l++) {
+            if (!java.util.Arrays.deepEquals(a.get(l), b.get(l))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code z^l > 0} for every sample and neuron of the kinked layers ({@code z = a W + b}, summed here). */
+    private static List<boolean[][]> sides(Network net, RealMatrix x) {
+        List<boolean[][]> sides = new ArrayList<>();
+        double[][] a = x.getData();
+        for (Layer layer : net.layers()) {
+            double[][] next = new double[a.length][layer.size()];
+            boolean[][] positive = new boolean[a.length][layer.size()];
+            for (int r = 0; r < a.length; r++) {
+                for (int j = 0; j < layer.size(); j++) {
+                    double z = layer.hasBias() ? layer.bias(j) : 0;
+                    for (int i = 0; i < a[r].length; i++) {
+                        z += a[r][i] * layer.weight(i, j);
+                    }
+                    positive[r][j] = z > 0;
+                    next[r][j] = layer.activation().value(z);
+                }
+            }
+            boolean kinked = layer.activation() == Activation.RELU || layer.activation() == Activation.LEAKY_RELU;
+            sides.add(kinked ? positive : new boolean[0][]);
+            a = next;
+        }
+        return sides;
+    }
+
+    private static Network withValue(Trainer t, GradientCheck.Entry e, double value) {
         Network copy = t.network().copy();
         Layer layer = copy.layer(e.layer());
         if (e.isBias()) {
@@ -91,6 +157,12 @@ class GradientCheckTest {
         } else {
             layer.weights().setEntry(e.from(), e.to(), value);
         }
+        return copy;
+    }
+
+    /** {@code L} with one parameter set to {@code value}, computed here from {@code predict} on a copy. */
+    private static double lossWith(Trainer t, GradientCheck.Entry e, double value) {
+        Network copy = withValue(t, e, value);
         RealMatrix yHat = copy.predict(t.inputs());
         RealMatrix y = t.targets();
         double sum = 0;

@@ -12,14 +12,18 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.backproplab.engine.GradientCheck;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.gradcheck.GradientCheckViewModel.Row;
 
 /**
  * The gradient check panel ({@code #gradientCheck}): a table ({@code #gradientCheckTable}) with every weight
- * and bias, its backprop gradient, the central-difference gradient, the relative error and a pass mark,
- * largest error on top; a summary line; Recheck. Selecting a row selects that edge in the graph.
+ * and bias, its backprop gradient, the central-difference gradient, the relative error, a status (pass, fail,
+ * or at a kink: not comparable) and a note naming the neuron and sample of a kink; failures on top, then
+ * kinks, then passes, largest error first; a summary line counting the three apart; what a kink is
+ * ({@code #gradientCheckKinks}, when there is one); the selected row's note in full
+ * ({@code #gradientCheckDetail}); Recheck. Selecting a row selects that edge in the graph.
  */
 public final class GradientCheckView extends BorderPane {
     private final GradientCheckViewModel vm;
@@ -32,7 +36,9 @@ public final class GradientCheckView extends BorderPane {
         getStylesheets().add(GradientCheckView.class.getResource("gradcheck.css").toExternalForm());
 
         Label intro = new Label("Backpropagation's gradient ∂L/∂θ of every weight and bias, compared with the "
-                + "slope measured by nudging θ up and down: (L(θ + h) − L(θ − h)) / 2h, on the next batch.");
+                + "slope measured by nudging θ up and down: (L(θ + h) − L(θ − h)) / 2h, on the next batch. Where "
+                + "the nudge moves a ReLU's z across 0 a smaller h is tried; if even the smallest crosses, the "
+                + "parameter is \"at a kink\": not comparable, and not a failure.");
         intro.setWrapText(true);
         intro.getStyleClass().add("gradcheck-intro");
         Label summary = new Label();
@@ -41,11 +47,11 @@ public final class GradientCheckView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
         vm.passesProperty().addListener((o, a, b) -> summary.pseudoClassStateChanged(FAIL, !b));
-        Label stale = new Label();
-        stale.getStyleClass().add("gradcheck-stale");
+        vm.kinksProperty().addListener((o, a, b) -> summary.pseudoClassStateChanged(KINK, b));
+        Label kinks = hideWhenEmpty(new Label(), "gradientCheckKinks", "gradcheck-kinks");
+        kinks.textProperty().bind(vm.kinkTextProperty());
+        Label stale = hideWhenEmpty(new Label(), null, "gradcheck-stale");
         stale.textProperty().bind(vm.staleTextProperty());
-        stale.visibleProperty().bind(stale.textProperty().isNotEmpty());
-        stale.managedProperty().bind(stale.visibleProperty());
         Button recheck = new Button("Recheck");
         recheck.setId("recheckButton");
         recheck.setDefaultButton(true);
@@ -56,7 +62,7 @@ public final class GradientCheckView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
-        VBox top = new VBox(8, intro, bar, stale);
+        VBox top = new VBox(8, intro, bar, kinks, stale);
         top.getStyleClass().add("gradcheck-top");
         setTop(top);
 
@@ -66,19 +72,37 @@ public final class GradientCheckView extends BorderPane {
         table.getColumns().add(column("Parameter", 110, r -> r.name(), false));
         table.getColumns().add(column("Backprop ∂L/∂θ", 150, r -> GradientCheckViewModel.gradient(r.backprop()), true));
         table.getColumns().add(column("Central difference", 160, r -> GradientCheckViewModel.gradient(r.numeric()), true));
-        table.getColumns().add(column("Relative error", 120, r -> GradientCheckViewModel.error(r.relativeError()), true));
-        table.getColumns().add(column("Pass", 70, r -> r.passes() ? "✓" : "✗", false));
+        table.getColumns().add(column("Relative error", 120, Row::errorText, true));
+        table.getColumns().add(column("Status", 90, Row::statusText, false));
+        table.getColumns().add(column("Note", 260, Row::note, false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label detail = hideWhenEmpty(new Label(), "gradientCheckDetail", "gradcheck-detail");
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 state.selectedEdgeProperty().set(now.edge());
             }
+            detail.setText(now == null ? "" : now.detail());
+            detail.pseudoClassStateChanged(KINK, now != null && now.atKink());
         });
         setCenter(table);
+        setBottom(detail);
     }
 
     private static final javafx.css.PseudoClass FAIL = javafx.css.PseudoClass.getPseudoClass("fail");
+    private static final javafx.css.PseudoClass KINK = javafx.css.PseudoClass.getPseudoClass("kink");
     private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
+
+    /** A wrapping label with {@code id} (or none) and {@code style} that takes no room while it is empty. */
+    private static Label hideWhenEmpty(Label l, String id, String style) {
+        if (id != null) {
+            l.setId(id);
+        }
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
 
     private static TableColumn<Row, String> column(String title, double width, Function<Row, String> text, boolean number) {
         TableColumn<Row, String> c = new TableColumn<>(title);
@@ -91,7 +115,8 @@ public final class GradientCheckView extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                pseudoClassStateChanged(FAIL, r != null && !r.passes());
+                pseudoClassStateChanged(FAIL, r != null && r.status() == GradientCheck.Status.FAIL);
+                pseudoClassStateChanged(KINK, r != null && r.atKink());
                 pseudoClassStateChanged(WARNING, item != null && (item.contains("NaN") || item.contains("∞")));
             }
         });

@@ -58,7 +58,7 @@ public final class GradientCheckWindow {
                     view.getStylesheets().addAll(0, o.getScene().getStylesheets());
                 }
             }
-            stage.setScene(new Scene(view, 720, 560));
+            stage.setScene(new Scene(view, 960, 600));
         }
         stage.show();
         stage.toFront();
