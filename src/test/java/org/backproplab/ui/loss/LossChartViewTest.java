@@ -50,6 +50,7 @@ class LossChartViewTest {
         bridge = new SessionBridge(session);
         view = new LossChartView(bridge, new UiState());
         stage.setScene(new Scene(view, 800, 400));
+        stage.sizeToScene();
         stage.show();
     }
 
