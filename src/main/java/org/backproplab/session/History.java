@@ -130,13 +130,23 @@ final class History {
     }
 
     /**
-     * Records that the trainer just finished an iteration whose training loss before the update was
-     * {@code loss} and whose test loss was {@code testLoss} (NaN without a test set).
+     * Records that the trainer just finished an iteration; {@code loss} and {@code testLoss} are the training and
+     * test loss of the weights before its update (the point at the iteration before), if {@code measured}: the
+     * whole set is not evaluated after every update of a fast per-sample or mini-batch run. A NaN test loss means
+     * there is no test set.
      */
-    void recordIteration(Trainer trainer, double loss, double testLoss) {
-        losses.add(loss);
-        testLosses.add(testLoss);
-        tested |= !Double.isNaN(testLoss);
+    void recordIteration(Trainer trainer, double loss, double testLoss, boolean measured) {
+        if (measured) {
+            losses.addEvaluated(loss);
+        } else {
+            losses.skip();
+        }
+        if (measured && !Double.isNaN(testLoss)) {
+            testLosses.addEvaluated(testLoss);
+            tested = true;
+        } else {
+            testLosses.skip();
+        }
         long k = trainer.iteration();
         if (k % interval == 0) {
             checkpoints.put(k, trainer.state());

@@ -3,28 +3,30 @@ package org.backproplab.session;
 import java.util.List;
 
 /**
- * The loss history ready to draw: at most a few thousand points however long training ran. Point
- * {@code k} covers iterations {@code [first[k], last[k]]} and holds their smallest and largest loss, so
- * drawing a line through {@code min} and {@code max} shows every spike.
+ * The loss history ready to draw: at most four points per bucket however long training ran, each a real
+ * (iteration, loss) pair of the history, in iteration order. The history is cut into buckets of {@code bucket}
+ * consecutive iterations from {@code start}; each bucket keeps its first, smallest, largest and last loss (the M4
+ * scheme), so a line through the points takes every bucket's extremes in the order the loss took them.
+ * Iterations without a value (not evaluated) have no point; an infinite loss (divergence) is a point.
  *
- * @param count   how many iterations the full history holds (iteration {@code i} has the training
- *                loss over all samples with the weights before update {@code i}, counted from 1)
- * @param first   first iteration of each point
- * @param last    last iteration of each point
- * @param min     smallest loss within each point
- * @param max     largest loss within each point
- * @param markers edits and η changes, in iteration order
- * @param latest  the loss of the last iteration, or NaN if none
+ * @param count      how many iterations the full history holds
+ * @param start      the iteration of the first entry of the history (its initial loss)
+ * @param bucket     iterations per bucket (1 while the history is drawn whole)
+ * @param iterations the iteration of each point, strictly increasing: the point at {@code i} is the loss of the
+ *                   weights after {@code i} updates
+ * @param losses     the loss at each point: a number or {@code ±∞}, never NaN
+ * @param markers    edits and η changes, in iteration order
+ * @param latest     the loss of the last point, or NaN if there is none
  */
-public record LossCurve(long count, long[] first, long[] last, double[] min, double[] max,
+public record LossCurve(long count, long start, long bucket, long[] iterations, double[] losses,
                         List<Marker> markers, double latest) {
 
-    /** An event worth a vertical line on the chart. */
+    /** An event worth a vertical line on the chart: something changed after {@code iteration} updates. */
     public record Marker(long iteration, String text) {
     }
 
     /** @return the number of drawn points */
     public int points() {
-        return first.length;
+        return iterations.length;
     }
 }

@@ -5,11 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole loss history, compact and append-only (but truncatable), stored in chunks of {@value #CHUNK}
- * entries (a chunk that would hold only NaN, as a test series before any split, is never allocated), with the min and max of every block of
- * {@value #BLOCK} iterations kept alongside so that {@link #curve(int)} can decimate a million iterations
- * without scanning them all. Entry {@code i} (from 0) is the loss before update {@code i + 1}.
- * Owned by the worker thread.
+ * The whole loss history, compact and append-only (but truncatable), and its decimation for drawing.
+ *
+ * <p>Entry {@code j} (from 0) is the loss of the weights after {@code start + j} updates, where {@code start} is
+ * the iteration the history starts at (passed to {@link #curve}); so entry 0 of a fresh session is the initial
+ * loss, at iteration 0.
+ *
+ * <p>What a value means:
+ * <ul>
+ *   <li>a number, including {@code ±∞}: the loss at that iteration. An infinite loss (the run diverged) is a real
+ *       value: it is kept by the decimation like any other extreme, and the chart shows it.</li>
+ *   <li>NaN: no value here: the loss was not evaluated at this iteration (a fast per-sample or mini-batch run
+ *       evaluates the whole set only every few iterations), or there is no test set yet. NaN entries are
+ *       skipped when drawing, never drawn as a gap or a spike.</li>
+ * </ul>
+ * A loss that was evaluated but came out NaN (the arithmetic broke down: divergence) must therefore not be stored
+ * as NaN, or it would read as "not evaluated": {@link #addEvaluated} stores it as {@code +∞}.
+ *
+ * <p>Storage: chunks of {@value #CHUNK} entries (a chunk that would hold only NaN, as a test series before any
+ * split, is never allocated), and for every block of {@value #BLOCK} entries its first and last value and its
+ * minimum and maximum with their positions, so that {@link #curve} decimates millions of iterations without
+ * scanning them all. Owned by the worker thread.
  */
 final class LossSeries {
     static final int BLOCK = 64;
@@ -20,10 +36,17 @@ final class LossSeries {
     /** Chunk {@code c} holds entries {@code c·CHUNK ..}; a null chunk holds only NaN (a test series before a split). */
     private double[][] chunks = new double[16][];
     private int count;
+    /** Per block: its smallest and largest value (NaN if the block has none). */
     private double[] blockMin = new double[16];
     private double[] blockMax = new double[16];
+    /** Per block: the offsets in the block of its first value, last value, (first) minimum and (first) maximum; −1 if none. */
+    private byte[] blockFirst = new byte[16];
+    private byte[] blockLast = new byte[16];
+    private byte[] blockArgMin = new byte[16];
+    private byte[] blockArgMax = new byte[16];
     private final List<LossCurve.Marker> markers = new ArrayList<>();
 
+    /** Appends the entry for the next iteration: a loss, or NaN for "not evaluated here" (see the class comment). */
     void add(double loss) {
         int c = count >>> CHUNK_BITS;
         if (c == chunks.length) {
@@ -38,26 +61,63 @@ final class LossSeries {
         }
         int b = count / BLOCK;
         if (b == blockMin.length) {
-            blockMin = Arrays.copyOf(blockMin, blockMin.length * 2);
-            blockMax = Arrays.copyOf(blockMax, blockMax.length * 2);
+            growBlocks();
         }
         if (count % BLOCK == 0) {
-            blockMin[b] = loss;
-            blockMax[b] = loss;
-        } else {
-            blockMin[b] = min(blockMin[b], loss);
-            blockMax[b] = max(blockMax[b], loss);
+            clearBlock(b);
         }
+        summarise(b, count % BLOCK, loss);
         count++;
     }
 
-    /** NaN-aware min: a non-finite loss wins, so a spike to NaN or ∞ is never hidden. */
-    private static double min(double a, double b) {
-        return Double.isNaN(b) || b < a ? b : a;
+    /** Appends a loss that was evaluated: a NaN loss (divergence) is stored as {@code +∞} so that it is drawn. */
+    void addEvaluated(double loss) {
+        add(Double.isNaN(loss) ? Double.POSITIVE_INFINITY : loss);
     }
 
-    private static double max(double a, double b) {
-        return Double.isNaN(b) || b > a ? b : a;
+    /** Appends "not evaluated at this iteration". */
+    void skip() {
+        add(Double.NaN);
+    }
+
+    private void growBlocks() {
+        int n = blockMin.length * 2;
+        blockMin = Arrays.copyOf(blockMin, n);
+        blockMax = Arrays.copyOf(blockMax, n);
+        blockFirst = Arrays.copyOf(blockFirst, n);
+        blockLast = Arrays.copyOf(blockLast, n);
+        blockArgMin = Arrays.copyOf(blockArgMin, n);
+        blockArgMax = Arrays.copyOf(blockArgMax, n);
+    }
+
+    private void clearBlock(int b) {
+        blockMin[b] = Double.NaN;
+        blockMax[b] = Double.NaN;
+        blockFirst[b] = -1;
+        blockLast[b] = -1;
+        blockArgMin[b] = -1;
+        blockArgMax[b] = -1;
+    }
+
+    /** Takes the entry at offset {@code o} of block {@code b} into the block's summary; NaN is no value. */
+    private void summarise(int b, int o, double loss) {
+        if (Double.isNaN(loss)) {
+            return;
+        }
+        if (blockFirst[b] < 0) {
+            blockFirst[b] = (byte) o;
+            blockMin[b] = loss;
+            blockMax[b] = loss;
+            blockArgMin[b] = (byte) o;
+            blockArgMax[b] = (byte) o;
+        } else if (loss < blockMin[b]) {
+            blockMin[b] = loss;
+            blockArgMin[b] = (byte) o;
+        } else if (loss > blockMax[b]) {
+            blockMax[b] = loss;
+            blockArgMax[b] = (byte) o;
+        }
+        blockLast[b] = (byte) o;
     }
 
     int size() {
@@ -80,14 +140,10 @@ final class LossSeries {
         }
         int full = n / BLOCK;
         if (n % BLOCK != 0) {
-            double lo = get(full * BLOCK);
-            double hi = lo;
-            for (int i = full * BLOCK + 1; i < n; i++) {
-                lo = min(lo, get(i));
-                hi = max(hi, get(i));
+            clearBlock(full);
+            for (int i = full * BLOCK; i < n; i++) {
+                summarise(full, i - full * BLOCK, get(i));
             }
-            blockMin[full] = lo;
-            blockMax[full] = hi;
         }
         markers.removeIf(m -> m.iteration() > n);
     }
@@ -109,64 +165,141 @@ final class LossSeries {
     }
 
     /**
-     * @param maxPoints the most points to return (at least 2)
-     * @param base      the iteration the series starts after (entry 0 is iteration {@code base + 1})
-     * @return the curve decimated to at most {@code maxPoints} points of min and max
+     * {@link #curve(int, long)} with one more point at the end: the loss {@code tail} of the weights at iteration
+     * {@code end} (after the last update, one past the last entry), which the history has not stored yet; none if
+     * {@code tail} is NaN. The toolbar's loss is this last point's value.
      */
-    LossCurve curve(int maxPoints, long base, long end, double tail) {
-        LossCurve c = curve(maxPoints, base - 1);
-        if (Double.isNaN(tail)) {
+    LossCurve curve(int columns, long start, long end, double tail) {
+        LossCurve c = curve(columns, start);
+        if (Double.isNaN(tail) || end != start + count) {
             return c;
         }
         int n = c.points();
-        long[] first = java.util.Arrays.copyOf(c.first(), n + 1);
-        long[] last = java.util.Arrays.copyOf(c.last(), n + 1);
-        double[] lo = java.util.Arrays.copyOf(c.min(), n + 1);
-        double[] hi = java.util.Arrays.copyOf(c.max(), n + 1);
-        first[n] = end;
-        last[n] = end;
-        lo[n] = tail;
-        hi[n] = tail;
-        return new LossCurve(c.count() + 1, first, last, lo, hi, c.markers(), tail);
+        long[] x = java.util.Arrays.copyOf(c.iterations(), n + 1);
+        double[] y = java.util.Arrays.copyOf(c.losses(), n + 1);
+        x[n] = end;
+        y[n] = tail;
+        return new LossCurve(c.count() + 1, c.start(), c.bucket(), x, y, c.markers(), tail);
     }
 
-    LossCurve curve(int maxPoints, long base) {
-        double latest = count == 0 ? Double.NaN : get(count - 1);
-        if (count <= maxPoints) {
-            long[] first = new long[count];
-            double[] v = toArray();
-            for (int i = 0; i < count; i++) {
-                first[i] = base + i + 1;
-            }
-            return new LossCurve(count, first, first.clone(), v, v.clone(), List.copyOf(markers), latest);
+    /**
+     * The curve to draw, decimated by the M4 scheme: the entries are cut into at most {@code columns} buckets of
+     * {@code w} consecutive iterations (one bucket per pixel column of the chart; {@code w = ⌈size / columns⌉},
+     * rounded up to whole blocks of {@value #BLOCK} once it exceeds one), and each bucket contributes its first
+     * value, its minimum, its maximum and its last value, at their own iterations and in iteration order
+     * (coinciding ones once). So every bucket's extremes are drawn exactly, in the order the loss took them; NaN
+     * entries (no value) are skipped. Up to {@code 4 · columns} points.
+     *
+     * @param columns the most buckets (at least 1); the series is drawn whole while {@code size ≤ columns}
+     * @param start   the iteration of entry 0 (the iteration the history starts at)
+     * @return the points, with the markers and the last value
+     * @throws IllegalArgumentException if {@code columns < 1}
+     */
+    LossCurve curve(int columns, long start) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns " + columns + " is not allowed: expected 1 or more");
         }
-        int per = (int) Math.ceil((double) count / maxPoints);
-        per = ((per + BLOCK - 1) / BLOCK) * BLOCK;
-        int points = (count + per - 1) / per;
-        long[] first = new long[points];
-        long[] last = new long[points];
-        double[] lo = new double[points];
-        double[] hi = new double[points];
-        for (int p = 0; p < points; p++) {
-            int start = p * per;
-            int end = Math.min(count, start + per);
-            first[p] = base + start + 1;
-            last[p] = base + end;
-            double mn = Double.POSITIVE_INFINITY;
-            double mx = Double.NEGATIVE_INFINITY;
-            int fullEnd = start + ((end - start) / BLOCK) * BLOCK;
-            for (int b = start / BLOCK; b < fullEnd / BLOCK; b++) {
-                mn = min(mn, blockMin[b]);
-                mx = max(mx, blockMax[b]);
-            }
-            for (int i = fullEnd; i < end; i++) {
-                mn = min(mn, get(i));
-                mx = max(mx, get(i));
-            }
-            lo[p] = mn;
-            hi[p] = mx;
+        int width = Math.max(1, (count + columns - 1) / columns);
+        if (width > BLOCK) {
+            width = (width + BLOCK - 1) / BLOCK * BLOCK;
         }
-        return new LossCurve(count, first, last, lo, hi, List.copyOf(markers), latest);
+        long[] iterations = new long[4 * ((count + width - 1) / width)];
+        double[] losses = new double[iterations.length];
+        int n = 0;
+        Bucket bucket = new Bucket();
+        for (int from = 0; from < count; from += width) {
+            scan(bucket, from, Math.min(count, from + width));
+            for (int i : bucket.inOrder()) {
+                iterations[n] = start + i;
+                losses[n] = bucket.valueAt(i, this);
+                n++;
+            }
+        }
+        double latest = n == 0 ? Double.NaN : losses[n - 1];
+        return new LossCurve(count, start, width, Arrays.copyOf(iterations, n), Arrays.copyOf(losses, n),
+                List.copyOf(markers), latest);
+    }
+
+    /**
+     * Fills {@code bucket} with the first, last, smallest and largest value among entries {@code [from, to)}:
+     * from the block summaries where the range starts on a block and ends on one (or at the end of the series),
+     * entry by entry otherwise.
+     */
+    private void scan(Bucket bucket, int from, int to) {
+        bucket.clear();
+        if (from % BLOCK == 0 && (to % BLOCK == 0 || to == count)) {
+            for (int b = from / BLOCK, end = (to + BLOCK - 1) / BLOCK; b < end; b++) {
+                int f = blockFirst[b];
+                if (f >= 0) {
+                    int at = b * BLOCK;
+                    bucket.take(at + f, blockMin[b], at + blockArgMin[b], blockMax[b], at + blockArgMax[b],
+                            at + blockLast[b]);
+                }
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double v = get(i);
+            if (!Double.isNaN(v)) {
+                bucket.take(i, v, i, v, i, i);
+            }
+        }
+    }
+
+    /** The M4 summary of one bucket: positions of its first value, minimum, maximum and last value. */
+    private static final class Bucket {
+        private int first;
+        private int last;
+        private int argMin;
+        private int argMax;
+        private double min;
+        private double max;
+
+        void clear() {
+            first = -1;
+        }
+
+        /** Takes a run of entries (given in order) whose first value is at {@code f} and last value at {@code l}. */
+        void take(int f, double lo, int argLo, double hi, int argHi, int l) {
+            if (first < 0) {
+                first = f;
+                min = lo;
+                argMin = argLo;
+                max = hi;
+                argMax = argHi;
+            } else {
+                if (lo < min) {
+                    min = lo;
+                    argMin = argLo;
+                }
+                if (hi > max) {
+                    max = hi;
+                    argMax = argHi;
+                }
+            }
+            last = l;
+        }
+
+        /** @return the value at position {@code i} of the bucket, from the summary where it is known */
+        double valueAt(int i, LossSeries series) {
+            return i == argMin ? min : i == argMax ? max : series.get(i);
+        }
+
+        /** @return the distinct positions of first, minimum, maximum and last, ascending; empty if no value */
+        int[] inOrder() {
+            if (first < 0) {
+                return new int[0];
+            }
+            int[] p = {first, argMin, argMax, last};
+            Arrays.sort(p);
+            int n = 1;
+            for (int k = 1; k < p.length; k++) {
+                if (p[k] != p[n - 1]) {
+                    p[n++] = p[k];
+                }
+            }
+            return Arrays.copyOf(p, n);
+        }
     }
 
     /** @return the entries, for files */
@@ -185,7 +318,7 @@ final class LossSeries {
 
     /** @return bytes held by the stored values and block summaries, for memory figures */
     long bytes() {
-        long b = 16L * blockMin.length + 8L * chunks.length;
+        long b = 20L * blockMin.length + 8L * chunks.length;
         for (double[] c : chunks) {
             b += c == null ? 0 : 8L * c.length;
         }

@@ -17,6 +17,7 @@ final class Navigation {
                     + c.history.base() + " to " + c.history.length());
         }
         c.running = false;
+        c.noteEndLoss();
         c.history.restore(c.trainer, k);
         c.changes++;
         c.syncDataset();
@@ -54,6 +55,7 @@ final class Navigation {
             return;
         }
         c.running = false;
+        c.noteEndLoss();
         c.runs.switchTo(r, c.trainer.iteration());
         c.history = r.history;
         c.refreshStoredByOthers();
@@ -78,6 +80,7 @@ final class Navigation {
      */
     void backToFinite() {
         c.running = false;
+        c.noteEndLoss();
         long k = DivergenceLanding.find(c.history, c.trainer.iteration());
         c.history.restore(c.trainer, k);
         c.syncDataset();

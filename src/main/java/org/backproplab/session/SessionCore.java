@@ -110,7 +110,7 @@ final class SessionCore {
             double pre = preUpdateLoss();
             double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
             trainer.stepPhase();
-            record(pre, test);
+            record(pre, test, true);
         } else {
             trainer.stepPhase();
         }
@@ -135,6 +135,7 @@ final class SessionCore {
             return;
         }
         if (k > history.base()) {
+            noteEndLoss();
             history.restore(trainer, k - 1);
             syncDataset();
             changes++;
@@ -255,7 +256,7 @@ final class SessionCore {
             trainer.step();
             loss = Double.NaN;
         }
-        record(loss, test);
+        record(loss, test, measure);
     }
 
     /** Replays iterations to {@code k}, measuring where {@code measured} says (rebuilding a saved history). */
@@ -265,8 +266,8 @@ final class SessionCore {
         }
     }
 
-    private void record(double loss, double test) {
-        history.recordIteration(trainer, loss, test);
+    private void record(double loss, double test, boolean measured) {
+        history.recordIteration(trainer, loss, test, measured);
         walkedByPhases = -1;
         changes++;
     }
@@ -317,6 +318,16 @@ final class SessionCore {
         history = runs.current().history;
         storedByOthers = runs.storedByOthers();
         changes++;
+    }
+
+    /**
+     * Before leaving the end of the run on show (a jump, Back, another run, a switch): remembers the loss of the
+     * weights there, the curve's last point, if no snapshot has measured it yet.
+     */
+    void noteEndLoss() {
+        if (trainer.iteration() == history.length() && Double.isNaN(history.endLoss())) {
+            history.setEndLoss(trainer.datasetLoss(), trainer.testLoss());
+        }
     }
 
     /** After a jump: Back goes back a whole iteration again. */

@@ -32,6 +32,7 @@ final class Switches {
     }
 
     private void keepForBack() {
+        c.noteEndLoss();
         int dropped = c.previous.push(new PreviousSessions.Kept(c.scenario.withDataset(c.dataset).withConfig(c.trainer.config()),
                 c.described(), c.dataset, c.testFraction, c.runs, c.trainer.iteration()));
         if (dropped > 0) {

@@ -18,11 +18,11 @@ final class SessionFixtures {
 
     /** @return the iteration of point {@code i} of {@code c} */
     static long x(LossCurve c, int i) {
-        return c.first()[i];
+        return c.iterations()[i];
     }
 
     /** @return the loss of point {@code i} of {@code c} */
     static double y(LossCurve c, int i) {
-        return c.min()[i];
+        return c.losses()[i];
     }
 }

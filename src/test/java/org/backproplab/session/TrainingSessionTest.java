@@ -225,7 +225,7 @@ class TrainingSessionTest {
         session.stepMany(200_000);
         Snapshot s = sync();
         assertEquals(200_001, s.losses().count());
-        assertTrue(s.losses().points() <= 4 * TrainingSession.CURVE_POINTS + 1);
+        assertTrue(s.losses().points() <= 4 * TrainingSession.CURVE_POINTS + 1, "four points per column at most, and the weights now");
         assertEquals(200_000, SessionFixtures.x(s.losses(), s.losses().points() - 1));
         Network n = s.network();
         assertNotNull(n);

@@ -64,8 +64,13 @@ final class LookingAtText {
                     "With momentum μ the step also keeps a part μ of the previous step. Too large an η makes the loss "
                             + "jump or explode (the window says so and offers to go back); too small an η learns slowly.")),
             new Section("The loss chart", List.of(
-                    "• The line is the training loss after every iteration (many iterations are drawn as their "
-                            + "minimum and maximum, so no spike is hidden). The vertical axis can be logarithmic.",
+                    "• A point at iteration i is the loss over the whole training set of the weights after i "
+                            + "updates; the line starts at 0 with the initial weights. A fast per-sample or mini-batch "
+                            + "run evaluates the whole set only every few iterations, and the line joins those values. "
+                            + "Where many iterations share one pixel column, the line passes through their first, "
+                            + "lowest, highest and last loss in the order they came, so no spike is hidden and no "
+                            + "rise is invented. A red line marks an infinite loss (the run diverged). The vertical "
+                            + "axis can be logarithmic.",
                     "• With a train/test split a second line shows the loss on the held-out test rows: when it rises "
                             + "while the training loss falls, the network is memorising.",
                     "• A vertical marker shows where something was changed by hand (η, a weight, an input, the data "

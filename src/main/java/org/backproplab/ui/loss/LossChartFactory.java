@@ -3,6 +3,7 @@ package org.backproplab.ui.loss;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -33,6 +34,8 @@ public final class LossChartFactory {
     private static final Font TICKS = new Font("DejaVu Sans", Font.PLAIN, 13);
     private static final Font LABELS = new Font("DejaVu Sans", Font.PLAIN, 14);
     private static final Font MARKER = new Font("DejaVu Sans", Font.PLAIN, 12);
+    /** Measures marker labels as the chart draws them (anti-aliased, fractional metrics). */
+    private static final FontRenderContext FONT_CONTEXT = new FontRenderContext(null, true, true);
 
     private LossChartFactory() {
     }
@@ -42,9 +45,9 @@ public final class LossChartFactory {
      * @return a line chart without title or legend, loss on a linear axis
      */
     public static JFreeChart createChart(XYDataset dataset) {
-        // the rotated "loss" label as one rotated string (FXGraphics2D draws it as text), not as glyph outlines
+        // the rotated loss label as one rotated string (FXGraphics2D draws it as text), not as glyph outlines
         TextUtils.setUseDrawRotatedStringWorkaround(false);
-        NumberAxis x = new NumberAxis("iteration");
+        NumberAxis x = new NumberAxis(LossChartViewModel.X_LABEL);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
         style(x);
@@ -59,7 +62,7 @@ public final class LossChartFactory {
         renderer.setAutoPopulateSeriesShape(false);
         // the readout comes from the crosshair, not from one tooltip entity per drawn point
         renderer.setDefaultCreateEntities(false);
-        XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, "loss"), renderer);
+        XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, LossChartViewModel.TRAINING_LABEL), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -75,7 +78,7 @@ public final class LossChartFactory {
 
     /**
      * @param log   true for a logarithmic axis (values ≤ 0 must be left out of the data)
-     * @param label the axis label, e.g. "loss (sse)"
+     * @param label the axis label, e.g. "training-set loss"
      */
     public static ValueAxis rangeAxis(boolean log, String label) {
         ValueAxis axis;
@@ -103,11 +106,32 @@ public final class LossChartFactory {
         axis.setTickMarkPaint(GRID);
     }
 
-    /** A dashed vertical line where the user edited a weight or an input or changed η. */
-    public static ValueMarker editMarker(long iteration, String label) {
-        ValueMarker m = new ValueMarker(iteration + 0.5, EDIT,
-                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-        return label == null ? m : labelled(m, label, EDIT, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
+    /**
+     * A vertical line for a placed marker: dashed purple where something was changed by hand, solid red where the
+     * loss was infinite; its label (if any) on its row from the top, right of the line or left of it.
+     */
+    static ValueMarker marker(MarkerLayout.Placed p) {
+        boolean alarm = p.kind() == MarkerLayout.Kind.NON_FINITE;
+        Color paint = alarm ? CURSOR : EDIT;
+        ValueMarker m = new ValueMarker(p.iteration(), paint, alarm ? new BasicStroke(2f)
+                : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        if (p.label() == null) {
+            return m;
+        }
+        labelled(m, p.label(), paint, p.left() ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT,
+                p.left() ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(4 + p.row() * markerRowHeight(), 4, 4, 4));
+        return m;
+    }
+
+    /** @return the width in pixels of a marker label (text and offset) */
+    static double markerLabelWidth(String text) {
+        return MARKER.getStringBounds(text, FONT_CONTEXT).getWidth() + 4;
+    }
+
+    /** @return the height in pixels of one row of marker labels */
+    static double markerRowHeight() {
+        return Math.ceil(MARKER.getLineMetrics("Ég", FONT_CONTEXT).getHeight()) + 2;
     }
 
     /** A solid vertical line at the iteration shown after a jump back. */

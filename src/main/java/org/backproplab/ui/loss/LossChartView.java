@@ -15,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.backproplab.session.LossCurve;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
@@ -23,6 +22,7 @@ import org.backproplab.ui.UiState;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -33,16 +33,17 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
 /**
- * The loss chart: loss against iteration, live, with a log-scale switch, a crosshair readout, markers for
- * edits and η changes, and a red cursor at the iteration shown after a jump back. The JFreeChart
+ * The loss chart: the training-set loss against the number of updates made, live, with a log-scale switch, a
+ * crosshair readout, markers for edits and η changes (merged into one label where they would overprint), a red
+ * line where the loss was infinite, and a red cursor at the iteration shown after a jump back. The JFreeChart
  * {@link ChartViewer} inside has the id {@code lossChart}. Redraws only when the curve changed, at most
  * once per frame, from a series of at most a few thousand items however long training ran.
  */
 public final class LossChartView extends VBox {
-    /** Marker labels are drawn only for this many latest markers (older ones stay as lines). */
-    static final int LABELLED_MARKERS = 3;
-    /** At most this many markers are drawn. */
+    /** At most this many marker lines are drawn. */
     static final int MAX_MARKERS = 200;
+    /** The axes' width beside the plot area before the chart was first drawn, in pixels. */
+    private static final double AXIS_MARGIN_ESTIMATE = 80;
 
     /** Redraws per second at most while training runs (stepping and pausing redraw at once). */
     static final double RUNNING_REDRAWS_PER_SECOND = 8;
@@ -53,7 +54,7 @@ public final class LossChartView extends VBox {
     private final XYPlot plot;
     private final ChartViewer viewer;
     private final Crosshair crosshair = LossChartFactory.crosshair();
-    private String axisLabel = "loss";
+    private String axisLabel = LossChartViewModel.TRAINING_LABEL;
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
 
@@ -88,6 +89,9 @@ public final class LossChartView extends VBox {
             }
         });
         viewer.setOnMouseExited(e -> follow(Double.NaN, Double.NaN));
+        // marker labels are laid out for the chart's width and range: again after a resize or a zoom
+        viewer.getCanvas().widthProperty().addListener((o, was, is) -> redrawMarkers());
+        plot.getDomainAxis().addChangeListener(e -> redrawMarkers());
 
         Label title = new Label("Loss");
         title.getStyleClass().add("panel-title");
@@ -119,7 +123,7 @@ public final class LossChartView extends VBox {
 
     // Properties
 
-    /** @return the items in the drawn series (at most two per decimated point) */
+    /** @return the items in the drawn series (at most four per bucket of iterations) */
     public int pointCount() {
         return model.pointCount();
     }
@@ -152,18 +156,18 @@ public final class LossChartView extends VBox {
         if (s == null) {
             return;
         }
-        String label = "loss (" + s.scenario().config().loss().id() + ")";
-        boolean relabel = !label.equals(axisLabel);
         chart.setNotify(false);
         try {
-            if (relabel) {
+            boolean changed = model.update(s.losses(), s.iteration(), s.historyEnd());
+            changed |= model.updateTest(s.testLosses());
+            String label = model.axisLabel();
+            if (!label.equals(axisLabel)) {
                 axisLabel = label;
                 plot.getRangeAxis().setLabel(label);
             }
-            if (model.update(s.losses(), s.iteration(), s.historyEnd())) {
+            if (changed) {
                 drawMarkers();
             }
-            model.updateTest(s.testLosses());
             LossChartFactory.showPoints(plot, model.pointCount() < LossChartFactory.FEW_POINTS);
         } finally {
             chart.setNotify(true);
@@ -181,18 +185,41 @@ public final class LossChartView extends VBox {
         }
     }
 
+    /** Lays the markers out again for the chart's width and range now (after a resize or a zoom). */
+    private void redrawMarkers() {
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            drawMarkers();
+        } finally {
+            chart.setNotify(notify);
+        }
+    }
+
     private void drawMarkers() {
         plot.clearDomainMarkers();
-        List<LossCurve.Marker> markers = model.markers();
-        int from = Math.max(0, markers.size() - MAX_MARKERS);
-        for (int i = from; i < markers.size(); i++) {
-            LossCurve.Marker m = markers.get(i);
-            String text = i >= markers.size() - LABELLED_MARKERS ? m.text() : null;
-            LossChartFactory.addMarker(plot, LossChartFactory.editMarker(m.iteration(), text));
+        ValueAxis x = plot.getDomainAxis();
+        List<MarkerLayout.Placed> lines = MarkerLayout.place(model.marks(), x.getLowerBound(), x.getUpperBound(),
+                plotWidth(), LossChartFactory::markerLabelWidth);
+        for (int i = Math.max(0, lines.size() - MAX_MARKERS); i < lines.size(); i++) {
+            LossChartFactory.addMarker(plot, LossChartFactory.marker(lines.get(i)));
         }
         if (model.cursor() >= 0) {
             LossChartFactory.addMarker(plot, LossChartFactory.cursorMarker(model.cursor()));
         }
+    }
+
+    /**
+     * @return the width in pixels of the plot area: the canvas less the axes' margin at the last drawing (or an
+     *         estimate of it before the first)
+     */
+    double plotWidth() {
+        double canvas = viewer.getCanvas().getWidth();
+        ChartRenderingInfo info = viewer.getRenderingInfo();
+        if (info != null && info.getChartArea().getWidth() > 0) {
+            return Math.max(1, canvas - (info.getChartArea().getWidth() - info.getPlotInfo().getDataArea().getWidth()));
+        }
+        return Math.max(1, canvas - AXIS_MARGIN_ESTIMATE);
     }
 
     /** Moves the crosshair and the readout to the mouse at canvas coordinates ({@code NaN} hides them). */

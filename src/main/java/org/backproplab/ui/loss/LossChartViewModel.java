@@ -1,5 +1,7 @@
 package org.backproplab.ui.loss;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -11,14 +13,24 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The loss chart's state, without any Node: one reused {@link XYSeries} drawn as a line through the minimum
- * and the maximum of every decimated point of the session's {@link LossCurve} (so spikes show however long
- * training ran), the log-scale switch, and the readout under the cursor. The series is rebuilt only when
- * the curve changed, and never holds more than two items per curve point.
+ * The loss chart's state, without any Node: one reused {@link XYSeries} holding exactly the points of the session's
+ * {@link LossCurve} (each a real iteration and its loss, in iteration order, so the line goes through every
+ * bucket's first, smallest, largest and last loss in the order the loss took them), the test-loss series, the
+ * markers to draw, the log-scale switch, and the readout under the cursor. The series is rebuilt only when the
+ * curve's points changed.
  */
 public final class LossChartViewModel {
     /** Losses at or below this are left out on a log scale (a log axis cannot show 0). */
     static final double LOG_FLOOR = 1e-300;
+    /** The horizontal axis: a point at x = i is the loss of the weights after i updates. */
+    static final String X_LABEL = "iteration (updates made)";
+    /**
+     * The vertical axis without a test split. It does not name the loss function: a change of loss function
+     * mid-run is a marker, and the points before it keep their own meaning.
+     */
+    static final String TRAINING_LABEL = "training-set loss";
+    /** The vertical axis with a train/test split (the test line is dashed). */
+    static final String SPLIT_LABEL = "loss: training set, test set (dashed)";
 
     private final XYSeries series = new XYSeries("loss", false, true);
     /** The test loss (rows held out), series 1; empty without a train/test split. */
@@ -27,17 +39,12 @@ public final class LossChartViewModel {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
     private LossCurve curve;
+    private LossCurve drawn;
     private boolean drawnLog;
-    private long drawnCount = -1;
-    private int drawnPoints = -1;
-    private long drawnLatestBits;
-    private int drawnMarkers = -1;
-    private long drawnFirst = -1;
     private long cursor = -1;
 
     private LossCurve testCurve;
-    private long testDrawnCount = -1;
-    private long testDrawnLatestBits;
+    private LossCurve testDrawn;
     private boolean testDrawnLog;
 
     public LossChartViewModel() {
@@ -46,7 +53,7 @@ public final class LossChartViewModel {
 
     // Properties
 
-    /** @return the data set the chart draws (one series) */
+    /** @return the data set the chart draws: series 0 the training loss, series 1 the test loss */
     public XYSeriesCollection dataset() {
         return dataset;
     }
@@ -76,6 +83,32 @@ public final class LossChartViewModel {
         return curve == null ? List.of() : curve.markers();
     }
 
+    /**
+     * @return every vertical line the chart draws besides the cursor: the curve's markers, and one where a run of
+     *         infinite losses starts (training or test), since an infinite loss has no place on the axis
+     */
+    List<MarkerLayout.Mark> marks() {
+        List<MarkerLayout.Mark> marks = new ArrayList<>();
+        for (LossCurve.Marker m : markers()) {
+            marks.add(new MarkerLayout.Mark(m.iteration(), m.text(), MarkerLayout.Kind.EDIT));
+        }
+        nonFinite(curve, "loss", marks);
+        nonFinite(testCurve, "test loss", marks);
+        return marks;
+    }
+
+    private static void nonFinite(LossCurve c, String what, List<MarkerLayout.Mark> marks) {
+        if (c == null) {
+            return;
+        }
+        double[] y = c.losses();
+        for (int k = 0; k < y.length; k++) {
+            if (Double.isInfinite(y[k]) && (k == 0 || y[k - 1] != y[k])) {
+                marks.add(new MarkerLayout.Mark(c.iterations()[k], what + " = " + fmt(y[k]), MarkerLayout.Kind.NON_FINITE));
+            }
+        }
+    }
+
     /** @return the iteration shown after a jump back (for a vertical cursor), or −1 at the end of the history */
     public long cursor() {
         return cursor;
@@ -86,6 +119,11 @@ public final class LossChartViewModel {
         return curve;
     }
 
+    /** @return the vertical axis label: what a point is, without naming a loss function */
+    String axisLabel() {
+        return testCurve == null ? TRAINING_LABEL : SPLIT_LABEL;
+    }
+
     // Commands
 
     /**
@@ -94,19 +132,24 @@ public final class LossChartViewModel {
      * @param c          the decimated loss curve
      * @param iteration  the iteration the session shows
      * @param historyEnd the last iteration in its history
-     * @return true if the series or the markers changed (the chart must redraw)
+     * @return true if the series, the markers or the cursor changed (the chart must redraw)
      */
     public boolean update(LossCurve c, long iteration, long historyEnd) {
         long newCursor = iteration < historyEnd ? iteration : -1;
         boolean cursorChanged = newCursor != cursor;
         cursor = newCursor;
-        if (!changed(c)) {
-            curve = c;
+        curve = c;
+        if (samePicture(c, drawn, drawnLog)) {
             return cursorChanged;
         }
-        curve = c;
-        rebuild(c);
+        draw(c);
         return true;
+    }
+
+    private void draw(LossCurve c) {
+        fill(series, c, logScale.get());
+        drawn = c;
+        drawnLog = logScale.get();
     }
 
     /**
@@ -118,18 +161,16 @@ public final class LossChartViewModel {
     public boolean updateTest(LossCurve c) {
         testCurve = c;
         if (c == null) {
-            boolean had = testSeries.getItemCount() > 0;
+            boolean had = testDrawn != null;
             testSeries.clear();
-            testDrawnCount = -1;
+            testDrawn = null;
             return had;
         }
-        if (c.count() == testDrawnCount && Double.doubleToRawLongBits(c.latest()) == testDrawnLatestBits
-                && testDrawnLog == logScale.get()) {
+        if (samePicture(c, testDrawn, testDrawnLog)) {
             return false;
         }
         fill(testSeries, c, logScale.get());
-        testDrawnCount = c.count();
-        testDrawnLatestBits = Double.doubleToRawLongBits(c.latest());
+        testDrawn = c;
         testDrawnLog = logScale.get();
         return true;
     }
@@ -137,53 +178,32 @@ public final class LossChartViewModel {
     /** Rebuilds the series for the current scale (after the log switch changed). */
     public void redraw() {
         if (curve != null) {
-            rebuild(curve);
+            draw(curve);
         }
         if (testCurve != null) {
-            testDrawnCount = -1;
+            testDrawn = null;
             updateTest(testCurve);
         }
     }
 
-    private boolean changed(LossCurve c) {
-        return c.count() != drawnCount || c.points() != drawnPoints
-                || Double.doubleToRawLongBits(c.latest()) != drawnLatestBits
-                || c.markers().size() != drawnMarkers || (c.points() > 0 && c.first()[0] != drawnFirst)
-                || drawnLog != logScale.get();
+    private boolean samePicture(LossCurve c, LossCurve before, boolean beforeLog) {
+        return before != null && beforeLog == logScale.get() && Arrays.equals(c.iterations(), before.iterations())
+                && Arrays.equals(c.losses(), before.losses()) && c.markers().equals(before.markers());
     }
 
-    private void rebuild(LossCurve c) {
-        boolean log = logScale.get();
-        fill(series, c, log);
-        drawnCount = c.count();
-        drawnPoints = c.points();
-        drawnLatestBits = Double.doubleToRawLongBits(c.latest());
-        drawnMarkers = c.markers().size();
-        drawnFirst = c.points() > 0 ? c.first()[0] : -1;
-        drawnLog = log;
-    }
-
-    /** Refills {@code target} with a line through the minimum and maximum of every point of {@code c}. */
+    /**
+     * Refills {@code target} with exactly the points of {@code c}; a loss the axis cannot show (infinite, or not
+     * above {@link #LOG_FLOOR} on a log axis) is a gap in the line (the chart marks an infinite loss by a line).
+     */
     private static void fill(XYSeries target, LossCurve c, boolean log) {
         target.setNotify(false);
         target.clear();
         for (int k = 0; k < c.points(); k++) {
-            double lo = c.min()[k];
-            double hi = c.max()[k];
-            if (c.first()[k] == c.last()[k] || lo == hi || Double.isNaN(lo) || Double.isNaN(hi)) {
-                add(target, c.first()[k], hi, log);
-            } else {
-                add(target, c.first()[k], lo, log);
-                add(target, c.last()[k], hi, log);
-            }
+            double y = c.losses()[k];
+            boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR);
+            target.add(c.iterations()[k], drawable ? y : Double.NaN, false);
         }
         target.setNotify(true);
-    }
-
-    /** Adds a point; a value the axis cannot show becomes a gap (NaN) rather than an exception. */
-    private static void add(XYSeries target, long x, double y, boolean log) {
-        boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR);
-        target.add(x, drawable ? y : Double.NaN, false);
     }
 
     /**
@@ -203,46 +223,36 @@ public final class LossChartViewModel {
         if (k < 0) {
             return "";
         }
-        String text;
-        if (c.first()[k] == c.last()[k]) {
-            text = "iteration " + String.format(Locale.ROOT, "%,d", c.first()[k]) + " · loss " + fmt(c.max()[k]);
-        } else {
-            text = "iterations " + String.format(Locale.ROOT, "%,d–%,d", c.first()[k], c.last()[k])
-                    + " · loss " + fmt(c.min()[k]) + " … " + fmt(c.max()[k]);
-        }
-        double span = Math.max(1, c.last()[c.points() - 1] - c.first()[0]);
-        for (int i = c.markers().size() - 1; i >= 0; i--) {
-            LossCurve.Marker m = c.markers().get(i);
-            if (Math.abs(m.iteration() + 0.5 - x) <= Math.max(0.6, 0.01 * span)) {
-                return text + " · " + m.text();
+        String text = "iteration " + String.format(Locale.ROOT, "%,d", c.iterations()[k]) + " · loss "
+                + fmt(c.losses()[k]);
+        long[] it = c.iterations();
+        double tolerance = Math.max(0.6, 0.01 * Math.max(1, it[it.length - 1] - it[0]));
+        List<String> near = new ArrayList<>();
+        for (LossCurve.Marker m : c.markers()) {
+            if (Math.abs(m.iteration() - x) <= tolerance && !near.contains(m.text())) {
+                near.add(m.text());
             }
         }
-        return text;
+        return near.isEmpty() ? text : text + " · " + String.join("; ", near);
     }
 
-    /** @return the point covering or closest to {@code x}, or −1 if {@code x} is far outside the curve */
+    /** @return the point closest to {@code x}, or −1 if {@code x} is far outside the curve */
     static int nearest(LossCurve c, double x) {
-        long[] first = c.first();
-        long[] last = c.last();
-        int n = first.length;
-        double span = Math.max(1, last[n - 1] - first[0]);
-        if (x < first[0] - 0.02 * span - 1 || x > last[n - 1] + 0.02 * span + 1) {
+        long[] it = c.iterations();
+        int n = it.length;
+        double span = Math.max(1, it[n - 1] - it[0]);
+        if (x < it[0] - 0.02 * span - 1 || x > it[n - 1] + 0.02 * span + 1) {
             return -1;
         }
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (last[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int k = Arrays.binarySearch(it, (long) Math.ceil(x));
+        int after = k >= 0 ? k : -k - 1;
+        if (after >= n) {
+            return n - 1;
         }
-        if (lo > 0 && x - last[lo - 1] < first[lo] - x) {
-            return lo - 1;
+        if (after > 0 && x - it[after - 1] < it[after] - x) {
+            return after - 1;
         }
-        return lo;
+        return after;
     }
 
     /** Formats a loss with four significant digits (scientific when very small or large). */

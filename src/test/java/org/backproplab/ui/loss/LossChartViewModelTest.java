@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /** The chart's view model without a window. */
 class LossChartViewModelTest {
+    /** A curve drawn whole: the loss at iterations 0, 1, 2 ... */
     private static LossCurve curve(double... losses) {
         long[] it = new long[losses.length];
         for (int i = 0; i < it.length; i++) {
-            it[i] = i + 1;
+            it[i] = i;
         }
-        return new LossCurve(losses.length, it, it.clone(), losses.clone(), losses.clone(),
+        return new LossCurve(losses.length, 0, 1, it, losses.clone(),
                 List.of(new LossCurve.Marker(2, "W1[1,1] = 0.5")), losses[losses.length - 1]);
     }
 
@@ -26,27 +27,42 @@ class LossChartViewModelTest {
         assertTrue(m.update(curve(1.0, 0.5, 0.25), 3, 3));
         assertEquals(3, m.pointCount());
         assertFalse(m.update(curve(1.0, 0.5, 0.25), 3, 3), "an unchanged curve must not redraw");
+        assertTrue(m.update(curve(1.0, 0.5, 0.3), 3, 3), "a changed value redraws though the count is the same");
     }
 
     @Test
-    void decimatedPointsDrawMinAndMax() {
-        LossCurve c = new LossCurve(128, new long[] {1, 65}, new long[] {64, 128}, new double[] {0.1, 0.2},
-                new double[] {0.9, 5.0}, List.of(), 0.2);
+    void theSeriesHoldsExactlyTheCurvesPoints() {
+        LossCurve c = new LossCurve(128, 0, 64, new long[] {0, 40, 63, 64, 90, 127},
+                new double[] {0.9, 0.1, 0.2, 0.2, 5.0, 0.3}, List.of(), 0.3);
         LossChartViewModel m = new LossChartViewModel();
         m.update(c, 128, 128);
-        assertEquals(4, m.pointCount());
         XYSeries s = m.dataset().getSeries(0);
-        assertEquals(5.0, s.getY(3).doubleValue(), 0.0, "the spike (maximum) of the last bucket is drawn");
-        assertEquals("iterations 65–128 · loss 0.2000 … 5.000", m.describe(100));
+        assertEquals(6, s.getItemCount());
+        for (int k = 0; k < 6; k++) {
+            assertEquals(c.iterations()[k], s.getX(k).longValue());
+            assertEquals(c.losses()[k], s.getY(k).doubleValue(), 0.0);
+        }
+        assertEquals("iteration 90 · loss 5.000", m.describe(92), "the readout names a real point");
     }
 
     @Test
-    void logScaleLeavesOutZeroAndNaNWithoutFailing() {
+    void anInfiniteLossIsAGapInTheLineAndAMarker() {
+        LossChartViewModel m = new LossChartViewModel();
+        m.update(curve(1.0, 4.0, Double.POSITIVE_INFINITY), 3, 3);
+        XYSeries s = m.dataset().getSeries(0);
+        assertEquals(3, s.getItemCount());
+        assertTrue(Double.isNaN(s.getY(2).doubleValue()), "the axis cannot hold ∞: a gap");
+        List<MarkerLayout.Mark> marks = m.marks();
+        assertTrue(marks.contains(new MarkerLayout.Mark(2, "loss = ∞", MarkerLayout.Kind.NON_FINITE)), marks.toString());
+    }
+
+    @Test
+    void logScaleLeavesOutZeroWithoutFailing() {
         LossChartViewModel m = new LossChartViewModel();
         m.logScaleProperty().set(true);
-        m.update(curve(1.0, 0.0, Double.NaN, 0.5), 4, 4);
+        m.update(curve(1.0, 0.0, 0.5), 3, 3);
         XYSeries s = m.dataset().getSeries(0);
-        assertEquals(4, s.getItemCount());
+        assertEquals(3, s.getItemCount());
         for (int i = 0; i < s.getItemCount(); i++) {
             double y = s.getY(i).doubleValue();
             assertTrue(Double.isNaN(y) || y > 0, "item " + i + " is " + y);
@@ -60,11 +76,20 @@ class LossChartViewModelTest {
     void readoutNamesIterationLossAndMarker() {
         LossChartViewModel m = new LossChartViewModel();
         m.update(curve(1.0, 0.5, 0.25, 0.125), 4, 4);
-        assertEquals("iteration 1 · loss 1.000", m.describe(1.2));
-        assertTrue(m.describe(2.5).endsWith("W1[1,1] = 0.5"), m.describe(2.5));
+        assertEquals("iteration 1 · loss 0.5000", m.describe(1.2));
+        assertTrue(m.describe(2.1).endsWith("W1[1,1] = 0.5"), m.describe(2.1));
         assertEquals("", m.describe(500));
         assertEquals(-1, m.cursor());
         m.update(curve(1.0, 0.5, 0.25, 0.125), 2, 4);
         assertEquals(2, m.cursor(), "after a jump back the chart marks the iteration shown");
+    }
+
+    @Test
+    void theAxisNamesNoLossFunction() {
+        LossChartViewModel m = new LossChartViewModel();
+        assertEquals("training-set loss", m.axisLabel());
+        m.updateTest(curve(0.7, 0.6));
+        assertEquals("loss: training set, test set (dashed)", m.axisLabel());
+        assertEquals("iteration (updates made)", LossChartViewModel.X_LABEL);
     }
 }

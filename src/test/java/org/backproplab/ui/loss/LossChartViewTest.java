@@ -7,16 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.backproplab.data.Presets;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.session.LossCurve;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.data.PanelScenarios;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.TextAnchor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +50,7 @@ class LossChartViewTest {
         bridge = new SessionBridge(session);
         view = new LossChartView(bridge, new UiState());
         stage.setScene(new Scene(view, 800, 400));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -54,13 +66,13 @@ class LossChartViewTest {
             session.step();
         }
         PanelScenarios.settle(session, bridge);
-        assertEquals(17, view.pointCount());
+        assertEquals(18, view.pointCount(), "the initial loss at 0, then one point per update");
         session.back();
         PanelScenarios.settle(session, bridge);
-        assertEquals(16, view.pointCount(), "Back rewinds the chart");
+        assertEquals(18, view.pointCount(), "Back walks back along the run: the chart keeps it");
         session.reset();
         PanelScenarios.settle(session, bridge);
-        assertEquals(0, view.pointCount(), "Reset clears the chart");
+        assertEquals(1, view.pointCount(), "Reset starts a new chart at the initial loss");
     }
 
     @Test
@@ -69,18 +81,104 @@ class LossChartViewTest {
         PanelScenarios.settle(session, bridge);
         int points = view.pointCount();
         assertTrue(points > 500 && points <= 4000, "drawn items: " + points);
-        assertEquals(200_000, view.model().curve().count());
+        assertEquals(200_001, view.model().curve().count(), "iterations 0 to 200,000");
     }
 
     @Test
-    void editsLeaveMarkers() {
+    void editsAtTheSameIterationShareOneLabel() {
         session.step();
         session.setWeight(1, 0, 0, 0.5);
         session.setLearningRate(0.5);
+        session.step();
+        session.step();
         PanelScenarios.settle(session, bridge);
-        assertEquals(2, view.model().markers().size());
-        XYPlot plot = view.chart().getXYPlot();
-        assertEquals(2, plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size());
+        List<LossCurve.Marker> markers = view.model().markers();
+        assertEquals(2, markers.size());
+        List<ValueMarker> lines = lines();
+        assertEquals(1, lines.size(), "one line, not two drawn over each other: " + labels(lines));
+        assertEquals(1.0, lines.get(0).getValue(), 0.0, "where the edits were made: after 1 update");
+        assertEquals(markers.get(0).text() + "; " + markers.get(1).text(), lines.get(0).getLabel());
+    }
+
+    @Test
+    void markersThatWouldOverprintAtThisWidthAreMerged() {
+        session.stepMany(200);
+        session.setLearningRate(0.9);
+        session.stepMany(800);
+        session.setLearningRate(0.8);
+        session.step();
+        session.setWeight(1, 0, 0, 0.5);
+        session.stepMany(500);
+        session.setConfig(bridge.snapshot().scenario().config().withLoss(Loss.MSE));
+        session.stepMany(10);
+        PanelScenarios.settle(session, bridge);
+        List<LossCurve.Marker> markers = view.model().markers();
+        assertEquals(4, markers.size(), markers.toString());
+        double width = view.plotWidth();
+        assertTrue(width > 500 && width < 800, "the plot of an 800 px window: " + width);
+        List<ValueMarker> lines = lines();
+        assertEquals(List.of(200.0, 1000.0, 1501.0), lines.stream().map(ValueMarker::getValue).toList(),
+                "1 iteration is " + width / 1500 + " px: the edits at 1000 and 1001 are one line");
+        assertEquals(markers.get(1).text() + "; " + markers.get(2).text(), lines.get(1).getLabel());
+        assertEquals(markers.get(3).text(), lines.get(2).getLabel());
+        assertEquals(markers.get(0).text(), lines.get(0).getLabel());
+        assertTrue(lines.get(2).getLabel().contains("mse"), "the loss change is named on its marker");
+        org.jfree.chart.axis.ValueAxis x = view.chart().getXYPlot().getDomainAxis();
+        double scale = width / (x.getUpperBound() - x.getLowerBound());
+        for (int a = 0; a < lines.size(); a++) {
+            for (int b = a + 1; b < lines.size(); b++) {
+                ValueMarker p = lines.get(a);
+                ValueMarker q = lines.get(b);
+                if (p.getLabelOffset().getTop() == q.getLabelOffset().getTop()) {
+                    double[] sp = span(p, x.getLowerBound(), scale);
+                    double[] sq = span(q, x.getLowerBound(), scale);
+                    assertTrue(sp[1] <= sq[0] || sq[1] <= sp[0], "labels overprint: " + labels(lines));
+                }
+            }
+        }
+        assertEquals(LossChartViewModel.TRAINING_LABEL, view.chart().getXYPlot().getRangeAxis().getLabel(),
+                "the loss change does not relabel the old points");
+        assertEquals("iteration (updates made)", x.getLabel());
+    }
+
+    @Test
+    void anInfiniteLossIsMarked() {
+        Scenario xor = Presets.xor();
+        session.load(xor.withLayers(List.of(new LayerSpec(4, Activation.LINEAR, false),
+                new LayerSpec(1, Activation.LINEAR, false))).withConfig(xor.config().withLearningRate(50)));
+        session.stepMany(100);
+        PanelScenarios.settle(session, bridge);
+        assertTrue(bridge.snapshot().diverged());
+        List<ValueMarker> lines = lines();
+        assertTrue(lines.stream().anyMatch(m -> "loss = ∞".equals(m.getLabel())), labels(lines).toString());
+    }
+
+    /** @return the chart's marker lines, without the cursor, in iteration order */
+    private List<ValueMarker> lines() {
+        Collection<?> all = view.chart().getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        List<ValueMarker> lines = new ArrayList<>();
+        for (Object m : all == null ? List.of() : all) {
+            ValueMarker v = (ValueMarker) m;
+            if (v.getLabel() == null || !v.getLabel().startsWith("shown:")) {
+                lines.add(v);
+            }
+        }
+        lines.sort(java.util.Comparator.comparingDouble(ValueMarker::getValue));
+        return lines;
+    }
+
+    private static List<String> labels(List<ValueMarker> lines) {
+        return lines.stream().map(m -> m.getValue() + ": " + m.getLabel()).toList();
+    }
+
+    /** The pixels a marker's label covers, measured as the chart draws it. */
+    private static double[] span(ValueMarker m, double lower, double scale) {
+        if (m.getLabel() == null) {
+            return new double[] {0, 0};
+        }
+        double x = (m.getValue() - lower) * scale;
+        double w = LossChartFactory.markerLabelWidth(m.getLabel());
+        return m.getLabelTextAnchor() == TextAnchor.TOP_RIGHT ? new double[] {x - w, x} : new double[] {x, x + w};
     }
 
     @Test
@@ -106,6 +204,6 @@ class LossChartViewTest {
         assertTrue(Files.readString(svg).contains("<svg"));
         robot.clickOn("#lossLogScale");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, view.pointCount());
+        assertEquals(3, view.pointCount(), "iterations 0, 1 and 2, all of loss 0, still drawn on the log scale");
     }
 }
