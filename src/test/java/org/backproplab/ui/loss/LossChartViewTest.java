@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.data.PanelScenarios;
 import org.jfree.chart.axis.LogAxis;
@@ -38,7 +38,7 @@ class LossChartViewTest {
         session = new TrainingSession(PanelScenarios.xor());
         bridge = new SessionBridge(session);
         view = new LossChartView(bridge, new UiState());
-        stage.setScene(new Scene(view, 800, 400));
+        stage.setScene(ThemedScene.of(view, 800, 400));
         stage.show();
     }
 
