@@ -1,41 +1,60 @@
 package org.backproplab.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer rule of STYLE.md: only ui and app may touch JavaFX, JFreeChart or AWT; data flows one way. */
+/**
+ * The executable form of {@code docs/architecture.md}: the layers and which may use which, no package cycles,
+ * and only ui and app touching JavaFX, JFreeChart or AWT.
+ */
 @AnalyzeClasses(packages = "org.backproplab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
+
+    /**
+     * engine ← data ← session ← io, cli ← ui ← app: each layer uses only the layers named here
+     * (docs/architecture.md, "Layers").
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("engine").definedBy("org.backproplab.engine..")
+            .layer("data").definedBy("org.backproplab.data..")
+            .layer("session").definedBy("org.backproplab.session..")
+            .layer("io").definedBy("org.backproplab.io..")
+            .layer("cli").definedBy("org.backproplab.cli..")
+            .layer("ui").definedBy("org.backproplab.ui..")
+            .layer("app").definedBy("org.backproplab.app..")
+            .whereLayer("engine").mayNotAccessAnyLayer()
+            .whereLayer("data").mayOnlyAccessLayers("engine")
+            .whereLayer("session").mayOnlyAccessLayers("engine", "data")
+            .whereLayer("io").mayOnlyAccessLayers("engine", "data", "session")
+            .whereLayer("cli").mayOnlyAccessLayers("engine", "data", "session", "io")
+            .whereLayer("ui").mayOnlyAccessLayers("engine", "data", "session", "io")
+            .whereLayer("app").mayOnlyAccessLayers("engine", "data", "session", "io", "cli", "ui")
+            .because("data flows one way, from the engine up to the window (docs/architecture.md)");
+
+    /** No two packages use each other, directly or through others: ui's feature packages count one by one. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.backproplab.(**)")
+            .should().beFreeOfCycles()
+            .because("each package can then be read, tested and changed from the bottom up; what two features "
+                    + "share lives in org.backproplab.ui (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule modelCodeHasNoUiImports = noClasses()
             .that().resideInAnyPackage("org.backproplab.engine..", "org.backproplab.data..",
                     "org.backproplab.session..", "org.backproplab.io..", "org.backproplab.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "java.awt..", "javax.swing..")
-            .because("engine, data, session, io and cli must run without a display");
+            .because("engine, data, session, io and cli must run without a display (the command line, the tests)");
 
     @ArchTest
     static final ArchRule engineIsPureMath = noClasses()
             .that().resideInAPackage("org.backproplab.engine..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.data..", "org.backproplab.session..",
-                    "org.backproplab.io..", "org.backproplab.cli..", "org.backproplab.ui..", "org.backproplab.app..",
-                    "com.fasterxml..", "picocli..", "org.apache.commons.csv..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "picocli..", "org.apache.commons.csv..")
             .because("the engine is pure math on commons-math3");
-
-    @ArchTest
-    static final ArchRule sessionDoesNotKnowFilesOrCli = noClasses()
-            .that().resideInAnyPackage("org.backproplab.session..", "org.backproplab.data..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.ui..", "org.backproplab.app..",
-                    "org.backproplab.cli..")
-            .because("data flows from engine to session to view models, never back");
-
-    @ArchTest
-    static final ArchRule nothingBelowUiKnowsUi = noClasses()
-            .that().resideInAnyPackage("org.backproplab.engine..", "org.backproplab.data..",
-                    "org.backproplab.session..", "org.backproplab.io..", "org.backproplab.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.backproplab.ui..", "org.backproplab.app..");
 }

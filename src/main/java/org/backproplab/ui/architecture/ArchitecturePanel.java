@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
 
 /**
@@ -57,7 +58,7 @@ public final class ArchitecturePanel extends StackPane {
         side = new VBox(header, scroll);
         side.setId("architecturePanel");
         side.getStyleClass().add("architecture-panel");
-        side.getStylesheets().add(getClass().getResource(ArchitectureView.STYLESHEET).toExternalForm());
+        Styles.addPanelsStylesheet(side);
         side.setPrefWidth(WIDTH);
         side.setMinWidth(WIDTH);
         side.setMaxWidth(WIDTH);

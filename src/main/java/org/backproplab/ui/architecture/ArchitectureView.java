@@ -18,6 +18,7 @@ import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.architecture.ArchitectureViewModel.BatchKind;
 
@@ -28,9 +29,6 @@ import org.backproplab.ui.architecture.ArchitectureViewModel.BatchKind;
  * at once; a refused value is named in red under the editor and nothing changes.
  */
 public final class ArchitectureView extends VBox {
-    /** The stylesheet of the editor and the data dialogs. */
-    public static final String STYLESHEET = "/org/backproplab/ui/architecture/architecture.css";
-
     private final ArchitectureViewModel vm;
     private final Button addLayer = new Button("+ Add hidden layer");
     private final ComboBox<Loss> loss = new ComboBox<>();
@@ -47,7 +45,7 @@ public final class ArchitectureView extends VBox {
         this.vm = new ArchitectureViewModel(bridge);
         setId("architectureView");
         getStyleClass().add("architecture-view");
-        getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        Styles.addPanelsStylesheet(this);
         batchSize = new CommitField("batchSizeField", 4, () -> Integer.toString(Math.max(2, config().batch().size())),
                 vm::commitBatchSize);
         seed = new CommitField("seedField", 6, () -> Long.toString(config().seed()), vm::commitSeed);

@@ -22,9 +22,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.data.Dataset;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.presenter.Presenter;
 
 /**
  * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},
@@ -239,7 +239,7 @@ public final class DataTableView extends VBox {
 
     /** Every column as wide as its header and its widest text need at the window's zoom (see {@link ColumnWidths}). */
     private void fitColumns(boolean growOnly) {
-        ColumnWidths.fit(table, Presenter.BASE_FONT_PX * state.zoomProperty().get(), growOnly);
+        ColumnWidths.fit(table, Styles.rootFontPx(state.zoomProperty().get()), growOnly);
     }
 
     /** @return the texts of a computed column (ŷ, loss) in the first rows of the table, as the cells show them */

@@ -4,26 +4,23 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
-import org.backproplab.ui.architecture.ArchitectureView;
+import org.backproplab.ui.Styles;
+import org.backproplab.ui.Theme;
 
 /** Small helpers shared by the data dialogs: the window's stylesheets and an error alert. */
 final class Dialogs {
-    private static final String APP_CSS = "/org/backproplab/ui/app.css";
-
     private Dialogs() {
     }
 
-    /** Gives {@code d} the window's owner and look. */
+    /** Gives {@code d} the window's owner and look (the owner's theme, else the light one). */
     static void style(Dialog<?> d, Window owner) {
         if (owner != null) {
             d.initOwner(owner);
         }
         DialogPane p = d.getDialogPane();
-        var app = Dialogs.class.getResource(APP_CSS);
-        if (app != null) {
-            p.getStylesheets().add(app.toExternalForm());
-        }
-        p.getStylesheets().add(Dialogs.class.getResource(ArchitectureView.STYLESHEET).toExternalForm());
+        p.getStylesheets().addAll(owner != null && owner.getScene() != null
+                ? owner.getScene().getStylesheets() : Theme.LIGHT.stylesheetUrls());
+        Styles.addPanelsStylesheet(p);
     }
 
     /** Resizes a shown dialog to its content (after a message appeared or went away). */

@@ -8,8 +8,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.architecture.ArchitectureView;
 
 /**
  * Loss and accuracy, train and test, in one line above the loss chart (id {@code scoresView}): "Train
@@ -24,7 +24,7 @@ public final class ScoresView extends FlowPane {
         this.vm = new ScoresViewModel(bridge);
         setId("scoresView");
         getStyleClass().add("scores-view");
-        getStylesheets().add(getClass().getResource(ArchitectureView.STYLESHEET).toExternalForm());
+        Styles.addPanelsStylesheet(this);
         HBox train = group("Train", "The rows the network learns from: the solid blue line on the chart",
                 value("trainingLossValue", vm.trainingLossProperty(), false),
                 value("trainingAccuracyValue", vm.trainingAccuracyProperty(), false));

@@ -10,8 +10,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.architecture.ArchitectureView;
 
 /**
  * The train/test split under the data table (id {@code splitControl}): a "Test %" spinner from 0 to 90 in
@@ -31,7 +31,7 @@ public final class SplitControl extends HBox {
         DatasetsViewModel vm = new DatasetsViewModel(bridge);
         setId("splitControl");
         getStyleClass().add("split-control");
-        getStylesheets().add(getClass().getResource(ArchitectureView.STYLESHEET).toExternalForm());
+        Styles.addPanelsStylesheet(this);
         percent.setId("testPercentSpinner");
         percent.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_PERCENT,
                 (int) Math.round(100.0 * bridge.snapshot().testRows().length / bridge.snapshot().scenario().dataset().size()), 5));

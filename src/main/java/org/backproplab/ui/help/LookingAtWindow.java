@@ -9,9 +9,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.presenter.Presenter;
-import org.backproplab.ui.presenter.PresenterView;
 
 /**
  * Help → "What am I looking at?": a scrollable window that explains every visual element and the formulas,
@@ -39,7 +38,7 @@ public final class LookingAtWindow {
         scroll.getStyleClass().add("help-scroll");
         Scene scene = new Scene(scroll, 760, 720);
         scene.getStylesheets().setAll(state.themeProperty().get().stylesheetUrls());
-        scroll.setStyle(PresenterView.fontStyle(Presenter.BASE_FONT_PX * state.zoomProperty().get()));
+        scroll.setStyle(Styles.fontStyle(Styles.rootFontPx(state.zoomProperty().get())));
         stage.setScene(scene);
         stage.show();
         open = stage;

@@ -3,6 +3,7 @@ package org.backproplab.ui.presenter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.backproplab.ui.ColorScale;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState;
 
@@ -17,8 +18,6 @@ public final class Presenter {
     public static final double MAX_ZOOM = 2.5;
     /** The zoom steps of Ctrl + plus and Ctrl + minus. */
     static final double[] STEPS = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5};
-    /** The root font size at 100 %, px (as in app.css). */
-    public static final double BASE_FONT_PX = 14;
 
     private final UiState state;
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen", false);
@@ -52,7 +51,7 @@ public final class Presenter {
 
     /** @return the root font size for the zoom now, px */
     public double rootFontPx() {
-        return BASE_FONT_PX * zoom();
+        return Styles.rootFontPx(zoom());
     }
 
     public UiState state() {

@@ -18,6 +18,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backproplab.ui.ColorScale;
+import org.backproplab.ui.Styles;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.help.LookingAtWindow;
 
@@ -84,12 +85,7 @@ public final class PresenterView {
 
     private void applyZoom() {
         Parent root = scene.getRoot();
-        root.setStyle(fontStyle(presenter.rootFontPx()));
-    }
-
-    /** @return the inline style that sets a root font size, e.g. {@code -fx-font-size: 21px;} */
-    public static String fontStyle(double px) {
-        return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
+        root.setStyle(Styles.fontStyle(presenter.rootFontPx()));
     }
 
     /**

@@ -39,9 +39,6 @@ import org.backproplab.ui.presenter.PresenterView;
  * session's last message and the next phase. All panes are resizable.
  */
 public final class MainWindow extends BorderPane {
-    /** The stylesheet of the window (light theme). */
-    public static final String STYLESHEET = "/org/backproplab/ui/app.css";
-
     private final MainViewModel vm;
     private final ShellToolbar toolbar;
     private final PresenterView presenter;
@@ -126,9 +123,8 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    /** Puts the window's keyboard shortcuts and stylesheet on {@code scene}. */
+    /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
-        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         Shortcuts.install(scene, vm);
         presenter.install(scene);
     }

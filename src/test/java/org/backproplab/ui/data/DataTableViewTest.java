@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -14,6 +13,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class DataTableViewTest {
         bridge = new SessionBridge(session);
         state = new UiState();
         view = new DataTableView(bridge, state);
-        stage.setScene(new Scene(view, 900, 500));
+        stage.setScene(ThemedScene.of(view, 900, 500));
         stage.show();
     }
 

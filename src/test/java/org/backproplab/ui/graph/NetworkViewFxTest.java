@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
@@ -18,6 +17,7 @@ import org.backproplab.data.Presets;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.graph.GraphScene.Edge;
@@ -45,7 +45,7 @@ class NetworkViewFxTest {
         bridge = new SessionBridge(session);
         state = new UiState();
         view = new NetworkView(bridge, state);
-        stage.setScene(new Scene(new StackPane(view), 900, 600));
+        stage.setScene(ThemedScene.of(new StackPane(view), 900, 600));
         stage.show();
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -16,6 +15,7 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.data.PanelScenarios;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class InspectorViewTest {
         session = new TrainingSession(PanelScenarios.xor());
         bridge = new SessionBridge(session);
         state = new UiState();
-        stage.setScene(new Scene(new InspectorView(bridge, state), 700, 800));
+        stage.setScene(ThemedScene.of(new InspectorView(bridge, state), 700, 800));
         stage.show();
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
@@ -21,6 +20,7 @@ import org.backproplab.engine.Loss;
 import org.backproplab.session.LossCurve;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.data.PanelScenarios;
 import org.jfree.chart.axis.LogAxis;
@@ -49,7 +49,7 @@ class LossChartViewTest {
         session = new TrainingSession(PanelScenarios.xor());
         bridge = new SessionBridge(session);
         view = new LossChartView(bridge, new UiState());
-        stage.setScene(new Scene(view, 800, 400));
+        stage.setScene(ThemedScene.of(view, 800, 400));
         stage.sizeToScene();
         stage.show();
     }

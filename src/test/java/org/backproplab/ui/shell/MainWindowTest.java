@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -53,6 +55,17 @@ class MainWindowTest extends FxRobot {
             Label l = lookup(id).queryAs(Label.class);
             return ((javafx.scene.text.Text) l.lookup(".text")).getText();
         }).get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits up to 10 s for {@code onScreen}; if it never holds, the assertions that follow it say what differs.
+     */
+    private static void awaitScreen(Callable<Boolean> onScreen) throws InterruptedException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onScreen);
+        } catch (TimeoutException e) {
+            // reported by the assertions after the wait
+        }
     }
 
     @Test
@@ -142,7 +155,7 @@ class MainWindowTest extends FxRobot {
     void runThenPauseLeavesAConsistentSnapshot() throws Exception {
         interact(() -> lookup("#speedSlider").queryAs(Slider.class).setValue(MainViewModel.SPEED_SLIDER_MAX));
         clickOn("#runButton");
-        sleep(300);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx.app.session().latest().iteration() > 50);
         Snapshot during = fx.settle();
         assertTrue(during.running());
         assertEquals("Pause", lookup("#runButton").queryButton().getText());
@@ -157,8 +170,11 @@ class MainWindowTest extends FxRobot {
         assertEquals(MainViewModel.lossLabel(recomputed), text("#lossLabel"));
         assertEquals("Iteration " + s.iteration() + " ·", text("#iterationLabel").substring(0, ("Iteration " + s.iteration() + " ·").length()));
         assertEquals(s.iteration() + 1, s.losses().count());
-        sleep(100); // a frame or two: the read-outs are laid out in the next pulse
-        // on screen, not only in the properties (a narrow toolbar may end the epoch count in "…")
+        // on screen, not only in the properties (a narrow toolbar may end the epoch count in "…"); the read-outs
+        // are laid out in a later pulse, so first wait until the screen has caught up
+        awaitScreen(() -> shown("#iterationLabel").startsWith("Iteration " + s.iteration() + " ·")
+                && shown("#lossLabel").equals(text("#lossLabel"))
+                && shown("#historyPosition").equals(text("#historyPosition")));
         String iteration = shown("#iterationLabel");
         assertTrue(iteration.startsWith("Iteration " + s.iteration() + " ·"), iteration);
         String full = text("#iterationLabel");
