@@ -65,8 +65,10 @@ final class LookingAtText {
                             + "jump or explode (the window says so and offers to go back); too small an η learns slowly.")),
             new Section("The loss chart", List.of(
                     "• A point at iteration i is the loss over the whole training set of the weights after i "
-                            + "updates; the line starts at 0 with the initial weights. A fast per-sample or mini-batch "
-                            + "run evaluates the whole set only every few iterations, and the line joins those values. "
+                            + "updates; the line starts at 0 with the initial weights and ends at the weights now (the "
+                            + "toolbar's loss). Stepping, or running up to 200 iterations a second, evaluates the whole "
+                            + "set after every update; a faster per-sample or mini-batch run evaluates it once per "
+                            + "epoch (the axis then says every how many iterations), and the line joins those values. "
                             + "Where many iterations share one pixel column, the line passes through their first, "
                             + "lowest, highest and last loss in the order they came, so no spike is hidden and no "
                             + "rise is invented. A red line marks an infinite loss (the run diverged). The vertical "
@@ -75,6 +77,11 @@ final class LookingAtText {
                             + "while the training loss falls, the network is memorising.",
                     "• A vertical marker shows where something was changed by hand (η, a weight, an input, the data "
                             + "set); the red cursor shows the iteration on screen after going back.",
+                    "• Runs: going back and stepping or running again follows the same run (the same numbers). "
+                            + "An edit at an earlier iteration, or Resume from here, starts a new run and keeps the old "
+                            + "one: the Runs list under the chart names each run, where it started, its iterations and "
+                            + "its loss, and shows any of them again. Back right after loading a preset, a data set "
+                            + "or a file brings the previous session back.",
                     "• Next to the chart: the loss and, for 0/1 targets, the accuracy (ŷ ≥ 0.5 counts as 1), for "
                             + "training and test rows.")),
             new Section("The decision boundary", List.of(

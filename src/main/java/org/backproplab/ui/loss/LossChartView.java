@@ -158,6 +158,7 @@ public final class LossChartView extends VBox {
         }
         chart.setNotify(false);
         try {
+            model.setCadence(s.lossCadence());
             boolean changed = model.update(s.losses(), s.iteration(), s.historyEnd());
             changed |= model.updateTest(s.testLosses());
             String label = model.axisLabel();

@@ -42,6 +42,7 @@ public final class LossChartViewModel {
     private LossCurve drawn;
     private boolean drawnLog;
     private long cursor = -1;
+    private int cadence = 1;
 
     private LossCurve testCurve;
     private LossCurve testDrawn;
@@ -119,9 +120,18 @@ public final class LossChartViewModel {
         return curve;
     }
 
-    /** @return the vertical axis label: what a point is, without naming a loss function */
+    /**
+     * @return the vertical axis label: what a point is, without naming a loss function, and how often the whole
+     *         set is evaluated while a fast per-sample or mini-batch run only evaluates it once per epoch
+     */
     String axisLabel() {
-        return testCurve == null ? TRAINING_LABEL : SPLIT_LABEL;
+        String what = testCurve == null ? TRAINING_LABEL : SPLIT_LABEL;
+        return cadence > 1 ? what + String.format(java.util.Locale.ROOT, ", every %,d iterations", cadence) : what;
+    }
+
+    /** @param everyIterations every how many iterations the session evaluates the whole set now (see the snapshot) */
+    public void setCadence(int everyIterations) {
+        cadence = Math.max(1, everyIterations);
     }
 
     // Commands

@@ -92,4 +92,13 @@ class LossChartViewModelTest {
         assertEquals("loss: training set, test set (dashed)", m.axisLabel());
         assertEquals("iteration (updates made)", LossChartViewModel.X_LABEL);
     }
+
+    @Test
+    void theAxisSaysHowOftenTheWholeSetIsEvaluatedWhileRunningFast() {
+        LossChartViewModel m = new LossChartViewModel();
+        m.setCadence(20_000);
+        assertEquals("training-set loss, every 20,000 iterations", m.axisLabel());
+        m.setCadence(1);
+        assertEquals("training-set loss", m.axisLabel());
+    }
 }
