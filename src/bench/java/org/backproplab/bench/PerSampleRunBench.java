@@ -53,6 +53,12 @@ public class PerSampleRunBench {
         Scenario xor = Presets.xor();
         Scenario s = Scenarios.forDataset(xor, Generators.circle(samples, 0.1, 1), "circle " + samples, "");
         session = new TrainingSession(s.withConfig(s.config().withBatch(BatchMode.SAMPLE)));
+    }
+
+    /** Each measurement starts a fresh run (a run stops at the history's cap of 2^23 iterations). */
+    @Setup(Level.Iteration)
+    public void run() throws Exception {
+        session.reset();
         session.run();
         session.sync().get(1, TimeUnit.MINUTES);
     }
