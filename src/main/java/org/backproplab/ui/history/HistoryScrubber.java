@@ -17,13 +17,14 @@ import org.backproplab.ui.UiState;
 
 /**
  * The history scrubber under the loss chart: a slider over every iteration of the history
- * ({@code #historySlider}), the position, "Resume from here" and "Jump to end". Dragging shows the iteration
+ * ({@code #historySlider}), the position, the Runs list ({@code #runsList}), "Delete run", "Resume from here"
+ * and "Jump to end". Dragging shows the iteration
  * exactly everywhere (graph, predictions, loss, inspector, the chart's cursor), because every view follows
  * the snapshot.
  */
 public final class HistoryScrubber extends VBox {
-    /** Below this width the buttons go on a second row. */
-    static final double TWO_ROWS_BELOW = 640;
+    /** Below this width (at 100 % zoom) the Runs list and the buttons go on a second row. */
+    static final double TWO_ROWS_BELOW = 1100;
     private final HistoryViewModel vm;
     private final Slider slider = new Slider(0, 1, 0);
     private boolean updating;
@@ -78,26 +79,8 @@ public final class HistoryScrubber extends VBox {
         toEnd.setMinWidth(Button.USE_PREF_SIZE);
 
         ComboBox<RunInfo> runs = runsList(vm);
-        javafx.scene.control.MenuButton delete = new javafx.scene.control.MenuButton("Delete run");
-        delete.setId("deleteRunButton");
-        delete.setTooltip(new Tooltip("Forget a run that is not on show."));
-        delete.setMinWidth(Button.USE_PREF_SIZE);
-        Runnable deletable = () -> {
-            delete.getItems().clear();
-            for (RunInfo r : vm.runs()) {
-                if (!r.current()) {
-                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(r.text());
-                    item.setOnAction(e -> vm.deleteRun(r.number()));
-                    delete.getItems().add(item);
-                }
-            }
-            delete.setDisable(delete.getItems().isEmpty());
-        };
-        vm.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> deletable.run());
-        deletable.run();
-
         HBox top = new HBox(title, sliderBox, new LayoutFence(position));
-        HBox buttons = new HBox(runs, delete, resume, toEnd);
+        HBox buttons = new HBox(runs, resume, toEnd);
         for (HBox row : new HBox[] {top, buttons}) {
             row.getStyleClass().add("history-row");
             row.setAlignment(Pos.CENTER_LEFT);
@@ -132,8 +115,31 @@ public final class HistoryScrubber extends VBox {
         ComboBox<RunInfo> box = new ComboBox<>(vm.runs());
         box.setId("runsList");
         box.setTooltip(new Tooltip("Runs: an edit or \"Resume from here\" at an earlier iteration starts a new run; "
-                + "the old one is kept here. Choose one to show it."));
-        box.setMaxWidth(420);
+                + "the old one is kept here. Choose one to show it; right-click to delete a run that is not on show."));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("deleteRunMenu");
+        box.setContextMenu(menu);
+        Runnable deletable = () -> {
+            menu.getItems().clear();
+            for (RunInfo r : vm.runs()) {
+                if (!r.current()) {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Delete run " + r.number()
+                            + " (" + r.text().substring(r.text().indexOf("—") + 2) + ")");
+                    item.setOnAction(e -> vm.deleteRun(r.number()));
+                    menu.getItems().add(item);
+                }
+            }
+            if (menu.getItems().isEmpty()) {
+                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("Only the run on show: nothing to delete");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+        };
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunInfo>) c -> deletable.run());
+        deletable.run();
+        box.setMaxWidth(460);
+        box.setMinWidth(200);
+        HBox.setHgrow(box, Priority.ALWAYS);
         javafx.util.Callback<javafx.scene.control.ListView<RunInfo>, javafx.scene.control.ListCell<RunInfo>> cells = lv -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(RunInfo r, boolean empty) {
