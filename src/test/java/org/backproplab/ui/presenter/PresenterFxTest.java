@@ -161,12 +161,8 @@ class PresenterFxTest extends FxRobot {
         TabPane tabs = lookup("#sideTabs").queryAs(TabPane.class);
         assertEquals("boundaryTab", tabs.getSelectionModel().getSelectedItem().getId());
         DecisionBoundaryView view = lookup("#decisionBoundary").queryAs(DecisionBoundaryView.class);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end && (view.viewModel().resultProperty().get() == null
-                || !view.viewModel().resultProperty().get().heatmap().neuron().equals(new NeuronRef(1, 2)))) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(20);
-        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.viewModel().resultProperty().get() != null
+                && view.viewModel().resultProperty().get().heatmap().neuron().equals(new NeuronRef(1, 2)));
         assertNotNull(view.viewModel().resultProperty().get());
         assertEquals(new NeuronRef(1, 2), view.viewModel().resultProperty().get().heatmap().neuron());
         assertFalse(lookup("#boundaryMessage").query().isVisible());

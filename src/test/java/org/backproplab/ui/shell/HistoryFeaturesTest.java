@@ -174,8 +174,14 @@ class HistoryFeaturesTest extends FxRobot {
         assertTrue(headline.contains("at iteration " + s.iteration()), headline);
         assertTrue(lookup("#divergenceExplanation").queryAs(Label.class).getText().contains("η = 50 is too large"));
         assertEquals("Lower η to 5", lookup("#lowerEtaButton").queryAs(Button.class).getText());
+        assertTrue(s.rescueIteration() >= 0 && s.rescueIteration() < s.iteration(), "rescue at " + s.rescueIteration());
+        assertEquals(String.format(java.util.Locale.ROOT, "Go back to iteration %,d", s.rescueIteration()),
+                lookup("#backToFiniteButton").queryAs(Button.class).getText(), "the banner names the iteration");
+        assertTrue(lookup("#divergenceExplanation").queryAs(Label.class).getText().contains(
+                String.format(java.util.Locale.ROOT, "Iteration %,d is the last before the loss rose", s.rescueIteration())));
         interact(() -> lookup("#backToFiniteButton").queryAs(Button.class).fire());
         Snapshot back = f.settle();
+        assertEquals(s.rescueIteration(), back.iteration());
         assertFalse(back.diverged());
         assertTrue(back.iteration() < s.iteration() && Double.isFinite(back.loss()), "back to iteration " + back.iteration());
         for (Layer layer : back.network().layers()) {
