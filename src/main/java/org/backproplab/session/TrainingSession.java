@@ -1,9 +1,6 @@
 package org.backproplab.session;
 
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
@@ -42,17 +39,7 @@ public final class TrainingSession implements AutoCloseable {
     public static final long MAX_HISTORY = History.MAX_LENGTH;
     static final int CURVE_POINTS = 1000;
 
-    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    /** Futures handed out and not yet completed: completed exceptionally if the session closes first. */
-    private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Thread worker;
-    private volatile Snapshot latest;
-    /** How long the last snapshot took to make (worker only). */
-    private long publishCost;
-    /** Publishing takes at most one part in this many of the worker's time while running. */
-    private static final int PUBLISH_SHARE = 5;
-    private volatile boolean closed;
-    private volatile Consumer<Snapshot> listener = s -> { };
+    private final Worker worker;
 
     // ---- worker-thread state -------------------------------------------------------------------------
     private final SessionCore core;
@@ -60,22 +47,19 @@ public final class TrainingSession implements AutoCloseable {
     /** Starts a session on {@code scenario} with its own worker thread. */
     public TrainingSession(Scenario scenario) {
         this.core = new SessionCore(scenario);
-        this.latest = core.snapshot(0);
-        this.worker = new Thread(this::loop, "backprop-lab-training");
-        worker.setDaemon(true);
-        worker.start();
+        this.worker = new Worker(core);
     }
 
     // ---- Properties ----------------------------------------------------------------------------------
 
     /** @return the latest published snapshot (never null) */
     public Snapshot latest() {
-        return latest;
+        return worker.latest();
     }
 
     /** Calls {@code l} on the worker thread after every publication (keep it cheap; the window polls instead). */
     public void setListener(Consumer<Snapshot> l) {
-        this.listener = l == null ? s -> { } : l;
+        worker.setListener(l);
     }
 
     // ---- Commands ------------------------------------------------------------------------------------
@@ -387,126 +371,28 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        worker.interrupt();
-        for (CompletableFuture<?> f : pending) {
-            f.completeExceptionally(new IllegalStateException("the training session is closed"));
-        }
+        worker.close();
     }
 
     // ---- worker --------------------------------------------------------------------------------------
 
     /** Runs {@code job} on the worker and completes the future with its value, or exceptionally with what it threw. */
     private <T> CompletableFuture<T> call(java.util.function.Supplier<T> job) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        pending.add(f);
-        f.whenComplete((v, e) -> pending.remove(f));
-        submit(() -> {
-            try {
-                f.complete(job.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-                throw e;
-            }
-        });
-        if (closed) {
-            f.completeExceptionally(new IllegalStateException("the training session is closed"));
-        }
-        return f;
+        return worker.call(job);
     }
 
     /** Queues {@code command} for the worker (package-private for tests that inject a failing command). */
     void submit(Runnable command) {
-        if (closed) {
-            throw new IllegalStateException("the training session is closed");
-        }
-        commands.add(command);
+        worker.submit(command);
     }
 
-    private void loop() {
-        long lastPublish = System.nanoTime();
-        while (!closed) {
-            try {
-                Runnable c = core.running ? commands.poll(core.idleNanos(), TimeUnit.NANOSECONDS) : commands.take();
-                if (c != null) {
-                    do {
-                        execute(c);
-                        c = commands.poll();
-                    } while (c != null);
-                    publish();
-                    lastPublish = System.nanoTime();
-                }
-                if (core.running) {
-                    long every = publishInterval();
-                    boolean stopped = core.trainChunk(lastPublish + every);
-                    long now = System.nanoTime();
-                    if (stopped || now - lastPublish >= every) {
-                        publish();
-                        lastPublish = now;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | Error e) {
-                recover(e);
-            }
-        }
-    }
-
-    /**
-     * While running: publish every {@value #PUBLISH_NANOS} ns, or less often when a snapshot costs more than a fifth
-     * of that (a large data set's evaluation), so that publishing never takes more than a fifth of the worker's time.
-     */
-    private long publishInterval() {
-        return Math.max(PUBLISH_NANOS, PUBLISH_SHARE * publishCost);
-    }
-
-    private void execute(Runnable c) {
-        try {
-            c.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            core.messages.say(e.getMessage());
-        } catch (RuntimeException | Error e) {
-            recover(e);
-        }
-    }
-
-    /**
-     * After a command or a training chunk broke: stop running, put the trainer back at its iteration from the
-     * history (so what is shown is consistent), and report the failure for a dialog.
-     */
-    private void recover(Throwable e) {
-        core.running = false;
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        try {
-            long k = Math.min(core.trainer.iteration(), core.history.length());
-            core.history.restore(core.trainer, Math.max(k, core.history.base()));
-            core.syncDataset();
-        } catch (RuntimeException | Error again) {
-            what += " (and the iteration on show could not be rebuilt: " + again + ")";
-        }
-        core.messages.fail("Something went wrong on the training thread: " + what + ". Training is paused; the "
-                + "session is kept as it was at iteration " + core.trainer.iteration() + ".");
-        try {
-            publish();
-        } catch (RuntimeException | Error ignored) {
-            // the next command publishes again
-        }
+    private Snapshot publish() {
+        return worker.publish();
     }
 
     /** @return the worker's state, for tests that inject commands (use only from a command) */
     SessionCore core() {
         return core;
-    }
-
-    private Snapshot publish() {
-        long t0 = System.nanoTime();
-        Snapshot s = core.snapshot(latest.version() + 1);
-        publishCost = System.nanoTime() - t0;
-        latest = s;
-        listener.accept(s);
-        return s;
     }
 
     static String fmt(double v) {
