@@ -36,6 +36,9 @@ public final class HistoryViewModel {
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
     private final ObservableList<RunInfo> readOnlyRuns = FXCollections.unmodifiableObservableList(runs);
 
+    /** While running, the Runs list is refreshed at most this often. */
+    private static final long RUNS_EVERY_NANOS = 500_000_000L;
+    private long runsShownAt;
     private boolean busy;
     private long sent = -1;
     private Long pending;
@@ -176,8 +179,13 @@ public final class HistoryViewModel {
                 ? String.format(Locale.ROOT, "Start a new run from iteration %,d (paused: Step or Run trains it). "
                 + "This run, to iteration %,d, is kept in the Runs list.", k, s.historyEnd())
                 : "Drag the slider back to an earlier iteration first.");
-        if (!runs.equals(s.runs())) {
+        // while running, the last run's iterations and loss change every frame: its entry follows twice a second
+        long now = System.nanoTime();
+        boolean sameRuns = runs.size() == s.runs().size() && java.util.stream.IntStream.range(0, runs.size())
+                .allMatch(i -> runs.get(i).number() == s.runs().get(i).number() && runs.get(i).current() == s.runs().get(i).current());
+        if (!runs.equals(s.runs()) && (!s.running() || !sameRuns || now - runsShownAt > RUNS_EVERY_NANOS)) {
             runs.setAll(s.runs());
+            runsShownAt = now;
         }
     }
 }
