@@ -33,6 +33,14 @@ public final class UiState {
         public boolean isBias() {
             return from < 0;
         }
+
+        /**
+         * @return the parameter's name as every panel and message writes it, 1-based: {@code W1[2,3]} (from
+         *         neuron 2 of layer 0 to neuron 3 of layer 1) or {@code b2[1]}
+         */
+        public String name() {
+            return isBias() ? "b" + layer + "[" + (to + 1) + "]" : "W" + layer + "[" + (from + 1) + "," + (to + 1) + "]";
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.backproplab.ui.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -15,6 +14,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.NumberText;
 import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
 
@@ -295,13 +295,8 @@ final class BoundaryPainter {
         return t;
     }
 
-    /** @return a short number with a real minus sign: {@code 0.5}, {@code −1}, {@code 2.5} */
+    /** @return a tick or level as every number on screen is written ({@link NumberText#format(double)}) */
     static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
-        }
-        String s = Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%d", Math.round(v))
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
-        return s.startsWith("-") ? "−" + s.substring(1) : s;
+        return NumberText.format(v);
     }
 }

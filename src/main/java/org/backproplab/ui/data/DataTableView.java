@@ -24,6 +24,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.NumberText;
 import org.backproplab.ui.presenter.Presenter;
 
 /**
@@ -246,7 +247,7 @@ public final class DataTableView extends VBox {
     private List<String> rowTexts(java.util.function.ToDoubleFunction<SampleRow> value) {
         List<String> texts = new ArrayList<>(List.of("0.0000"));
         for (int i = 0; i < Math.min(model.rows().size(), 200); i++) {
-            texts.add(Numbers.format(value.applyAsDouble(model.rows().get(i))));
+            texts.add(NumberText.format(value.applyAsDouble(model.rows().get(i))));
         }
         return texts;
     }
@@ -262,7 +263,7 @@ public final class DataTableView extends VBox {
             return texts; // a new data set of another shape: its columns are about to be rebuilt
         }
         for (int i = 0; i < Math.min(d.size(), 500); i++) {
-            texts.add(column < 0 ? d.label(i) : Numbers.format(target ? d.target(i, column) : d.input(i, column)));
+            texts.add(column < 0 ? d.label(i) : NumberText.format(target ? d.target(i, column) : d.input(i, column)));
         }
         return texts;
     }
@@ -284,7 +285,7 @@ public final class DataTableView extends VBox {
                 f.setText("1");
                 f.setDisable(true);
             } else {
-                f.setText(d.size() > 0 ? Numbers.editable(d.input(0, c)) : "0");
+                f.setText(d.size() > 0 ? NumberText.editable(d.input(0, c)) : "0");
             }
             f.textProperty().addListener((o, was, is) -> updateProbe());
             probeFields.add(f);

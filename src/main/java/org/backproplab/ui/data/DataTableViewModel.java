@@ -18,6 +18,8 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Loss;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.common.Allowed;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The data table's state (FX thread, no Nodes): one {@link SampleRow} per sample, kept up to date from the
@@ -150,11 +152,11 @@ public final class DataTableViewModel {
         Dataset d = dataset.get();
         String place = d.label(row) + ", " + d.inputNames().get(column);
         if (column == d.biasColumn()) {
-            return refuse(d.inputNames().get(column) + " is the constant bias input and stays 1 (" + place + ")");
+            return refuse(place + " is the constant bias input: it stays 1");
         }
         try {
-            double v = Numbers.parse(text, place);
-            message.set("");
+            double v = NumberText.parse(text, place);
+            clearMessage();
             rows.get(row).input(column).set(v);
             session.setInput(row, column, v);
             return true;
@@ -171,14 +173,14 @@ public final class DataTableViewModel {
     public boolean commitTarget(int row, int column, String text) {
         Dataset d = dataset.get();
         String place = d.label(row) + ", " + d.targetNames().get(column);
+        Loss loss = snapshot.scenario().config().loss();
+        Allowed allowed = loss == Loss.BCE ? Allowed.between(0, 1, Double.NaN).because("with the bce loss") : Allowed.ANY;
         try {
-            double v = Numbers.parse(text, place);
-            Loss loss = snapshot.scenario().config().loss();
+            double v = NumberText.parse(text, place, allowed);
             if (!loss.acceptsTarget(v)) {
-                return refuse("target " + Numbers.format(v) + " is not allowed with the " + loss.id()
-                        + " loss: expected a value from 0 to 1 (" + place + ")");
+                return refuse(NumberText.refusal(text, place, allowed));
             }
-            message.set("");
+            clearMessage();
             rows.get(row).target(column).set(v);
             session.setTarget(row, column, v);
             return true;
@@ -207,7 +209,7 @@ public final class DataTableViewModel {
         if (!labels.isEmpty()) {
             labels.add("#" + (n + 1));
         }
-        message.set("");
+        clearMessage();
         session.setDataset(d.withSamples(x, y, labels));
     }
 
@@ -228,7 +230,7 @@ public final class DataTableViewModel {
         if (!labels.isEmpty()) {
             labels.remove(row);
         }
-        message.set("");
+        clearMessage();
         session.setDataset(d.withSamples(x.toArray(double[][]::new), y.toArray(double[][]::new), labels));
         return true;
     }
@@ -251,11 +253,8 @@ public final class DataTableViewModel {
                 continue;
             }
             String t = c < texts.size() ? texts.get(c) : "";
-            if (t == null || t.isBlank()) {
-                return "type every input to see ŷ";
-            }
             try {
-                x[c] = Numbers.parse(t, "probe, " + d.inputNames().get(c));
+                x[c] = NumberText.parse(t, "probe, " + d.inputNames().get(c));
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
@@ -278,7 +277,7 @@ public final class DataTableViewModel {
             String name = i < d.probeLabels().size() ? d.probeLabels().get(i) : "probe " + (i + 1);
             b.append(name).append(" (");
             for (int c = 0; c < p[i].length; c++) {
-                b.append(c > 0 ? ", " : "").append(Numbers.format(p[i][c]));
+                b.append(c > 0 ? ", " : "").append(NumberText.format(p[i][c]));
             }
             b.append(") → ŷ = ").append(outputs(out.getRow(i)));
         }
@@ -287,11 +286,11 @@ public final class DataTableViewModel {
 
     private static String outputs(double[] y) {
         if (y.length == 1) {
-            return Numbers.format(y[0]);
+            return NumberText.format(y[0]);
         }
         StringBuilder b = new StringBuilder("(");
         for (int k = 0; k < y.length; k++) {
-            b.append(k > 0 ? ", " : "").append(Numbers.format(y[k]));
+            b.append(k > 0 ? ", " : "").append(NumberText.format(y[k]));
         }
         return b.append(')').toString();
     }

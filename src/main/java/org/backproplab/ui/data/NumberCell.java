@@ -3,6 +3,7 @@ package org.backproplab.ui.data;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * A table cell for a number, editable in place when {@code commit} is given: double-click, Enter or F2
@@ -31,7 +32,7 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             setText(null);
             setGraphic(null);
         } else if (!isEditing()) {
-            setText(Numbers.format(item.doubleValue()));
+            setText(NumberText.format(item.doubleValue()));
             setGraphic(null);
         }
     }
@@ -64,7 +65,7 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             });
         }
         field.getStyleClass().remove("invalid");
-        field.setText(Numbers.editable(getItem().doubleValue()));
+        field.setText(NumberText.editable(getItem().doubleValue()));
         setText(null);
         setGraphic(field);
         field.selectAll();
@@ -87,6 +88,6 @@ final class NumberCell extends TableCell<SampleRow, Number> {
     public void cancelEdit() {
         super.cancelEdit();
         setGraphic(null);
-        setText(getItem() == null ? null : Numbers.format(getItem().doubleValue()));
+        setText(getItem() == null ? null : NumberText.format(getItem().doubleValue()));
     }
 }

@@ -13,7 +13,7 @@ import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.data.Numbers;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The inspector's state (FX thread, no Nodes): the phase just run and its formula with the engine's numbers
@@ -210,7 +210,7 @@ public final class InspectorViewModel {
      */
     public boolean commit(int l, int from, int to, String text, String place) {
         try {
-            double v = Numbers.parse(text, place);
+            double v = NumberText.parse(text, place);
             message.set("");
             if (from < 0) {
                 session.setBias(l, to, v);

@@ -15,6 +15,7 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.NumberText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,7 +79,7 @@ class DataTableViewTest {
     void invalidInputIsRefusedWithAMessage(FxRobot robot) {
         Dataset before = bridge.snapshot().scenario().dataset();
         editCell(robot, cell(robot, 0, "input-cell"), "1,5x");
-        assertEquals("'1,5x' is not a number (Alice, weight)",
+        assertEquals("'1,5x' in Alice, weight: expected a number such as 0.5 or -1.2e-3",
                 robot.lookup("#dataMessage").queryAs(Label.class).getText());
         assertEquals(before.input(0, 0), bridge.snapshot().scenario().dataset().input(0, 0), 0.0);
         assertEquals(0, bridge.snapshot().losses().markers().size(), "nothing changed");
@@ -116,13 +117,13 @@ class DataTableViewTest {
         robot.clickOn(x2).eraseText(x2.getText().length()).write("-3");
         WaitForAsyncUtils.waitForFxEvents();
         double expected = bridge.snapshot().network().predict(new double[] {-7, -3})[0];
-        assertEquals("ŷ = " + Numbers.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
+        assertEquals("ŷ = " + NumberText.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
         String probes = robot.lookup("#probeList").queryAs(Label.class).getText();
-        assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + Numbers.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
+        assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + NumberText.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
         assertTrue(probes.contains("Frank"));
         robot.clickOn(x2).write("q");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("'-3q' is not a number (probe, height)", robot.lookup("#probeResult").queryAs(Label.class).getText());
+        assertEquals("'-3q' in probe, height: expected a number such as 0.5 or -1.2e-3", robot.lookup("#probeResult").queryAs(Label.class).getText());
     }
 
     @Test

@@ -121,7 +121,8 @@ class MainWindowTest extends FxRobot {
             Snapshot after = fx.settle();
             assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), bad);
             String msg = text("#statusMessage");
-            assertTrue(msg.contains("\"" + bad + "\"") && msg.contains("η"), "message names the value: " + msg);
+            assertEquals("'" + bad + "' in learning rate η: " + (bad.equals("1e999") ? "too large; " : "")
+                    + "expected a number ≥ 0, such as 0.5", msg, "the message names the value, the field and what is allowed");
             assertEquals(eta, after.scenario().config().learningRate(), 0.0);
             assertTrue(after.network().sameAs(before.network()));
             assertEquals(before.iteration(), after.iteration());
