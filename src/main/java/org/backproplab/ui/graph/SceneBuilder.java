@@ -140,7 +140,11 @@ final class SceneBuilder {
                 biasInput, em);
     }
 
-    /** Sequential 0 … 1 fill for sigmoid (and non-negative inputs, ReLU), diverging for signed activations. */
+    /**
+     * Sequential 0 … 1 fill for sigmoid (and non-negative inputs, ReLU), diverging for signed activations of hidden
+     * and output layers; signed inputs are data, not weights: a plain fill ({@link Theme#activationLow()}) with
+     * their value written beside them, never the weights' colours.
+     */
     private Color fill(int l, double a) {
         if (!Double.isFinite(a)) {
             return Color.web("#d62728");
@@ -149,7 +153,7 @@ final class SceneBuilder {
         if (values.sequential(l)) {
             return theme.activation(a / range);
         }
-        return scale.color(a, range);
+        return l == 0 ? theme.activationLow() : scale.color(a, range);
     }
 
     /** @return near-black or white, whichever reads better on {@code fill} */
@@ -179,8 +183,8 @@ final class SceneBuilder {
     private String signedFill() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (int l = 0; l <= net.depth(); l++) {
-            if (!values.sequential(l)) {
-                names.add(l == 0 ? "inputs" : net.layer(l).activation().symbol());
+            if (l > 0 && !values.sequential(l)) {
+                names.add(net.layer(l).activation().symbol());
             }
         }
         return names.isEmpty() ? "" : String.join(", ", names) + ": coloured as w";
