@@ -62,7 +62,7 @@ final class SceneBuilder {
             bias[l] = l > 0 && net.layer(l).hasBias();
         }
         this.zoom = state.zoomProperty().get();
-        this.values = new NeuronValues(s, phase, state.selectedSampleProperty().get());
+        this.values = new NeuronValues(s, state.sampleOnShow(s));
         this.legend = new GraphScene.Legend(scale, vm.range(), values.fillTitle(), signedFill(), numbersLegend());
         int legendRows = LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
         this.g = new GraphLayout(sizes, bias, width, height, zoom, legendRows);
@@ -104,8 +104,9 @@ final class SceneBuilder {
         if (phase != null) {
             IterationTrace t = s.trace();
             caption = PhaseText.caption(phase, net, s.scenario().config(), t == null ? Double.NaN : t.loss());
+            // the sample on show is named while stepping too (the note says so when it is not the selected one)
             String what = PhaseText.numbersNote(phase);
-            note = note.isEmpty() ? what : note + "   ·   " + what;
+            note = (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
         } else {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }

@@ -269,7 +269,7 @@ class NetworkViewModelTest {
         Snapshot s = take();
         int first = s.trace().samples()[0];
         if (first != 2) {
-            assertTrue(vm.scene().note().startsWith("Sample “" + s.scenario().dataset().label(2) + "” is not in this batch"),
+            assertTrue(vm.scene().note().startsWith("“" + s.scenario().dataset().label(2) + "” is not in this batch"),
                     vm.scene().note());
         }
         assertEquals(new Phase(Phase.Kind.FORWARD, 1), vm.shownPhase());
