@@ -201,8 +201,8 @@ public final class DataTableView extends VBox {
             x.setCellValueFactory(v -> v.getValue().input(col));
             x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
             x.setEditable(!bias);
-            x.setCellFactory(t -> bias ? new NumberCell(null, "bias-cell")
-                    : new NumberCell((row, text) -> model.commitInput(row, col, text), "input-cell"));
+            x.setCellFactory(t -> bias ? new NumberCell(null, null, "bias-cell")
+                    : new NumberCell((row, text) -> model.commitInput(row, col, text), model::clearMessage, "input-cell"));
             table.getColumns().add(x);
         }
         for (int c = 0; c < d.targetSize(); c++) {
@@ -210,7 +210,8 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
             y.setCellValueFactory(v -> v.getValue().target(col));
             y.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, true), false));
-            y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), "target-cell"));
+            y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), model::clearMessage,
+                    "target-cell"));
             table.getColumns().add(y);
         }
         for (int c = 0; c < d.targetSize(); c++) {
@@ -218,14 +219,14 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
             p.setCellValueFactory(v -> v.getValue().prediction(col));
             p.setEditable(false);
-            p.setCellFactory(t -> new NumberCell(null, "prediction-cell"));
+            p.setCellFactory(t -> new NumberCell(null, null, "prediction-cell"));
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
-        loss.setCellFactory(t -> new NumberCell(null, "loss-cell"));
+        loss.setCellFactory(t -> new NumberCell(null, null, "loss-cell"));
         loss.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.lossProperty().get()), false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {

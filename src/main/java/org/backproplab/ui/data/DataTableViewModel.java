@@ -35,6 +35,26 @@ public final class DataTableViewModel {
     private final ReadOnlyStringWrapper probes = new ReadOnlyStringWrapper(this, "probes", "");
     private Snapshot snapshot;
     private List<Object> shapeKey = List.of();
+    /** What was on show when the message was set: the message goes when training or the data moves on. */
+    private MessageContext messageContext;
+
+    /** The data set, the iteration and the phase a refusal was about, and whether training was running. */
+    private record MessageContext(Dataset dataset, String scenario, long iteration, int phase, boolean running) {
+        static MessageContext of(Snapshot s) {
+            return s == null ? null : new MessageContext(s.scenario().dataset(), s.scenario().name(), s.iteration(),
+                    s.phaseIndex(), s.running());
+        }
+
+        /**
+         * @return true if the message no longer belongs on {@code s}: another data set or scenario, or training
+         *         has stepped since (for a message given while training ran: and has paused since)
+         */
+        boolean outdatedBy(Snapshot s) {
+            boolean otherData = s.scenario().dataset() != dataset || !s.scenario().name().equals(scenario);
+            boolean stepped = s.iteration() != iteration || s.phaseIndex() != phase;
+            return otherData || stepped && !(running && s.running());
+        }
+    }
 
     public DataTableViewModel(TrainingSession session) {
         this.session = session;
@@ -57,7 +77,10 @@ public final class DataTableViewModel {
         return shape.getReadOnlyProperty();
     }
 
-    /** @return why the last edit was refused, or empty */
+    /**
+     * @return why the last edit was refused, or empty: cleared by the next accepted edit, by Esc, and when the
+     *         data set or the scenario changes or training steps
+     */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -80,6 +103,9 @@ public final class DataTableViewModel {
             return;
         }
         snapshot = s;
+        if (messageContext != null && messageContext.outdatedBy(s)) {
+            clearMessage();
+        }
         Dataset d = s.scenario().dataset();
         if (d != dataset.get()) {
             dataset.set(d);
@@ -297,11 +323,13 @@ public final class DataTableViewModel {
 
     private boolean refuse(String why) {
         message.set(Objects.requireNonNullElse(why, "The value was refused."));
+        messageContext = MessageContext.of(snapshot);
         return false;
     }
 
-    /** Clears the message (after the user cancelled an edit). */
+    /** Clears the message (after the user cancelled an edit, or once it no longer applies). */
     public void clearMessage() {
         message.set("");
+        messageContext = null;
     }
 }

@@ -8,7 +8,8 @@ import org.backproplab.ui.common.NumberText;
 /**
  * A table cell for a number, editable in place when {@code commit} is given: double-click, Enter or F2
  * opens a field with the value selected; Enter commits (the field stays open and turns red if the text is
- * refused; the view model says why), Esc or leaving the cell cancels.
+ * refused; the view model says why), Esc or leaving the cell cancels (and {@code onCancel} runs: the view
+ * model forgets why the text was refused).
  */
 final class NumberCell extends TableCell<SampleRow, Number> {
     /** Sends typed text for a row; returns false if it was refused. */
@@ -17,10 +18,12 @@ final class NumberCell extends TableCell<SampleRow, Number> {
     }
 
     private final Commit commit;
+    private final Runnable onCancel;
     private TextField field;
 
-    NumberCell(Commit commit, String... styleClasses) {
+    NumberCell(Commit commit, Runnable onCancel, String... styleClasses) {
         this.commit = commit;
+        this.onCancel = onCancel;
         getStyleClass().addAll(styleClasses);
         setEditable(commit != null);
     }
@@ -55,12 +58,12 @@ final class NumberCell extends TableCell<SampleRow, Number> {
                     submit();
                 } else if (e.getCode() == KeyCode.ESCAPE) {
                     e.consume();
-                    cancelEdit();
+                    cancelByUser();
                 }
             });
             field.focusedProperty().addListener((o, was, is) -> {
                 if (!is && isEditing()) {
-                    cancelEdit();
+                    cancelByUser();
                 }
             });
         }
@@ -81,6 +84,13 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             }
         } else if (!field.getStyleClass().contains("invalid")) {
             field.getStyleClass().add("invalid");
+        }
+    }
+
+    private void cancelByUser() {
+        cancelEdit();
+        if (onCancel != null) {
+            onCancel.run();
         }
     }
 
