@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
@@ -199,5 +201,34 @@ class MainWindowTest extends FxRobot {
         Snapshot typed = fx.settle();
         assertEquals(0, typed.iteration());
         assertFalse(typed.running());
+    }
+
+    @Test
+    void afterADivergingRunTheLossReadOutIsShortAndWhole() throws Exception {
+        // linear layers and a large η: the loss grows by orders of magnitude each step until it overflows
+        Snapshot start = fx.settle();
+        java.util.List<LayerSpec> layers = start.scenario().layers().stream()
+                .map(l -> new LayerSpec(l.size(), Activation.LINEAR, l.bias())).toList();
+        interact(() -> fx.app.session().load(org.backproplab.data.Scenarios.withArchitecture(start.scenario(), layers)));
+        fx.settle();
+        TextField field = lookup("#learningRateField").queryAs(TextField.class);
+        doubleClickOn(field).eraseText(field.getText().length() + 2).write("50").type(KeyCode.ENTER);
+        assertEquals(50, fx.settle().scenario().config().learningRate());
+        double largest = 0;
+        for (int i = 0; i < 80 && !fx.settle().diverged(); i++) {
+            interact(() -> fx.app.session().step());
+            Snapshot s = fx.settle();
+            if (Double.isFinite(s.loss())) {
+                largest = Math.max(largest, s.loss());
+            }
+            String label = text("#lossLabel");
+            assertEquals(MainViewModel.lossLabel(s.loss()), label);
+            assertTrue(label.length() <= "Loss −9.999e−308 (diverged)".length(), "short: " + label);
+        }
+        assertTrue(fx.settle().diverged(), "the run diverged");
+        assertTrue(largest > 1e100, "the loss went through huge finite values on the way: " + largest);
+        assertEquals(text("#lossLabel"), shown("#lossLabel"), "shown whole in the toolbar, not cut");
+        Label loss = lookup("#lossLabel").queryAs(Label.class);
+        assertTrue(loss.getWidth() < 300, "the read-out keeps its place in the toolbar: " + loss.getWidth());
     }
 }
