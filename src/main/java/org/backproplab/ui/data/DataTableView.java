@@ -111,6 +111,7 @@ public final class DataTableView extends VBox {
         message.setId("dataMessage");
         message.getStyleClass().add("error-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // a long message wraps onto a second line instead of ending in "…"
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
