@@ -20,7 +20,7 @@ import org.backproplab.ui.boundary.HeatmapModel.Plane;
 
 /**
  * Paints a heatmap on a canvas: the coloured plane with its axes, the contour line at the activation's middle
- * level, the samples (class 1 a circle, class 0 a square; test rows hollow; the selected sample ringed), a
+ * level, the samples (class 1 a circle, class 0 a square; test rows hollow; the sample on show ringed, as on the graph), a
  * colour bar and a one-line legend. Every size is a multiple of the font size {@code f}, which follows the
  * window's zoom.
  */
@@ -42,7 +42,7 @@ final class BoundaryPainter {
         this.scale = scale;
     }
 
-    void paint(double w, double h, Heatmap map, Image image, Snapshot s, int selectedSample) {
+    void paint(double w, double h, Heatmap map, Image image, Snapshot s, int shownSample) {
         gc.setFill(theme.background());
         gc.fillRect(0, 0, w, h);
         double left = 4.2 * f;
@@ -56,7 +56,7 @@ final class BoundaryPainter {
         gc.drawImage(image, px, py, side, side);
         axes(map.plane());
         contour(map);
-        samples(map, s, selectedSample);
+        samples(map, s, shownSample);
         colourBar(map, px + side + 1.2 * f, py, side);
         legend(map, s.scenario().dataset(), w, py + side + 3.7 * f);
     }

@@ -57,6 +57,8 @@ public final class SplitControl extends HBox {
         });
         percent.setTooltip(new Tooltip("Hold out this share of the samples as a test set: evaluated, never trained on"));
         percent.valueProperty().addListener((o, was, now) -> {
+            error.setText(""); // a value taken (typed, or from the arrows) ends a refusal
+            percent.getEditor().pseudoClassStateChanged(INVALID, false);
             if (!syncing) {
                 vm.setTestPercent(now);
             }

@@ -146,4 +146,22 @@ class DatasetsFxTest extends FxRobot {
         fx.settle();
         assertEquals(ScoresViewModel.NONE, text("#testLossValue"), "no test set, no test loss");
     }
+
+    @Test
+    void aTypedTestShareIsReadLikeEveryNumberAndARefusalEndsWithTheNextValue() throws Exception {
+        SplitControl split = lookup("#splitControl").queryAs(SplitControl.class);
+        interact(() -> {
+            split.spinner().getEditor().setText("95");
+            split.spinner().commitValue();
+        });
+        assertEquals("'95' in test %: expected a whole number from 0 to 90", split.error());
+        assertEquals(0, fx.settle().testRows().length, "nothing held out");
+        interact(() -> split.spinner().increment());
+        assertEquals("", split.error(), "the arrows give a value: the refusal is over");
+        interact(() -> {
+            split.spinner().getEditor().setText("50");
+            split.spinner().commitValue();
+        });
+        assertEquals(2, fx.settle().testRows().length, "50 % of 4 samples");
+    }
 }
