@@ -6,6 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.backproplab.session.Snapshot;
 
 /**
  * What the user is looking at, shared by the views (FX thread only): the selected sample, which numbers the
@@ -33,6 +34,14 @@ public final class UiState {
         public boolean isBias() {
             return from < 0;
         }
+
+        /**
+         * @return the parameter's name as every panel and message writes it, 1-based: {@code W1[2,3]} (from
+         *         neuron 2 of layer 0 to neuron 3 of layer 1) or {@code b2[1]}
+         */
+        public String name() {
+            return isBias() ? "b" + layer + "[" + (to + 1) + "]" : "W" + layer + "[" + (from + 1) + "," + (to + 1) + "]";
+        }
     }
 
     /**
@@ -42,7 +51,7 @@ public final class UiState {
     public record NeuronRef(int layer, int index) {
     }
 
-    /** Sample index shown on the graph, or {@code -1} for the average over all samples. */
+    /** The sample selected, or {@code -1} for all samples (the graph shows {@link #sampleOnShow}). */
     private final IntegerProperty selectedSample = new SimpleIntegerProperty(this, "selectedSample", 0);
     private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>(this, "numbers", Numbers.WEIGHTS);
     private final ObjectProperty<EdgeRef> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
@@ -52,8 +61,17 @@ public final class UiState {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
 
+    /** @return the sample selected (in the table or the View menu), or −1 for all samples */
     public IntegerProperty selectedSampleProperty() {
         return selectedSample;
+    }
+
+    /**
+     * @return the sample on show in {@code s} for the selection now: the one sample the graph names and the
+     *         inspector explains (see {@link SampleOnShow})
+     */
+    public SampleOnShow sampleOnShow(Snapshot s) {
+        return SampleOnShow.of(s, selectedSample.get());
     }
 
     public ObjectProperty<Numbers> numbersProperty() {

@@ -17,6 +17,9 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.common.Allowed;
+import org.backproplab.ui.common.NumberField;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The architecture editor's state and commands (FX thread, no nodes). What it shows always comes from the
@@ -167,21 +170,23 @@ public final class ArchitectureViewModel {
 
     /** Sets the neurons of hidden layer {@code i} from typed text (1 to 12). */
     public boolean setNeurons(int i, String typed) {
-        String field = "Neurons in hidden layer " + (i + 1);
-        Integer n = parseInt(typed);
-        if (n == null || n < 1 || n > Scenarios.MAX_NEURONS) {
-            return refuse(field + ": \"" + typed.trim() + "\" is not allowed; choose a whole number from 1 to "
-                    + Scenarios.MAX_NEURONS + ". It stays " + current().layers().get(i).size() + ".");
+        try {
+            return setNeurons(i, (int) NumberText.parseWhole(typed, neurons(i), 1, Scenarios.MAX_NEURONS));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
-        return setNeurons(i, n);
+    }
+
+    private static String neurons(int i) {
+        return "hidden layer " + (i + 1) + ", neurons";
     }
 
     /** Adds {@code delta} neurons to hidden layer {@code i}, within 1 to 12. */
     public boolean addNeurons(int i, int delta) {
         int now = current().layers().get(i).size();
         int next = Math.max(1, Math.min(Scenarios.MAX_NEURONS, now + delta));
-        return next == now ? refuse("Neurons in hidden layer " + (i + 1) + ": " + (now + delta)
-                + " is not allowed; choose 1 to " + Scenarios.MAX_NEURONS + ".") : setNeurons(i, next);
+        return next == now ? refuse(NumberText.refusal(String.valueOf(now + delta), neurons(i),
+                Allowed.whole(1, Scenarios.MAX_NEURONS))) : setNeurons(i, next);
     }
 
     private boolean setNeurons(int i, int n) {
@@ -270,12 +275,12 @@ public final class ArchitectureViewModel {
 
     /** Sets the mini-batch size from typed text (2 or more). */
     public boolean commitBatchSize(String typed) {
-        Integer n = parseInt(typed);
-        if (n == null || n < 2 || n > MAX_MINI_BATCH) {
-            return refuse("Mini-batch size: \"" + typed.trim() + "\" is not allowed; type a whole number from 2 to "
-                    + MAX_MINI_BATCH + " (1 is \"per sample\"). It stays " + current().config().batch().id() + ".");
+        try {
+            int n = (int) NumberText.parseWhole(typed, "mini-batch size", 2, MAX_MINI_BATCH);
+            return configure(c -> c.withBatch(BatchMode.miniBatch(n)));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage() + " (1 is \"per sample\")");
         }
-        return configure(c -> c.withBatch(BatchMode.miniBatch(n)));
     }
 
     public boolean setShuffle(boolean shuffle) {
@@ -289,40 +294,32 @@ public final class ArchitectureViewModel {
 
     /** A new seed from typed text (any whole number): the weights start over. */
     public boolean commitSeed(String typed) {
-        Long seed;
         try {
-            seed = Long.parseLong(typed.trim());
-        } catch (NumberFormatException e) {
-            seed = null;
+            long seed = NumberField.SEED.parseWhole(typed);
+            return configure(c -> c.withSeed(seed));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
-        if (seed == null) {
-            return refuse("Seed: \"" + typed.trim() + "\" is not allowed; type a whole number, e.g. 42. It stays "
-                    + current().config().seed() + ".");
-        }
-        long s = seed;
-        return configure(c -> c.withSeed(s));
     }
 
     /** A new η from typed text (a number ≥ 0): training goes on with the same weights. */
     public boolean commitLearningRate(String typed) {
-        Double eta = parseDouble(typed);
-        if (eta == null || eta < 0) {
-            return refuse("Learning rate η: \"" + typed.trim() + "\" is not allowed; type a number ≥ 0, e.g. 0.5. "
-                    + "It stays " + format(current().config().learningRate()) + ".");
+        try {
+            double eta = NumberField.LEARNING_RATE.parse(typed);
+            return configure(c -> c.withLearningRate(eta));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
-        double e = eta;
-        return configure(c -> c.withLearningRate(e));
     }
 
     /** A new momentum μ from typed text (0 ≤ μ < 1): training goes on with the same weights. */
     public boolean commitMomentum(String typed) {
-        Double mu = parseDouble(typed);
-        if (mu == null || mu < 0 || mu >= 1) {
-            return refuse("Momentum μ: \"" + typed.trim() + "\" is not allowed; type a number from 0 up to (not "
-                    + "including) 1, e.g. 0.9. It stays " + format(current().config().momentum()) + ".");
+        try {
+            double mu = NumberField.MOMENTUM.parse(typed);
+            return configure(c -> c.withMomentum(mu));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
-        double m = mu;
-        return configure(c -> c.withMomentum(m));
     }
 
     /** Forgets the last refusal. */
@@ -359,19 +356,8 @@ public final class ArchitectureViewModel {
         return true;
     }
 
-    static Integer parseInt(String typed) {
-        return org.backproplab.ui.TypedNumbers.parseInt(typed);
-    }
-
-    static Double parseDouble(String typed) {
-        return org.backproplab.ui.TypedNumbers.parseDouble(typed);
-    }
-
-    /** @return {@code v} as short as it reads exactly, e.g. 1, 0.5, 0.001 */
+    /** @return {@code v} as its field shows it: exact ({@link NumberText#editable}), e.g. 1, 0.5, 0.001 */
     public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
-        }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return NumberText.editable(v);
     }
 }

@@ -2,7 +2,6 @@ package org.backproplab.ui.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -15,12 +14,13 @@ import org.backproplab.data.Dataset;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.NumberText;
 import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
 
 /**
  * Paints a heatmap on a canvas: the coloured plane with its axes, the contour line at the activation's middle
- * level, the samples (class 1 a circle, class 0 a square; test rows hollow; the selected sample ringed), a
+ * level, the samples (class 1 a circle, class 0 a square; test rows hollow; the sample on show ringed, as on the graph), a
  * colour bar and a one-line legend. Every size is a multiple of the font size {@code f}, which follows the
  * window's zoom.
  */
@@ -42,7 +42,7 @@ final class BoundaryPainter {
         this.scale = scale;
     }
 
-    void paint(double w, double h, Heatmap map, Image image, Snapshot s, int selectedSample) {
+    void paint(double w, double h, Heatmap map, Image image, Snapshot s, int shownSample) {
         gc.setFill(theme.background());
         gc.fillRect(0, 0, w, h);
         double left = 4.2 * f;
@@ -56,7 +56,7 @@ final class BoundaryPainter {
         gc.drawImage(image, px, py, side, side);
         axes(map.plane());
         contour(map);
-        samples(map, s, selectedSample);
+        samples(map, s, shownSample);
         colourBar(map, px + side + 1.2 * f, py, side);
         legend(map, s.scenario().dataset(), w, py + side + 3.7 * f);
     }
@@ -295,13 +295,8 @@ final class BoundaryPainter {
         return t;
     }
 
-    /** @return a short number with a real minus sign: {@code 0.5}, {@code −1}, {@code 2.5} */
+    /** @return a tick or level as every number on screen is written ({@link NumberText#format(double)}) */
     static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
-        }
-        String s = Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%d", Math.round(v))
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
-        return s.startsWith("-") ? "−" + s.substring(1) : s;
+        return NumberText.format(v);
     }
 }

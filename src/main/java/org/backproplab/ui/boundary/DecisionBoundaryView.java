@@ -138,7 +138,7 @@ public final class DecisionBoundaryView extends BorderPane {
         image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), r.argb(), 0, n);
         new BoundaryPainter(canvas.getGraphicsContext2D(), BASE_FONT * state.zoomProperty().get(),
                 state.themeProperty().get(), state.colorScaleProperty().get())
-                .paint(w, h, r.heatmap(), image, r.snapshot(), state.selectedSampleProperty().get());
+                .paint(w, h, r.heatmap(), image, r.snapshot(), state.sampleOnShow(r.snapshot()).sample());
     }
 
     /** Names a neuron in the choice: {@code ŷ (the network's output)}, {@code a¹₂ (hidden layer 1, neuron 2)}. */

@@ -25,6 +25,7 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},
@@ -110,6 +111,7 @@ public final class DataTableView extends VBox {
         message.setId("dataMessage");
         message.getStyleClass().add("error-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // a long message wraps onto a second line instead of ending in "…"
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
@@ -200,8 +202,8 @@ public final class DataTableView extends VBox {
             x.setCellValueFactory(v -> v.getValue().input(col));
             x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
             x.setEditable(!bias);
-            x.setCellFactory(t -> bias ? new NumberCell(null, "bias-cell")
-                    : new NumberCell((row, text) -> model.commitInput(row, col, text), "input-cell"));
+            x.setCellFactory(t -> bias ? new NumberCell(null, null, "bias-cell")
+                    : new NumberCell((row, text) -> model.commitInput(row, col, text), model::clearMessage, "input-cell"));
             table.getColumns().add(x);
         }
         for (int c = 0; c < d.targetSize(); c++) {
@@ -209,7 +211,8 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
             y.setCellValueFactory(v -> v.getValue().target(col));
             y.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, true), false));
-            y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), "target-cell"));
+            y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), model::clearMessage,
+                    "target-cell"));
             table.getColumns().add(y);
         }
         for (int c = 0; c < d.targetSize(); c++) {
@@ -217,14 +220,14 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
             p.setCellValueFactory(v -> v.getValue().prediction(col));
             p.setEditable(false);
-            p.setCellFactory(t -> new NumberCell(null, "prediction-cell"));
+            p.setCellFactory(t -> new NumberCell(null, null, "prediction-cell"));
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
-        loss.setCellFactory(t -> new NumberCell(null, "loss-cell"));
+        loss.setCellFactory(t -> new NumberCell(null, null, "loss-cell"));
         loss.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.lossProperty().get()), false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {
@@ -246,7 +249,7 @@ public final class DataTableView extends VBox {
     private List<String> rowTexts(java.util.function.ToDoubleFunction<SampleRow> value) {
         List<String> texts = new ArrayList<>(List.of("0.0000"));
         for (int i = 0; i < Math.min(model.rows().size(), 200); i++) {
-            texts.add(Numbers.format(value.applyAsDouble(model.rows().get(i))));
+            texts.add(NumberText.format(value.applyAsDouble(model.rows().get(i))));
         }
         return texts;
     }
@@ -262,7 +265,7 @@ public final class DataTableView extends VBox {
             return texts; // a new data set of another shape: its columns are about to be rebuilt
         }
         for (int i = 0; i < Math.min(d.size(), 500); i++) {
-            texts.add(column < 0 ? d.label(i) : Numbers.format(target ? d.target(i, column) : d.input(i, column)));
+            texts.add(column < 0 ? d.label(i) : NumberText.format(target ? d.target(i, column) : d.input(i, column)));
         }
         return texts;
     }
@@ -284,7 +287,7 @@ public final class DataTableView extends VBox {
                 f.setText("1");
                 f.setDisable(true);
             } else {
-                f.setText(d.size() > 0 ? Numbers.editable(d.input(0, c)) : "0");
+                f.setText(d.size() > 0 ? NumberText.editable(d.input(0, c)) : "0");
             }
             f.textProperty().addListener((o, was, is) -> updateProbe());
             probeFields.add(f);

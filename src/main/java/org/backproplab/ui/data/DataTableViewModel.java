@@ -18,6 +18,8 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Loss;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.common.Allowed;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The data table's state (FX thread, no Nodes): one {@link SampleRow} per sample, kept up to date from the
@@ -33,6 +35,26 @@ public final class DataTableViewModel {
     private final ReadOnlyStringWrapper probes = new ReadOnlyStringWrapper(this, "probes", "");
     private Snapshot snapshot;
     private List<Object> shapeKey = List.of();
+    /** What was on show when the message was set: the message goes when training or the data moves on. */
+    private MessageContext messageContext;
+
+    /** The data set, the iteration and the phase a refusal was about, and whether training was running. */
+    private record MessageContext(Dataset dataset, String scenario, long iteration, int phase, boolean running) {
+        static MessageContext of(Snapshot s) {
+            return s == null ? null : new MessageContext(s.scenario().dataset(), s.scenario().name(), s.iteration(),
+                    s.phaseIndex(), s.running());
+        }
+
+        /**
+         * @return true if the message no longer belongs on {@code s}: another data set or scenario, or training
+         *         has stepped since (for a message given while training ran: and has paused since)
+         */
+        boolean outdatedBy(Snapshot s) {
+            boolean otherData = s.scenario().dataset() != dataset || !s.scenario().name().equals(scenario);
+            boolean stepped = s.iteration() != iteration || s.phaseIndex() != phase;
+            return otherData || stepped && !(running && s.running());
+        }
+    }
 
     public DataTableViewModel(TrainingSession session) {
         this.session = session;
@@ -55,7 +77,10 @@ public final class DataTableViewModel {
         return shape.getReadOnlyProperty();
     }
 
-    /** @return why the last edit was refused, or empty */
+    /**
+     * @return why the last edit was refused, or empty: cleared by the next accepted edit, by Esc, and when the
+     *         data set or the scenario changes or training steps
+     */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -78,6 +103,9 @@ public final class DataTableViewModel {
             return;
         }
         snapshot = s;
+        if (messageContext != null && messageContext.outdatedBy(s)) {
+            clearMessage();
+        }
         Dataset d = s.scenario().dataset();
         if (d != dataset.get()) {
             dataset.set(d);
@@ -150,11 +178,11 @@ public final class DataTableViewModel {
         Dataset d = dataset.get();
         String place = d.label(row) + ", " + d.inputNames().get(column);
         if (column == d.biasColumn()) {
-            return refuse(d.inputNames().get(column) + " is the constant bias input and stays 1 (" + place + ")");
+            return refuse(place + " is the constant bias input: it stays 1");
         }
         try {
-            double v = Numbers.parse(text, place);
-            message.set("");
+            double v = NumberText.parse(text, place);
+            clearMessage();
             rows.get(row).input(column).set(v);
             session.setInput(row, column, v);
             return true;
@@ -171,14 +199,14 @@ public final class DataTableViewModel {
     public boolean commitTarget(int row, int column, String text) {
         Dataset d = dataset.get();
         String place = d.label(row) + ", " + d.targetNames().get(column);
+        Loss loss = snapshot.scenario().config().loss();
+        Allowed allowed = loss == Loss.BCE ? Allowed.between(0, 1, Double.NaN).because("with the bce loss") : Allowed.ANY;
         try {
-            double v = Numbers.parse(text, place);
-            Loss loss = snapshot.scenario().config().loss();
+            double v = NumberText.parse(text, place, allowed);
             if (!loss.acceptsTarget(v)) {
-                return refuse("target " + Numbers.format(v) + " is not allowed with the " + loss.id()
-                        + " loss: expected a value from 0 to 1 (" + place + ")");
+                return refuse(NumberText.refusal(text, place, allowed));
             }
-            message.set("");
+            clearMessage();
             rows.get(row).target(column).set(v);
             session.setTarget(row, column, v);
             return true;
@@ -192,7 +220,7 @@ public final class DataTableViewModel {
      * {@code copyOf}, or zeros (and 1 in the bias column) if −1.
      */
     public void addRow(int copyOf) {
-        message.set("");
+        clearMessage();
         session.addSample(copyOf >= 0 && copyOf < dataset.get().size() ? copyOf : -1);
     }
 
@@ -205,7 +233,7 @@ public final class DataTableViewModel {
         if (row < 0 || row >= d.size()) {
             return refuse("Select the row to remove first.");
         }
-        message.set("");
+        clearMessage();
         session.removeSample(row);
         return true;
     }
@@ -228,11 +256,8 @@ public final class DataTableViewModel {
                 continue;
             }
             String t = c < texts.size() ? texts.get(c) : "";
-            if (t == null || t.isBlank()) {
-                return "type every input to see ŷ";
-            }
             try {
-                x[c] = Numbers.parse(t, "probe, " + d.inputNames().get(c));
+                x[c] = NumberText.parse(t, "probe, " + d.inputNames().get(c));
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
@@ -255,7 +280,7 @@ public final class DataTableViewModel {
             String name = i < d.probeLabels().size() ? d.probeLabels().get(i) : "probe " + (i + 1);
             b.append(name).append(" (");
             for (int c = 0; c < p[i].length; c++) {
-                b.append(c > 0 ? ", " : "").append(Numbers.format(p[i][c]));
+                b.append(c > 0 ? ", " : "").append(NumberText.format(p[i][c]));
             }
             b.append(") → ŷ = ").append(outputs(out.getRow(i)));
         }
@@ -264,22 +289,24 @@ public final class DataTableViewModel {
 
     private static String outputs(double[] y) {
         if (y.length == 1) {
-            return Numbers.format(y[0]);
+            return NumberText.format(y[0]);
         }
         StringBuilder b = new StringBuilder("(");
         for (int k = 0; k < y.length; k++) {
-            b.append(k > 0 ? ", " : "").append(Numbers.format(y[k]));
+            b.append(k > 0 ? ", " : "").append(NumberText.format(y[k]));
         }
         return b.append(')').toString();
     }
 
     private boolean refuse(String why) {
         message.set(Objects.requireNonNullElse(why, "The value was refused."));
+        messageContext = MessageContext.of(snapshot);
         return false;
     }
 
-    /** Clears the message (after the user cancelled an edit). */
+    /** Clears the message (after the user cancelled an edit, or once it no longer applies). */
     public void clearMessage() {
         message.set("");
+        messageContext = null;
     }
 }

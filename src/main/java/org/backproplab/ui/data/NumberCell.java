@@ -3,11 +3,13 @@ package org.backproplab.ui.data;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * A table cell for a number, editable in place when {@code commit} is given: double-click, Enter or F2
  * opens a field with the value selected; Enter commits (the field stays open and turns red if the text is
- * refused; the view model says why), Esc or leaving the cell cancels.
+ * refused; the view model says why), Esc or leaving the cell cancels (and {@code onCancel} runs: the view
+ * model forgets why the text was refused).
  */
 final class NumberCell extends TableCell<SampleRow, Number> {
     /** Sends typed text for a row; returns false if it was refused. */
@@ -16,10 +18,12 @@ final class NumberCell extends TableCell<SampleRow, Number> {
     }
 
     private final Commit commit;
+    private final Runnable onCancel;
     private TextField field;
 
-    NumberCell(Commit commit, String... styleClasses) {
+    NumberCell(Commit commit, Runnable onCancel, String... styleClasses) {
         this.commit = commit;
+        this.onCancel = onCancel;
         getStyleClass().addAll(styleClasses);
         setEditable(commit != null);
     }
@@ -31,7 +35,7 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             setText(null);
             setGraphic(null);
         } else if (!isEditing()) {
-            setText(Numbers.format(item.doubleValue()));
+            setText(NumberText.format(item.doubleValue()));
             setGraphic(null);
         }
     }
@@ -54,17 +58,17 @@ final class NumberCell extends TableCell<SampleRow, Number> {
                     submit();
                 } else if (e.getCode() == KeyCode.ESCAPE) {
                     e.consume();
-                    cancelEdit();
+                    cancelByUser();
                 }
             });
             field.focusedProperty().addListener((o, was, is) -> {
                 if (!is && isEditing()) {
-                    cancelEdit();
+                    cancelByUser();
                 }
             });
         }
         field.getStyleClass().remove("invalid");
-        field.setText(Numbers.editable(getItem().doubleValue()));
+        field.setText(NumberText.editable(getItem().doubleValue()));
         setText(null);
         setGraphic(field);
         field.selectAll();
@@ -83,10 +87,17 @@ final class NumberCell extends TableCell<SampleRow, Number> {
         }
     }
 
+    private void cancelByUser() {
+        cancelEdit();
+        if (onCancel != null) {
+            onCancel.run();
+        }
+    }
+
     @Override
     public void cancelEdit() {
         super.cancelEdit();
         setGraphic(null);
-        setText(getItem() == null ? null : Numbers.format(getItem().doubleValue()));
+        setText(getItem() == null ? null : NumberText.format(getItem().doubleValue()));
     }
 }

@@ -16,6 +16,7 @@ import org.backproplab.data.CsvImport;
 import org.backproplab.data.CsvImportException;
 import org.backproplab.data.Scenarios;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The CSV import dialog's state (FX thread, no nodes): the role of every column (input {@code x}, target
@@ -118,9 +119,15 @@ public final class CsvImportViewModel {
                 d.targetSize() == 1 ? "" : "s", kind));
         if (!r.standardisation().isEmpty()) {
             s.append("\nStandardised x' = (x − mean) / sd: ").append(
-                    r.standardisation().stream().map(Object::toString).collect(Collectors.joining("; ")));
+                    r.standardisation().stream().map(CsvImportViewModel::describe).collect(Collectors.joining("; ")));
         }
         return s.toString();
+    }
+
+    /** @return e.g. "a: mean 0.5, sd 0.5", the numbers as the window writes every number */
+    private static String describe(CsvImport.Standardisation st) {
+        return st.column() + ": mean " + NumberText.format(st.mean()) + ", sd " + NumberText.format(st.sd())
+                + (st.sd() == 0 ? " (constant: only centred)" : "");
     }
 
     private List<Integer> columns(Role role) {

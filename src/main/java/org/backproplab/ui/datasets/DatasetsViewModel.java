@@ -17,6 +17,9 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.io.CsvExport;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.common.Allowed;
+import org.backproplab.ui.common.NumberField;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The Data menu's commands (FX thread, no nodes): the built-in data sets, the generated ones, the
@@ -91,6 +94,9 @@ public final class DatasetsViewModel {
         }
     }
 
+    /** The noise a generated data set accepts: the standard deviation added to each input. */
+    static final Allowed NOISE = Allowed.between(0, 1, 0.05).because("(the standard deviation added to each input)");
+
     private final SessionBridge bridge;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
@@ -118,21 +124,15 @@ public final class DatasetsViewModel {
      * @return false (and {@link #errorProperty()} names the field and the value) if a setting is not allowed
      */
     public boolean generate(Generated g, String countText, String noiseText, String seedText) {
-        Integer n = parseInt(countText);
-        if (n == null || n < 2 || n > MAX_GENERATED) {
-            return refuse("Samples: \"" + countText.trim() + "\" is not allowed; type a whole number from 2 to "
-                    + String.format(Locale.ROOT, "%,d", MAX_GENERATED) + ".");
-        }
-        Double noise = parseDouble(noiseText);
-        if (noise == null || noise < 0 || noise > 1) {
-            return refuse("Noise: \"" + noiseText.trim() + "\" is not allowed; type a number from 0 to 1 (the "
-                    + "standard deviation added to each input), e.g. 0.05.");
-        }
-        Long seed;
+        int n;
+        double noise;
+        long seed;
         try {
-            seed = Long.parseLong(seedText.trim());
-        } catch (NumberFormatException e) {
-            return refuse("Seed: \"" + seedText.trim() + "\" is not allowed; type a whole number, e.g. 1.");
+            n = (int) NumberText.parseWhole(countText, "samples", 2, MAX_GENERATED);
+            noise = NumberText.parse(noiseText, "noise", NOISE);
+            seed = NumberField.SEED.parseWhole(seedText);
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
         String text = String.format(Locale.ROOT, "%s: %d samples, noise %s, seed %d", g.text(), n,
                 format(noise), seed);
@@ -185,15 +185,8 @@ public final class DatasetsViewModel {
         error.set("");
     }
 
-    static Integer parseInt(String typed) {
-        return org.backproplab.ui.TypedNumbers.parseInt(typed);
-    }
-
-    static Double parseDouble(String typed) {
-        return org.backproplab.ui.TypedNumbers.parseDouble(typed);
-    }
-
+    /** @return {@code v} as a field shows it: exact ({@link NumberText#editable}) */
     static String format(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return NumberText.editable(v);
     }
 }

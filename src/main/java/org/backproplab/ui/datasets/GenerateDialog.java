@@ -36,7 +36,8 @@ final class GenerateDialog extends Dialog<Boolean> {
         seed.setText("1");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("dialog-grid");
-        grid.addRow(0, label("Samples"), count, hint("2 to " + String.format("%,d", DatasetsViewModel.MAX_GENERATED)));
+        grid.addRow(0, label("Samples"), count,
+                hint("2 to " + String.format(java.util.Locale.ROOT, "%,d", DatasetsViewModel.MAX_GENERATED)));
         grid.addRow(1, label("Noise"), noise, hint("standard deviation, 0 to 1"));
         grid.addRow(2, label("Seed"), seed, hint("same seed, same points"));
         error.setId("generateError");

@@ -9,6 +9,7 @@ import org.backproplab.session.Scores;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The score read-outs beside the loss chart (FX thread, no nodes): loss and accuracy on the training rows
@@ -45,15 +46,9 @@ public final class ScoresViewModel {
         testAccuracy.set(sc.hasTestSet() ? accuracy(sc.testAccuracy(), test) : NONE);
     }
 
-    /** @return e.g. {@code 0.01234}, {@code 3.210e-05}, or the word for NaN/∞ */
+    /** @return e.g. {@code 0.01234}, {@code 3.21e−5}, {@code NaN}, {@code ∞} ({@link NumberText#format(double)}) */
     static String loss(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return "∞";
-        }
-        return String.format(Locale.ROOT, v != 0 && Math.abs(v) < 1e-3 ? "%.3e" : "%.5f", v);
+        return NumberText.format(v);
     }
 
     /** @return e.g. {@code 75.0 % (3/4)}, or {@link #NONE} if not classification */

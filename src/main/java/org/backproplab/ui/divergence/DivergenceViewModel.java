@@ -9,6 +9,7 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * Whether training has broken down, and the plain-words explanation the banner shows: what became NaN or
@@ -106,8 +107,7 @@ public final class DivergenceViewModel {
     }
 
     static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return NumberText.format(v);
     }
 
     private static boolean finite(Network n) {

@@ -1,6 +1,5 @@
 package org.backproplab.ui.graph;
 
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -8,11 +7,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The small editor that opens next to a clicked weight or bias: the current value selected, Enter commits,
- * Esc cancels, and text that is not a finite number gets a red border and a message naming it and the
- * parameter ("'abc' is not a number (W1[2,3])") while nothing is sent.
+ * Esc cancels, and text that is not a number gets a red border and a message naming it, the
+ * parameter and what is allowed ("'abc' in W1[2,3]: expected a number such as 0.5 or -1.2e-3", see
+ * {@link NumberText}) while nothing is sent.
  */
 public final class EdgeEditor extends VBox {
     private static final String CARD = "-fx-background-color: -bl-surface; -fx-background-radius: 6;"
@@ -71,8 +72,8 @@ public final class EdgeEditor extends VBox {
     /** Opens the editor for {@code r} showing {@code value}, selected and focused. */
     public void open(EdgeRef r, double value) {
         ref = r;
-        title.setText((r.isBias() ? "bias " : "weight ") + GraphText.paramName(r) + "   Enter ✓  Esc ✗");
-        field.setText(plain(value));
+        title.setText((r.isBias() ? "bias " : "weight ") + r.name() + "   Enter ✓  Esc ✗");
+        field.setText(NumberText.editable(value));
         clearError();
         setVisible(true);
         fit();
@@ -100,7 +101,7 @@ public final class EdgeEditor extends VBox {
             return;
         }
         try {
-            double v = GraphText.parse(field.getText(), GraphText.paramName(ref));
+            double v = NumberText.parse(field.getText(), ref.name());
             EdgeRef r = ref;
             close();
             onCommit.accept(r, v);
@@ -128,17 +129,5 @@ public final class EdgeEditor extends VBox {
         double w = prefWidth(-1);
         resize(w, prefHeight(w));
         layout();
-    }
-
-    /** @return up to 6 significant digits without exponent noise, e.g. 0.523412 or −12.5 */
-    static String plain(double v) {
-        if (!Double.isFinite(v)) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e")) {
-            return s;
-        }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

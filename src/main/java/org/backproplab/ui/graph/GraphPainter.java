@@ -102,8 +102,16 @@ final class GraphPainter {
         }
         gc.strokeOval(n.x() - n.r(), n.y() - n.r(), d, d);
         gc.setLineDashes();
-        text(gc, n.name(), n.x(), n.y(), font(Math.min(f * 1.05, n.r() * 0.95), true), ink);
+        text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
         gc.setGlobalAlpha(1);
+    }
+
+    /**
+     * @return the size of the bold font a neuron's name is written in, centred on it (a long name such as
+     *         "weight" is wider than its circle: see {@link SceneLabels#nameHalfWidth})
+     */
+    static double nameSize(Neuron n, double f) {
+        return n.biasInput() ? Math.min(f, 1.7 * n.r() * 0.5) : Math.min(f * 1.05, n.r() * 0.95);
     }
 
     /** A rounded square node with a centred text: the {@code +1} of a bias or the constant bias input. */

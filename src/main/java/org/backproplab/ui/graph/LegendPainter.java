@@ -1,12 +1,16 @@
 package org.backproplab.ui.graph;
 
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The legend in the bottom-left corner of the graph: the weight colour scale from −r to +r with ticks,
@@ -98,14 +102,58 @@ final class LegendPainter {
         gc.setFill(t.muted());
         gc.setStroke(t.muted());
         gc.setLineWidth(1);
-        String[] ticks = {GraphText.num(-l.range()), "0", GraphText.num(l.range())};
         for (int i = 0; i < 3; i++) {
             double tx = x + barW * i / 2.0;
             gc.strokeLine(tx, y + barH, tx, y + barH + 4);
-            gc.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 1 ? TextAlignment.CENTER : TextAlignment.RIGHT);
-            gc.fillText(ticks[i], tx, y + barH + 0.95 * f);
+        }
+        for (Tick tick : ticks(l.range(), x, barW, f)) {
+            gc.setTextAlign(tick.align());
+            gc.fillText(tick.text(), tick.anchor(), y + barH + 0.95 * f);
         }
         return x + scaleWidth(f);
+    }
+
+    /**
+     * A tick label under the colour bar.
+     *
+     * @param anchor where it is drawn, with {@code align}
+     * @param left   where its text starts
+     * @param right  where its text ends
+     */
+    record Tick(String text, double anchor, TextAlignment align, double left, double right) {
+    }
+
+    /**
+     * @return the labels of the colour bar from {@code x}, {@code barW} wide: −r at its left end, 0 in the middle,
+     *         +r at its right end, never overlapping: at a large r (a weight of 1e300) with fewer digits, and
+     *         without the 0 if the ends still leave it no room
+     */
+    static List<Tick> ticks(double range, double x, double barW, double f) {
+        Font font = GraphPainter.font(f * 0.85, false);
+        double gap = 0.4 * f;
+        for (int digits = GraphText.DIGITS; ; digits--) {
+            String lo = NumberText.format(-range, digits);
+            String hi = NumberText.format(range, digits);
+            double wl = width(lo, font);
+            double wh = width(hi, font);
+            Tick left = new Tick(lo, x, TextAlignment.LEFT, x, x + wl);
+            Tick right = new Tick(hi, x + barW, TextAlignment.RIGHT, x + barW - wh, x + barW);
+            double w0 = width("0", font);
+            double mid = x + barW / 2;
+            Tick zero = new Tick("0", mid, TextAlignment.CENTER, mid - w0 / 2, mid + w0 / 2);
+            if (left.right() + gap <= zero.left() && zero.right() + gap <= right.left()) {
+                return List.of(left, zero, right);
+            }
+            if (left.right() + gap <= right.left() || digits == 1) {
+                return List.of(left, right);
+            }
+        }
+    }
+
+    private static double width(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     /** "dashed = negative" and "width = |w|"; @return x after them */

@@ -172,7 +172,7 @@ public final class NetworkViewModel {
 
     /** @return "W1[2,3] = 0.523   ∂L/∂w = −0.0123", the hover text of an edge */
     public String describe(EdgeRef e) {
-        String name = GraphText.paramName(e);
+        String name = e.name();
         StringBuilder b = new StringBuilder(e.isBias() ? "bias " : "weight ").append(name)
                 .append(" = ").append(GraphText.num(value(e)));
         double g = gradient(e);

@@ -1,12 +1,12 @@
 package org.backproplab.ui.graph;
 
 import org.apache.commons.math3.linear.RealMatrix;
-import org.backproplab.data.Dataset;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Phase;
 import org.backproplab.session.Snapshot;
+import org.backproplab.ui.SampleOnShow;
 
 /**
  * Which numbers the neurons show: the evaluation over all samples (rows in data-set order) normally; the
@@ -17,46 +17,27 @@ final class NeuronValues {
     private final Snapshot s;
     private final IterationTrace t;
     private final int row;
-    private final int sample;
+    private final SampleOnShow onShow;
     private final boolean stepping;
-    private final String note;
     private Boolean nonNegativeInputs;
     private final java.util.Map<Integer, Double> ranges = new java.util.HashMap<>();
 
-    NeuronValues(Snapshot s, Phase phase, int selected) {
+    /**
+     * @param onShow the sample on show ({@link org.backproplab.ui.UiState#sampleOnShow}): its row of the iteration
+     *               in progress while stepping, its row of the evaluation otherwise
+     */
+    NeuronValues(Snapshot s, SampleOnShow onShow) {
         this.s = s;
-        Dataset d = s.scenario().dataset();
+        this.onShow = onShow;
         stepping = s.phaseIndex() > 0 && s.trace() != null;
-        String n = "";
-        if (stepping) {
-            t = s.trace();
-            int[] samples = t.samples();
-            int idx = -1;
-            for (int i = 0; i < samples.length && selected >= 0; i++) {
-                if (samples[i] == selected) {
-                    idx = i;
-                }
-            }
-            if (selected < 0) {
-                row = samples.length == 1 ? 0 : -1;
-            } else if (idx < 0) {
-                row = 0;
-                n = "Sample " + label(d, selected) + " is not in this batch: showing " + label(d, samples[0]);
-            } else {
-                row = idx;
-            }
-            sample = row < 0 ? -1 : samples[row];
+        t = stepping ? s.trace() : s.evaluation();
+        if (onShow.isMean()) {
+            row = -1;
+        } else if (stepping) {
+            row = onShow.batchRow();
         } else {
-            t = s.evaluation();
-            row = selected >= 0 && selected < t.inputs().getRowDimension() ? selected : -1;
-            sample = row;
+            row = onShow.sample() < t.inputs().getRowDimension() ? onShow.sample() : -1;
         }
-        note = n;
-    }
-
-    private static String label(Dataset d, int sample) {
-        String l = sample < d.labels().size() ? d.label(sample) : String.valueOf(sample + 1);
-        return "“" + l + "”";
     }
 
     /** @return the activation {@code a^l_i} shown, NaN if not computed in this iteration yet */
@@ -98,17 +79,15 @@ final class NeuronValues {
         return row < 0;
     }
 
+    /** @return why the sample on show is not the selected one, or empty */
     String note() {
-        return note;
+        return onShow.note();
     }
 
-    /** @return e.g. "Sample “01”" or "All 4 samples (mean)" */
+    /** @return e.g. "Sample “01”" or "Mean over 4 samples" */
     String describeSelection() {
-        Dataset d = s.scenario().dataset();
-        if (row < 0) {
-            return "Mean over " + t.inputs().getRowDimension() + (stepping ? " samples of the batch" : " samples");
-        }
-        return "Sample " + label(d, sample);
+        return row < 0 ? onShow.describe(s.scenario().dataset(), t.inputs().getRowDimension())
+                : "Sample " + SampleOnShow.quoted(s.scenario().dataset(), stepping ? t.samples()[row] : row);
     }
 
     String fillTitle() {

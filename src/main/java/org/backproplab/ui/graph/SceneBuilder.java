@@ -62,7 +62,7 @@ final class SceneBuilder {
             bias[l] = l > 0 && net.layer(l).hasBias();
         }
         this.zoom = state.zoomProperty().get();
-        this.values = new NeuronValues(s, phase, state.selectedSampleProperty().get());
+        this.values = new NeuronValues(s, state.sampleOnShow(s));
         this.legend = new GraphScene.Legend(scale, vm.range(), values.fillTitle(), signedFill(), numbersLegend());
         int legendRows = LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
         this.g = new GraphLayout(sizes, bias, width, height, zoom, legendRows);
@@ -104,8 +104,9 @@ final class SceneBuilder {
         if (phase != null) {
             IterationTrace t = s.trace();
             caption = PhaseText.caption(phase, net, s.scenario().config(), t == null ? Double.NaN : t.loss());
+            // the sample on show is named while stepping too (the note says so when it is not the selected one)
             String what = PhaseText.numbersNote(phase);
-            note = note.isEmpty() ? what : note + "   ·   " + what;
+            note = (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
         } else {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }
@@ -140,7 +141,11 @@ final class SceneBuilder {
                 biasInput, em);
     }
 
-    /** Sequential 0 … 1 fill for sigmoid (and non-negative inputs, ReLU), diverging for signed activations. */
+    /**
+     * Sequential 0 … 1 fill for sigmoid (and non-negative inputs, ReLU), diverging for signed activations of hidden
+     * and output layers; signed inputs are data, not weights: a plain fill ({@link Theme#activationLow()}) with
+     * their value written beside them, never the weights' colours.
+     */
     private Color fill(int l, double a) {
         if (!Double.isFinite(a)) {
             return Color.web("#d62728");
@@ -149,7 +154,7 @@ final class SceneBuilder {
         if (values.sequential(l)) {
             return theme.activation(a / range);
         }
-        return scale.color(a, range);
+        return l == 0 ? theme.activationLow() : scale.color(a, range);
     }
 
     /** @return near-black or white, whichever reads better on {@code fill} */
@@ -179,8 +184,8 @@ final class SceneBuilder {
     private String signedFill() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (int l = 0; l <= net.depth(); l++) {
-            if (!values.sequential(l)) {
-                names.add(l == 0 ? "inputs" : net.layer(l).activation().symbol());
+            if (l > 0 && !values.sequential(l)) {
+                names.add(net.layer(l).activation().symbol());
             }
         }
         return names.isEmpty() ? "" : String.join(", ", names) + ": coloured as w";

@@ -19,13 +19,21 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
 
 /**
  * The numbers written on the graph, by numbers mode and highlighted phase, and where they go: input values
- * left of the inputs, ŷ and y right of the outputs, neuron values below (or beside) their neuron, edge
+ * left of the inputs (and of their names, which may be wider than the circle), ŷ and y right of the outputs, neuron values below (or beside) their neuron, edge
  * numbers staggered at 22–76 % along their edge, never overlapping each other, a neuron or a header.
  */
 final class SceneLabels {
     private static final double[] STAGGER_A = {0.30, 0.40, 0.22, 0.52, 0.64, 0.76};
     private static final double[] STAGGER_B = {0.40, 0.30, 0.52, 0.22, 0.64, 0.76};
     private static final double[] STAGGER_BIAS = {0.50, 0.36, 0.64, 0.24};
+
+    /**
+     * Advance of a bold character of a neuron's name, in ems, on the generous side (DejaVu Sans Bold writes
+     * "weight" in 3.85 em, 0.64 em a letter; digits are 0.70 em).
+     */
+    static final double NAME_CHAR = 0.74;
+    /** Height of a neuron's name, in ems (ascent and descent of DejaVu Sans). */
+    static final double NAME_HEIGHT = 1.2;
 
     private final NetworkViewModel vm;
     private final Snapshot s;
@@ -53,6 +61,10 @@ final class SceneLabels {
     List<Label> place(List<Header> headers, List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {
         for (Neuron n : neurons) {
             placer.obstacle(n.x() - n.r() - 1, n.y() - n.r() - 1, 2 * n.r() + 2, 2 * n.r() + 2);
+            // a name wider than its neuron ("weight") sticks out on both sides: no number may be written over it
+            double half = nameHalfWidth(n, g.font);
+            double nameH = GraphPainter.nameSize(n, g.font) * NAME_HEIGHT;
+            placer.obstacle(n.x() - half - 1, n.y() - nameH / 2, 2 * half + 2, nameH);
         }
         for (BiasNode b : biases) {
             placer.obstacle(b.x() - b.size() / 2 - 1, b.y() - b.size() / 2 - 1, b.size() + 2, b.size() + 2);
@@ -132,7 +144,8 @@ final class SceneLabels {
         List<String> lines = List.of(text);
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), n.x() - n.r() - 4 - w / 2, n.y(),
+        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(),
+                n.x() - nameHalfWidth(n, g.font) - 4 - w / 2, n.y(),
                 n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
     }
 
@@ -153,8 +166,15 @@ final class SceneLabels {
         }
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), n.x() + n.r() + 4 + w / 2, n.y(),
+        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(),
+                n.x() + nameHalfWidth(n, g.font) + 4 + w / 2, n.y(),
                 n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
+    }
+
+    /** @return half the width a neuron takes with its name: its radius, or more for a long name */
+    static double nameHalfWidth(Neuron n, double font) {
+        double half = n.biasInput() ? 0.85 * n.r() : n.r();
+        return Math.max(half, n.name().length() * NAME_CHAR * GraphPainter.nameSize(n, font) / 2);
     }
 
     /** @return the value lines under a hidden or output neuron (inputs and ŷ have side labels) */

@@ -1,11 +1,14 @@
 package org.backproplab.ui.help;
 
 import java.util.List;
+import javafx.scene.paint.Color;
+import org.backproplab.ui.Theme;
 
 /**
  * The text of "What am I looking at?": every visual element of the window and the formulas behind it, in plain
  * words with the symbols used on screen. A paragraph starting with {@code "= "} is a formula shown on its own
- * line; one starting with {@code "• "} is a list item.
+ * line; one starting with {@code "• "} is a list item. Where it names a colour of the window it names the one the
+ * theme on screen uses (light on dark is not dark on light).
  */
 final class LookingAtText {
     /** One section: a heading and its paragraphs. */
@@ -15,7 +18,13 @@ final class LookingAtText {
     private LookingAtText() {
     }
 
-    static final List<Section> SECTIONS = List.of(
+    /** @return the sections as the window looks in {@code theme} */
+    static List<Section> sections(Theme theme) {
+        String low = shade(theme.activationLow());
+        String high = shade(theme.activationHigh());
+        String empty = shade(theme.background());
+        String line = shade(theme.ink());
+        return List.of(
             new Section("The network graph", List.of(
                     "Each column is a layer: the inputs x on the left (layer 0), the hidden layers in the middle, "
                             + "the output ŷ on the right (layer L). Each circle is a neuron.",
@@ -23,9 +32,10 @@ final class LookingAtText {
                             + "(purple and green with the colour-blind scale, View → Colour scale).",
                     "• Edge width: the size |w| compared with the largest weight of the network; a fat edge matters more.",
                     "• Dashed edge: a negative weight, so the sign can be read without colour.",
-                    "• Neuron fill: its activation a for the sample shown (View → Show sample): light for 0, dark for 1; "
-                            + "for tanh, blue to orange from −1 to +1. A white neuron with a dashed outline has not been "
-                            + "computed yet in this iteration.",
+                    "• Neuron fill: its activation a for the sample shown (View → Show sample): " + low + " for 0, "
+                            + high + " for 1; for tanh, blue to orange from −1 to +1. Inputs that can be negative are "
+                            + "left plain, their value written beside them. A " + empty + " neuron with a dashed outline "
+                            + "has not been computed yet in this iteration.",
                     "• A rounded square marked +1 feeds the biases b of the next layer; a square input (such as x3 = 1 "
                             + "in the XOR tutorial) is a constant input that plays the bias.",
                     "• Numbers (View → Numbers on the graph): the weights w, the gradients ∂L/∂w, or everything: "
@@ -86,8 +96,8 @@ final class LookingAtText {
                             + "training and test rows.")),
             new Section("The decision boundary", List.of(
                     "For data with two inputs, the Decision boundary tab colours every point of the input plane by the "
-                            + "network's answer ŷ there: blue towards 0, orange towards 1, grey near 0.5. The dark line is "
-                            + "where ŷ = 0.5: the boundary between the two answers.",
+                            + "network's answer ŷ there: blue towards 0, orange towards 1, grey near 0.5. The " + line
+                            + " line is where ŷ = 0.5: the boundary between the two answers.",
                     "• Circles are samples with target y = 1, squares samples with y = 0; a hollow shape is a test row "
                             + "the network never trains on. A ring marks the sample shown on the graph.",
                     "• Pick a hidden neuron (in the Show list, or click it in the graph) to colour the plane by that "
@@ -97,4 +107,11 @@ final class LookingAtText {
                     "F11 fills the screen; Ctrl + plus and Ctrl + minus zoom the whole window from 75 % to 250 %, "
                             + "Ctrl + 0 returns to 100 %. View → Theme switches between light and dark; the choices are "
                             + "remembered the next time.")));
+    }
+
+    /** @return how a colour reads to someone looking at it: "white", "light" or "dark" */
+    static String shade(Color c) {
+        double l = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return l > 0.98 ? "white" : l > 0.5 ? "light" : "dark";
+    }
 }

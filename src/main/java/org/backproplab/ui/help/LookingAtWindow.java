@@ -1,5 +1,6 @@
 package org.backproplab.ui.help;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -10,11 +11,13 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backproplab.ui.Styles;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState;
 
 /**
  * Help → "What am I looking at?": a scrollable window that explains every visual element and the formulas,
- * in the window's theme and zoom. One window at a time: asking again brings it to the front.
+ * in the window's theme (its stylesheet, and the colours its text names) and zoom. One window at a time: asking
+ * again brings it to the front.
  */
 public final class LookingAtWindow {
     private static Stage open;
@@ -33,19 +36,27 @@ public final class LookingAtWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("What am I looking at? — Backprop Lab");
-        ScrollPane scroll = new ScrollPane(content());
+        ScrollPane scroll = new ScrollPane(content(state.themeProperty().get()));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("help-scroll");
         Scene scene = new Scene(scroll, 760, 720);
         scene.getStylesheets().setAll(state.themeProperty().get().stylesheetUrls());
         scroll.setStyle(Styles.fontStyle(Styles.rootFontPx(state.zoomProperty().get())));
+        // the text names the window's colours: it follows the theme, like the stylesheet
+        ChangeListener<Theme> follow = (o, was, theme) -> {
+            scene.getStylesheets().setAll(theme.stylesheetUrls());
+            scroll.setContent(content(theme));
+        };
+        state.themeProperty().addListener(follow);
+        stage.setOnHidden(e -> state.themeProperty().removeListener(follow));
         stage.setScene(scene);
         stage.show();
         open = stage;
         return stage;
     }
 
-    static VBox content() {
+    /** @return the page as it reads in {@code theme} (its colours named as that theme draws them) */
+    static VBox content(Theme theme) {
         VBox box = new VBox();
         box.setId("whatAmILookingAt");
         box.getStyleClass().add("help-page");
@@ -54,7 +65,7 @@ public final class LookingAtWindow {
         Label title = new Label("What am I looking at?");
         title.getStyleClass().add("help-title");
         box.getChildren().add(title);
-        for (LookingAtText.Section s : LookingAtText.SECTIONS) {
+        for (LookingAtText.Section s : LookingAtText.sections(theme)) {
             Label h = new Label(s.heading());
             h.getStyleClass().add("help-heading");
             box.getChildren().add(h);

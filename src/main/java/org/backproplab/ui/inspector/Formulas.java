@@ -1,6 +1,6 @@
 package org.backproplab.ui.inspector;
 
-import static org.backproplab.ui.data.Numbers.format;
+import static org.backproplab.ui.common.NumberText.format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Phase;
 import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The formula of each phase with the engine's numbers substituted, for one sample and one weight. Every

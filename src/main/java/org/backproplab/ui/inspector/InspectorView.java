@@ -115,7 +115,7 @@ public final class InspectorView extends VBox {
     private void refreshText() {
         Snapshot s = bridge.snapshot();
         if (s != null) {
-            model.update(s, state.selectedSampleProperty().get(), state.selectedEdgeProperty().get());
+            model.update(s, state.sampleOnShow(s), state.selectedEdgeProperty().get());
         }
     }
 

@@ -12,8 +12,9 @@ import org.backproplab.engine.Phase;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SampleOnShow;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.data.Numbers;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The inspector's state (FX thread, no Nodes): the phase just run and its formula with the engine's numbers
@@ -71,14 +72,25 @@ public final class InspectorViewModel {
 
     // Commands
 
-    /** Explains snapshot {@code s} for data-set row {@code sample} (−1: all) and the selected {@code edge}. */
-    public void update(Snapshot s, int sample, EdgeRef edge) {
+    /** Explains snapshot {@code s} with data-set row {@code selected} (−1: all) selected, and the selected {@code edge}. */
+    public void update(Snapshot s, int selected, EdgeRef edge) {
+        update(s, s == null ? null : SampleOnShow.of(s, selected), edge);
+    }
+
+    /**
+     * Explains snapshot {@code s} for the sample on show (the one the graph names; the first of the batch when it
+     * shows the mean) and the selected {@code edge}.
+     */
+    public void update(Snapshot s, SampleOnShow onShow, EdgeRef edge) {
         snapshot = s;
         if (s == null) {
             return;
         }
         try {
-            explain(s, sample, edge);
+            explain(s, onShow.isMean() ? -1 : onShow.sample(), edge);
+            if (!onShow.note().isEmpty()) {
+                headline.set(headline.get() + "\n" + onShow.note());
+            }
         } catch (RuntimeException e) {
             headline.set("The inspector cannot show this state (" + e.getMessage() + ").");
             activeTitle.set("");
@@ -210,7 +222,7 @@ public final class InspectorViewModel {
      */
     public boolean commit(int l, int from, int to, String text, String place) {
         try {
-            double v = Numbers.parse(text, place);
+            double v = NumberText.parse(text, place);
             message.set("");
             if (from < 0) {
                 session.setBias(l, to, v);

@@ -17,17 +17,20 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.data.Numbers;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * Every weight matrix {@code W^l} (rows: neurons of layer {@code l−1}, columns: neurons of layer {@code l})
  * and bias {@code b^l} as a grid of fields tinted by the colour scale. Enter commits, Esc or leaving the
- * field restores the value shown; clicking a field selects its edge; a field being edited is not overwritten by training. Layers larger than
+ * field restores the value shown; clicking a field selects its edge and shows the value in full; a field being
+ * edited is not overwritten by training. Layers larger than
  * {@value #MAX_SIDE}×{@value #MAX_SIDE} show their top-left corner.
  */
 final class WeightGrids extends VBox {
     static final int MAX_SIDE = 12;
     private static final String SHOWN = "shownText";
+    /** The value in full ({@link NumberText#editable}), what a field shows while it is being edited. */
+    private static final String EXACT = "exactText";
     /** Tint steps on each side of zero. */
     private static final int TINT_STEPS = 24;
 
@@ -91,6 +94,7 @@ final class WeightGrids extends VBox {
             double v = c.from < 0 ? layer.bias(c.to) : layer.weight(c.from, c.to);
             String text = fitting(c.field, v);
             c.field.getProperties().put(SHOWN, text);
+            c.field.getProperties().put(EXACT, NumberText.editable(v));
             if (!c.field.isFocused()) {
                 if (!text.equals(c.field.getText())) {
                     c.field.setText(text);
@@ -120,9 +124,9 @@ final class WeightGrids extends VBox {
         double room = f.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight();
         // a DejaVu Sans Mono character is 0.602 em wide
         double perChar = 0.61 * f.getFont().getSize();
-        String text = Numbers.format(v, 3);
+        String text = NumberText.format(v, 3);
         for (int digits = 2; digits >= 1 && room > 0 && text.length() * perChar > room; digits--) {
-            text = Numbers.format(v, digits);
+            text = NumberText.format(v, digits);
         }
         return text;
     }
@@ -184,12 +188,13 @@ final class WeightGrids extends VBox {
 
     private TextField cell(Network net, Dataset d, int l, int from, int to) {
         TextField f = new TextField();
-        String place = from < 0 ? "b" + l + " of " + NeuronNames.of(net, d, l, to)
-                : "W" + l + " " + NeuronNames.of(net, d, l - 1, from) + "→" + NeuronNames.of(net, d, l, to);
+        String place = new EdgeRef(l, from, to).name();
+        String between = from < 0 ? "bias of " + NeuronNames.of(net, d, l, to)
+                : NeuronNames.of(net, d, l - 1, from) + "→" + NeuronNames.of(net, d, l, to);
         f.setId("w" + l + "_" + (from < 0 ? "b" : String.valueOf(from + 1)) + "_" + (to + 1));
         f.setPrefColumnCount(6);
         f.getStyleClass().add("weight-cell");
-        f.setTooltip(new Tooltip(place + ": type a value and press Enter (Esc cancels)"));
+        f.setTooltip(new Tooltip(place + " (" + between + "): type a value and press Enter (Esc cancels)"));
         Cell cell = new Cell(f, l, from, to);
         f.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -207,6 +212,10 @@ final class WeightGrids extends VBox {
         });
         f.focusedProperty().addListener((o, was, is) -> {
             if (is) {
+                Object exact = f.getProperties().get(EXACT);
+                if (exact != null) {
+                    f.setText(exact.toString()); // Enter on an untouched field sends the value itself, not a rounding
+                }
                 javafx.application.Platform.runLater(f::selectAll);
             } else {
                 f.getStyleClass().remove("invalid");

@@ -11,6 +11,8 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
+import org.backproplab.ui.common.NumberField;
+import org.backproplab.ui.common.NumberText;
 
 /**
  * The window's own state (FX thread): the texts of the toolbar labels and the status bar, and the commands
@@ -94,12 +96,12 @@ public final class MainViewModel {
         running.set(s.running());
     }
 
-    /** @return e.g. "Loss 0.01234", "Loss 3.210e-05" for small values, "Loss NaN (diverged)" */
+    /**
+     * @return e.g. "Loss 0.01234", "Loss 3.21e−5", "Loss 1.5e150", "Loss NaN (diverged)": four significant digits
+     *         at any size ({@link NumberText#format(double)}), so the read-out stays short after a divergence
+     */
     public static String lossLabel(double loss) {
-        if (!Double.isFinite(loss)) {
-            return "Loss " + loss + " (diverged)";
-        }
-        return String.format(Locale.ROOT, loss != 0 && Math.abs(loss) < 1e-3 ? "Loss %.3e" : "Loss %.5f", loss);
+        return "Loss " + NumberText.format(loss) + (Double.isFinite(loss) ? "" : " (diverged)");
     }
 
     private static String epochs(double e) {
@@ -107,12 +109,9 @@ public final class MainViewModel {
         return t.endsWith(".00") ? t.substring(0, t.length() - 3) : t;
     }
 
-    /** @return {@code v} as short as it reads exactly, e.g. {@code 1}, {@code 0.5}, {@code 0.001} */
+    /** @return {@code v} as the η field shows it: exact ({@link NumberText#editable}), e.g. {@code 1}, {@code 0.5} */
     static String formatNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
-        }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return NumberText.editable(v);
     }
 
     // Properties
@@ -240,22 +239,17 @@ public final class MainViewModel {
     }
 
     /**
-     * Commits a typed η. A value that is not a finite number ≥ 0 is refused: nothing changes and
-     * {@link #learningRateErrorProperty()} names the value.
+     * Commits a typed η. A value that is not a number ≥ 0 ({@link NumberField#LEARNING_RATE}) is refused: nothing changes and
+     * {@link #learningRateErrorProperty()} names the value, the field and what is allowed.
      *
      * @return true if the value was sent to the session
      */
     public boolean commitLearningRate(String typed) {
-        String t = typed == null ? "" : typed.trim();
         double eta;
         try {
-            eta = Double.parseDouble(t.replace(',', '.'));
-        } catch (NumberFormatException e) {
-            eta = Double.NaN;
-        }
-        if (t.isEmpty() || !Double.isFinite(eta) || eta < 0 || t.chars().filter(c -> c == ',' || c == '.').count() > 1) {
-            learningRateError.set("Learning rate η: \"" + t + "\" is not allowed; type a number ≥ 0, e.g. 0.5. "
-                    + "η stays " + learningRateText.get() + ".");
+            eta = NumberField.LEARNING_RATE.parse(typed);
+        } catch (IllegalArgumentException e) {
+            learningRateError.set(e.getMessage());
             return false;
         }
         learningRateError.set("");

@@ -118,14 +118,15 @@ class ArchitectureFxTest extends FxRobot {
         type("#hiddenNeurons1", "13");
         Snapshot after = fx.settle();
         String error = lookup("#architectureError").queryAs(Label.class).getText();
-        assertTrue(error.contains("Neurons in hidden layer 1") && error.contains("\"13\""), error);
+        assertEquals("'13' in hidden layer 1, neurons: expected a whole number from 1 to 12", error);
         assertTrue(after.network().sameAs(before.network()));
         assertEquals(before.scenario(), after.scenario());
         type("#momentumField", "1.5");
         error = lookup("#architectureError").queryAs(Label.class).getText();
-        assertTrue(error.contains("Momentum μ") && error.contains("\"1.5\""), error);
+        assertEquals("'1.5' in momentum μ: expected a number from 0 up to (not including) 1, such as 0.9", error);
         type("#seedField", "x7");
-        assertTrue(lookup("#architectureError").queryAs(Label.class).getText().contains("Seed: \"x7\""));
+        assertEquals("'x7' in seed: expected a whole number such as 42",
+                lookup("#architectureError").queryAs(Label.class).getText());
         assertEquals(before.scenario().config(), fx.settle().scenario().config());
         type("#seedField", "7");
         Snapshot reseeded = fx.settle();

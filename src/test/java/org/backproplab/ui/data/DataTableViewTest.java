@@ -1,20 +1,29 @@
 package org.backproplab.ui.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.Presets;
+import org.backproplab.data.Scenarios;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Theme;
 import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.NumberText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,12 +55,15 @@ class DataTableViewTest {
         session.close();
     }
 
+    /** @return the first cell of {@code styleClass} in the row showing sample {@code row} (not a spare row cell) */
     private Node cell(FxRobot robot, int row, String styleClass) {
-        Node r = robot.lookup("#dataTable .table-row-cell").nth(row).query();
-        return robot.from(r).lookup("." + styleClass).query();
+        Node r = robot.lookup("#dataTable .table-row-cell")
+                .match((TableRow<?> t) -> t.getIndex() == row && t.isVisible() && t.getItem() != null).query();
+        return robot.from(r).lookup("." + styleClass).match(Node::isVisible).query();
     }
 
     private void editCell(FxRobot robot, Node cell, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         TextField field = robot.lookup(".cell-editor").queryAs(TextField.class);
@@ -78,7 +90,7 @@ class DataTableViewTest {
     void invalidInputIsRefusedWithAMessage(FxRobot robot) {
         Dataset before = bridge.snapshot().scenario().dataset();
         editCell(robot, cell(robot, 0, "input-cell"), "1,5x");
-        assertEquals("'1,5x' is not a number (Alice, weight)",
+        assertEquals("'1,5x' in Alice, weight: expected a number such as 0.5 or -1.2e-3",
                 robot.lookup("#dataMessage").queryAs(Label.class).getText());
         assertEquals(before.input(0, 0), bridge.snapshot().scenario().dataset().input(0, 0), 0.0);
         assertEquals(0, bridge.snapshot().losses().markers().size(), "nothing changed");
@@ -116,13 +128,13 @@ class DataTableViewTest {
         robot.clickOn(x2).eraseText(x2.getText().length()).write("-3");
         WaitForAsyncUtils.waitForFxEvents();
         double expected = bridge.snapshot().network().predict(new double[] {-7, -3})[0];
-        assertEquals("ŷ = " + Numbers.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
+        assertEquals("ŷ = " + NumberText.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
         String probes = robot.lookup("#probeList").queryAs(Label.class).getText();
-        assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + Numbers.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
+        assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + NumberText.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
         assertTrue(probes.contains("Frank"));
         robot.clickOn(x2).write("q");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("'-3q' is not a number (probe, height)", robot.lookup("#probeResult").queryAs(Label.class).getText());
+        assertEquals("'-3q' in probe, height: expected a number such as 0.5 or -1.2e-3", robot.lookup("#probeResult").queryAs(Label.class).getText());
     }
 
     @Test
@@ -144,5 +156,97 @@ class DataTableViewTest {
         for (SampleRow r : view.model().rows()) {
             assertEquals(r.index() == batch[0], r.inBatchProperty().get(), "row " + r.index());
         }
+    }
+
+    private String message(FxRobot robot) {
+        return robot.lookup("#dataMessage").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void escapeClearsTheMessageOfARefusedEdit(FxRobot robot) {
+        editCell(robot, cell(robot, 0, "input-cell"), "abc");
+        assertEquals("'abc' in Alice, weight: expected a number such as 0.5 or -1.2e-3", message(robot));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", message(robot), "Esc drops the edit and its message");
+        assertFalse(robot.lookup("#dataMessage").query().isVisible());
+    }
+
+    @Test
+    void theMessageGoesWhenTrainingStepsOrTheDataChanges(FxRobot robot) {
+        editCell(robot, cell(robot, 1, "target-cell"), "x");
+        robot.type(KeyCode.ESCAPE);
+        editCell(robot, cell(robot, 1, "target-cell"), "x");
+        assertTrue(message(robot).startsWith("'x' in Bob, female"), message(robot));
+        robot.interact(bridge::refresh);
+        PanelScenarios.settle(session, bridge);
+        assertTrue(message(robot).startsWith("'x' in Bob"), "nothing happened yet: the message stays");
+        session.step();
+        PanelScenarios.settle(session, bridge);
+        assertEquals("", message(robot), "after a training step");
+
+        editCell(robot, cell(robot, 1, "input-cell"), "1,5x");
+        assertTrue(message(robot).startsWith("'1,5x'"), message(robot));
+        session.stepPhase();
+        PanelScenarios.settle(session, bridge);
+        assertEquals("", message(robot), "after a phase");
+
+        editCell(robot, cell(robot, 0, "input-cell"), "NaN");
+        assertTrue(message(robot).startsWith("'NaN'"), message(robot));
+        session.load(PanelScenarios.xor());
+        PanelScenarios.settle(session, bridge);
+        assertEquals("", message(robot), "after switching to another preset");
+
+        editCell(robot, cell(robot, 0, "input-cell"), "abc");
+        assertTrue(message(robot).startsWith("'abc'"), message(robot));
+        session.load(Scenarios.forDataset(bridge.snapshot().scenario(), Presets.get("and").dataset(), "and", "AND"));
+        PanelScenarios.settle(session, bridge);
+        assertEquals("", message(robot), "after switching the data set");
+
+        editCell(robot, cell(robot, 0, "input-cell"), "abc");
+        assertTrue(message(robot).startsWith("'abc'"), message(robot));
+        editCell(robot, cell(robot, 0, "input-cell"), "0.25");
+        assertEquals("", message(robot), "after an accepted edit");
+    }
+
+    @Test
+    void theSelectedRowOfTheSampleBeingSteppedIsReadableInBothThemes(FxRobot robot) {
+        session.stepPhase();
+        PanelScenarios.settle(session, bridge);
+        int current = bridge.snapshot().trace().samples()[0];
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> view.getScene().getStylesheets().setAll(theme.stylesheetUrls()));
+            robot.clickOn(cell(robot, current, "loss-cell"));
+            assertEquals(current, state.selectedSampleProperty().get());
+            for (boolean focused : new boolean[] {true, false}) {
+                if (!focused) {
+                    robot.clickOn(robot.lookup(".probe-field").nth(0).queryAs(Node.class)); // the table loses the focus
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+                TableRow<?> row = (TableRow<?>) cell(robot, current, "loss-cell").getParent();
+                assertTrue(row.isSelected() && row.getPseudoClassStates().contains(PseudoClass.getPseudoClass("batch")),
+                        "the row is both selected and the sample being stepped");
+                Color background = lastFill(row.getBackground());
+                for (Node n : row.lookupAll(".table-cell")) {
+                    TableCell<?, ?> c = (TableCell<?, ?>) n;
+                    if (c.getText() == null || c.getText().isEmpty()) {
+                        continue;
+                    }
+                    Color bg = c.getBackground() == null || lastFill(c.getBackground()).getOpacity() == 0 ? background
+                            : lastFill(c.getBackground());
+                    double contrast = Theme.contrast((Color) c.getTextFill(), bg);
+                    assertTrue(contrast >= 4.5, theme + (focused ? ", table focused" : ", table not focused") + ": '"
+                            + c.getText() + "' (" + String.join(" ", c.getStyleClass()) + ") in " + c.getTextFill()
+                            + " on " + bg + ": contrast " + contrast);
+                }
+            }
+        }
+    }
+
+    private static Color lastFill(javafx.scene.layout.Background b) {
+        if (b == null || b.getFills().isEmpty()) {
+            return Color.TRANSPARENT;
+        }
+        return (Color) b.getFills().get(b.getFills().size() - 1).getFill();
     }
 }

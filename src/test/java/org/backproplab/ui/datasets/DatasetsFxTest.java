@@ -110,7 +110,7 @@ class DatasetsFxTest extends FxRobot {
         TextField count = lookup("#generateCount").queryAs(TextField.class);
         interact(() -> count.setText("lots"));
         clickOn("#generateButton");
-        assertTrue(text("#generateError").contains("Samples: \"lots\""), text("#generateError"));
+        assertEquals("'lots' in samples: expected a whole number from 2 to 20,000", text("#generateError"));
         assertEquals(4, fx.settle().scenario().dataset().size(), "nothing changed");
         interact(() -> count.setText("120"));
         clickOn("#generateButton");
@@ -145,5 +145,23 @@ class DatasetsFxTest extends FxRobot {
         interact(() -> split.spinner().getValueFactory().setValue(0));
         fx.settle();
         assertEquals(ScoresViewModel.NONE, text("#testLossValue"), "no test set, no test loss");
+    }
+
+    @Test
+    void aTypedTestShareIsReadLikeEveryNumberAndARefusalEndsWithTheNextValue() throws Exception {
+        SplitControl split = lookup("#splitControl").queryAs(SplitControl.class);
+        interact(() -> {
+            split.spinner().getEditor().setText("95");
+            split.spinner().commitValue();
+        });
+        assertEquals("'95' in test %: expected a whole number from 0 to 90", split.error());
+        assertEquals(0, fx.settle().testRows().length, "nothing held out");
+        interact(() -> split.spinner().increment());
+        assertEquals("", split.error(), "the arrows give a value: the refusal is over");
+        interact(() -> {
+            split.spinner().getEditor().setText("50");
+            split.spinner().commitValue();
+        });
+        assertEquals(2, fx.settle().testRows().length, "50 % of 4 samples");
     }
 }

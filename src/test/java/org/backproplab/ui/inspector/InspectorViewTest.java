@@ -160,7 +160,7 @@ class InspectorViewTest {
         robot.interact(() -> cell.setText("abc"));
         robot.type(KeyCode.ENTER);
         PanelScenarios.settle(session, bridge);
-        assertEquals("'abc' is not a number (W1 x2→h3)", robot.lookup("#inspectorMessage").queryAs(Label.class).getText());
+        assertEquals("'abc' in W1[2,3]: expected a number such as 0.5 or -1.2e-3", robot.lookup("#inspectorMessage").queryAs(Label.class).getText());
         assertEquals(0.625, bridge.snapshot().network().layer(1).weight(1, 2), 0.0);
         robot.type(KeyCode.ESCAPE);
     }

@@ -36,7 +36,7 @@ class WeightCellFitTest {
             assertEquals("−0.0091", WeightGrids.fitting(cell(7 * 0.61 * 13 + 1), -0.009113));
             assertEquals("−0.009", WeightGrids.fitting(cell(6 * 0.61 * 13 + 1), -0.009113));
             assertEquals("0.113", WeightGrids.fitting(cell(6 * 0.61 * 13 + 1), 0.1134));
-            assertEquals("−1e−05", WeightGrids.fitting(cell(6 * 0.61 * 13 + 1), -1.23e-5));
+            assertEquals("−1e−5", WeightGrids.fitting(cell(6 * 0.61 * 13 + 1), -1.23e-5));
         }).get(10, TimeUnit.SECONDS);
     }
 }

@@ -25,10 +25,12 @@ class MainViewModelTest {
     @Test
     void numbersReadShortAndExact() {
         assertEquals("Loss 0.01234", MainViewModel.lossLabel(0.012341));
-        assertEquals("Loss 1.34070", MainViewModel.lossLabel(1.3407));
-        assertEquals("Loss 3.210e-05", MainViewModel.lossLabel(3.21e-5));
-        assertEquals("Loss 0.00000", MainViewModel.lossLabel(0));
+        assertEquals("Loss 1.341", MainViewModel.lossLabel(1.3407));
+        assertEquals("Loss 3.21e−5", MainViewModel.lossLabel(3.21e-5));
+        assertEquals("Loss 0", MainViewModel.lossLabel(0));
         assertEquals("Loss NaN (diverged)", MainViewModel.lossLabel(Double.NaN));
+        assertEquals("Loss ∞ (diverged)", MainViewModel.lossLabel(Double.POSITIVE_INFINITY));
+        assertEquals("Loss 1.5e150", MainViewModel.lossLabel(1.5e150), "after a divergence: short, not 150 digits");
         assertEquals("1", MainViewModel.formatNumber(1.0));
         assertEquals("0.5", MainViewModel.formatNumber(0.5));
         assertEquals("0.001", MainViewModel.formatNumber(0.001));

@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
@@ -135,7 +137,8 @@ class MainWindowTest extends FxRobot {
             Snapshot after = fx.settle();
             assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), bad);
             String msg = text("#statusMessage");
-            assertTrue(msg.contains("\"" + bad + "\"") && msg.contains("η"), "message names the value: " + msg);
+            assertEquals("'" + bad + "' in learning rate η: " + (bad.equals("1e999") ? "too large; " : "")
+                    + "expected a number ≥ 0, such as 0.5", msg, "the message names the value, the field and what is allowed");
             assertEquals(eta, after.scenario().config().learningRate(), 0.0);
             assertTrue(after.network().sameAs(before.network()));
             assertEquals(before.iteration(), after.iteration());
@@ -215,5 +218,34 @@ class MainWindowTest extends FxRobot {
         Snapshot typed = fx.settle();
         assertEquals(0, typed.iteration());
         assertFalse(typed.running());
+    }
+
+    @Test
+    void afterADivergingRunTheLossReadOutIsShortAndWhole() throws Exception {
+        // linear layers and a large η: the loss grows by orders of magnitude each step until it overflows
+        Snapshot start = fx.settle();
+        java.util.List<LayerSpec> layers = start.scenario().layers().stream()
+                .map(l -> new LayerSpec(l.size(), Activation.LINEAR, l.bias())).toList();
+        interact(() -> fx.app.session().load(org.backproplab.data.Scenarios.withArchitecture(start.scenario(), layers)));
+        fx.settle();
+        TextField field = lookup("#learningRateField").queryAs(TextField.class);
+        doubleClickOn(field).eraseText(field.getText().length() + 2).write("50").type(KeyCode.ENTER);
+        assertEquals(50, fx.settle().scenario().config().learningRate());
+        double largest = 0;
+        for (int i = 0; i < 80 && !fx.settle().diverged(); i++) {
+            interact(() -> fx.app.session().step());
+            Snapshot s = fx.settle();
+            if (Double.isFinite(s.loss())) {
+                largest = Math.max(largest, s.loss());
+            }
+            String label = text("#lossLabel");
+            assertEquals(MainViewModel.lossLabel(s.loss()), label);
+            assertTrue(label.length() <= "Loss −9.999e−308 (diverged)".length(), "short: " + label);
+        }
+        assertTrue(fx.settle().diverged(), "the run diverged");
+        assertTrue(largest > 1e100, "the loss went through huge finite values on the way: " + largest);
+        assertEquals(text("#lossLabel"), shown("#lossLabel"), "shown whole in the toolbar, not cut");
+        Label loss = lookup("#lossLabel").queryAs(Label.class);
+        assertTrue(loss.getWidth() < 300, "the read-out keeps its place in the toolbar: " + loss.getWidth());
     }
 }
