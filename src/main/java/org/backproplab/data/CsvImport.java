@@ -71,8 +71,8 @@ public final class CsvImport {
     public record Standardisation(String column, double mean, double sd) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s: mean %.4g, sd %.4g%s", column, mean, sd,
-                    sd == 0 ? " (constant: only centred)" : "");
+            return column + ": mean " + org.backproplab.text.NumberText.format(mean) + ", sd "
+                    + org.backproplab.text.NumberText.format(sd) + (sd == 0 ? " (constant: only centred)" : "");
         }
     }
 

@@ -16,7 +16,7 @@ public record RunInfo(int number, int parent, long forkedAt, long iterations, do
     /** @return e.g. "Run 2 — from run 1 at iteration 500 · 1,200 iterations · loss 0.0123" */
     public String text() {
         String from = parent == 0 ? "first run" : "from run " + parent + " at iteration " + String.format(java.util.Locale.ROOT, "%,d", forkedAt);
-        String l = Double.isNaN(loss) ? "loss —" : "loss " + String.format(java.util.Locale.ROOT, "%.4g", loss);
+        String l = Double.isNaN(loss) ? "loss —" : "loss " + org.backproplab.text.NumberText.format(loss);
         return "Run " + number + " — " + from + " · " + String.format(java.util.Locale.ROOT, "%,d", iterations)
                 + " iterations · " + l;
     }

@@ -160,13 +160,13 @@ public final class TrainingSession implements AutoCloseable {
 
     /** What-if: sets {@code W^l[from][to]}; loss, predictions and gradients are recomputed at once. */
     public void setWeight(int l, int from, int to, double value) {
-        submit(() -> core.edits.edit(org.backproplab.engine.ParameterNames.weight(l, from, to) + " = " + fmt(value),
+        submit(() -> core.edits.edit(org.backproplab.text.ParameterNames.weight(l, from, to) + " = " + fmt(value),
                 () -> core.trainer.setWeight(l, from, to, value), null));
     }
 
     /** What-if: sets {@code b^l[to]}. */
     public void setBias(int l, int to, double value) {
-        submit(() -> core.edits.edit(org.backproplab.engine.ParameterNames.bias(l, to) + " = " + fmt(value),
+        submit(() -> core.edits.edit(org.backproplab.text.ParameterNames.bias(l, to) + " = " + fmt(value),
                 () -> core.trainer.setBias(l, to, value), null));
     }
 
@@ -395,8 +395,9 @@ public final class TrainingSession implements AutoCloseable {
         return core;
     }
 
+    /** @return {@code v} as every number people read is written (see {@link org.backproplab.text.NumberText}) */
     static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return org.backproplab.text.NumberText.format(v);
     }
 
 }

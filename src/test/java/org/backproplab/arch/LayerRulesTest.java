@@ -22,6 +22,7 @@ class LayerRulesTest {
      */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("text").definedBy("org.backproplab.text..")
             .layer("engine").definedBy("org.backproplab.engine..")
             .layer("data").definedBy("org.backproplab.data..")
             .layer("session").definedBy("org.backproplab.session..")
@@ -29,13 +30,14 @@ class LayerRulesTest {
             .layer("cli").definedBy("org.backproplab.cli..")
             .layer("ui").definedBy("org.backproplab.ui..")
             .layer("app").definedBy("org.backproplab.app..")
-            .whereLayer("engine").mayNotAccessAnyLayer()
-            .whereLayer("data").mayOnlyAccessLayers("engine")
-            .whereLayer("session").mayOnlyAccessLayers("engine", "data")
-            .whereLayer("io").mayOnlyAccessLayers("engine", "data", "session")
-            .whereLayer("cli").mayOnlyAccessLayers("engine", "data", "session", "io")
-            .whereLayer("ui").mayOnlyAccessLayers("engine", "data", "session", "io")
-            .whereLayer("app").mayOnlyAccessLayers("engine", "data", "session", "io", "cli", "ui")
+            .whereLayer("text").mayNotAccessAnyLayer()
+            .whereLayer("engine").mayOnlyAccessLayers("text")
+            .whereLayer("data").mayOnlyAccessLayers("text", "engine")
+            .whereLayer("session").mayOnlyAccessLayers("text", "engine", "data")
+            .whereLayer("io").mayOnlyAccessLayers("text", "engine", "data", "session")
+            .whereLayer("cli").mayOnlyAccessLayers("text", "engine", "data", "session", "io")
+            .whereLayer("ui").mayOnlyAccessLayers("text", "engine", "data", "session", "io")
+            .whereLayer("app").mayOnlyAccessLayers("text", "engine", "data", "session", "io", "cli", "ui")
             .because("data flows one way, from the engine up to the window (docs/architecture.md)");
 
     /** No two packages use each other, directly or through others: ui's feature packages count one by one. */

@@ -228,10 +228,38 @@ class RunsTest {
         assertTrue(preset.contains("η = 1"), preset);
         session.setLearningRate(0.25);
         String changed = sync().scenario().description();
-        assertTrue(changed.startsWith(preset) && changed.endsWith("changed: η: 1.000 → 0.2500"), changed);
+        assertTrue(changed.startsWith(preset) && changed.endsWith("changed: η: 1 → 0.25"), changed);
         session.reset();
         assertEquals(changed, sync().scenario().description(), "a reset keeps the changed η and says so");
         session.setLearningRate(1);
         assertEquals(preset, sync().scenario().description());
+    }
+
+    @Test
+    void theRunsAreCappedWithAMessageAndARefusedForkChangesNothing() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(2);
+        for (int i = 1; i < Runs.MAX_RUNS; i++) {
+            session.goTo(1);
+            session.resumeFromHere();
+            session.step();
+        }
+        Snapshot full = sync();
+        assertEquals(Runs.MAX_RUNS, full.runs().size());
+        session.goTo(1);
+        Snapshot before = sync();
+        session.setWeight(1, 0, 0, 3.0);
+        Snapshot refused = sync();
+        assertTrue(refused.message().contains(Runs.MAX_RUNS + " runs are kept at most")
+                && refused.message().contains("Delete a run"), refused.message());
+        assertEquals(Runs.MAX_RUNS, refused.runs().size());
+        assertTrue(refused.network().sameAs(before.network()), "the refused edit changed nothing");
+        assertEquals(before.historyEnd(), refused.historyEnd());
+
+        session.deleteRun(1);
+        session.setWeight(1, 0, 0, 3.0);
+        Snapshot after = sync();
+        assertEquals(Runs.MAX_RUNS, after.runs().size(), "one deleted, one new");
+        assertEquals(3.0, after.network().layer(1).weight(0, 0), 0.0);
     }
 }

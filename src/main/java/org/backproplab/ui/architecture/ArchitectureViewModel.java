@@ -17,9 +17,9 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.common.Allowed;
+import org.backproplab.text.Allowed;
 import org.backproplab.ui.common.NumberField;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The architecture editor's state and commands (FX thread, no nodes). What it shows always comes from the

@@ -14,7 +14,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.Theme;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
 

@@ -1,5 +1,8 @@
 package org.backproplab.ui.common;
 
+import org.backproplab.text.Allowed;
+import org.backproplab.text.NumberText;
+
 /**
  * A number field that appears in more than one panel (η in the toolbar and in the architecture editor, the
  * seed in the editor and in the generate dialog): one name and one range, so both refuse a value with the

@@ -25,7 +25,7 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},

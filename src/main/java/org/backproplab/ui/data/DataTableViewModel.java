@@ -18,8 +18,8 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Loss;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
-import org.backproplab.ui.common.Allowed;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.Allowed;
+import org.backproplab.text.NumberText;
 
 /**
  * The data table's state (FX thread, no Nodes): one {@link SampleRow} per sample, kept up to date from the

@@ -3,7 +3,7 @@ package org.backproplab.ui.data;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * A table cell for a number, editable in place when {@code commit} is given: double-click, Enter or F2

@@ -16,7 +16,7 @@ import org.backproplab.data.CsvImport;
 import org.backproplab.data.CsvImportException;
 import org.backproplab.data.Scenarios;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The CSV import dialog's state (FX thread, no nodes): the role of every column (input {@code x}, target

@@ -17,9 +17,9 @@ import org.backproplab.engine.IterationTrace;
 import org.backproplab.io.CsvExport;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.common.Allowed;
+import org.backproplab.text.Allowed;
 import org.backproplab.ui.common.NumberField;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The Data menu's commands (FX thread, no nodes): the built-in data sets, the generated ones, the

@@ -9,7 +9,7 @@ import org.backproplab.session.Scores;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The score read-outs beside the loss chart (FX thread, no nodes): loss and accuracy on the training rows

@@ -13,7 +13,7 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The train/test split under the data table (id {@code splitControl}): a "Test %" spinner from 0 to 90 in

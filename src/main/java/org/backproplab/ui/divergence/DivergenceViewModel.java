@@ -9,7 +9,7 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * Whether training has broken down, and the plain-words explanation the banner shows: what became NaN or

@@ -7,7 +7,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The small editor that opens next to a clicked weight or bias: the current value selected, Enter commits,

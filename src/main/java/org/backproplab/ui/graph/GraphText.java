@@ -1,6 +1,6 @@
 package org.backproplab.ui.graph;
 
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /** Number and index formatting for the network graph: three significant digits, super- and subscripts. */
 public final class GraphText {

@@ -1,6 +1,6 @@
 package org.backproplab.ui.inspector;
 
-import static org.backproplab.ui.common.NumberText.format;
+import static org.backproplab.text.NumberText.format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Phase;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The formula of each phase with the engine's numbers substituted, for one sample and one weight. Every

@@ -14,7 +14,7 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SampleOnShow;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The inspector's state (FX thread, no Nodes): the phase just run and its formula with the engine's numbers

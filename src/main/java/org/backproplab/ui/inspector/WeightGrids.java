@@ -17,7 +17,7 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * Every weight matrix {@code W^l} (rows: neurons of layer {@code l−1}, columns: neurons of layer {@code l})

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.backproplab.text.NumberText;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -265,17 +266,8 @@ public final class LossChartViewModel {
         return after;
     }
 
-    /** Formats a loss with four significant digits (scientific when very small or large). */
+    /** @return a loss as every number people read is written ({@link NumberText}) */
     static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        double a = Math.abs(v);
-        String s = a != 0 && (a < 1e-4 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v)
-                : String.format(Locale.ROOT, "%.4g", v);
-        return s.replace('-', '−');
+        return NumberText.format(v);
     }
 }

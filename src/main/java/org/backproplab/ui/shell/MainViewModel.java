@@ -12,7 +12,7 @@ import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.common.NumberField;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 
 /**
  * The window's own state (FX thread): the texts of the toolbar labels and the status bar, and the commands

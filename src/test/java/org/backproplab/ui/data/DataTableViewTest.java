@@ -23,7 +23,7 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -20,7 +20,7 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.ThemedScene;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.UiState.EdgeRef;
-import org.backproplab.ui.common.NumberText;
+import org.backproplab.text.NumberText;
 import org.backproplab.ui.graph.GraphScene.Edge;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -42,7 +42,7 @@ class LossChartViewModelTest {
             assertEquals(c.iterations()[k], s.getX(k).longValue());
             assertEquals(c.losses()[k], s.getY(k).doubleValue(), 0.0);
         }
-        assertEquals("iteration 90 · loss 5.000", m.describe(92), "the readout names a real point");
+        assertEquals("iteration 90 · loss 5", m.describe(92), "the readout names a real point");
     }
 
     @Test
@@ -76,7 +76,7 @@ class LossChartViewModelTest {
     void readoutNamesIterationLossAndMarker() {
         LossChartViewModel m = new LossChartViewModel();
         m.update(curve(1.0, 0.5, 0.25, 0.125), 4, 4);
-        assertEquals("iteration 1 · loss 0.5000", m.describe(1.2));
+        assertEquals("iteration 1 · loss 0.5", m.describe(1.2));
         assertTrue(m.describe(2.1).endsWith("W1[1,1] = 0.5"), m.describe(2.1));
         assertEquals("", m.describe(500));
         assertEquals(-1, m.cursor());

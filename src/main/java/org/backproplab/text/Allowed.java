@@ -1,4 +1,4 @@
-package org.backproplab.ui.common;
+package org.backproplab.text;
 
 import java.util.Locale;
 

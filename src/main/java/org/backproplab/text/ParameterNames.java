@@ -1,4 +1,4 @@
-package org.backproplab.engine;
+package org.backproplab.text;
 
 /**
  * The one way a parameter is named for people: {@code W1[2,3]} is the weight from neuron 2 of layer 0 to neuron 3
