@@ -9,7 +9,8 @@ import org.backproplab.data.Scenario;
  * The sessions a preset, data set, architecture or file switch replaced, newest first, so that Back right after a
  * switch brings the previous one back whole (its runs, the iteration on show, its data set and test share). At most
  * {@value #MAX_KEPT} are kept, and together with the session on show they stay within {@link History#MAX_LENGTH}
- * stored iterations: the oldest are let go first. Owned by the worker.
+ * stored iterations: when training needs the room, the oldest is let go first (the status bar says so), so the
+ * memory of the whole app stays what one full history needs. Owned by the worker.
  */
 final class PreviousSessions {
     static final int MAX_KEPT = 4;
@@ -22,6 +23,7 @@ final class PreviousSessions {
     }
 
     private final Deque<Kept> kept = new ArrayDeque<>();
+    private long stored;
 
     /**
      * Keeps {@code k}, letting the oldest go while there are too many or they hold too many iterations.
@@ -31,16 +33,19 @@ final class PreviousSessions {
     int push(Kept k) {
         kept.push(k);
         int dropped = 0;
-        while (kept.size() > MAX_KEPT || (kept.size() > 1 && stored() > History.MAX_LENGTH)) {
+        while (kept.size() > MAX_KEPT || (kept.size() > 1 && count() > History.MAX_LENGTH)) {
             kept.removeLast();
             dropped++;
         }
+        stored = count();
         return dropped;
     }
 
     /** @return the session replaced last, or null */
     Kept pop() {
-        return kept.poll();
+        Kept k = kept.poll();
+        stored = count();
+        return k;
     }
 
     boolean isEmpty() {
@@ -53,7 +58,18 @@ final class PreviousSessions {
         return k == null ? null : k.scenario().name();
     }
 
-    private long stored() {
+    /** @return the iterations the kept sessions store together (kept up to date on every change) */
+    long stored() {
+        return stored;
+    }
+
+    /** Lets the oldest kept session go. */
+    void dropOldest() {
+        kept.removeLast();
+        stored = count();
+    }
+
+    private long count() {
         long n = 0;
         for (Kept k : kept) {
             n += k.runs().stored();

@@ -283,9 +283,21 @@ final class SessionCore {
         changes++;
     }
 
-    /** @return true (and pauses, with a message) if the runs cannot take another recorded iteration */
+    /**
+     * @return true (and pauses, with a message) if the runs cannot take another recorded iteration; the sessions
+     *         kept for Back give their room first, oldest first
+     */
     private boolean refuseWhenFull() {
-        if (following() || history.stored() + storedByOthers < History.MAX_LENGTH) {
+        if (following()) {
+            return false;
+        }
+        long stored = history.stored() + storedByOthers;
+        while (stored + previous.stored() >= History.MAX_LENGTH && !previous.isEmpty()) {
+            previous.dropOldest();
+            messages.say(String.format(java.util.Locale.ROOT, "To keep training, the session kept for Back was let "
+                    + "go: all sessions together hold at most %,d iterations.", History.MAX_LENGTH));
+        }
+        if (stored < History.MAX_LENGTH) {
             return false;
         }
         running = false;

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -107,7 +106,7 @@ class EveryNumberFieldTest {
                 () -> inspector.messageProperty().get()));
 
         EdgeEditor editor = new EdgeEditor();
-        new Scene(new StackPane(editor));
+        ThemedScene.of(new StackPane(editor), 400, 200);
         TextField editorField = (TextField) editor.lookup("#edgeEditorField");
         Label editorError = (Label) editor.lookup("#edgeEditorError");
         AtomicReference<Double> sent = new AtomicReference<>();
