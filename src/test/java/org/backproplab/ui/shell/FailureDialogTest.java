@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
-import javafx.stage.Window;
 import org.backproplab.session.TrainingSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +49,7 @@ class FailureDialogTest extends FxRobot {
         DialogPane pane = lookup("#failureDialog").queryAs(DialogPane.class);
         assertTrue(pane.getContentText().contains("ArithmeticException: injected for the test"), pane.getContentText());
         assertTrue(pane.getContentText().contains("iteration 5"), pane.getContentText());
-        interact(() -> ((Window) pane.getScene().getWindow()).hide());
+        interact(() -> pane.getScene().getWindow().hide());
 
         clickOn("#stepButton");
         assertEquals(6, f.settle().iteration(), "the session still steps");
