@@ -78,15 +78,17 @@ final class Edits {
     boolean undoLast() {
         long k = c.trainer.iteration();
         History.Edit e = c.history.lastEditAt(k);
-        if (e == null || c.history.length() != k) {
-            return false;
+        Runs.Run run = c.runs.current();
+        if (e == null || c.history.length() != k || c.history.edits().size() <= run.inheritedEdits) {
+            return false; // nothing of this run's own to undo here (an edit it took over from its parent stays)
         }
+        boolean dropsRun = run.parent != 0 && c.runs.has(run.parent) && c.history.length() == run.forkedAt
+                && c.history.edits().size() - 1 == run.inheritedEdits;
         c.trainer.restore(e.before());
         c.history.dropLastEdit();
         c.history.setEndLoss(Double.NaN, Double.NaN);
         c.changes++;
-        Runs.Run run = c.runs.current();
-        if (run.parent != 0 && c.history.length() == run.forkedAt && c.history.edits().size() == run.inheritedEdits) {
+        if (dropsRun) {
             c.dropForkedRun();
             c.messages.say("Undid " + e.text() + " and went back to run " + c.runs.current().number + ".");
             return true;

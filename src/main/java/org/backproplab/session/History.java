@@ -136,6 +136,8 @@ final class History {
      * there is no test set.
      */
     void recordIteration(Trainer trainer, double loss, double testLoss, boolean measured) {
+        endLoss = Double.NaN; // the end moved: its loss is measured again (by the next snapshot, or on leaving it)
+        endTestLoss = Double.NaN;
         if (measured) {
             losses.addEvaluated(loss);
         } else {
@@ -224,14 +226,6 @@ final class History {
         }
         trainer.restore(start);
         trainer.train(k - start.iteration());
-    }
-
-    /** Forgets everything after iteration {@code k} (the trainer goes on from there). */
-    void truncate(long k) {
-        checkpoints.tailMap(k, false).clear();
-        edits.removeIf(e -> e.iteration() > k);
-        losses.truncate((int) (k - base()));
-        testLosses.truncate((int) (k - base()));
     }
 
     /** @return the state the history starts from */

@@ -16,7 +16,8 @@ final class Runs {
     /** One run: its history (complete from its start, copied from its parent up to the fork) and where it was left. */
     static final class Run {
         final int number;
-        final int parent;
+        /** The run it forked from, or 0 (the first run, or its parent was deleted: its history is whole anyway). */
+        int parent;
         final long forkedAt;
         final History history;
         /** The iteration on show when this run was left for another (restored when it is shown again). */
@@ -134,9 +135,28 @@ final class Runs {
             throw new IllegalArgumentException("run " + number + " is the one on show: switch to another run before deleting it");
         }
         runs.remove(r);
+        for (Run child : runs) {
+            if (child.parent == number) {
+                child.parent = r.parent;
+            }
+        }
     }
 
-    /** Forgets the current run (it holds nothing of its own) and shows its parent again at the fork. */
+    /** @return true if run {@code number} is still kept */
+    boolean has(int number) {
+        for (Run r : runs) {
+            if (r.number == number) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Forgets the current run (it holds nothing of its own) and shows its parent again at the fork.
+     *
+     * @throws IllegalStateException if the parent is no longer kept (check {@link #has} first)
+     */
     void dropCurrentForParent() {
         Run parent = find(current.parent);
         runs.remove(current);

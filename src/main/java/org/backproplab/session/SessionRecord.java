@@ -19,7 +19,7 @@ public record SessionRecord(List<Run> runs, int current) {
      * One run.
      *
      * @param number   its number in the Runs list (1, 2 ...)
-     * @param parent   the number of the run it forked from, or 0
+     * @param parent   the number of the run it forked from, or 0 (the first run, or one whose parent was deleted)
      * @param forkedAt the iteration it forked at (its start for the first run)
      * @param history  its whole history; {@code history.iteration()} is where it was left
      */
@@ -50,8 +50,8 @@ public record SessionRecord(List<Run> runs, int current) {
             if (r.number() < 1 || !seen.add(r.number())) {
                 throw new IllegalArgumentException(where + ": its number must be 1 or more and not repeat");
             }
-            if ((i == 0) != (r.parent() == 0) || (i > 0 && !seen.contains(r.parent())) || r.parent() == r.number()) {
-                throw new IllegalArgumentException(where + " forks from run " + r.parent() + ": expected an earlier run (0 only for the first)");
+            if (r.parent() != 0 && (i == 0 || !seen.contains(r.parent()) || r.parent() == r.number())) {
+                throw new IllegalArgumentException(where + " forks from run " + r.parent() + ": expected an earlier run, or 0 (none kept)");
             }
             if (r.forkedAt() < r.history().start() || r.forkedAt() > r.history().end()) {
                 throw new IllegalArgumentException(where + " forks at iteration " + r.forkedAt() + ": expected "

@@ -74,7 +74,23 @@ final class Switches {
     void open(SessionRecord r) {
         HistoryFiles.check(r);
         keepForBack();
-        HistoryFiles.open(c, r);
+        long incoming = 0;
+        for (SessionRecord.Run run : r.runs()) {
+            incoming += run.history().end() - run.history().start();
+        }
+        while (!c.previous.isEmpty() && c.previous.stored() + incoming > History.MAX_LENGTH) {
+            c.previous.dropOldest();
+            c.messages.say("The session before the file was let go: together they would hold more than "
+                    + History.MAX_LENGTH + " iterations.");
+        }
+        try {
+            HistoryFiles.open(c, r);
+        } catch (RuntimeException e) {
+            if (!c.previous.isEmpty()) {
+                restorePrevious();
+            }
+            throw new IllegalArgumentException("Could not open the file: " + e.getMessage() + ". The session is as it was.", e);
+        }
     }
 
 }

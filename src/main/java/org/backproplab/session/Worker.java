@@ -57,16 +57,24 @@ final class Worker {
     /** Runs {@code job} on the worker and completes the future with its value, or exceptionally with what it threw. */
     <T> CompletableFuture<T> call(java.util.function.Supplier<T> job) {
         CompletableFuture<T> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new IllegalStateException("the training session is closed"));
+            return f;
+        }
         pending.add(f);
         f.whenComplete((v, e) -> pending.remove(f));
-        submit(() -> {
-            try {
-                f.complete(job.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-                throw e;
-            }
-        });
+        try {
+            submit(() -> {
+                try {
+                    f.complete(job.get());
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                    throw e;
+                }
+            });
+        } catch (IllegalStateException closedMeanwhile) {
+            f.completeExceptionally(closedMeanwhile);
+        }
         if (closed) {
             f.completeExceptionally(new IllegalStateException("the training session is closed"));
         }

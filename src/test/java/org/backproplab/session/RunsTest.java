@@ -262,4 +262,55 @@ class RunsTest {
         assertEquals(Runs.MAX_RUNS, after.runs().size(), "one deleted, one new");
         assertEquals(3.0, after.network().layer(1).weight(0, 0), 0.0);
     }
+
+    @Test
+    void deletingTheParentOfARunKeepsTheSessionSavable() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(100);
+        session.goTo(50);
+        session.setWeight(1, 0, 0, 2.5);
+        session.stepMany(10);
+        session.deleteRun(1);
+        SessionRecord r = session.record().get(30, TimeUnit.SECONDS).record();
+        assertEquals(1, r.runs().size());
+        assertEquals(0, r.runs().get(0).parent(), "the run now forks from none kept");
+        session.back(); // undoing the edit that made run 2 cannot go back to a deleted run: it walks back instead
+        Snapshot s = sync();
+        assertEquals(1, s.runs().size());
+        assertEquals(s.scenario().dataset().size(), s.evaluation().samples().length, "data set and trainer agree");
+    }
+
+    @Test
+    void backNeverUndoesAnEditARunTookOverFromItsParent() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(50);
+        session.setLearningRate(0.3);
+        session.stepMany(50);
+        session.goTo(50);
+        session.resumeFromHere();
+        session.back();
+        Snapshot s = sync();
+        assertEquals(49, s.iteration(), "Back walks back instead of undoing the η edit run 1 made");
+        assertEquals(2, s.runs().size());
+        session.goTo(50);
+        assertEquals(0.3, sync().scenario().config().learningRate(), 0.0, "the η edit is still there at 50");
+        session.setWeight(1, 0, 0, 2.5);
+        session.setWeight(1, 0, 1, 1.5);
+        session.back();
+        Snapshot once = sync();
+        assertEquals(2.5, once.network().layer(1).weight(0, 0), 0.0, "only the last edit is undone");
+        assertEquals(2, once.runs().size(), "run 2 holds an edit of its own: it stays");
+    }
+
+    @Test
+    void theCurvesLastPointIsTheLossAtTheEndEvenWhenNoSnapshotWasTakenThere() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(100);
+        session.goTo(50);
+        Snapshot s = sync();
+        org.backproplab.engine.Trainer t = SessionFixtures.xor().createTrainer();
+        t.train(100);
+        assertEquals(100, SessionFixtures.x(s.losses(), s.losses().points() - 1));
+        assertEquals(t.datasetLoss(), s.losses().latest(), 0.0, "the loss of the weights after 100 updates");
+    }
 }
