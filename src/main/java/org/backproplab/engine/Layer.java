@@ -64,11 +64,6 @@ public final class Layer {
         return new Layer(this, true);
     }
 
-    /** @return true if this is a read-only copy (a published snapshot's) */
-    public boolean isReadOnly() {
-        return frozen;
-    }
-
     /** Copies weights and biases of a layer of the same shape into this one. */
     void copyParametersFrom(Layer other) {
         if (frozen) {

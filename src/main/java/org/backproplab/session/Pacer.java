@@ -25,10 +25,6 @@ final class Pacer {
     private long rateIteration;
     private double measuredRate;
 
-    double speed() {
-        return speed;
-    }
-
     /** Starts pacing from iteration {@code k} now. */
     void start(long k) {
         startNanos = System.nanoTime();

@@ -20,4 +20,15 @@ public record RunInfo(int number, int parent, long forkedAt, long iterations, do
         return "Run " + number + " — " + from + " · " + String.format(java.util.Locale.ROOT, "%,d", iterations)
                 + " iterations · " + l;
     }
+
+    /**
+     * @return the short form for a narrow place (the closed Runs list), the loss first so that a cut text keeps it,
+     *         with the iteration it is the loss of (the run's end, which may differ from the iteration on show),
+     *         e.g. "Run 2 · loss 0.0123 at 1,200 · from 1 at 500"
+     */
+    public String shortText() {
+        String from = parent == 0 ? "" : " · from " + parent + " at " + String.format(java.util.Locale.ROOT, "%,d", forkedAt);
+        return "Run " + number + " · loss " + (Double.isNaN(loss) ? "—" : org.backproplab.text.NumberText.format(loss))
+                + String.format(java.util.Locale.ROOT, " at %,d", iterations) + from;
+    }
 }

@@ -158,12 +158,9 @@ final class SessionCore {
     }
 
     /** @return true if the session on show has no training, no edit and only one run (a fresh switch) */
-    boolean holdsNothingPublic() {
-        return holdsNothing() && trainer.iteration() == history.base() && trainer.phaseIndex() == 0;
-    }
-
     boolean holdsNothing() {
-        return runs.size() == 1 && history.length() == history.base() && history.edits().isEmpty();
+        return runs.size() == 1 && history.length() == history.base() && history.edits().isEmpty()
+                && trainer.iteration() == history.base() && trainer.phaseIndex() == 0;
     }
 
     void replayPhases(int n) {

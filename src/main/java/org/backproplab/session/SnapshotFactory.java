@@ -44,7 +44,7 @@ final class SnapshotFactory {
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss()),
                 test, scores, core.running, trainer.isDiverged(), msg, core.messages.number(), measuredRate, core.changes,
                 core.runs.infos(), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
-                core.previous.isEmpty() || !core.holdsNothingPublic() ? null : core.previous.nextName(),
+                core.previous.isEmpty() || !core.holdsNothing() ? null : core.previous.nextName(),
                 trainer.isDiverged() ? DivergenceLanding.find(history, trainer.iteration()) : -1);
     }
 

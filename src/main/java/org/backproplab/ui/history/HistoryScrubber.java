@@ -148,7 +148,14 @@ public final class HistoryScrubber extends VBox {
             }
         };
         box.setCellFactory(cells);
-        box.setButtonCell(cells.call(null));
+        // closed, the list shows the short form: at 1024 px the long one lost its loss to an ellipsis
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunInfo r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.shortText());
+            }
+        });
         Runnable select = () -> vm.runs().stream().filter(RunInfo::current).findFirst().ifPresent(r -> {
             if (!r.equals(box.getValue())) {
                 box.setValue(r);

@@ -108,11 +108,9 @@ class HistoryFeaturesTest extends FxRobot {
         f.app.session().stepMany(20);
         Snapshot forked = f.settle();
         assertTrue(forked.network().sameAs(afterFreshTraining(320)), "the new run continues exactly");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getButtonCell().getText() != null
-                && runs.getButtonCell().getText().contains("320 iterations"));
-        String shown = runs.getButtonCell().getText();
-        assertTrue(shown.contains("Run 2") && shown.contains("320 iterations")
-                && shown.contains(String.format(java.util.Locale.ROOT, "%.4g", forked.loss())), shown);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().get(1).text().contains("320 iterations"));
+        String expected = "Run 2 · loss " + org.backproplab.text.NumberText.format(forked.loss()) + " at 320 · from 1 at 300";
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> expected.equals(runs.getButtonCell().getText()));
 
         interact(() -> runs.getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
