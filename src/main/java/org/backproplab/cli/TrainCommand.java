@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Trainer;
+import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.BackpropFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (save != null) {
+            AtomicFiles.checkTarget(save);
+        }
         ScenarioOptions.Loaded l = source.open(seed);
         if (learningRate != null) {
             l = l.with(l.scenario().config().withLearningRate(learningRate));
