@@ -180,7 +180,7 @@ public final class FileCommands {
         report.accept("Opening " + path.getFileName() + " …");
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> read(path), io)
-                .thenCompose(file -> bridge.session().open(file.sessionOrState())
+                .thenCompose(record -> bridge.session().open(record)
                         .thenCompose(message -> bridge.session().sync().thenApply(s -> {
                             Platform.runLater(() -> opened(path, s.changes(), message));
                             return null;
@@ -196,9 +196,17 @@ public final class FileCommands {
         return done;
     }
 
-    private static BackpropFile read(Path path) {
+    /**
+     * What Open does before the session takes over, on the files thread: reads and checks the file (a regular
+     * file of at most {@link BackpropFile#MAX_BYTES}; see {@link BackpropFile#read(Path)}).
+     *
+     * @return every run to open
+     * @throws java.util.concurrent.CompletionException wrapping the {@link java.io.IOException} that
+     *                                                  {@link FileDialogs#reason} turns into the dialog's text
+     */
+    static SessionRecord read(Path path) {
         try {
-            return BackpropFile.read(path);
+            return BackpropFile.read(path).sessionOrState();
         } catch (java.io.IOException e) {
             throw new java.util.concurrent.CompletionException(e);
         }
