@@ -11,6 +11,7 @@ import java.util.Set;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.HistoryRecord;
 
@@ -45,7 +46,7 @@ final class HistoryParser {
     HistoryRecord parse(JsonNode h, Scenario scenario, Network network, long iteration) throws FileFormatException {
         f.object(h, "history", HISTORY);
         long start = f.integer(f.required(h, "history", "start"), "history.start", 0, iteration);
-        long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Long.MAX_VALUE);
+        long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Trainer.MAX_ITERATION);
         double testFraction = h.has("testFraction") ? f.number(h.get("testFraction"), "history.testFraction") : 0;
         if (testFraction < 0 || testFraction > 0.9) {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");
