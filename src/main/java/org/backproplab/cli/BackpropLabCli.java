@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.backproplab.about.AppInfo;
 import org.backproplab.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
  * <p>Everything printed that came from outside (a file's names, labels and descriptions, a path, a value in an
  * error message) goes through {@link TerminalText#escape}: a file cannot send control sequences to the terminal.
  */
-@Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1.0",
+@Command(name = "backprop-lab", mixinStandardHelpOptions = true, versionProvider = BackpropLabCli.Version.class,
         description = "See a neural network learn: train, export and check the built-in scenarios.",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
             "0:success",
@@ -37,6 +38,14 @@ public final class BackpropLabCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the pom's version, as Help → About shows it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.nameAndVersion()};
+        }
+    }
 
     /** Without a subcommand: the usage, and a user error. */
     @Override

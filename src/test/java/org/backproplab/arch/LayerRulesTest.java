@@ -1,5 +1,7 @@
 package org.backproplab.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,6 +55,15 @@ class LayerRulesTest {
                     "org.backproplab.session..", "org.backproplab.io..", "org.backproplab.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "java.awt..", "javax.swing..")
             .because("engine, data, session, io and cli must run without a display (the command line, the tests)");
+
+    /** The name, version and credits that the command line and the window both show: below every layer. */
+    @ArchTest
+    static final ArchRule aboutUsesNoOtherPackageOfOurs = noClasses()
+            .that().resideInAPackage("org.backproplab.about..")
+            .should().dependOnClassesThat(resideInAPackage("org.backproplab..")
+                    .and(not(resideInAPackage("org.backproplab.about.."))))
+            .orShould().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "java.awt..")
+            .because("about is read by the command line and by the window alike (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule engineIsPureMath = noClasses()

@@ -7,7 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** The Help menu's dialogs: the keyboard shortcuts and About. */
+/** The Help menu's dialogs: the keyboard shortcuts (About is {@link AboutDialog}). */
 final class HelpDialogs {
     private HelpDialogs() {
     }
@@ -32,21 +32,6 @@ final class HelpDialogs {
         return a;
     }
 
-    /** @return the About dialog */
-    static Alert about(Window owner) {
-        Alert a = dialog(owner, "About Backprop Lab");
-        Label text = new Label("""
-                Backprop Lab shows a small neural network learning, one iteration or one phase at a time:
-                the forward pass (z = a·W + b, a = f(z)), the loss L(ŷ, y), the backward pass
-                (δ and ∂L/∂W) and the update W ← W − η·∂L/∂W.
-
-                Colours: blue for negative weights, orange for positive, grey near 0;
-                negative weights are also dashed. Wider edges are larger |w|.""");
-        text.setWrapText(true);
-        a.getDialogPane().setContent(text);
-        return a;
-    }
-
     /** A command broke on the training thread: what happened, and that the session is still usable. */
     static Alert failure(Window owner, String text) {
         Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
@@ -59,7 +44,8 @@ final class HelpDialogs {
         return a;
     }
 
-    private static Alert dialog(Window owner, String title) {
+    /** @return an empty dialog titled {@code title} with a Close button, in the owner's theme */
+    static Alert dialog(Window owner, String title) {
         Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         a.initOwner(owner);
         a.setTitle(title);

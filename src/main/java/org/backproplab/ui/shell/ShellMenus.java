@@ -124,7 +124,8 @@ final class ShellMenus {
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setOnAction(e -> HelpDialogs.shortcuts(owner.get()).show());
         MenuItem about = new MenuItem("About Backprop Lab");
-        about.setOnAction(e -> HelpDialogs.about(owner.get()).show());
+        about.setId("aboutItem");
+        about.setOnAction(e -> AboutDialog.create(owner.get()).show());
         return new Menu("Help", null, keys, about);
     }
 }
