@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.shell.MainViewModel;
@@ -48,6 +49,7 @@ public class BackpropLabApp extends Application {
         window.install(scene);
         window.files().attach(stage);
         stage.setScene(scene);
+        AppIcon.setOn(stage);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));

@@ -9,6 +9,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 
@@ -50,6 +51,7 @@ public final class GradientCheckWindow {
         if (stage == null) {
             view = new GradientCheckView(bridge, state);
             stage = new Stage();
+            AppIcon.setOn(stage);
             stage.setTitle("Gradient check — Backprop Lab");
             Window o = owner.get();
             if (o != null) {

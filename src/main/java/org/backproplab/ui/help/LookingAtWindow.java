@@ -10,6 +10,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState;
@@ -32,6 +33,7 @@ public final class LookingAtWindow {
             return open;
         }
         Stage stage = new Stage();
+        AppIcon.setOn(stage);
         if (owner != null) {
             stage.initOwner(owner);
         }

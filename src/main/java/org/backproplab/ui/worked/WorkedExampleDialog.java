@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.WorkedExample;
+import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.SessionBridge;
 
 /**
@@ -98,6 +99,7 @@ public final class WorkedExampleDialog {
         root.setTop(description);
         root.setPadding(new Insets(10));
         stage = new Stage();
+        AppIcon.setOn(stage);
         Window o = owner.get();
         if (o != null) {
             stage.initOwner(o);
