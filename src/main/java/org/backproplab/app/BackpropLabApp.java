@@ -64,6 +64,7 @@ public class BackpropLabApp extends Application {
             step.requestFocus();
         }
         UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge, scene));
+        StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(StartBenchmark::afterShow);
     }
 
     /**

@@ -24,6 +24,6 @@ public final class Launcher {
      * a window option (today {@code --benchmark-ui} and {@code --benchmark-ui=N}); add new window options here.
      */
     static boolean opensWindow(String[] args) {
-        return args.length == 0 || args[0].startsWith(UiBenchmark.OPTION);
+        return args.length == 0 || args[0].startsWith(UiBenchmark.OPTION) || args[0].startsWith(StartBenchmark.OPTION);
     }
 }

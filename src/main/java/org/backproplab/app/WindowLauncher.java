@@ -23,7 +23,7 @@ public final class WindowLauncher {
             System.exit(2);
         }
         try {
-            Application.launch(BackpropLabApp.class, args);
+            Application.launch(StartBenchmark.bare(java.util.Arrays.asList(args)) ? BareWindow.class : BackpropLabApp.class, args);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // e.g. "Unable to open DISPLAY" on a machine without a screen: say so in one line
             System.err.println("backprop-lab: cannot open the window (" + e.getMessage() + "). "
