@@ -10,6 +10,8 @@ import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.files.Autosave;
+import org.backproplab.ui.files.DataFolder;
 import org.backproplab.ui.shell.MainViewModel;
 import org.backproplab.ui.shell.MainWindow;
 
@@ -31,6 +33,7 @@ public class BackpropLabApp extends Application {
     private SessionBridge bridge;
     private UiState state;
     private MainWindow window;
+    private Autosave autosave;
 
     /** Needed by {@link Application#launch} and by TestFX. */
     public BackpropLabApp() {
@@ -55,6 +58,9 @@ public class BackpropLabApp extends Application {
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         reportUncaughtErrors();
+        autosave = new Autosave(bridge, window.files(), DataFolder.user(), window.viewModel()::report);
+        autosave.start();
+        SignalExit.install(autosave);
         bridge.start();
         stage.show();
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
@@ -65,6 +71,9 @@ public class BackpropLabApp extends Application {
         }
         UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge, scene));
         StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(StartBenchmark::afterShow);
+        if (getParameters().getRaw().isEmpty()) {
+            autosave.offerRestore(stage);
+        }
     }
 
     /**
@@ -88,6 +97,9 @@ public class BackpropLabApp extends Application {
 
     @Override
     public void stop() {
+        if (autosave != null) {
+            autosave.endCleanly();
+        }
         if (bridge != null) {
             bridge.stop();
         }
@@ -113,5 +125,10 @@ public class BackpropLabApp extends Application {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** @return the autosave of this window's session (null before {@link #start}) */
+    public Autosave autosave() {
+        return autosave;
     }
 }

@@ -22,6 +22,7 @@ public final class WindowLauncher {
             System.err.println(e.getMessage());
             System.exit(2);
         }
+        SignalExit.enabled = true;
         try {
             Application.launch(StartBenchmark.bare(java.util.Arrays.asList(args)) ? BareWindow.class : BackpropLabApp.class, args);
         } catch (UnsupportedOperationException | IllegalStateException e) {
@@ -30,5 +31,7 @@ public final class WindowLauncher {
                     + "Run it on a desktop, or use the command line: java -jar backprop-lab.jar help");
             System.exit(2);
         }
+        // the window has closed (or a signal closed it): end here, whatever thread a library left running
+        System.exit(0);
     }
 }

@@ -272,8 +272,8 @@ public final class FileCommands {
         return done;
     }
 
-    /** A session on its way to a file. */
-    private static final class Saving {
+    /** A session on its way to a file (File → Save and the {@link Autosave}). */
+    static final class Saving {
         final SessionRecord session;
         final HistoryRecord history;
         final long changes;

@@ -68,6 +68,15 @@ public final class FileViewModel {
 
     // Commands
 
+    /**
+     * The session was restored from an autosave: it belongs to {@code path} (null if it was never saved) and is
+     * unsaved until the next save.
+     */
+    public void restored(Path path) {
+        file.set(path);
+        savedChanges.set(Long.MIN_VALUE);
+    }
+
     /** The session as it was at change count {@code changes} is now in {@code path} (saved or opened). */
     public void savedAs(Path path, long changes) {
         file.set(path);
