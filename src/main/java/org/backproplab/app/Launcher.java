@@ -4,16 +4,20 @@ import org.backproplab.cli.BackpropLabCli;
 
 /**
  * Plain entry point (not an {@code Application}, so {@code java -jar} needs no module path): no arguments,
- * or window options, open the window; any other arguments run the command line, which never loads a
- * JavaFX class because only {@link WindowLauncher} refers to them.
+ * or window options, open the window (with JavaFX as named modules: {@link ModularLaunch}); any other arguments
+ * run the command line, which never loads a JavaFX class because only {@link WindowLauncher} refers to them.
  */
 public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         if (opensWindow(args)) {
-            WindowLauncher.main(args);
+            if (ModularLaunch.needed()) {
+                ModularLaunch.launch(args);
+            } else {
+                WindowLauncher.main(args);
+            }
             return;
         }
         System.exit(BackpropLabCli.run(args, System.out, System.err));

@@ -37,7 +37,7 @@ final class AboutDialog {
             box.getChildren().add(wrapped(credit));
         }
         box.setPadding(new Insets(4, 8, 4, 8));
-        box.setPrefWidth(620);
+        box.setPrefWidth(700);
         Alert a = HelpDialogs.dialog(owner, "About " + AppInfo.NAME);
         a.getDialogPane().setId("aboutDialog");
         a.getDialogPane().setContent(box);
@@ -52,10 +52,17 @@ final class AboutDialog {
         grid.setVgap(3);
         int row = 0;
         for (AppInfo.Library l : AppInfo.libraries()) {
-            grid.addRow(row++, new Label(l.version().isEmpty() ? l.name() : l.name() + " " + l.version()),
-                    new Label(l.licence()), new Label(l.use()));
+            grid.addRow(row++, whole(l.version().isEmpty() ? l.name() : l.name() + " " + l.version()),
+                    whole(l.licence()), whole(l.use()));
         }
         return grid;
+    }
+
+    /** @return a label that is never shortened with an ellipsis: the dialog grows to fit it */
+    private static Label whole(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label heading(String text) {
