@@ -1,0 +1,480 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Builds the self-contained Backprop Lab (./mvnw -Pdist package runs it; see docs/install.md) from the jar and
+ * the libraries that {@code ./mvnw package} put in target/:
+ *
+ * <ol>
+ * <li>the JavaFX jars become jmods, their native libraries apart, so that jlink puts JavaFX into the runtime as
+ *     named modules (no "Unsupported JavaFX configuration") and its native libraries where the JVM finds them
+ *     (nothing is unpacked into the user's home at start);</li>
+ * <li>jlink makes a runtime of only the modules jdeps finds in use, without debug information, header files or
+ *     man pages, compressed;</li>
+ * <li>a class-data-sharing archive for that runtime: the app opens its window once with
+ *     {@code -XX:DumpLoadedClassList}, and the JDK and JavaFX classes it loaded are dumped into the runtime's
+ *     default archive (lib/server/classes.jsa), which the JVM maps at every start. The archive holds classes
+ *     of the runtime only, so it stays valid wherever the image is copied or installed;</li>
+ * <li>jpackage makes the app image (the launcher, the app's jars, the runtime) and, if asked, an installer;</li>
+ * <li>the launcher is tried: {@code presets} and {@code --version} must exit 0 and print only what they
+ *     are asked for, and the archive must map.</li>
+ * </ol>
+ *
+ * <pre>
+ * java src/dist/Packaging.java --target=target --version=0.1.0 [--type=app-image|deb|rpm|msi|exe|dmg|pkg]
+ *      [--cds=true|false|auto] [--assets=assets] [--resources=src/dist]
+ * </pre>
+ *
+ * {@code --cds=true} (the default) needs a display for the window it opens once (on Linux without one it uses
+ * {@code xvfb-run} if installed); {@code auto} leaves the archive out when no window can open, {@code false}
+ * always does.
+ */
+public final class Packaging {
+    static final String NAME = "BackpropLab";
+    static final String PACKAGE_NAME = "backprop-lab";
+    static final String MAIN_JAR = "backprop-lab.jar";
+    static final String MAIN_CLASS = "org.backproplab.app.Launcher";
+    static final String DESCRIPTION = "See a neural network learn: phase-by-phase backpropagation on a live network graph";
+    /** Keeps Windows installers of later versions upgrading this one in place (never change it). */
+    static final String WINDOWS_UPGRADE_UUID = "6f0c4f5e-3b0e-4f8a-9b1e-0d6a2f1c7b42";
+    /**
+     * Options of the app's JVM. Compiling with C2 (the optimising compiler) only what stays hot: the first
+     * frame makes thousands of methods warm once (style sheets, layout), and compiling them with C2 took
+     * a whole core for the first seconds; training loops pass these thresholds within milliseconds. A first
+     * metaspace size that holds the start-up classes, so no collection is started just for it.
+     */
+    static final List<String> JAVA_OPTIONS = List.of(
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
+            "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:MetaspaceSize=96m");
+
+    private final Path target;
+    private final String version;
+    private final String type;
+    private final String cds;
+    private final Path assets;
+    /** Templates that replace jpackage's own, one folder per platform (linux/BackpropLab.desktop …). */
+    private final Path resources;
+    private final Path work;
+    private final Path dist;
+    private final String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+
+    private Packaging(Map<String, String> args) {
+        target = Path.of(args.getOrDefault("target", "target")).toAbsolutePath();
+        version = required(args, "version");
+        type = args.getOrDefault("type", "app-image");
+        cds = args.getOrDefault("cds", "true");
+        assets = Path.of(args.getOrDefault("assets", "assets")).toAbsolutePath();
+        resources = Path.of(args.getOrDefault("resources", "src/dist")).toAbsolutePath();
+        work = target.resolve("dist-work");
+        dist = target.resolve("dist");
+        if (!Set.of("true", "false", "auto").contains(cds)) {
+            throw new IllegalArgumentException("--cds=" + cds + ": expected true, false or auto");
+        }
+        if (!Set.of("app-image", "deb", "rpm", "msi", "exe", "dmg", "pkg").contains(type)) {
+            throw new IllegalArgumentException("--type=" + type + ": expected app-image, deb, rpm, msi, exe, dmg or pkg");
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String a : argv) {
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("'" + a + "': expected --name=value");
+            }
+            args.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        new Packaging(args).run();
+    }
+
+    private static String required(Map<String, String> args, String key) {
+        String v = args.get(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("--" + key + "=… is missing");
+        }
+        return v;
+    }
+
+    private void run() throws Exception {
+        Path jar = target.resolve(MAIN_JAR);
+        Path lib = target.resolve("lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException(jar + " and " + lib + " are needed: build them with ./mvnw -DskipTests package");
+        }
+        deleteTree(work);
+        deleteTree(dist);
+        Files.createDirectories(work);
+        Path input = Files.createDirectories(work.resolve("input"));
+        Path jmods = Files.createDirectories(work.resolve("jmods"));
+        Files.copy(jar, input.resolve(MAIN_JAR));
+        List<String> javafx = new ArrayList<>();
+        for (Path j : list(lib, ".jar")) {
+            ModuleDescriptor d = descriptor(j);
+            if (d != null && d.name().startsWith("javafx.")) {
+                if (!d.isAutomatic()) {
+                    javafx.add(d.name());
+                    jmod(j, d.name(), jmods);
+                }
+                // else: one of the empty jars Maven resolves next to each platform's JavaFX jar
+            } else {
+                Files.copy(j, input.resolve(j.getFileName()));
+            }
+        }
+        if (javafx.isEmpty()) {
+            throw new IllegalStateException("no JavaFX module jar in " + lib);
+        }
+        Set<String> modules = new TreeSet<>(jdkModules(input, lib));
+        modules.addAll(javafx);
+        System.out.println("Modules: " + String.join(",", modules));
+        Path runtime = work.resolve("runtime");
+        tool("jlink", "--module-path", jmods + java.io.File.pathSeparator + Path.of(System.getProperty("java.home"), "jmods"),
+                "--add-modules", String.join(",", modules), "--output", runtime.toString(),
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2");
+        boolean archived = !cds.equals("false") && classDataArchive(runtime, input);
+        Path image = appImage(input, runtime);
+        tryLauncher(image, archived);
+        System.out.printf(Locale.ROOT, "App image: %s, %.1f MB%s%n", image, size(image) / 1e6,
+                archived ? " (with a class-data archive of " + String.format(Locale.ROOT, "%.1f MB",
+                        size(archiveIn(image)) / 1e6) + ")" : " (no class-data archive)");
+        if (!type.equals("app-image")) {
+            Path installer = installer(image);
+            System.out.printf(Locale.ROOT, "Installer: %s, %.1f MB%n", installer, Files.size(installer) / 1e6);
+        }
+    }
+
+    // ---- JavaFX as jmods ----------------------------------------------------------------------------------
+
+    /** @return the module descriptor of {@code jar}, or null if it is not a module (nor automatic) */
+    private static ModuleDescriptor descriptor(Path jar) {
+        return ModuleFinder.of(jar).findAll().stream().map(ModuleReference::descriptor).findFirst().orElse(null);
+    }
+
+    /** Unpacks a JavaFX jar and makes a jmod of it with its native libraries as the jmod's libraries. */
+    private void jmod(Path jar, String module, Path jmods) throws IOException {
+        Path classes = Files.createDirectories(work.resolve("jmod-src").resolve(module).resolve("classes"));
+        Path natives = Files.createDirectories(work.resolve("jmod-src").resolve(module).resolve("natives"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.isDirectory() || e.getName().startsWith("META-INF/")) {
+                    continue;
+                }
+                boolean nativeLib = !e.getName().contains("/") && e.getName().matches(".*\\.(so|dll|dylib)");
+                Path to = (nativeLib ? natives : classes).resolve(e.getName()).normalize();
+                if (!to.startsWith(nativeLib ? natives : classes)) {
+                    throw new IOException(jar + ": entry " + e.getName() + " points outside the folder");
+                }
+                Files.createDirectories(to.getParent());
+                Files.copy(zip, to);
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("create", "--class-path", classes.toString()));
+        if (!list(natives, "").isEmpty()) {
+            args.addAll(List.of("--libs", natives.toString()));
+        }
+        args.add(jmods.resolve(module + ".jmod").toString());
+        tool("jmod", args.toArray(String[]::new));
+    }
+
+    /** @return the JDK modules that the app and its libraries use (jdeps) */
+    private List<String> jdkModules(Path input, Path lib) {
+        String modulePath = list(lib, ".jar").stream().filter(j -> {
+            ModuleDescriptor d = descriptor(j);
+            return d == null || !d.isAutomatic() || !d.name().startsWith("javafx.");
+        }).map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        String out = tool("jdeps", "--print-module-deps", "--ignore-missing-deps", "--multi-release", "17",
+                "--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH", input.resolve(MAIN_JAR).toString());
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        if (!last.matches("[a-z0-9.,]+")) {
+            throw new IllegalStateException("jdeps did not print a module list:\n" + out);
+        }
+        return List.of(last.split(","));
+    }
+
+    // ---- class-data sharing -------------------------------------------------------------------------------
+
+    /**
+     * Opens the app's window once on {@code runtime} to list the classes its start loads, then dumps those of
+     * the runtime (JDK and JavaFX) into the runtime's default archive.
+     *
+     * @return true if the archive was made; false if no window could open and {@code --cds=auto}
+     */
+    private boolean classDataArchive(Path runtime, Path input) throws Exception {
+        Path window = work.resolve("window.classlist");
+        Path commands = work.resolve("commands.classlist");
+        String cp = list(input, ".jar").stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        Path java = runtime.resolve("bin").resolve(os.contains("win") ? "java.exe" : "java");
+        Run shown = run(withDisplay(List.of(java.toString(), "-XX:DumpLoadedClassList=" + window, "-cp", cp, MAIN_CLASS,
+                "--benchmark-start")), 120);
+        if (shown.status != 0 || !shown.out.contains("first-frame")) {
+            String why = "the window did not open to list the classes of its start (status " + shown.status + "): "
+                    + shown.err.strip();
+            if (cds.equals("auto")) {
+                System.out.println("No class-data archive: " + why);
+                return false;
+            }
+            throw new IllegalStateException(why + "\nBuild where a window can open (on Linux without a display: "
+                    + "install Xvfb's xvfb-run), or without the archive: -Ddist.cds=false");
+        }
+        Run presets = run(List.of(java.toString(), "-XX:DumpLoadedClassList=" + commands, "-cp", cp, MAIN_CLASS, "presets"), 60);
+        check(presets, "presets before the archive");
+        Set<String> ours = packagesIn(input);
+        Set<String> lines = new LinkedHashSet<>(Files.readAllLines(runtime.resolve("lib").resolve("classlist")));
+        for (Path list : List.of(window, commands)) {
+            for (String line : Files.readAllLines(list)) {
+                if (!line.startsWith("#") && inRuntime(line, ours)) {
+                    lines.add(line);
+                }
+            }
+        }
+        Path classlist = work.resolve("runtime.classlist");
+        Files.write(classlist, lines);
+        Run dump = run(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classlist), 300);
+        check(dump, "the class-data dump");
+        System.out.printf(Locale.ROOT, "Class-data archive: %d classes listed, %.1f MB%n", lines.size(),
+                size(archiveIn(runtime)) / 1e6);
+        return true;
+    }
+
+    /** @return the command, run through xvfb-run on Linux when there is no display and xvfb-run is installed */
+    private List<String> withDisplay(List<String> command) {
+        boolean linux = os.contains("linux");
+        if (!linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null) {
+            return command;
+        }
+        boolean xvfb = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "xvfb-run")));
+        if (!xvfb) {
+            return command;
+        }
+        List<String> c = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"));
+        c.addAll(command);
+        return c;
+    }
+
+    /**
+     * @param line a line of a class list: a class name ({@code java/lang/Object id: 1}), or a lambda proxy
+     *             ({@code @lambda-proxy caller ...}), or a lambda form
+     * @param ours the packages of the app's own jars (never in the runtime)
+     */
+    static boolean inRuntime(String line, Set<String> ours) {
+        String[] words = line.split(" ");
+        String cls = line.startsWith("@lambda-proxy ") ? words[1] : line.startsWith("@") ? null : words[0];
+        if (cls == null) {
+            return true;
+        }
+        int slash = cls.lastIndexOf('/');
+        return slash < 0 || !ours.contains(cls.substring(0, slash));
+    }
+
+    /** @return every package (a/b/c) that has a class in the jars of {@code folder} */
+    private static Set<String> packagesIn(Path folder) throws IOException {
+        Set<String> packages = new TreeSet<>();
+        for (Path jar : list(folder, ".jar")) {
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    // a multi-release jar's classes count under their own package
+                    String n = e.getName().replaceFirst("^META-INF/versions/\\d+/", "");
+                    if (n.endsWith(".class") && n.contains("/")) {
+                        packages.add(n.substring(0, n.lastIndexOf('/')));
+                    }
+                }
+            }
+        }
+        return packages;
+    }
+
+    /** @return the default archive of the runtime inside {@code root} (an app image or a runtime) */
+    private static Path archiveIn(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.getFileName().toString().equals("classes.jsa")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no classes.jsa under " + root));
+        }
+    }
+
+    // ---- jpackage -----------------------------------------------------------------------------------------
+
+    private Path appImage(Path input, Path runtime) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", NAME, "--app-version", version,
+                "--dest", dist.toString(), "--input", input.toString(), "--main-jar", MAIN_JAR,
+                "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(),
+                "--description", DESCRIPTION, "--vendor", "Backprop Lab", "--icon", icon().toString()));
+        for (String o : JAVA_OPTIONS) {
+            args.addAll(List.of("--java-options", o));
+        }
+        if (os.contains("win")) {
+            // the window's launcher has no console; this one prints the command line's output
+            Path cli = work.resolve("backprop-lab.properties");
+            Files.writeString(cli, "win-console=true\n");
+            args.addAll(List.of("--add-launcher", PACKAGE_NAME + "=" + cli));
+        }
+        tool("jpackage", args.toArray(String[]::new));
+        return dist.resolve(os.contains("mac") ? NAME + ".app" : NAME);
+    }
+
+    private Path icon() {
+        return assets.resolve(os.contains("win") ? "icon.ico" : os.contains("mac") ? "icon.icns" : "icon-256.png");
+    }
+
+    /** @return the launcher that prints to the terminal: bin/BackpropLab, backprop-lab.exe, Contents/MacOS/BackpropLab */
+    private Path launcher(Path image) {
+        if (os.contains("win")) {
+            return image.resolve(PACKAGE_NAME + ".exe");
+        }
+        return os.contains("mac") ? image.resolve("Contents/MacOS/" + NAME) : image.resolve("bin/" + NAME);
+    }
+
+    /** The launcher runs the command line and exits 0, prints nothing it was not asked for, and maps the archive. */
+    private void tryLauncher(Path image, boolean archived) throws Exception {
+        Path launcher = launcher(image);
+        Run presets = run(List.of(launcher.toString(), "presets"), 60);
+        check(presets, launcher + " presets");
+        if (!presets.out.lines().anyMatch(l -> l.startsWith("xor")) || !presets.err.isEmpty()) {
+            throw new IllegalStateException(launcher + " presets printed\n" + presets.out + presets.err);
+        }
+        Run v = run(List.of(launcher.toString(), "--version"), 60);
+        check(v, launcher + " --version");
+        if (!v.out.strip().equals("Backprop Lab " + version)) {
+            throw new IllegalStateException(launcher + " --version printed '" + v.out.strip() + "', expected Backprop Lab " + version);
+        }
+        if (archived) {
+            // with -Xshare:on the JVM refuses to start unless it maps the archive
+            Run shared = run(List.of(launcher.toString(), "presets"), 60, Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
+            check(shared, launcher + " presets with -Xshare:on");
+        }
+        System.out.println(launcher + " presets: exit 0, the presets listed, nothing on stderr; --version: Backprop Lab "
+                + version + (archived ? "; the class-data archive maps" : ""));
+    }
+
+    private Path installer(Path image) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(), "--name", NAME,
+                "--app-version", version, "--dest", dist.toString(), "--description", DESCRIPTION,
+                "--vendor", "Backprop Lab"));
+        Path own = resources.resolve(os.contains("win") ? "windows" : os.contains("mac") ? "macos" : "linux");
+        if (Files.isDirectory(own)) {
+            args.addAll(List.of("--resource-dir", own.toString()));
+        }
+        if (os.contains("linux")) {
+            args.addAll(List.of("--linux-package-name", PACKAGE_NAME, "--linux-shortcut",
+                    "--linux-menu-group", "Education;Science;", "--linux-app-category", "education",
+                    "--icon", icon().toString()));
+        } else if (os.contains("win")) {
+            args.addAll(List.of("--win-menu", "--win-menu-group", "Backprop Lab", "--win-shortcut", "--win-dir-chooser",
+                    "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID));
+        } else if (os.contains("mac")) {
+            args.addAll(List.of("--mac-package-name", "Backprop Lab"));
+        }
+        tool("jpackage", args.toArray(String[]::new));
+        try (Stream<Path> s = Files.list(dist)) {
+            return s.filter(p -> p.getFileName().toString().endsWith("." + type)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("jpackage made no ." + type + " in " + dist));
+        }
+    }
+
+    // ---- running tools and commands -----------------------------------------------------------------------
+
+    /** Runs a JDK tool in this JVM; its output is returned, and printed only if it fails. */
+    private static String tool(String name, String... args) {
+        ToolProvider t = ToolProvider.findFirst(name).orElseThrow(
+                () -> new IllegalStateException("this JDK has no " + name + " (a JDK 17 or newer has it)"));
+        StringWriter out = new StringWriter();
+        PrintWriter w = new PrintWriter(out);
+        System.out.println(name + " " + String.join(" ", args));
+        int status = t.run(w, w, args);
+        w.flush();
+        if (status != 0) {
+            throw new IllegalStateException(name + " failed with status " + status + ":\n" + out);
+        }
+        return out.toString();
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(List<String> command, int seconds) throws IOException, InterruptedException {
+        return run(command, seconds, Map.of());
+    }
+
+    private static Run run(List<String> command, int seconds, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + seconds + " s");
+        }
+        String e = err.join();
+        // the JVM says so when JAVA_TOOL_OPTIONS is set: not the app's output
+        e = e.lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).collect(Collectors.joining("\n"));
+        return new Run(p.exitValue(), out.join(), e);
+    }
+
+    private static String read(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void check(Run r, String what) {
+        if (r.status != 0) {
+            throw new IllegalStateException(what + " failed with status " + r.status + ":\n" + r.out + r.err);
+        }
+    }
+
+    // ---- files --------------------------------------------------------------------------------------------
+
+    /** @return the files of {@code folder} whose names end with {@code suffix}, sorted */
+    private static List<Path> list(Path folder, String suffix) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.delete(p);
+            }
+        }
+    }
+}
