@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Start-up time of Backprop Lab against a bare JavaFX window started the same way: runs
  * {@code <command> --benchmark-start} (the app) and {@code <command> --benchmark-start=bare} (a Label in a 1280×800
  * stage) alternately, measures from just before each process starts to the first frame it reports
- * ({@code first-frame <epoch ms>}), and prints every run, the medians and their ratio. One pair is run first and
- * not counted (it fills the disk cache). Needs a display (or Xvfb).
+ * ({@code first-frame <epoch ms>}), and prints every run, the medians and their ratio, and the median time at
+ * which each step of the start was reached (JVM to main, the Application's start, the session, the window's
+ * nodes, shown, the first frame). One pair is run first and not counted (it fills the disk cache). Needs a
+ * display (or Xvfb).
  *
  * <pre>
  * java src/bench/startup/StartupTime.java java -jar target/backprop-lab.jar
@@ -33,22 +37,34 @@ public final class StartupTime {
             System.err.println("usage: java StartupTime.java [--runs N] <command that starts Backprop Lab>");
             System.exit(2);
         }
-        firstFrame(command, "--benchmark-start");
-        firstFrame(command, "--benchmark-start=bare");
+        firstFrame(command, "--benchmark-start", new LinkedHashMap<>());
+        firstFrame(command, "--benchmark-start=bare", new LinkedHashMap<>());
         long[] app = new long[runs];
         long[] bare = new long[runs];
+        Map<String, List<Long>> appSteps = new LinkedHashMap<>();
+        Map<String, List<Long>> bareSteps = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            app[i] = firstFrame(command, "--benchmark-start");
-            bare[i] = firstFrame(command, "--benchmark-start=bare");
+            app[i] = firstFrame(command, "--benchmark-start", appSteps);
+            bare[i] = firstFrame(command, "--benchmark-start=bare", bareSteps);
             System.out.printf(Locale.ROOT, "run %d: app %d ms, bare window %d ms%n", i + 1, app[i], bare[i]);
         }
         double a = median(app);
         double b = median(bare);
         System.out.printf(Locale.ROOT, "median: app %.0f ms, bare window %.0f ms, ratio %.2f%n", a, b, a / b);
+        System.out.println("median ms since the process started (±10 ms), app: " + medians(appSteps));
+        System.out.println("median ms since the process started (±10 ms), bare window: " + medians(bareSteps));
+    }
+
+    private static String medians(Map<String, List<Long>> steps) {
+        StringBuilder s = new StringBuilder();
+        steps.forEach((name, values) -> s.append(String.format(Locale.ROOT, "%s %.0f, ", name,
+                median(values.stream().mapToLong(Long::longValue).toArray()))));
+        return s.length() == 0 ? "(none printed)" : s.substring(0, s.length() - 2);
     }
 
     /** @return milliseconds from just before the process started to the first frame it reported */
-    private static long firstFrame(List<String> command, String option) throws IOException, InterruptedException {
+    private static long firstFrame(List<String> command, String option, Map<String, List<Long>> steps)
+            throws IOException, InterruptedException {
         List<String> c = new ArrayList<>(command);
         c.add(option);
         ProcessBuilder pb = new ProcessBuilder(c);
@@ -67,6 +83,13 @@ public final class StartupTime {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("first-frame ") && frame < 0) {
                     frame = Long.parseLong(line.substring("first-frame ".length()).trim());
+                } else if (line.startsWith("steps")) {
+                    for (String step : line.substring("steps".length()).trim().split(" ")) {
+                        String[] kv = step.split("=");
+                        if (kv.length == 2) {
+                            steps.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Long.parseLong(kv[1]));
+                        }
+                    }
                 } else {
                     other.append(line).append('\n');
                 }

@@ -4,7 +4,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.AppIcon;
@@ -12,7 +11,6 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.files.Autosave;
 import org.backproplab.ui.files.DataFolder;
-import org.backproplab.ui.shell.MainViewModel;
 import org.backproplab.ui.shell.MainWindow;
 
 /**
@@ -41,12 +39,15 @@ public class BackpropLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<Scenario> presets = Presets.all();
-        session = new TrainingSession(Presets.get(Presets.DEFAULT));
-        session.setSpeed(MainViewModel.DEFAULT_SPEED);
+        StartBenchmark.mark("start");
+        StartupWork.Prepared prepared = StartupWork.take();
+        List<Scenario> presets = prepared.presets();
+        session = prepared.session();
+        StartBenchmark.mark("session");
         bridge = new SessionBridge(session);
         state = new UiState();
         window = new MainWindow(bridge, state, presets);
+        StartBenchmark.mark("window");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         window.install(scene);
@@ -63,6 +64,7 @@ public class BackpropLabApp extends Application {
         SignalExit.install(autosave);
         bridge.start();
         stage.show();
+        StartBenchmark.mark("shown");
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
         // shows selected and clipped on a projector)
         javafx.scene.Node step = scene.lookup("#stepButton");

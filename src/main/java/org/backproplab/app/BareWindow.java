@@ -16,9 +16,11 @@ public final class BareWindow extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartBenchmark.mark("start");
         stage.setScene(new Scene(new Label("Backprop Lab"), BackpropLabApp.WIDTH, BackpropLabApp.HEIGHT));
         stage.setTitle("Backprop Lab");
         stage.show();
+        StartBenchmark.mark("shown");
         StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(StartBenchmark::afterShow);
     }
 }

@@ -2,6 +2,7 @@ package org.backproplab.app;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -10,15 +11,20 @@ import javafx.scene.shape.Rectangle;
 /**
  * {@code --benchmark-start}: the time to the first frame. Once the window is shown, an {@link AnimationTimer}
  * waits for the pulse after the first one that laid out the window, waits there for the renderer to finish
- * drawing that first frame (so the window is drawn and answers the next pulse), prints {@code first-frame <epoch ms>} and exits. {@code --benchmark-start=bare} does
- * the same for a bare JavaFX window (a Label in a 1280×800 stage, {@link BareWindow}) started the same way, the
- * reference the app is measured against ({@code src/bench/startup/StartupTime.java} runs both, alternating).
+ * drawing that first frame (so the window is drawn and answers the next pulse), prints {@code first-frame <epoch ms>}
+ * and, on a second line, when each step of the start was reached ({@link #mark}, in ms since the process started),
+ * and exits. {@code --benchmark-start=bare} does the same for a bare JavaFX window (a Label in a 1280×800 stage,
+ * {@link BareWindow}) started the same way, the reference the app is measured against
+ * ({@code src/bench/startup/StartupTime.java} runs both, alternating).
  */
 final class StartBenchmark {
     /** The option that selects the measurement. */
     static final String OPTION = "--benchmark-start";
     /** The value of {@link #OPTION} that starts the bare window instead of the app. */
     static final String BARE = "bare";
+
+    /** The steps of the start reached so far, in order: name and {@link System#currentTimeMillis()}. */
+    private static final List<Map.Entry<String, Long>> MARKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final PrintStream out;
 
@@ -37,6 +43,25 @@ final class StartBenchmark {
         return args.contains(OPTION + "=" + BARE);
     }
 
+    /** Notes that the start reached step {@code name} (any thread; costs next to nothing, printed only when measuring). */
+    static void mark(String name) {
+        MARKS.add(Map.entry(name, System.currentTimeMillis()));
+    }
+
+    /** @return e.g. {@code steps main=95 start=610 shown=1200} in ms since the process started (±10 ms), or "" */
+    static String steps() {
+        Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
+        if (started.isEmpty()) {
+            return "";
+        }
+        long t0 = started.get().toEpochMilli();
+        StringBuilder b = new StringBuilder("steps");
+        for (Map.Entry<String, Long> m : MARKS) {
+            b.append(' ').append(m.getKey()).append('=').append(m.getValue() - t0);
+        }
+        return b.toString();
+    }
+
     /** Call on the FX thread right after {@code stage.show()}. */
     void afterShow() {
         new AnimationTimer() {
@@ -49,7 +74,10 @@ final class StartBenchmark {
                 if (++pulses == 2) {
                     stop();
                     new Rectangle(1, 1).snapshot(null, null);
-                    out.println("first-frame " + System.currentTimeMillis());
+                    long drawn = System.currentTimeMillis();
+                    mark("frame");
+                    out.println("first-frame " + drawn);
+                    out.println(steps());
                     out.flush();
                     Platform.exit();
                 }

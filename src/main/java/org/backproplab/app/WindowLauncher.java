@@ -16,6 +16,7 @@ public final class WindowLauncher {
      *             and print the figures
      */
     public static void main(String[] args) {
+        StartBenchmark.mark("main");
         try {
             UiBenchmark.fromParameters(java.util.Arrays.asList(args));
         } catch (IllegalArgumentException e) {
@@ -23,8 +24,12 @@ public final class WindowLauncher {
             System.exit(2);
         }
         SignalExit.enabled = true;
+        boolean bare = StartBenchmark.bare(java.util.Arrays.asList(args));
+        if (!bare) {
+            StartupWork.begin();
+        }
         try {
-            Application.launch(StartBenchmark.bare(java.util.Arrays.asList(args)) ? BareWindow.class : BackpropLabApp.class, args);
+            Application.launch(bare ? BareWindow.class : BackpropLabApp.class, args);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // e.g. "Unable to open DISPLAY" on a machine without a screen: say so in one line
             System.err.println("backprop-lab: cannot open the window (" + e.getMessage() + "). "

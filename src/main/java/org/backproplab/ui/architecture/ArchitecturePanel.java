@@ -28,8 +28,10 @@ public final class ArchitecturePanel extends StackPane {
     public static final double WIDTH = 390;
 
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", false);
-    private final ArchitectureView editor;
-    private final VBox side;
+    private final SessionBridge bridge;
+    private final UiState state;
+    private ArchitectureView editor;
+    private VBox side;
 
     /**
      * @param bridge  the session as the window sees it
@@ -37,7 +39,19 @@ public final class ArchitecturePanel extends StackPane {
      * @param content what the panel sits beside (the graph, chart and table)
      */
     public ArchitecturePanel(SessionBridge bridge, UiState state, Node content) {
-        this.editor = new ArchitectureView(bridge, state);
+        this.bridge = bridge;
+        this.state = state;
+        getChildren().add(content);
+        shown.addListener((o, was, now) -> {
+            if (now) {
+                editor().requestFocus();
+            }
+        });
+    }
+
+    /** Makes the panel the first time it is needed: until it is opened the window neither styles nor lays it out. */
+    private void build() {
+        editor = new ArchitectureView(bridge, state);
         Label title = new Label("Build the network");
         title.getStyleClass().add("panel-title");
         Button close = new Button("✕");
@@ -63,7 +77,6 @@ public final class ArchitecturePanel extends StackPane {
         side.setMinWidth(WIDTH);
         side.setMaxWidth(WIDTH);
         side.setMaxHeight(Double.MAX_VALUE);
-        side.setVisible(false);
         side.visibleProperty().bind(shown);
         side.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
@@ -72,12 +85,7 @@ public final class ArchitecturePanel extends StackPane {
             }
         });
         StackPane.setAlignment(side, Pos.TOP_RIGHT);
-        getChildren().addAll(content, side);
-        shown.addListener((o, was, now) -> {
-            if (now) {
-                editor.requestFocus();
-            }
-        });
+        getChildren().add(side);
     }
 
     // Properties
@@ -87,8 +95,11 @@ public final class ArchitecturePanel extends StackPane {
         return shown;
     }
 
-    /** @return the editor inside */
+    /** @return the editor inside (made now if the panel has not been opened yet) */
     public ArchitectureView editor() {
+        if (editor == null) {
+            build();
+        }
         return editor;
     }
 

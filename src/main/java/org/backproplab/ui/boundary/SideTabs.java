@@ -19,15 +19,23 @@ public final class SideTabs {
     private SideTabs() {
     }
 
-    /** @return a tab pane ({@code #sideTabs}) with {@code inspector} first and a new {@link DecisionBoundaryView} */
+    /**
+     * @return a tab pane ({@code #sideTabs}) with {@code inspector} first and a {@link DecisionBoundaryView}, made
+     *         when its tab is first chosen (until then the window neither styles, lays out nor computes it)
+     */
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
         inspect.setId("inspectorTab");
-        DecisionBoundaryView view = new DecisionBoundaryView(bridge, state);
-        Tab boundary = new Tab("Decision boundary", view);
-        view.viewModel().setActive(boundary.isSelected());
-        boundary.selectedProperty().addListener((o, was, now) -> view.viewModel().setActive(now));
+        Tab boundary = new Tab("Decision boundary");
         boundary.setId("boundaryTab");
+        boundary.selectedProperty().addListener((o, was, now) -> {
+            if (now && boundary.getContent() == null) {
+                boundary.setContent(new DecisionBoundaryView(bridge, state));
+            }
+            if (boundary.getContent() instanceof DecisionBoundaryView view) {
+                view.viewModel().setActive(now);
+            }
+        });
         TabPane tabs = new TabPane(inspect, boundary);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -1,0 +1,68 @@
+package org.backproplab.app;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
+import org.backproplab.data.Presets;
+import org.backproplab.data.Scenario;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.files.RecentFiles;
+import org.backproplab.ui.presenter.PresenterPrefs;
+import org.backproplab.ui.shell.MainViewModel;
+
+/**
+ * What the window needs before its first frame that needs no window, done on a background thread while JavaFX
+ * starts (which keeps one core busy for a few hundred milliseconds and leaves the other idle): the presets and the
+ * training session on the default one, the user's preferences (read from XML on first use), and Java's font
+ * system (the loss chart measures its labels with it; starting it reads the system's font configuration).
+ */
+final class StartupWork {
+    /** The presets and a session on the default one, ready for the window. */
+    record Prepared(List<Scenario> presets, TrainingSession session) {
+    }
+
+    private static volatile CompletableFuture<Prepared> started;
+
+    private StartupWork() {
+    }
+
+    /** Starts the work (before {@code Application.launch}). */
+    static void begin() {
+        CompletableFuture<Prepared> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(prepare());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            warmUp();
+        }, "backprop-lab-start");
+        t.setDaemon(true);
+        started = f;
+        t.start();
+    }
+
+    /** @return what {@link #begin} prepared, or the same prepared now if it was not begun (the tests' windows) */
+    static Prepared take() {
+        CompletableFuture<Prepared> f = started;
+        started = null;
+        return f == null ? prepare() : f.join();
+    }
+
+    private static Prepared prepare() {
+        List<Scenario> presets = Presets.all();
+        TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
+        session.setSpeed(MainViewModel.DEFAULT_SPEED);
+        return new Prepared(presets, session);
+    }
+
+    /** Reads what is read anyway before the first frame, so that it is cached by then; changes nothing. */
+    private static void warmUp() {
+        Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
+        RecentFiles.userNode().get("recent", "");
+        new Font("DejaVu Sans", Font.PLAIN, 13).getStringBounds("0.5", new FontRenderContext(null, true, true));
+    }
+}
