@@ -1,0 +1,89 @@
+package org.backproplab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.backproplab.about.AppInfo;
+import org.backproplab.about.PomVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window as an installed app shows it: the application icon in the sizes title bars and task switchers use;
+ * Help → About with the pom's version, the licence and every library; and a first screen that builds only what it
+ * shows (what is hidden still costs styling and layout before the first frame): the decision boundary is made
+ * when its tab is first chosen, the architecture editor when it is first opened, and both then work.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AppWindowTest extends FxRobot {
+    private ShellFixture f;
+
+    @BeforeEach
+    void start() throws Exception {
+        f = ShellFixture.start(this);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        f.stop();
+    }
+
+    @Test
+    void theWindowHasTheIconFrom16To256Pixels() throws Exception {
+        Stage stage = (Stage) lookup("#stepButton").query().getScene().getWindow();
+        // read on a background thread at the first start, then put on the window
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.getIcons().isEmpty());
+        List<Image> icons = stage.getIcons();
+        assertEquals(List.of(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0), icons.stream().map(Image::getWidth).toList());
+        for (Image i : icons) {
+            assertFalse(i.isError(), "icon of " + i.getWidth() + " px: " + i.getException());
+            assertEquals(i.getWidth(), i.getHeight());
+        }
+    }
+
+    @Test
+    void helpAboutShowsThePomsVersionTheLicenceAndEveryLibraryWithItsLicence() throws Exception {
+        clickOn("Help");
+        clickOn("#aboutItem");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#aboutDialog").tryQuery().isPresent());
+        assertEquals("Backprop Lab " + PomVersion.read(), lookup("#aboutVersion").queryAs(Label.class).getText());
+        assertTrue(lookup("#aboutLicence").queryAs(Label.class).getText().contains(AppInfo.licence()));
+        GridPane libraries = lookup("#aboutLibraries").queryAs(GridPane.class);
+        List<String> cells = libraries.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        for (AppInfo.Library l : AppInfo.libraries()) {
+            assertTrue(cells.contains(l.version().isEmpty() ? l.name() : l.name() + " " + l.version()), l + " in " + cells);
+            assertTrue(cells.contains(l.licence()), l.licence());
+        }
+        Node pane = lookup("#aboutDialog").query();
+        interact(() -> pane.getScene().getWindow().hide());
+    }
+
+    @Test
+    void theDecisionBoundaryAndTheArchitectureEditorAreMadeWhenFirstShown() throws Exception {
+        assertTrue(lookup("#decisionBoundary").tryQuery().isEmpty(), "not made before its tab is chosen");
+        assertTrue(lookup("#architectureView").tryQuery().isEmpty(), "not made before the editor is opened");
+
+        clickOn("Decision boundary");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#decisionBoundary").tryQuery().isPresent());
+        assertTrue(lookup("#decisionBoundary").query().isVisible());
+
+        clickOn("#stepButton");
+        press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#architectureView").tryQuery().isPresent());
+        assertTrue(lookup("#architecturePanel").query().isVisible(), "Ctrl+E opens the editor it has just made");
+    }
+}
