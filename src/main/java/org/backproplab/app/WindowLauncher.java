@@ -17,6 +17,11 @@ public final class WindowLauncher {
      */
     public static void main(String[] args) {
         StartBenchmark.mark("main");
+        // the window uses AWT only off screen (the chart's fonts and shapes, image export), never its windows: without
+        // a connection of its own to the display it starts faster and never races GTK (which warned about it)
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         try {
             UiBenchmark.fromParameters(java.util.Arrays.asList(args));
         } catch (IllegalArgumentException e) {
