@@ -1,5 +1,7 @@
 package org.backproplab.app;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -7,6 +9,13 @@ import javafx.application.Application;
  * and so that {@code java -jar} works without a module path (the main class is not an Application).
  */
 public final class WindowLauncher {
+    /**
+     * Java's preferences log "Created user preferences directory." at the first start on a machine: the window
+     * keeps the theme and the recent files there, and that is no news for the person starting it. (Held here:
+     * a logger nobody holds may be collected, and its level with it.)
+     */
+    private static final Logger PREFERENCES_LOG = Logger.getLogger("java.util.prefs");
+
     private WindowLauncher() {
     }
 
@@ -22,6 +31,7 @@ public final class WindowLauncher {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        PREFERENCES_LOG.setLevel(Level.WARNING);
         try {
             UiBenchmark.fromParameters(java.util.Arrays.asList(args));
         } catch (IllegalArgumentException e) {
