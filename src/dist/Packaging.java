@@ -63,13 +63,15 @@ public final class Packaging {
     static final String WINDOWS_UPGRADE_UUID = "6f0c4f5e-3b0e-4f8a-9b1e-0d6a2f1c7b42";
     /**
      * Options of the app's JVM. Compiling with C2 (the optimising compiler) only what stays hot: the first
-     * frame makes thousands of methods warm once (style sheets, layout), and compiling them with C2 took
-     * a whole core for the first seconds; training loops pass these thresholds within milliseconds. A first
-     * metaspace size that holds the start-up classes, so no collection is started just for it.
+     * frame makes thousands of methods warm once (style sheets, layout), and compiling them with C2 took most
+     * of a core during the start (1.1 s of 2.8 s of processor time before the first frame; with these
+     * thresholds, 5 times the defaults, 0.1 s); training passes them within a fraction of a second and then runs
+     * as fast as before (the window's benchmark: 1.84 against 1.89 million iterations per second, within the
+     * noise). A first metaspace size that holds the start-up classes, so no collection is started just for it.
      */
     static final List<String> JAVA_OPTIONS = List.of(
-            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
-            "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:Tier4InvocationThreshold=250000", "-XX:Tier4MinInvocationThreshold=100000",
+            "-XX:Tier4CompileThreshold=300000", "-XX:Tier4BackEdgeThreshold=2000000",
             "-XX:MetaspaceSize=96m");
 
     private final Path target;
@@ -157,12 +159,11 @@ public final class Packaging {
         boolean archived = !cds.equals("false") && classDataArchive(runtime, input);
         Path image = appImage(input, runtime);
         tryLauncher(image, archived);
-        System.out.printf(Locale.ROOT, "App image: %s, %.1f MB%s%n", image, size(image) / 1e6,
-                archived ? " (with a class-data archive of " + String.format(Locale.ROOT, "%.1f MB",
-                        size(archiveIn(image)) / 1e6) + ")" : " (no class-data archive)");
+        System.out.printf(Locale.ROOT, "App image: %s, %s%s%n", image, mib(size(image)),
+                archived ? " (with a class-data archive of " + mib(size(archiveIn(image))) + ")" : " (no class-data archive)");
         if (!type.equals("app-image")) {
             Path installer = installer(image);
-            System.out.printf(Locale.ROOT, "Installer: %s, %.1f MB%n", installer, Files.size(installer) / 1e6);
+            System.out.printf(Locale.ROOT, "Installer: %s, %s%n", installer, mib(Files.size(installer)));
         }
     }
 
@@ -254,8 +255,8 @@ public final class Packaging {
         Files.write(classlist, lines);
         Run dump = run(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classlist), 300);
         check(dump, "the class-data dump");
-        System.out.printf(Locale.ROOT, "Class-data archive: %d classes listed, %.1f MB%n", lines.size(),
-                size(archiveIn(runtime)) / 1e6);
+        System.out.printf(Locale.ROOT, "Class-data archive: %d classes listed, %s%n", lines.size(),
+                mib(size(archiveIn(runtime))));
         return true;
     }
 
@@ -332,7 +333,31 @@ public final class Packaging {
             args.addAll(List.of("--add-launcher", PACKAGE_NAME + "=" + cli));
         }
         tool("jpackage", args.toArray(String[]::new));
-        return dist.resolve(os.contains("mac") ? NAME + ".app" : NAME);
+        Path image = dist.resolve(os.contains("mac") ? NAME + ".app" : NAME);
+        if (os.contains("linux")) {
+            shellLauncher(image, input);
+        }
+        return image;
+    }
+
+    /**
+     * Replaces jpackage's Linux launcher by a shell script that starts the same: JDK 17's launcher asks rpm and
+     * dpkg at every start which package it belongs to ({@code dpkg -S}: a tenth of a second or more, the longer
+     * the more packages the machine has).
+     */
+    private void shellLauncher(Path image, Path input) throws IOException {
+        String classPath = list(input, ".jar").stream()
+                .map(j -> "$app/lib/app/" + j.getFileName())
+                .sorted(Comparator.comparing((String j) -> !j.endsWith("/" + MAIN_JAR)))
+                .collect(Collectors.joining(":"));
+        String script = "#!/bin/sh\n"
+                + "# Starts Backprop Lab with the Java runtime beside it (written by src/dist/Packaging.java).\n"
+                + "app=\"$(dirname \"$(readlink -f \"$0\")\")/..\"\n"
+                + "exec \"$app/lib/runtime/bin/java\" " + String.join(" ", JAVA_OPTIONS)
+                + " -cp \"" + classPath + "\" " + MAIN_CLASS + " \"$@\"\n";
+        Path launcher = image.resolve("bin").resolve(NAME);
+        Files.writeString(launcher, script);
+        launcher.toFile().setExecutable(true, false);
     }
 
     private Path icon() {
@@ -458,6 +483,11 @@ public final class Packaging {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return e.g. {@code 98.8 MiB} (as du -h counts) */
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static long size(Path root) throws IOException {

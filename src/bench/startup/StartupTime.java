@@ -51,8 +51,10 @@ public final class StartupTime {
         double a = median(app);
         double b = median(bare);
         System.out.printf(Locale.ROOT, "median: app %.0f ms, bare window %.0f ms, ratio %.2f%n", a, b, a / b);
-        System.out.println("median ms since the process started (±10 ms), app: " + medians(appSteps));
-        System.out.println("median ms since the process started (±10 ms), bare window: " + medians(bareSteps));
+        System.out.println("median ms since the process started (±10 ms; cpu: processor time of all threads), app: "
+                + medians(appSteps));
+        System.out.println("median ms since the process started (±10 ms; cpu: processor time of all threads), bare window: "
+                + medians(bareSteps));
     }
 
     private static String medians(Map<String, List<Long>> steps) {

@@ -48,7 +48,10 @@ final class StartBenchmark {
         MARKS.add(Map.entry(name, System.currentTimeMillis()));
     }
 
-    /** @return e.g. {@code steps main=95 start=610 shown=1200} in ms since the process started (±10 ms), or "" */
+    /**
+     * @return e.g. {@code steps main=95 start=610 shown=1200 frame=1400 cpu=2100}: the steps in ms since the process
+     *         started (±10 ms) and the processor time used so far, or ""
+     */
     static String steps() {
         Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
         if (started.isEmpty()) {
@@ -59,6 +62,9 @@ final class StartBenchmark {
         for (Map.Entry<String, Long> m : MARKS) {
             b.append(' ').append(m.getKey()).append('=').append(m.getValue() - t0);
         }
+        // the processor time of every thread so far (the JIT compilers' too): what the start cost, however busy
+        // the machine was
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> b.append(" cpu=").append(cpu.toMillis()));
         return b.toString();
     }
 
