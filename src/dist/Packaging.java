@@ -34,7 +34,8 @@ import java.util.zip.ZipInputStream;
  *     named modules (no "Unsupported JavaFX configuration") and its native libraries where the JVM finds them
  *     (nothing is unpacked into the user's home at start);</li>
  * <li>jlink makes a runtime of only the modules jdeps finds in use, without debug information, header files or
- *     man pages, compressed;</li>
+ *     man pages, compressed (the classes' debug attributes only: stripping native libraries needs binutils'
+ *     objcopy, which a machine with just a JDK may lack, and the JDK's are stripped already);</li>
  * <li>a class-data-sharing archive for that runtime: the app opens its window once with
  *     {@code -XX:DumpLoadedClassList}, and the JDK and JavaFX classes it loaded are dumped into the runtime's
  *     default archive (lib/server/classes.jsa), which the JVM maps at every start. The archive holds classes
@@ -155,7 +156,7 @@ public final class Packaging {
         Path runtime = work.resolve("runtime");
         tool("jlink", "--module-path", jmods + java.io.File.pathSeparator + Path.of(System.getProperty("java.home"), "jmods"),
                 "--add-modules", String.join(",", modules), "--output", runtime.toString(),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2");
+                "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages", "--compress=2");
         boolean archived = !cds.equals("false") && classDataArchive(runtime, input);
         Path image = appImage(input, runtime);
         tryLauncher(image, archived);
