@@ -51,9 +51,8 @@ public final class StartupTime {
         double a = median(app);
         double b = median(bare);
         System.out.printf(Locale.ROOT, "median: app %.0f ms, bare window %.0f ms, ratio %.2f%n", a, b, a / b);
-        System.out.println("median ms since the process started (±10 ms; cpu: processor time of all threads), app: "
-                + medians(appSteps));
-        System.out.println("median ms since the process started (±10 ms; cpu: processor time of all threads), bare window: "
+        System.out.println("median ms since the JVM started (cpu: processor time of all threads), app: " + medians(appSteps));
+        System.out.println("median ms since the JVM started (cpu: processor time of all threads), bare window: "
                 + medians(bareSteps));
     }
 

@@ -12,7 +12,7 @@ import javafx.scene.shape.Rectangle;
  * {@code --benchmark-start}: the time to the first frame. Once the window is shown, an {@link AnimationTimer}
  * waits for the pulse after the first one that laid out the window, waits there for the renderer to finish
  * drawing that first frame (so the window is drawn and answers the next pulse), prints {@code first-frame <epoch ms>}
- * and, on a second line, when each step of the start was reached ({@link #mark}, in ms since the process started),
+ * and, on a second line, when each step of the start was reached ({@link #mark}, in ms since the JVM started),
  * and exits. {@code --benchmark-start=bare} does the same for a bare JavaFX window (a Label in a 1280×800 stage,
  * {@link BareWindow}) started the same way, the reference the app is measured against
  * ({@code src/bench/startup/StartupTime.java} runs both, alternating).
@@ -49,21 +49,16 @@ final class StartBenchmark {
     }
 
     /**
-     * @return e.g. {@code steps main=95 start=610 shown=1200 frame=1400 cpu=2100}: the steps in ms since the process
-     *         started (±10 ms) and the processor time used so far, or ""
+     * @return e.g. {@code steps main=95 start=610 shown=1200 frame=1400 cpu=2100}: when each step was reached, in ms
+     *         since the JVM started, and the processor time used so far (of every thread, the JIT compilers' too:
+     *         what the start cost, however busy the machine was)
      */
     static String steps() {
-        Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
-        if (started.isEmpty()) {
-            return "";
-        }
-        long t0 = started.get().toEpochMilli();
+        long t0 = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         StringBuilder b = new StringBuilder("steps");
         for (Map.Entry<String, Long> m : MARKS) {
             b.append(' ').append(m.getKey()).append('=').append(m.getValue() - t0);
         }
-        // the processor time of every thread so far (the JIT compilers' too): what the start cost, however busy
-        // the machine was
         ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> b.append(" cpu=").append(cpu.toMillis()));
         return b.toString();
     }
