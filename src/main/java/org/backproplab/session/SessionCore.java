@@ -38,6 +38,8 @@ final class SessionCore {
     final Edits edits = new Edits(this);
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
+    /** Where "Run to…" stops training, or null while Run trains on until paused. */
+    RunTarget runTo;
     /** The iteration last completed phase by phase, or -1: Back from it goes back phase by phase. */
     private long walkedByPhases = -1;
     /** What the description line describes: the settings and the text of the scenario as it was loaded. */
@@ -175,11 +177,66 @@ final class SessionCore {
             return;
         }
         running = true;
+        runTo = null;
         pacer.start(trainer.iteration());
     }
 
     void pause() {
         running = false;
+        runTo = null;
+    }
+
+    /**
+     * Trains at the set speed until {@code target} exactly, then pauses; a target behind the iteration on show is
+     * shown from the history (see {@link RunTarget#iterationFor}). Refuses, changing nothing, a target outside the
+     * run or one the trainer cannot reach.
+     */
+    void runTo(RunTarget target) {
+        long k = trainer.iteration();
+        long stop = target.iterationFor(trainer);
+        if (stop == k && trainer.phaseIndex() == 0) {
+            running = false;
+            runTo = null;
+            messages.say("Already at " + target.describe() + ".");
+            return;
+        }
+        if (stop <= k) {
+            checkBehind(target, stop);
+            navigation.goTo(stop);
+            messages.say(String.format(java.util.Locale.ROOT, "Back at %s%s: Run to went back along the run (it goes on "
+                    + "to %,d).", target.describe(), target.unit() == RunTarget.Unit.EPOCHS
+                    ? String.format(java.util.Locale.ROOT, " (iteration %,d)", stop) : "", history.length()));
+            return;
+        }
+        run();
+        if (running) {
+            runTo = target;
+            messages.say("Running to " + target.describe() + (target.unit() == RunTarget.Unit.EPOCHS
+                    ? String.format(java.util.Locale.ROOT, " (iteration %,d)", stop) : "") + ": Space pauses.");
+        }
+    }
+
+    /** Refuses a target behind the iteration on show that the run does not hold, or (epochs) does not count so. */
+    private void checkBehind(RunTarget target, long stop) {
+        if (stop < history.base()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s %s is before the start of this "
+                    + "run (iteration %,d): expected %,d or later", RunTarget.PLACE, target.describe(), history.base(),
+                    history.base()));
+        }
+        if (target.unit() == RunTarget.Unit.EPOCHS) {
+            Trainer copy = currentScenario().createTrainer();
+            history.restore(copy, stop);
+            if (!target.reachedBy(copy)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s %s: the epochs of this run "
+                        + "were counted at another batch size or number of rows before iteration %,d; go there with the "
+                        + "history instead", RunTarget.PLACE, target.describe(), stop));
+            }
+        }
+    }
+
+    /** @return the iteration training stops at for Run to, or {@link Long#MAX_VALUE} while Run trains on */
+    private long stopAt() {
+        return runTo == null ? Long.MAX_VALUE : runTo.iterationFor(trainer);
     }
 
     void setSpeed(double s) {
@@ -199,7 +256,8 @@ final class SessionCore {
      * @return true if training stopped (divergence or a full history)
      */
     boolean trainChunk(long deadline) {
-        long target = pacer.target();
+        long stop = stopAt();
+        long target = Math.min(pacer.target(), stop);
         int cadence = pacer.cadence(trainer, running);
         int batch = 16;
         while (trainer.iteration() < target) {
@@ -219,7 +277,21 @@ final class SessionCore {
             }
             batch = Math.min(batch * 2, 4096);
         }
+        if (trainer.iteration() >= stop) {
+            arrived();
+            return true;
+        }
         return false;
+    }
+
+    /** Run to… got there: pauses and says where. */
+    private void arrived() {
+        RunTarget t = runTo;
+        running = false;
+        runTo = null;
+        messages.say(String.format(java.util.Locale.ROOT, "Stopped at %s%s, as asked: Space runs on.", t.describe(),
+                t.unit() == RunTarget.Unit.EPOCHS ? String.format(java.util.Locale.ROOT, " (iteration %,d)",
+                        trainer.iteration()) : ""));
     }
 
     /** @return every how many iterations the whole set is evaluated now (for the snapshot) */

@@ -16,7 +16,7 @@ import org.backproplab.engine.TrainingConfig;
  *
  * <h2>Commands</h2>
  * Each says what the person meant ("add a row", "set layer 2 to 6 neurons") and is applied by the worker to the
- * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, pause,
+ * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, runTo, pause,
  * reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight, setBias, setInput, setTarget, addSample,
  * removeSample, setDataset, reshape, load, goTo, resumeFromHere, showRun, deleteRun. Each returns at once.
  *
@@ -99,6 +99,17 @@ public final class TrainingSession implements AutoCloseable {
     /** Starts training continuously at the set speed. */
     public void run() {
         submit(core::run);
+    }
+
+    /**
+     * Run to…: trains at the set speed and pauses exactly at iteration or epoch {@code target} (epochs as the trainer
+     * counts them); a target behind the iteration on show is shown from the history instead. A target before the
+     * run, or beyond the last iteration a run may reach, is refused and changes nothing (the message says why).
+     * Pause, Run and any command that stops training forget the target.
+     */
+    public void runTo(RunTarget target) {
+        java.util.Objects.requireNonNull(target, "target");
+        submit(() -> core.runTo(target));
     }
 
     /** Stops continuous training; the next snapshot is complete (with preview). */
