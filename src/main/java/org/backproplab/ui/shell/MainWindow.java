@@ -43,6 +43,9 @@ public final class MainWindow extends BorderPane {
     private final ShellToolbar toolbar;
     private final PresenterView presenter;
     private final FileCommands files;
+    private final RunToModel runTo;
+    private final AutoPlay autoPlay;
+    private final ShortcutsOverlay shortcutsOverlay = new ShortcutsOverlay();
 
     /**
      * @param bridge  the session as the window sees it
@@ -52,6 +55,9 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SessionBridge bridge, UiState state, List<Scenario> presets) {
         this.vm = new MainViewModel(bridge, presets);
         this.toolbar = new ShellToolbar(vm);
+        this.runTo = new RunToModel(bridge);
+        this.autoPlay = new AutoPlay(vm);
+        toolbar.addPace(new PaceControls(runTo, autoPlay).node());
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
@@ -65,6 +71,7 @@ public final class MainWindow extends BorderPane {
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
         setBottom(statusBar());
+        shortcutsOverlay.attachTo(this);
     }
 
     private Node panes(SessionBridge bridge, UiState state) {
@@ -98,11 +105,13 @@ public final class MainWindow extends BorderPane {
         message.setId("statusMessage");
         message.getStyleClass().add("status-message");
         Runnable update = () -> {
-            String err = vm.learningRateErrorProperty().get();
+            String err = vm.learningRateErrorProperty().get().isEmpty() ? runTo.errorProperty().get()
+                    : vm.learningRateErrorProperty().get();
             message.setText(err.isEmpty() ? vm.statusTextProperty().get() : err);
             message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !err.isEmpty());
         };
         vm.learningRateErrorProperty().addListener((o, a, b) -> update.run());
+        runTo.errorProperty().addListener((o, a, b) -> update.run());
         vm.statusTextProperty().addListener((o, a, b) -> update.run());
         vm.failureProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
@@ -125,6 +134,9 @@ public final class MainWindow extends BorderPane {
 
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
+        autoPlay.install(scene); // any key pauses auto-play, and does nothing else: before the other keys
+        shortcutsOverlay.install(scene);
+        FieldEscape.install(scene, this);
         Shortcuts.install(scene, vm);
         presenter.install(scene);
     }
@@ -132,6 +144,11 @@ public final class MainWindow extends BorderPane {
     /** @return the File menu's commands (open, save, export) and the title they keep */
     public FileCommands files() {
         return files;
+    }
+
+    /** @return auto-play of the phases (for tests) */
+    AutoPlay autoPlay() {
+        return autoPlay;
     }
 
     /** @return the window's view model */
