@@ -30,10 +30,17 @@ public final class AutoPlay {
     /** The time between phases when set (tests), else {@link #seconds}. */
     private Duration phaseTime;
     private Timeline timeline;
+    /** True from a key that paused auto-play until it is released: its typed character does nothing either. */
+    private boolean swallowTyped;
     private final EventHandler<KeyEvent> anyKeyPauses = e -> {
-        if (isPlaying()) {
+        if (e.getEventType() == KeyEvent.KEY_PRESSED && isPlaying()) {
             stop();
+            swallowTyped = true;
             e.consume();
+        } else if (e.getEventType() == KeyEvent.KEY_TYPED && swallowTyped) {
+            e.consume();
+        } else if (e.getEventType() == KeyEvent.KEY_RELEASED) {
+            swallowTyped = false;
         }
     };
 
@@ -122,6 +129,6 @@ public final class AutoPlay {
 
     /** Makes any key pressed in {@code scene} pause auto-play; install it before the window's other keys. */
     void install(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, anyKeyPauses);
+        scene.addEventFilter(KeyEvent.ANY, anyKeyPauses);
     }
 }

@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
  * Esc closes it, as does a click anywhere on it.
  */
 final class ShortcutsOverlay {
-    /** Entries per column: more go into a second column beside the first. */
-    static final int ROWS_PER_COLUMN = 13;
+    /** The entries are shown in this many columns side by side, filled top to bottom. */
+    static final int COLUMNS = 2;
 
     private final StackPane root = new StackPane();
 
@@ -42,6 +42,7 @@ final class ShortcutsOverlay {
         title.getStyleClass().add("shortcuts-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("shortcuts-grid");
+        int rows = (entries.size() + COLUMNS - 1) / COLUMNS;
         for (int i = 0; i < entries.size(); i++) {
             Label keys = new Label(entries.get(i).keys());
             keys.getStyleClass().addAll("shortcut-keys", "shortcuts-overlay-keys");
@@ -49,9 +50,9 @@ final class ShortcutsOverlay {
             Label action = new Label(entries.get(i).action());
             action.getStyleClass().add("shortcuts-overlay-action");
             action.setWrapText(true);
-            int column = 2 * (i / ROWS_PER_COLUMN);
-            grid.add(keys, column, i % ROWS_PER_COLUMN);
-            grid.add(action, column + 1, i % ROWS_PER_COLUMN);
+            int column = 2 * (i / rows);
+            grid.add(keys, column, i % rows);
+            grid.add(action, column + 1, i % rows);
         }
         Label close = new Label("? or Esc closes this list. The keys work wherever the focus is; in a text field, "
                 + "Esc gives them back.");
