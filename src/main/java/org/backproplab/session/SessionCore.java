@@ -38,6 +38,8 @@ final class SessionCore {
     final Edits edits = new Edits(this);
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
+    /** True if the snapshots' loss curves are decimated for a logarithmic iteration axis (see {@code LossSeries}). */
+    boolean logIterations;
     /** Where "Run to…" stops training, or null while Run trains on until paused. */
     RunTarget runTo;
     /** The iteration last completed phase by phase, or -1: Back from it goes back phase by phase. */

@@ -147,6 +147,14 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Decimates the loss curves of the next snapshots for a logarithmic iteration axis (every iteration of the start
+     * of training kept, iteration 0 left out) or, with {@code false}, a linear one. Changes nothing else.
+     */
+    public void setLogIterations(boolean on) {
+        submit(() -> core.logIterations = on);
+    }
+
+    /**
      * Changes η; training goes on with the same weights and a marker appears on the chart.
      *
      * @throws IllegalArgumentException at once if {@code eta} is not a finite number ≥ 0
