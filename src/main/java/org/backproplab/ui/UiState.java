@@ -1,8 +1,10 @@
 package org.backproplab.ui;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -60,6 +62,7 @@ public final class UiState {
     private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final BooleanProperty neuronThumbnails = new SimpleBooleanProperty(this, "neuronThumbnails", true);
 
     /** @return the sample selected (in the table or the View menu), or −1 for all samples */
     public IntegerProperty selectedSampleProperty() {
@@ -102,5 +105,13 @@ public final class UiState {
      */
     public DoubleProperty zoomProperty() {
         return zoom;
+    }
+
+    /**
+     * @return true if each hidden and output neuron on the graph shows a small heatmap of its own activation over
+     *         the input plane (for data sets with two inputs, plus a constant)
+     */
+    public BooleanProperty neuronThumbnailsProperty() {
+        return neuronThumbnails;
     }
 }

@@ -41,6 +41,8 @@ public final class NetworkView extends Region {
     private double dragBase;
     private boolean dragged;
     private long lastDragSend;
+    /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
+    private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
 
     public NetworkView(SessionBridge bridge, UiState state) {
         this.bridge = bridge;
@@ -103,8 +105,20 @@ public final class NetworkView extends Region {
         GraphScene s = vm.scene();
         if (s != null) {
             GraphPainter.paint(c.getGraphicsContext2D(), s, null, state.selectedEdgeProperty().get());
+            NeuronImagePainter.paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
+    }
+
+    /**
+     * Draws {@code images} inside the hidden and output neurons (a neuron's picture, or null for none), again
+     * whenever {@code changes} fires (see {@link NeuronImagePainter}).
+     */
+    public void showNeuronImages(java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> images,
+                                 javafx.beans.Observable changes) {
+        neuronImages = images;
+        changes.addListener(o -> redraw());
+        redraw();
     }
 
     /** Opens the editor for a weight or bias and selects it. */
@@ -169,6 +183,7 @@ public final class NetworkView extends Region {
         }
         vm.setSize(w, h);
         GraphPainter.paint(canvas.getGraphicsContext2D(), vm.scene(), vm.hovered(), state.selectedEdgeProperty().get());
+        NeuronImagePainter.paint(canvas.getGraphicsContext2D(), vm.scene(), neuronImages);
     }
 
     private void hover(MouseEvent e) {

@@ -19,6 +19,7 @@ import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
 import org.backproplab.ui.architecture.ArchitecturePanel;
+import org.backproplab.ui.boundary.NeuronThumbnails;
 import org.backproplab.ui.boundary.SideTabs;
 import org.backproplab.ui.datasets.DataMenus;
 import org.backproplab.ui.datasets.ScoresView;
@@ -57,7 +58,7 @@ public final class MainWindow extends BorderPane {
         this.toolbar = new ShellToolbar(vm);
         this.runTo = new RunToModel(bridge);
         this.autoPlay = new AutoPlay(vm);
-        toolbar.addPace(new PaceControls(runTo, autoPlay).node());
+        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
@@ -77,6 +78,8 @@ public final class MainWindow extends BorderPane {
     private Node panes(SessionBridge bridge, UiState state) {
         Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
         NetworkView graph = new NetworkView(bridge, state);
+        NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
+        graph.showNeuronImages(thumbnails::image, thumbnails.resultProperty());
         SplitPane top = new SplitPane(graph, inspector);
         top.setDividerPositions(0.66);
         // a wider window gives its extra width to the graph, not the inspector
@@ -91,6 +94,17 @@ public final class MainWindow extends BorderPane {
         all.setDividerPositions(0.57);
         all.getStyleClass().add("main-split");
         return all;
+    }
+
+    /** The switch for the small heatmap inside each hidden and output neuron (remembered with the presenter choices). */
+    private static Node neuronMapsToggle(UiState state) {
+        javafx.scene.control.CheckBox maps = new javafx.scene.control.CheckBox("Neuron maps");
+        maps.setId("neuronThumbnailsToggle");
+        maps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        maps.selectedProperty().bindBidirectional(state.neuronThumbnailsProperty());
+        maps.setTooltip(ShellToolbar.tip("Neuron maps: inside each hidden and output neuron, its own activation over the "
+                + "input plane (for two inputs), so you can see what each neuron detects. Updates live while training"));
+        return maps;
     }
 
     /** The divergence banner above the panes; hidden, it takes no space. */

@@ -88,9 +88,12 @@ final class ShellToolbar {
         return bar;
     }
 
-    /** Puts the pace controls (Run to, Auto-play) on the second row, between the preset and η. */
-    void addPace(Node pace) {
-        scenario.getChildren().addAll(scenario.getChildren().size() - 1, java.util.List.of(pace, separator()));
+    /** Puts the pace controls (Run to, Auto-play) and {@code more} on the second row, between the preset and η. */
+    void addPace(Node pace, Node... more) {
+        java.util.List<Node> add = new java.util.ArrayList<>(java.util.List.of(pace));
+        add.addAll(java.util.List.of(more));
+        add.add(separator());
+        scenario.getChildren().addAll(scenario.getChildren().size() - 1, add);
     }
 
     private void wireButtons() {

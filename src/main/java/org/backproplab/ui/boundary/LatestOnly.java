@@ -1,0 +1,67 @@
+package org.backproplab.ui.boundary;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One daemon thread that works on the newest request only: a request replaces any that waits, and two jobs start
+ * at least {@code minIntervalMs} apart. What the job computes it hands to the FX thread itself. Used by the views
+ * that picture a snapshot's network off the FX thread and off the training worker (the heatmaps).
+ *
+ * @param <Q> a request: everything the job needs, immutable
+ */
+final class LatestOnly<Q> {
+    private final long minIntervalMs;
+    private final Consumer<Q> job;
+    private final AtomicReference<Q> pending = new AtomicReference<>();
+    private final ExecutorService thread;
+    private volatile long lastStart;
+
+    /**
+     * @param name          the thread's name
+     * @param minIntervalMs the shortest time between the starts of two jobs
+     * @param job           runs on the thread with the newest request
+     */
+    LatestOnly(String name, long minIntervalMs, Consumer<Q> job) {
+        this.minIntervalMs = minIntervalMs;
+        this.job = job;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Asks for a job on {@code request}; a request still waiting is dropped. */
+    void submit(Q request) {
+        if (pending.getAndSet(request) == null) {
+            thread.execute(this::drain);
+        }
+    }
+
+    /** Stops the thread. */
+    void dispose() {
+        thread.shutdownNow();
+    }
+
+    /** On the thread: waits out the minimum interval, then works on the newest request. */
+    private void drain() {
+        long wait = lastStart + minIntervalMs - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Q r = pending.getAndSet(null);
+        if (r == null) {
+            return;
+        }
+        lastStart = System.currentTimeMillis();
+        job.accept(r);
+    }
+}

@@ -1,0 +1,163 @@
+package org.backproplab.ui.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.backproplab.data.Presets;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
+import org.backproplab.ui.Theme;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.UiState.NeuronRef;
+import org.backproplab.ui.boundary.NeuronMaps;
+import org.backproplab.ui.boundary.NeuronThumbnails;
+import org.backproplab.ui.graph.GraphScene.Neuron;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The neurons' maps as drawn on the graph: inside every hidden and output neuron, the pixel at the centre of each
+ * cell of its map is that cell's colour (the colour of the neuron's activation there, see NeuronThumbnailsTest),
+ * in the light and the dark theme; switched off, the neurons are drawn as before.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NeuronImagesFxTest {
+    private TrainingSession session;
+    private SessionBridge bridge;
+    private UiState state;
+    private NetworkView view;
+    private NeuronThumbnails maps;
+
+    @Start
+    void start(Stage stage) {
+        session = new TrainingSession(Presets.xor());
+        bridge = new SessionBridge(session);
+        state = new UiState();
+        view = new NetworkView(bridge, state);
+        maps = new NeuronThumbnails(bridge, state);
+        view.showNeuronImages(maps::image, maps.resultProperty());
+        stage.setScene(ThemedScene.of(new StackPane(view), 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        maps.dispose();
+        session.close();
+    }
+
+    /** Trains to {@code n}, shows it and waits for the maps of that very snapshot. */
+    private NeuronThumbnails.Result showTrained(FxRobot robot, int n) throws Exception {
+        session.stepMany(n);
+        session.sync().get(30, TimeUnit.SECONDS);
+        robot.interact(bridge::refresh);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            NeuronThumbnails.Result r = WaitForAsyncUtils.asyncFx(maps.resultProperty()::get).get(5, TimeUnit.SECONDS);
+            return r != null && r.snapshot() == bridge.snapshot();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return maps.resultProperty().get();
+    }
+
+    private PixelReader picture() throws Exception {
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        return img.getPixelReader();
+    }
+
+    /** @return how many cells were checked: every cell of every map that lies wholly inside the picture, off the name */
+    private int assertCellsDrawn(NeuronThumbnails.Result r, PixelReader px) {
+        GraphScene scene = view.viewModel().scene();
+        int cells = NeuronMaps.CELLS;
+        int checked = 0;
+        int neurons = 0;
+        for (Neuron n : scene.neurons()) {
+            if (n.layer() < 1) {
+                continue;
+            }
+            neurons++;
+            int[] argb = r.argb().get(new NeuronRef(n.layer(), n.index()));
+            double ri = NeuronImagePainter.inner(n);
+            double s = 2 * ri / cells;
+            assertTrue(s >= 1.5, "cells of " + s + " px: large enough to check one by one");
+            Text name = new Text(n.name());
+            name.setFont(GraphPainter.font(GraphPainter.nameSize(n, scene.font()), true));
+            Bounds b = name.getLayoutBounds();
+            double halfW = b.getWidth() / 2 + 4;
+            double halfH = b.getHeight() / 2 + 3;
+            for (int row = 0; row < cells; row++) {
+                for (int c = 0; c < cells; c++) {
+                    double x0 = n.x() - ri + c * s;
+                    double y0 = n.y() - ri + row * s;
+                    boolean inside = true;
+                    for (double[] corner : new double[][] {{x0, y0}, {x0 + s, y0}, {x0, y0 + s}, {x0 + s, y0 + s}}) {
+                        inside &= Math.hypot(corner[0] - n.x(), corner[1] - n.y()) <= ri - 1.5;
+                    }
+                    boolean underName = x0 + s > n.x() - halfW && x0 < n.x() + halfW && y0 + s > n.y() - halfH
+                            && y0 < n.y() + halfH;
+                    if (!inside || underName) {
+                        continue;
+                    }
+                    int x = (int) Math.floor(x0 + s / 2);
+                    int y = (int) Math.floor(y0 + s / 2);
+                    assertEquals(Integer.toHexString(argb[row * cells + c]), Integer.toHexString(px.getArgb(x, y)),
+                            n.name() + ": cell " + row + "," + c + " at pixel " + x + "," + y);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(5, neurons, "h1 to h4 and ŷ");
+        return checked;
+    }
+
+    @Test
+    void everyCellOfEveryNeuronsMapIsDrawnInItsColour(FxRobot robot) throws Exception {
+        NeuronThumbnails.Result r = showTrained(robot, 1500);
+        int checked = assertCellsDrawn(r, picture());
+        assertTrue(checked > 5 * 100, "most of each map is checked: " + checked);
+
+        robot.interact(() -> state.themeProperty().set(Theme.DARK));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            NeuronThumbnails.Result d = WaitForAsyncUtils.asyncFx(maps.resultProperty()::get).get(5, TimeUnit.SECONDS);
+            return d != null && d != r;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertCellsDrawn(maps.resultProperty().get(), picture());
+    }
+
+    @Test
+    void switchedOffTheNeuronsAreDrawnAsBefore(FxRobot robot) throws Exception {
+        showTrained(robot, 200);
+        WritableImage with = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> state.neuronThumbnailsProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelReader off = picture();
+        Neuron h1 = view.viewModel().scene().neurons().stream().filter(n -> n.layer() == 1).findFirst().orElseThrow();
+        int x = (int) (h1.x() - NeuronImagePainter.inner(h1) / 2);
+        int y = (int) (h1.y() - NeuronImagePainter.inner(h1) / 2);
+        int want = argb(h1.fill());
+        int got = off.getArgb(x, y);
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertTrue(Math.abs((want >> shift & 0xff) - (got >> shift & 0xff)) <= 1, "off: the neuron's own fill "
+                    + Integer.toHexString(want) + ", drawn " + Integer.toHexString(got));
+        }
+        assertTrue(with.getPixelReader().getArgb(x, y) != off.getArgb(x, y), "on, the map was there");
+    }
+
+    private static int argb(javafx.scene.paint.Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+}
