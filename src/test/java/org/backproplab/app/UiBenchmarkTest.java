@@ -14,6 +14,9 @@ class UiBenchmarkTest {
         assertTrue(UiBenchmark.fromParameters(List.of()).isEmpty());
         assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).isPresent());
         assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5")).isPresent());
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20", "--neuron-maps")).orElseThrow().neuronMaps());
+        assertTrue(!UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).orElseThrow().neuronMaps(), "off unless asked");
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5", "--fill-screen")).orElseThrow().fillScreen());
         assertEquals(2.5, UiBenchmark.parseSeconds(" 2.5 "));
         for (String bad : new String[] {"abc", "0", "-3", "NaN", "99999"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
