@@ -211,6 +211,8 @@ final class ShellToolbar {
         description.getStyleClass().add("preset-description");
         description.textProperty().bind(vm.scenarioDescriptionProperty());
         description.setMinWidth(0);
+        // squeezed to a few letters and "…" it says nothing: then it gives its room away (the tooltip keeps it)
+        description.widthProperty().addListener((o, was, now) -> description.setOpacity(now.doubleValue() < 90 ? 0 : 1));
         HBox.setHgrow(description, Priority.ALWAYS);
         description.setTooltip(new Tooltip());
         description.getTooltip().textProperty().bind(vm.scenarioDescriptionProperty());
