@@ -47,7 +47,12 @@ final class PaceControls {
         go.setTooltip(ShellToolbar.tip("Run to: train at the chosen speed and stop exactly at the iteration or epoch "
                 + "in the field (one behind is shown from the history)"));
         go.setOnAction(e -> model.commit(field.getText()));
-        field.setOnAction(e -> model.commit(field.getText()));
+        // sent from the field, the keys come back at once (Space pauses); a refused text stays to be fixed
+        field.setOnAction(e -> {
+            if (model.commit(field.getText())) {
+                go.requestFocus();
+            }
+        });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 model.cancel();

@@ -79,6 +79,7 @@ class PaceFxTest extends FxRobot {
         assertEquals("1000 epochs", runToField().getText(), "the 2-2-1 tutorial's own target");
         setSpeed(MainViewModel.SPEED_SLIDER_MAX);
         clickOn(runToField()).type(KeyCode.ENTER);
+        assertFalse(runToField().isFocused(), "sent with Enter, the keys come back (Space would pause)");
         Snapshot s = awaitPaused();
         assertEquals(4000, s.iteration());
         assertEquals(1000.0, s.epochs(), 0.0);
