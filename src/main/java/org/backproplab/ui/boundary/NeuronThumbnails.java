@@ -47,6 +47,9 @@ public final class NeuronThumbnails {
     private final AtomicLong ids = new AtomicLong();
     private final LatestOnly<Request> worker = new LatestOnly<>("neuron-thumbnails", MIN_INTERVAL_MS, this::compute);
     private final Map<NeuronRef, WritableImage> images = new HashMap<>();
+    /** The data set whose plane was found last, and that plane. */
+    private org.backproplab.data.Dataset planeOf;
+    private Optional<Plane> plane = Optional.empty();
     /** Results of requests up to this one are dropped (the maps were turned off, or the plane went, after them). */
     private long clearedBefore;
 
@@ -88,7 +91,7 @@ public final class NeuronThumbnails {
     /** Asks for the maps of the snapshot on show, or clears them when off or without a plane. */
     private void request() {
         Snapshot s = bridge.snapshot();
-        Optional<Plane> plane = s == null ? Optional.empty() : HeatmapModel.plane(s.scenario().dataset());
+        Optional<Plane> plane = s == null ? Optional.empty() : plane(s.scenario().dataset());
         if (!state.neuronThumbnailsProperty().get() || plane.isEmpty() || plane.get().inputSize() != s.network().inputSize()) {
             clearedBefore = ids.incrementAndGet();
             result.set(null);
@@ -96,6 +99,15 @@ public final class NeuronThumbnails {
         }
         worker.submit(new Request(ids.incrementAndGet(), s, plane.get(), state.colorScaleProperty().get(),
                 state.themeProperty().get()));
+    }
+
+    /** @return the plane of {@code d}, found again only when the data set changed (not every frame) */
+    private Optional<Plane> plane(org.backproplab.data.Dataset d) {
+        if (d != planeOf) {
+            planeOf = d;
+            plane = HeatmapModel.plane(d);
+        }
+        return plane;
     }
 
     /** On the worker: every neuron's map and pixels. */
