@@ -130,16 +130,14 @@ public final class NeuronThumbnails {
         if (r.request() <= clearedBefore || old != null && r.request() <= old.request()) {
             return;
         }
+        // a new image per result, never one changed in place: whoever keeps a picture made from it keeps it right
+        images.clear();
         r.argb().forEach((n, px) -> {
-            WritableImage img = images.get(n);
-            if (img == null || img.getWidth() != NeuronMaps.CELLS) {
-                img = new WritableImage(NeuronMaps.CELLS, NeuronMaps.CELLS);
-                images.put(n, img);
-            }
+            WritableImage img = new WritableImage(NeuronMaps.CELLS, NeuronMaps.CELLS);
             img.getPixelWriter().setPixels(0, 0, NeuronMaps.CELLS, NeuronMaps.CELLS, PixelFormat.getIntArgbInstance(),
                     px, 0, NeuronMaps.CELLS);
+            images.put(n, img);
         });
-        images.keySet().retainAll(r.argb().keySet());
         result.set(r);
     }
 }

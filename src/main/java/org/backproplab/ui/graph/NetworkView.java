@@ -43,6 +43,7 @@ public final class NetworkView extends Region {
     private long lastDragSend;
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
+    private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
 
     public NetworkView(SessionBridge bridge, UiState state) {
         this.bridge = bridge;
@@ -105,7 +106,7 @@ public final class NetworkView extends Region {
         GraphScene s = vm.scene();
         if (s != null) {
             GraphPainter.paint(c.getGraphicsContext2D(), s, null, state.selectedEdgeProperty().get());
-            NeuronImagePainter.paint(c.getGraphicsContext2D(), s, neuronImages);
+            new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
     }
@@ -183,7 +184,7 @@ public final class NetworkView extends Region {
         }
         vm.setSize(w, h);
         GraphPainter.paint(canvas.getGraphicsContext2D(), vm.scene(), vm.hovered(), state.selectedEdgeProperty().get());
-        NeuronImagePainter.paint(canvas.getGraphicsContext2D(), vm.scene(), neuronImages);
+        neuronImagePainter.paint(canvas.getGraphicsContext2D(), vm.scene(), neuronImages);
     }
 
     private void hover(MouseEvent e) {

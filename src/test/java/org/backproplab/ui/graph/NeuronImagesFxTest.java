@@ -29,8 +29,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The neurons' maps as drawn on the graph: inside every hidden and output neuron, the pixel at the centre of each
- * cell of its map is that cell's colour (the colour of the neuron's activation there, see NeuronThumbnailsTest),
+ * The neurons' maps as drawn on the graph: inside every hidden and output neuron, every pixel of its picture is the
+ * colour of the cell of its map it falls in (the colour of the neuron's activation there, see NeuronThumbnailsTest),
  * in the light and the dark theme; switched off, the neurons are drawn as before.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -77,7 +77,10 @@ class NeuronImagesFxTest {
         return img.getPixelReader();
     }
 
-    /** @return how many cells were checked: every cell of every map that lies wholly inside the picture, off the name */
+    /**
+     * @return how many pixels were checked: every pixel of every picture wholly inside its disc and off the name,
+     *         each the colour of the cell it falls in ({@code cells} across the disc's {@code d} pixels)
+     */
     private int assertCellsDrawn(NeuronThumbnails.Result r, PixelReader px) {
         GraphScene scene = view.viewModel().scene();
         int cells = NeuronMaps.CELLS;
@@ -89,31 +92,32 @@ class NeuronImagesFxTest {
             }
             neurons++;
             int[] argb = r.argb().get(new NeuronRef(n.layer(), n.index()));
-            double ri = NeuronImagePainter.inner(n);
-            double s = 2 * ri / cells;
-            assertTrue(s >= 1.5, "cells of " + s + " px: large enough to check one by one");
+            int d = NeuronImagePainter.diameter(n);
+            assertEquals(2 * n.r() * (1 - NeuronImagePainter.RING), d, 0.5, "a disc inside the circle, a ring around it");
+            long left = NeuronImagePainter.left(n);
+            long top = NeuronImagePainter.top(n);
+            assertEquals(n.x(), left + d / 2.0, 0.5, "centred on the neuron");
+            assertEquals(n.y(), top + d / 2.0, 0.5);
+            assertTrue(d >= cells, "at least a pixel a cell: " + d);
             Text name = new Text(n.name());
             name.setFont(GraphPainter.font(GraphPainter.nameSize(n, scene.font()), true));
             Bounds b = name.getLayoutBounds();
             double halfW = b.getWidth() / 2 + 4;
             double halfH = b.getHeight() / 2 + 3;
-            for (int row = 0; row < cells; row++) {
-                for (int c = 0; c < cells; c++) {
-                    double x0 = n.x() - ri + c * s;
-                    double y0 = n.y() - ri + row * s;
-                    boolean inside = true;
-                    for (double[] corner : new double[][] {{x0, y0}, {x0 + s, y0}, {x0, y0 + s}, {x0 + s, y0 + s}}) {
-                        inside &= Math.hypot(corner[0] - n.x(), corner[1] - n.y()) <= ri - 1.5;
-                    }
-                    boolean underName = x0 + s > n.x() - halfW && x0 < n.x() + halfW && y0 + s > n.y() - halfH
-                            && y0 < n.y() + halfH;
+            for (int y = 0; y < d; y++) {
+                for (int x = 0; x < d; x++) {
+                    double cx = left + x + 0.5;
+                    double cy = top + y + 0.5;
+                    boolean inside = Math.hypot(x + 0.5 - d / 2.0, y + 0.5 - d / 2.0) <= d / 2.0 - 1;
+                    boolean underName = Math.abs(cx - n.x()) < halfW && Math.abs(cy - n.y()) < halfH;
                     if (!inside || underName) {
                         continue;
                     }
-                    int x = (int) Math.floor(x0 + s / 2);
-                    int y = (int) Math.floor(y0 + s / 2);
-                    assertEquals(Integer.toHexString(argb[row * cells + c]), Integer.toHexString(px.getArgb(x, y)),
-                            n.name() + ": cell " + row + "," + c + " at pixel " + x + "," + y);
+                    int row = (int) Math.floor((y + 0.5) * cells / d);
+                    int col = (int) Math.floor((x + 0.5) * cells / d);
+                    assertEquals(Integer.toHexString(argb[row * cells + col]),
+                            Integer.toHexString(px.getArgb((int) (left + x), (int) (top + y))),
+                            n.name() + ": cell " + row + "," + col + " at pixel " + (left + x) + "," + (top + y));
                     checked++;
                 }
             }
@@ -126,7 +130,7 @@ class NeuronImagesFxTest {
     void everyCellOfEveryNeuronsMapIsDrawnInItsColour(FxRobot robot) throws Exception {
         NeuronThumbnails.Result r = showTrained(robot, 1500);
         int checked = assertCellsDrawn(r, picture());
-        assertTrue(checked > 5 * 100, "most of each map is checked: " + checked);
+        assertTrue(checked > 5 * 400, "most of each picture is checked: " + checked);
 
         robot.interact(() -> state.themeProperty().set(Theme.DARK));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
@@ -145,8 +149,8 @@ class NeuronImagesFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         PixelReader off = picture();
         Neuron h1 = view.viewModel().scene().neurons().stream().filter(n -> n.layer() == 1).findFirst().orElseThrow();
-        int x = (int) (h1.x() - NeuronImagePainter.inner(h1) / 2);
-        int y = (int) (h1.y() - NeuronImagePainter.inner(h1) / 2);
+        int x = (int) (h1.x() - NeuronImagePainter.diameter(h1) / 4.0);
+        int y = (int) (h1.y() - NeuronImagePainter.diameter(h1) / 4.0);
         int want = argb(h1.fill());
         int got = off.getArgb(x, y);
         for (int shift = 0; shift <= 16; shift += 8) {
