@@ -1,0 +1,66 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
+import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The session at the work bound: an edit past it is refused. */
+public class WorkBoundSessionTest {
+    /** 1-100-1 takes 107 activations per sample: 18,691 samples are the most that fit in 2e6. */
+    static final int MOST = 18_691;
+
+    private TrainingSession session;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /**
+     * A 1-100-1 sigmoid network, full batch, on {@link #MOST} samples of a line: at the work bound, where each
+     * evaluation of the loss is a pass over every sample and a gradient check takes seconds.
+     */
+    public static Scenario atTheBound() {
+        double[][] x = new double[MOST][1];
+        double[][] y = new double[MOST][1];
+        for (int r = 0; r < MOST; r++) {
+            x[r][0] = -1 + 2.0 * r / MOST;
+            y[r][0] = 0.5 * x[r][0];
+        }
+        return new Scenario("line", "", Dataset.of(x, y), List.of(new LayerSpec(100, Activation.SIGMOID, true),
+                new LayerSpec(1, Activation.LINEAR, true)),
+                new TrainingConfig(Loss.MSE, 0.1, BatchMode.FULL, 0, false, Initializer.XAVIER, 1), 10);
+    }
+
+    private Snapshot sync() throws Exception {
+        return session.sync().get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRowPastTheBoundIsRefusedWithTheLimitAndChangesNothing() throws Exception {
+        session = new TrainingSession(atTheBound());
+        Snapshot before = sync();
+        session.addSample(0);
+        Snapshot after = sync();
+        assertEquals(MOST, after.scenario().dataset().size());
+        assertEquals(before.changes(), after.changes(), "nothing recorded");
+        assertEquals("1-100-1 on 18,692 samples needs 2.00004e6 activations per pass (samples × (neurons + 3 per layer)): "
+                + "at most 2e6 are allowed, so that the buffers of one pass stay within about 64 MB; this network fits "
+                + "at most 18,691 samples", after.message());
+        session.removeSample(0);
+        assertEquals(MOST - 1, sync().scenario().dataset().size(), "below the bound edits go on");
+    }
+}
