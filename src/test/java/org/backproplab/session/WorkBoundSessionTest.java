@@ -1,8 +1,13 @@
 package org.backproplab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
@@ -11,11 +16,12 @@ import org.backproplab.engine.BatchMode;
 import org.backproplab.engine.Initializer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
+import org.backproplab.engine.Progress;
 import org.backproplab.engine.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The session at the work bound: an edit past it is refused. */
+/** The session at the work bound: an edit past it is refused, and a long gradient check can be cancelled. */
 public class WorkBoundSessionTest {
     /** 1-100-1 takes 107 activations per sample: 18,691 samples are the most that fit in 2e6. */
     static final int MOST = 18_691;
@@ -62,5 +68,38 @@ public class WorkBoundSessionTest {
                 + "at most 18,691 samples", after.message());
         session.removeSample(0);
         assertEquals(MOST - 1, sync().scenario().dataset().size(), "below the bound edits go on");
+    }
+
+    @Test
+    void aGradientCheckCancelledOnTheWorkerLeavesTheSessionAnsweringAtOnce() throws Exception {
+        session = new TrainingSession(atTheBound());
+        Snapshot before = sync();
+        CountDownLatch started = new CountDownLatch(1);
+        Progress cancelAfterOne = new Progress() {
+            volatile boolean cancelled;
+
+            @Override
+            public void advanced(long done, long total) {
+                if (done >= 1) {
+                    cancelled = true;
+                    started.countDown();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+        CompletableFuture<TrainingSession.Checked> check = session.gradientCheck(cancelAfterOne);
+        assertTrue(started.await(60, TimeUnit.SECONDS), "the check reports its progress");
+        CancellationException e = assertThrows(CancellationException.class, () -> check.get(60, TimeUnit.SECONDS));
+        assertTrue(e.getMessage().matches("The gradient check stopped after 1 of \\d+ parameters; the session is "
+                + "as it was\\."), e.getMessage());
+        session.step();
+        Snapshot after = sync();
+        assertEquals(1, after.iteration(), "the next command runs");
+        assertEquals(e.getMessage(), after.message());
+        assertEquals(before.failureNumber(), after.failureNumber(), "a cancel is not a failure");
     }
 }
