@@ -15,19 +15,20 @@ import org.backproplab.text.NumberText;
  *   <li><b>work</b> {@code W = P · n}, where {@code P = Σ_l (n_{l−1} + [bias]) · n_l} is the number of weights
  *       and biases: the multiply-adds of one forward pass over every sample. A training iteration on all of
  *       them does about {@code 3W} (forward {@code a W}, backward {@code δ Wᵀ} and {@code aᵀ δ}). At most
- *       {@value #MAX_WORK}: on the 2-core PC of docs/performance.md one full-batch iteration at the bound
- *       took 0.1–0.4 s and one evaluation of every sample 0.03–0.08 s, so one pass stays under a second
- *       (docs/file-format.md has the figures).</li>
+ *       {@value #MAX_WORK}: on the 2-core PC of docs/performance.md one full-batch iteration at the bounds
+ *       took at most 0.21 s of CPU time and one evaluation of every sample at most 0.08 s, so one pass stays
+ *       well under a second (docs/file-format.md has the figures).</li>
  *   <li><b>activations</b> {@code A = n · Σ_l (n_l + }{@value #ROW_OVERHEAD}{@code )}: the numbers a pass keeps
  *       per sample and layer. The buffers of one pass over every sample hold four of them ({@code z}, {@code a},
  *       {@code δ} and {@code ∂L/∂a}, 8 bytes each), and each sample's row of a layer is an array whose header
  *       and reference cost about {@value #ROW_OVERHEAD} numbers more. At most {@value #MAX_ACTIVATIONS}: the
- *       buffers of one pass stay within about 64 MB (a trainer keeps two or three such sets: the batch, the
- *       training rows, the test rows), and the per-neuron work (an {@code exp} or {@code tanh} for every
+ *       buffers of one pass stay within about 32 MB (a trainer keeps two or three such sets: the batch, the
+ *       training rows, the test rows; a whole session at the bound, with the copies its snapshots show, holds
+ *       80–115 MB and runs in a 200 MB heap), and the per-neuron work (an {@code exp} or {@code tanh} for every
  *       activation) stays within the same fraction of a second as {@code W}.</li>
  * </ul>
- * Every preset uses under 0.5 % of either bound; the digits data set (64-32-10 on 1,797 samples) uses under
- * 1 % of W and 5 % of A, and 784-64-10 on MNIST fits up to {@code 5e8 / 50,890 = 9,825} samples (mini-batches
+ * Every preset uses under 1 % of either bound; the digits data set (64-32-10 on 1,797 samples) uses under
+ * 1 % of W and 9 % of A, and 784-64-10 on MNIST fits up to {@code 5e8 / 50,890 = 9,825} samples (mini-batches
  * or not: the window evaluates every sample whatever the batch, and a batch is never larger than the data set).
  *
  * <p>The gradient check evaluates the loss on one batch twice per parameter it checks; it is bounded by
@@ -37,7 +38,7 @@ public final class WorkLimits {
     /** The most multiply-adds of one forward pass over every sample: parameters × samples. */
     public static final long MAX_WORK = 500_000_000L;
     /** The most activations of one pass over every sample: samples × Σ (neurons + {@value #ROW_OVERHEAD}) over the weight layers. */
-    public static final long MAX_ACTIVATIONS = 2_000_000L;
+    public static final long MAX_ACTIVATIONS = 1_000_000L;
     /** What a row of a layer costs beyond its numbers (an array's header and reference), counted in numbers. */
     public static final int ROW_OVERHEAD = 3;
     /** A gradient check may do the work of this many forward passes at {@link #MAX_WORK} and {@link #MAX_ACTIVATIONS}. */
@@ -97,7 +98,7 @@ public final class WorkLimits {
         if (activations > MAX_ACTIVATIONS) {
             return on + " needs " + big(activations, MAX_ACTIVATIONS) + " activations per pass (" + row + "s × (neurons + "
                     + ROW_OVERHEAD + " per layer)): at most " + big(MAX_ACTIVATIONS) + " are allowed, so that the "
-                    + "buffers of one pass stay within about 64 MB" + advice;
+                    + "buffers of one pass stay within about 32 MB" + advice;
         }
         return null;
     }
@@ -162,7 +163,7 @@ public final class WorkLimits {
     /**
      * @return {@code v} (above {@code limit}) as the window writes large numbers, e.g. {@code 2.44e10}: three
      *         significant digits, or as many more as it takes to write it differently from the limit
-     *         ({@code 2.00004e6} against {@code 2e6})
+     *         ({@code 1.00002e6} against {@code 1e6})
      */
     private static String big(double v, long limit) {
         String s = big(v);

@@ -125,13 +125,14 @@ class PresetsTest {
             assertTrue(work < WorkLimits.MAX_WORK / 100, s.name() + ": " + work);
             assertTrue(activations < WorkLimits.MAX_ACTIVATIONS / 100, s.name() + ": " + activations);
         }
-        // the biggest network the editor offers (6 hidden layers of 12) on the biggest generated set (20,000) fits too
+        // the biggest network the editor offers (6 hidden layers of 12) fits 10,000 generated samples (of the 20,000 allowed)
         List<org.backproplab.engine.LayerSpec> most = new java.util.ArrayList<>();
         for (int h = 0; h < Scenarios.MAX_HIDDEN_LAYERS; h++) {
             most.add(new org.backproplab.engine.LayerSpec(Scenarios.MAX_NEURONS, Activation.TANH, true));
         }
         most.add(new org.backproplab.engine.LayerSpec(1, Activation.SIGMOID, true));
-        assertEquals(null, WorkLimits.refusal(2, most, 20_000));
+        assertEquals(null, WorkLimits.refusal(2, most, 10_000));
+        assertTrue(WorkLimits.refusal(2, most, 20_000).endsWith("this network fits at most 10,638 samples"));
     }
 
     @Test

@@ -54,8 +54,8 @@ class WorkBoundFileTest {
         assertEquals("dataset.inputs", e.field());
         assertEquals("big.json: dataset.inputs: 500-1000-1 on 999 samples is 5.01e8 multiply-adds per pass (parameters × "
                 + "samples): at most 5e8 are allowed, so that one pass stays under a second; this network fits at most "
-                + "996 samples", e.getMessage());
-        assertNotNull(BackpropFile.read(file(500, 1_000, 996, 0), "big.json"), "at the bound the file opens");
+                + "993 samples", e.getMessage());
+        assertNotNull(BackpropFile.read(file(500, 1_000, 993, 0), "big.json"), "at the bound the file opens");
     }
 
     @Test
@@ -63,8 +63,8 @@ class WorkBoundFileTest {
         FileFormatException e = refused(file(1, 1_000, 10, 2_000));
         assertEquals("probes.inputs", e.field());
         assertEquals("big.json: probes.inputs: 1-1000-1 on 2,000 probes needs 2.01e6 activations per pass (probes × "
-                + "(neurons + 3 per layer)): at most 2e6 are allowed, so that the buffers of one pass stay within about "
-                + "64 MB; this network fits at most 1,986 probes", e.getMessage());
+                + "(neurons + 3 per layer)): at most 1e6 are allowed, so that the buffers of one pass stay within about "
+                + "32 MB; this network fits at most 993 probes", e.getMessage());
     }
 
     /** A saved session whose history holds an edit that added rows; that edit's data set is then grown past the bound. */
@@ -88,14 +88,14 @@ class WorkBoundFileTest {
         assertNotNull(data, root.get("history").get("edits").toString());
         ArrayNode inputs = (ArrayNode) data.get("inputs");
         ArrayNode targets = (ArrayNode) data.get("targets");
-        while (inputs.size() < 1_987) {
+        while (inputs.size() < 994) {
             inputs.add(inputs.get(0).deepCopy());
             targets.add(targets.get(0).deepCopy());
         }
         FileFormatException e = refused(root.toString());
         assertEquals("history.edits[0].dataset.inputs", e.field());
-        assertEquals("big.json: history.edits[0].dataset.inputs: 1-1000-1 on 1,987 samples needs 2.001e6 activations "
-                + "per pass (samples × (neurons + 3 per layer)): at most 2e6 are allowed, so that the buffers of one pass "
-                + "stay within about 64 MB; this network fits at most 1,986 samples", e.getMessage());
+        assertEquals("big.json: history.edits[0].dataset.inputs: 1-1000-1 on 994 samples needs 1.001e6 activations "
+                + "per pass (samples × (neurons + 3 per layer)): at most 1e6 are allowed, so that the buffers of one pass "
+                + "stay within about 32 MB; this network fits at most 993 samples", e.getMessage());
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The session at the work bound: an edit past it is refused, and a long gradient check can be cancelled. */
 public class WorkBoundSessionTest {
-    /** 1-100-1 takes 107 activations per sample: 18,691 samples are the most that fit in 2e6. */
-    static final int MOST = 18_691;
+    /** 1-100-1 takes 107 activations per sample: 9,345 samples are the most that fit in 1e6. */
+    static final int MOST = 9_345;
 
     private TrainingSession session;
 
@@ -63,9 +63,9 @@ public class WorkBoundSessionTest {
         Snapshot after = sync();
         assertEquals(MOST, after.scenario().dataset().size());
         assertEquals(before.changes(), after.changes(), "nothing recorded");
-        assertEquals("1-100-1 on 18,692 samples needs 2.00004e6 activations per pass (samples × (neurons + 3 per layer)): "
-                + "at most 2e6 are allowed, so that the buffers of one pass stay within about 64 MB; this network fits "
-                + "at most 18,691 samples", after.message());
+        assertEquals("1-100-1 on 9,346 samples needs 1.00002e6 activations per pass (samples × (neurons + 3 per layer)): "
+                + "at most 1e6 are allowed, so that the buffers of one pass stay within about 32 MB; this network fits "
+                + "at most 9,345 samples", after.message());
         session.removeSample(0);
         assertEquals(MOST - 1, sync().scenario().dataset().size(), "below the bound edits go on");
     }

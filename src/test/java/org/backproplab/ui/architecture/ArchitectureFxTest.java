@@ -118,11 +118,11 @@ class ArchitectureFxTest extends FxRobot {
         assertEquals(Activation.TANH, tanh.network().layer(1).activation());
     }
 
-    /** 1-12-1 on 60,000 samples takes 19 activations a sample; another layer of 12 would take 34, past 2e6 a pass. */
+    /** 1-12-1 on 30,000 samples takes 19 activations a sample; another layer of 12 would take 34, past 1e6 a pass. */
     @Test
     void aLayerPastTheWorkBoundIsRefusedWithTheLimitAndChangesNothing() throws Exception {
-        double[][] x = new double[60_000][1];
-        double[][] y = new double[60_000][1];
+        double[][] x = new double[30_000][1];
+        double[][] y = new double[30_000][1];
         fx.app.session().load(new Scenario("many", "", Dataset.of(x, y), List.of(new LayerSpec(12, Activation.TANH, true),
                 new LayerSpec(1, Activation.LINEAR, true)), new TrainingConfig(Loss.MSE, 0.1, BatchMode.miniBatch(32), 0,
                 false, Initializer.XAVIER, 1), 10));
@@ -130,9 +130,9 @@ class ArchitectureFxTest extends FxRobot {
         assertEquals("many", before.scenario().name());
         clickOn("#addLayerButton");
         Snapshot after = fx.settle();
-        assertEquals("Not changed (a hidden layer added): 1-12-12-1 on 60,000 samples needs 2.04e6 activations per pass "
-                + "(samples × (neurons + 3 per layer)): at most 2e6 are allowed, so that the buffers of one pass stay "
-                + "within about 64 MB; this network fits at most 58,823 samples.",
+        assertEquals("Not changed (a hidden layer added): 1-12-12-1 on 30,000 samples needs 1.02e6 activations per pass "
+                + "(samples × (neurons + 3 per layer)): at most 1e6 are allowed, so that the buffers of one pass stay "
+                + "within about 32 MB; this network fits at most 29,411 samples.",
                 lookup("#architectureError").queryAs(Label.class).getText());
         assertEquals(before.scenario(), after.scenario(), "nothing sent");
         assertEquals(before.changes(), after.changes());
