@@ -23,6 +23,7 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
+import org.backproplab.engine.WorkLimits;
 
 /**
  * Turns the text of a {@code backprop-lab/1} file into a {@link BackpropFile}, refusing anything malformed
@@ -167,7 +168,7 @@ final class FileParser {
         int inputSize = inputSize(root);
         List<LayerSpec> specs = layers(root, inputSize);
         TrainingConfig config = training(f.required(root, "", "training"), "training");
-        Dataset dataset = dataset(root, inputSize, specs.get(specs.size() - 1).size(), config.loss());
+        Dataset dataset = dataset(root, inputSize, specs, config.loss());
         long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Trainer.MAX_ITERATION) : 0;
         long defaultIterations = root.has("defaultIterations")
                 ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Trainer.MAX_ITERATION)
@@ -258,10 +259,12 @@ final class FileParser {
         throw f.error(path, "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
     }
 
-    private Dataset dataset(JsonNode root, int in, int out, Loss loss) throws FileFormatException {
+    private Dataset dataset(JsonNode root, int in, List<LayerSpec> specs, Loss loss) throws FileFormatException {
+        int out = specs.get(specs.size() - 1).size();
         JsonNode d = f.required(root, "", "dataset");
         f.object(d, "dataset", DATASET);
         int n = checkedRows(f.required(d, "dataset", "inputs"), "dataset.inputs", 1, in + out);
+        checkWork("dataset.inputs", in, specs, n, "sample");
         double[][] x = f.matrix(d.get("inputs"), "dataset.inputs", n, in);
         double[][] y = f.matrix(f.required(d, "dataset", "targets"), "dataset.targets", n, out);
         for (int r = 0; r < n; r++) {
@@ -284,6 +287,7 @@ final class FileParser {
         if (p != null && !p.isNull()) {
             f.object(p, "probes", PROBES);
             int m = checkedRows(f.required(p, "probes", "inputs"), "probes.inputs", 0, in);
+            checkWork("probes.inputs", in, specs, m, "probe");
             probes = f.matrix(p.get("inputs"), "probes.inputs", m, in);
             probeLabels = f.texts(p.get("labels"), "probes.labels", m);
         }
@@ -302,6 +306,19 @@ final class FileParser {
                     + Trainer.MAX_CELLS + " numbers");
         }
         return rows.size();
+    }
+
+    /**
+     * Refuses, before the rows are read, {@code rows} rows that the network of {@code specs} may not work on
+     * ({@link WorkLimits}: parameters × rows, and the activations of a pass).
+     *
+     * @param row "sample" or "probe"
+     */
+    void checkWork(String path, int in, List<LayerSpec> specs, int rows, String row) throws FileFormatException {
+        String refusal = WorkLimits.refusal(in, specs, rows, row);
+        if (refusal != null) {
+            throw f.error(path, refusal);
+        }
     }
 
     /** The weights and biases of the file, or, when it has neither, fresh ones from the initializer. */

@@ -91,21 +91,26 @@ final class HistoryParser {
         TrainingConfig config = n.has("training") || previous == null
                 ? parser.training(f.required(n, path, "training"), field(path, "training")) : previous.config();
         Dataset d = n.has("dataset") || previous == null
-                ? samples(f.required(n, path, "dataset"), field(path, "dataset"), s.dataset(), config)
+                ? samples(f.required(n, path, "dataset"), field(path, "dataset"), s, config)
                 : previous.dataset();
         int[] test = n.has("testRows") ? rows(n.get("testRows"), field(path, "testRows"), d.size())
                 : previous == null || previous.dataset().size() != d.size() ? new int[0] : previous.testRows();
         return new HistoryRecord.State(net, d, config, test);
     }
 
-    /** Inputs, targets and labels; names, probes and the bias column are those of the file's data set. */
-    private Dataset samples(JsonNode d, String path, Dataset base, TrainingConfig config) throws FileFormatException {
+    /**
+     * Inputs, targets and labels, within what the network of {@code s} may work on; names, probes and the bias
+     * column are those of the file's data set.
+     */
+    private Dataset samples(JsonNode d, String path, Scenario s, TrainingConfig config) throws FileFormatException {
         f.object(d, path, SAMPLES);
+        Dataset base = s.dataset();
         int in = base.inputSize();
         int out = base.targetSize();
         String ip = field(path, "inputs");
         String tp = field(path, "targets");
         int n = parser.checkedRows(f.required(d, path, "inputs"), ip, 1, in + out);
+        parser.checkWork(ip, in, s.layers(), n, "sample");
         double[][] x = f.matrix(d.get("inputs"), ip, n, in);
         double[][] y = f.matrix(f.required(d, path, "targets"), tp, n, out);
         for (int r = 0; r < n; r++) {

@@ -337,7 +337,27 @@ public final class TrainingSession implements AutoCloseable {
 
     /** @return the gradient check of the weights on show, with the snapshot it was made on */
     public CompletableFuture<Checked> gradientCheck() {
-        return call(() -> new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer())));
+        return gradientCheck(org.backproplab.engine.Progress.NONE);
+    }
+
+    /**
+     * The gradient check of the weights on show, on the worker: every other command waits for it, so
+     * {@code progress} can stop it between two evaluations of the loss (a cancel from any thread). A cancelled
+     * check changes nothing; the status message says how far it got.
+     *
+     * @return a future completed with the check and the snapshot it was made on, or exceptionally with a
+     *         {@link java.util.concurrent.CancellationException} if {@code progress} stopped it
+     */
+    public CompletableFuture<Checked> gradientCheck(org.backproplab.engine.Progress progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        return call(() -> {
+            try {
+                return new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer(), progress));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new java.util.concurrent.CancellationException("The " + e.getMessage()
+                        + "; the session is as it was.");
+            }
+        });
     }
 
     /** A gradient check and the snapshot it was made on. */
