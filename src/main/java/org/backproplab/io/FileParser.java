@@ -50,6 +50,8 @@ final class FileParser {
     }
 
     private final JsonFields f;
+    /** True for a file of the current format, whose histories may store trainer states. */
+    private boolean storedStates;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
@@ -102,14 +104,18 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V2)
-                && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V2
-                    + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V3)
+                && !format.equals(BackpropFile.FORMAT_V2) && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V3
+                    + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found "
+                    + found(root.get("format")));
         }
-        if (!format.equals(BackpropFile.FORMAT) && (root.has("run") || root.has("otherRuns"))) {
+        storedStates = format.equals(BackpropFile.FORMAT);
+        boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
+        if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
             String field = root.has("run") ? "run" : "otherRuns";
-            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT + "\"");
+            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT_V3
+                    + "\" or later");
         }
         if (format.equals(BackpropFile.FORMAT_V1) && root.has("history")) {
             throw f.error("history", "unknown field in a \"" + BackpropFile.FORMAT_V1 + "\" file: a history needs \""
@@ -178,7 +184,7 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f).parse(h, scenario, network,
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates).parse(h, scenario, network,
                 iteration));
     }
 

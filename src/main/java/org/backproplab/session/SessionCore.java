@@ -243,17 +243,26 @@ final class SessionCore {
             return;
         }
         double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        double loss;
-        if (trainer.config().batch().isFull()) {
-            loss = trainer.step();
-        } else if (measure) {
-            loss = trainer.datasetLoss();
-            trainer.step();
-        } else {
-            trainer.step();
-            loss = Double.NaN;
+        record(update(trainer, measure), test, measure);
+    }
+
+    /**
+     * One update as training records it.
+     *
+     * @return the whole training set's loss of the weights before the update if {@code measure} (a full batch's
+     *         update gives it for free), else NaN
+     */
+    static double update(Trainer t, boolean measure) {
+        if (t.config().batch().isFull()) {
+            return t.step();
         }
-        record(loss, test, measure);
+        if (!measure) {
+            t.step();
+            return Double.NaN;
+        }
+        double loss = t.datasetLoss();
+        t.step();
+        return loss;
     }
 
     /** Replays iterations to {@code k}, measuring where {@code measured} says (rebuilding a saved history). */

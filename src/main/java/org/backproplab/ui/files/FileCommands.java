@@ -303,6 +303,9 @@ public final class FileCommands {
             BackpropFile file = BackpropFile.of(session);
             String json = file.toJson();
             if (!BackpropFile.withinReadLimits(json)) {
+                json = file.withoutStoredStates().toJson();
+            }
+            if (!BackpropFile.withinReadLimits(json)) {
                 json = file.withoutHistory().toJson();
                 withHistory = false;
             }
