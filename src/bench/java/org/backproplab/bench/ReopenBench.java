@@ -55,7 +55,7 @@ public class ReopenBench {
         Files.deleteIfExists(file);
     }
 
-    private TrainingSession open() throws Exception {
+    private TrainingSession opened() throws Exception {
         TrainingSession t = new TrainingSession(Presets.xor());
         String said = t.open(BackpropFile.read(file).sessionOrState()).get(10, TimeUnit.MINUTES);
         if (!said.startsWith("Opened the history")) {
@@ -67,7 +67,7 @@ public class ReopenBench {
     /** Read and open until the session answers with the opened weights. */
     @Benchmark
     public long open() throws Exception {
-        try (TrainingSession t = open()) {
+        try (TrainingSession t = opened()) {
             return t.sync().get(1, TimeUnit.MINUTES).iteration();
         }
     }
@@ -75,7 +75,7 @@ public class ReopenBench {
     /** Read, open, and replay the whole history to check it (what opening used to cost). */
     @Benchmark
     public Object openAndCheck() throws Exception {
-        try (TrainingSession t = open()) {
+        try (TrainingSession t = opened()) {
             String problem = t.historyCheck().get(30, TimeUnit.MINUTES);
             if (problem != null) {
                 throw new IllegalStateException(problem);
