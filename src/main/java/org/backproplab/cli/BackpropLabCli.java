@@ -7,21 +7,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.backproplab.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code train}, {@code presets}, {@code export}, {@code gradcheck}. Runs without
  * JavaFX. Exit status 0 on success, 2 on any user error (one line on stderr, never a stack trace), 1 when
- * a gradient check fails or on an internal error.
+ * a gradient check fails or on an internal error, {@value #DIVERGED} when {@code train} diverged (the loss or a
+ * weight became NaN or infinite: the last finite state is printed and saved instead).
+ *
+ * <p>Everything printed that came from outside (a file's names, labels and descriptions, a path, a value in an
+ * error message) goes through {@link TerminalText#escape}: a file cannot send control sequences to the terminal.
  */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1.0",
         description = "See a neural network learn: train, export and check the built-in scenarios.",
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
+            "0:success",
+            "1:gradcheck found a gradient that disagrees, or an internal error",
+            "2:a user error: unknown preset or option, bad file, bad number, unwritable path (one line on stderr)",
+            "3:train diverged (the loss or a weight became NaN or infinite); the last finite state is printed and saved"},
         subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, GradcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class BackpropLabCli implements Runnable {
     /** The exit status of a user error. */
     public static final int USER_ERROR = 2;
+    /** The exit status of a {@code train} run that diverged. */
+    public static final int DIVERGED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +51,7 @@ public final class BackpropLabCli implements Runnable {
      * @param args the arguments, e.g. {@code train --preset xor}
      * @param out  where results go
      * @param err  where errors and the progress bar go
-     * @return the exit status: 0 success, 1 failed check or internal error, 2 user error
+     * @return the exit status: 0 success, 1 failed check or internal error, 2 user error, 3 training diverged
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
@@ -48,12 +60,12 @@ public final class BackpropLabCli implements Runnable {
         cl.setOut(o);
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, a) -> {
-            e.println("backprop-lab: " + oneLine(ex.getMessage()));
+            e.println("backprop-lab: " + TerminalText.escape(oneLine(ex.getMessage())));
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             String user = userMessage(ex);
-            e.println("backprop-lab: " + oneLine(user != null ? user : "internal error: " + ex));
+            e.println("backprop-lab: " + TerminalText.escape(oneLine(user != null ? user : "internal error: " + ex)));
             return user != null ? USER_ERROR : 1;
         });
         int status = cl.execute(args);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.io.BackpropFile;
+import org.backproplab.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "NAME", description = "a built-in scenario")
     String preset;
 
-    @Option(names = "--seed", paramLabel = "S", description = "the seed of the initial weights")
+    @Option(names = "--seed", paramLabel = "S", preprocessor = NumberOptions.Seed.class,
+            description = "the seed of the initial weights")
     Long seed;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the JSON file to write")
@@ -32,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
             s = s.withConfig(s.config().withSeed(seed));
         }
         BackpropFile.initial(s).write(out);
-        spec.commandLine().getOut().println("wrote " + out);
+        spec.commandLine().getOut().println("wrote " + TerminalText.escape(out.toString()));
         return 0;
     }
 }

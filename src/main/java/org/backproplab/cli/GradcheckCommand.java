@@ -7,6 +7,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.GradientCheck.Entry;
 import org.backproplab.engine.GradientCheck.Status;
+import org.backproplab.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions source;
 
-    @Option(names = "--seed", paramLabel = "S", description = "the seed of the initial weights (presets)")
+    @Option(names = "--seed", paramLabel = "S", preprocessor = NumberOptions.Seed.class,
+            description = "the seed of the initial weights (presets)")
     Long seed;
 
     @Override
@@ -40,13 +42,14 @@ final class GradcheckCommand implements Callable<Integer> {
         ScenarioOptions.Loaded l = source.open(seed);
         GradientCheck.Result r = GradientCheck.run(l.trainer());
         PrintWriter out = spec.commandLine().getOut();
+        String name = TerminalText.escape(l.scenario().name());
         Entry w = r.worst();
         String verdict = r.passes() ? "PASS" : "FAIL (tolerance " + GradientCheck.TOLERANCE + ")";
         if (w == null) {
-            out.printf("%s: %d parameters, none comparable: %s%n", l.scenario().name(), r.entries().size(), verdict);
+            out.printf("%s: %d parameters, none comparable: %s%n", name, r.entries().size(), verdict);
         } else {
             out.printf("%s: %d parameters, max relative error %.3e at %s (backprop %.10g, numeric %.10g): %s%n",
-                    l.scenario().name(), r.entries().size(), w.relativeError(), w.name(), w.backprop(), w.numeric(),
+                    name, r.entries().size(), w.relativeError(), w.name(), w.backprop(), w.numeric(),
                     verdict);
         }
         long retried = r.entries().stream().filter(e -> e.isComparable() && e.kink() != null).count();
@@ -57,7 +60,7 @@ final class GradcheckCommand implements Callable<Integer> {
         list(out, r, Status.FAIL, e -> String.format("  FAIL %s: relative error %.3e at h = %.0e (backprop %.10g, numeric %.10g)",
                 e.name(), e.relativeError(), e.step(), e.backprop(), e.numeric()));
         list(out, r, Status.KINK, e -> String.format("  at a kink, not comparable: %s: %s of sample %s changes side of 0 "
-                        + "even at h = %.0e%s", e.name(), e.kink().preActivationName(), d.label(e.kink().sample()),
+                        + "even at h = %.0e%s", e.name(), e.kink().preActivationName(), TerminalText.escape(d.label(e.kink().sample())),
                 e.step(), e.kink().count() > 1 ? " (and " + (e.kink().count() - 1) + " more pre-activations)" : ""));
         return r.passes() ? 0 : 1;
     }

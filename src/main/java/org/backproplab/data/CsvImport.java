@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,24 +85,18 @@ public final class CsvImport {
     /**
      * Reads and checks a file.
      *
-     * @throws CsvImportException if the file is missing, larger than {@value #MAX_BYTES} bytes, empty, not
+     * @throws CsvImportException if the file is missing, not a regular file (a directory, a FIFO, a device:
+     *                            see {@link BoundedRead}), larger than {@value #MAX_BYTES} bytes, empty, not
      *                            UTF-8, has no header row, a blank or repeated column name, a row of another
      *                            width than the header, or more than {@value #MAX_CELLS} cells
      */
     public static Table read(Path file) throws CsvImportException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        long bytes;
-        try {
-            bytes = Files.size(file);
-        } catch (IOException e) {
-            throw new CsvImportException("Cannot read " + name + ": " + e.getMessage(), e);
-        }
-        if (bytes > MAX_BYTES) {
-            throw new CsvImportException(String.format(Locale.ROOT,
-                    "%s is %.1f MiB: files up to 64 MiB can be imported.", name, bytes / 1048576.0));
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(BoundedRead.open(file, MAX_BYTES), utf8))) {
             return read(name, in);
+        } catch (BoundedRead.Refused e) {
+            throw new CsvImportException(e.getMessage() + ".", e);
         } catch (CharacterCodingException e) {
             throw new CsvImportException(name + " is not a UTF-8 text file.", e);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -151,6 +144,9 @@ public final class CsvImport {
                 rows.add(List.copyOf(record.toList()));
             }
         } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof BoundedRead.Refused r) {
+                throw r;
+            }
             throw new CsvImportException(name + " is not valid CSV: " + e.getCause().getMessage(), e);
         } catch (IllegalStateException e) {
             throw new CsvImportException(name + " is not valid CSV: " + e.getMessage(), e);

@@ -38,9 +38,9 @@ public record BatchMode(int size) {
         return size == 0 ? n : Math.min(size, n);
     }
 
-    /** @return the number of updates in one epoch over {@code n} samples */
+    /** @return the number of updates in one epoch over {@code n} samples: {@code ⌈n / size⌉}, 1 for full */
     public int batchesPerEpoch(int n) {
-        return size == 0 ? 1 : (n + size - 1) / size;
+        return size == 0 ? 1 : (int) ((n + (long) size - 1) / size);
     }
 
     /** @return {@code "full"}, {@code "sample"} or the batch size */

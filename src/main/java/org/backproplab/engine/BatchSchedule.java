@@ -13,13 +13,22 @@ final class BatchSchedule {
     private long orderEpoch = -1;
     private int[] scratch = new int[0];
 
-    /** Loads the batch of iteration {@code k} into {@code w}. */
+    /**
+     * Loads the batch of iteration {@code k} into {@code w}. The trainer keeps {@code 0 ≤ k ≤}
+     * {@link Trainer#MAX_ITERATION}, so the epoch {@code k div B} and the first row {@code (k mod B)·size < n}
+     * are never negative.
+     *
+     * @throws IllegalArgumentException if {@code k} is negative
+     */
     void load(Workspace w, long k, TrainingData d, TrainingConfig config) {
         int n = d.trainRows.length;
         BatchMode mode = config.batch();
         if (mode.isFull()) {
             w.load(d.x, d.y, d.trainRows, n, n == d.size());
             return;
+        }
+        if (k < 0) {
+            throw new IllegalArgumentException("iteration " + k + " is not allowed: expected 0.." + Trainer.MAX_ITERATION);
         }
         int perEpoch = mode.batchesPerEpoch(n);
         long epoch = k / perEpoch;

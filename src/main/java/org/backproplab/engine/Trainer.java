@@ -1,6 +1,7 @@
 package org.backproplab.engine;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -14,6 +15,14 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class Trainer {
     /** The largest number of input plus target cells a data set may have. */
     public static final long MAX_CELLS = TrainingData.MAX_CELLS;
+    /**
+     * The last iteration a trainer may reach: {@code 2^53}. Every count up to it is exact as a double (the epoch
+     * count, the loss chart's axis, a JSON reader that keeps numbers as doubles), and it is {@code 2^10} times
+     * below {@code Long.MAX_VALUE}, so an iteration plus any run length or difference of two iterations can never
+     * overflow a {@code long}. No real run comes near it (at a million iterations a second it is 285 years away);
+     * a file or a command that asks for more is refused where it comes in.
+     */
+    public static final long MAX_ITERATION = 1L << 53;
 
     private final Network network;
     private final List<Phase> phases;
@@ -145,8 +154,10 @@ public final class Trainer {
      * Runs the rest of the current iteration (all of it at a boundary).
      *
      * @return the batch loss {@code L} of this iteration, computed before its update
+     * @throws IllegalStateException if the trainer is at {@link #MAX_ITERATION} (nothing runs)
      */
     public double step() {
+        checkNotAtLimit();
         do {
             runPhase(phases.get(phaseIndex));
             phaseIndex++;
@@ -172,8 +183,10 @@ public final class Trainer {
      * Runs the next phase.
      *
      * @return the phase that ran
+     * @throws IllegalStateException if the trainer is at {@link #MAX_ITERATION} (nothing runs)
      */
     public Phase stepPhase() {
+        checkNotAtLimit();
         Phase p = phases.get(phaseIndex);
         runPhase(p);
         phaseIndex++;
@@ -181,6 +194,18 @@ public final class Trainer {
             finishIteration();
         }
         return p;
+    }
+
+    /** @return true if the trainer is at {@link #MAX_ITERATION}: no further iteration may start */
+    public boolean atIterationLimit() {
+        return iteration >= MAX_ITERATION;
+    }
+
+    private void checkNotAtLimit() {
+        if (atIterationLimit()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "iteration %,d is the last a run may "
+                    + "reach (%,d = 2^53): no further iteration can start", iteration, MAX_ITERATION));
+        }
     }
 
     private void finishIteration() {
@@ -429,10 +454,14 @@ public final class Trainer {
         edited();
     }
 
-    /** Sets the iteration count (for files that record how far a network has trained). */
+    /**
+     * Sets the iteration count (for files that record how far a network has trained).
+     *
+     * @throws IllegalArgumentException naming the value if it is negative or beyond {@link #MAX_ITERATION}
+     */
     public void setIteration(long k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("iteration " + k + " is not allowed: expected 0 or more");
+        if (k < 0 || k > MAX_ITERATION) {
+            throw new IllegalArgumentException("iteration " + k + " is not allowed: expected 0.." + MAX_ITERATION);
         }
         iteration = k;
         epochsAtMark = 0;

@@ -1,8 +1,8 @@
 package org.backproplab.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.backproplab.data.BoundedRead;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
@@ -146,20 +146,21 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
     }
 
     /**
-     * Reads a file of at most {@link #MAX_BYTES}.
+     * Reads a file of at most {@link #MAX_BYTES}, through {@link BoundedRead}: only a regular file (links are
+     * followed) is opened, and reading stops as soon as more than the limit arrives, so a device, a pipe or a
+     * growing file never costs more than the limit and never blocks.
      *
-     * @throws FileFormatException naming the field if the content is not a valid {@value #FORMAT} file
-     * @throws IOException         if the file cannot be read
+     * @throws FileFormatException naming the field if the content is not a valid {@value #FORMAT} file, or
+     *                             if the file holds more than {@link #MAX_BYTES} bytes
+     * @throws IOException         naming the path if it is not a regular file (a directory, a FIFO, a device)
+     *                             or cannot be read
      */
     public static BackpropFile read(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_BYTES) {
-            throw new FileFormatException(path.toString(), "", "the file has " + size + " bytes: at most "
-                    + MAX_BYTES + " are allowed");
-        }
-        byte[] bytes = Files.readAllBytes(path);
-        if (bytes.length > MAX_BYTES) {
-            throw new FileFormatException(path.toString(), "", "the file grew past " + MAX_BYTES + " bytes while reading");
+        byte[] bytes;
+        try {
+            bytes = BoundedRead.readAllBytes(path, MAX_BYTES);
+        } catch (BoundedRead.TooLarge e) {
+            throw new FileFormatException(path.toString(), "", "the file " + e.problem());
         }
         return new FileParser(path.toString()).parse(() -> Json.parser(bytes));
     }

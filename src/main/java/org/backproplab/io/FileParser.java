@@ -162,7 +162,7 @@ final class FileParser {
         f.object(link, p, RUN);
         int number = (int) f.integer(f.required(link, p, "number"), p + ".number", 1, 1_000_000);
         int parent = (int) f.integer(f.required(link, p, "parent"), p + ".parent", 0, 1_000_000);
-        long forkedAt = f.integer(f.required(link, p, "forkedAt"), p + ".forkedAt", 0, Long.MAX_VALUE);
+        long forkedAt = f.integer(f.required(link, p, "forkedAt"), p + ".forkedAt", 0, Trainer.MAX_ITERATION);
         return new org.backproplab.session.SessionRecord.Run(number, parent, forkedAt, h);
     }
 
@@ -174,9 +174,9 @@ final class FileParser {
         List<LayerSpec> specs = layers(root, inputSize);
         TrainingConfig config = training(f.required(root, "", "training"), "training");
         Dataset dataset = dataset(root, inputSize, specs.get(specs.size() - 1).size(), config.loss());
-        long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Long.MAX_VALUE) : 0;
+        long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Trainer.MAX_ITERATION) : 0;
         long defaultIterations = root.has("defaultIterations")
-                ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Long.MAX_VALUE)
+                ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Trainer.MAX_ITERATION)
                 : BackpropFile.DEFAULT_ITERATIONS;
         Scenario scenario = new Scenario(name, description, dataset, specs, config, defaultIterations);
         Network network = network(root, scenario);

@@ -67,7 +67,7 @@ final class HistoryParser {
         f.object(h, "history", v4 ? HISTORY_V4 : HISTORY);
         boolean stored = h.has("checkpointEvery");
         long start = f.integer(f.required(h, "history", "start"), "history.start", 0, iteration);
-        long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Long.MAX_VALUE);
+        long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Trainer.MAX_ITERATION);
         double testFraction = h.has("testFraction") ? f.number(h.get("testFraction"), "history.testFraction") : 0;
         if (testFraction < 0 || testFraction > 0.9) {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");

@@ -100,7 +100,7 @@ final class SessionCore {
 
     void stepPhase() {
         boolean completes = trainer.phaseIndex() == trainer.phases().size() - 1;
-        if (completes && refuseWhenFull()) {
+        if ((completes || trainer.atIterationLimit()) && refuseWhenFull()) {
             return;
         }
         if (completes && following()) {
@@ -290,10 +290,16 @@ final class SessionCore {
     }
 
     /**
-     * @return true (and pauses, with a message) if the runs cannot take another recorded iteration; the sessions
-     *         kept for Back give their room first, oldest first
+     * @return true (and pauses, with a message) if the runs cannot take another recorded iteration, or the trainer
+     *         is at {@link Trainer#MAX_ITERATION}; the sessions kept for Back give their room first, oldest first
      */
     private boolean refuseWhenFull() {
+        if (trainer.atIterationLimit()) {
+            running = false;
+            messages.say(String.format(java.util.Locale.ROOT, "Paused: iteration %,d is the last a run may reach. "
+                    + "Reset, or go back to an earlier iteration.", Trainer.MAX_ITERATION));
+            return true;
+        }
         if (following()) {
             return false;
         }

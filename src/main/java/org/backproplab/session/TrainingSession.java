@@ -37,6 +37,12 @@ public final class TrainingSession implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     /** The most iterations one history holds; training pauses there (see {@code History}). */
     public static final long MAX_HISTORY = History.MAX_LENGTH;
+    /**
+     * After a divergence, "back to the last finite state" lands on the last iteration whose loss is at most this
+     * many times the lowest loss before it (see {@code DivergenceLanding}); the command line keeps its state by
+     * the same rule.
+     */
+    public static final int RESCUE_FACTOR = DivergenceLanding.FACTOR;
     static final int CURVE_POINTS = 1000;
 
     private final Worker worker;

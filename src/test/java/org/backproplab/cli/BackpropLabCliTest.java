@@ -205,6 +205,6 @@ class BackpropLabCliTest {
         assertTrue(run("train", "--preset", "nope").err().contains("unknown preset 'nope'"));
         assertTrue(run("train", "--load", malformed.toString()).err().contains("bad.json: layers: has 1 entries"));
         assertTrue(run("export", "--preset", "xor", "--out", dir.resolve("no/x.json").toString()).err()
-                .startsWith("backprop-lab: no such directory: "));
+                .startsWith("backprop-lab: cannot save to " + dir.resolve("no/x.json") + ": the folder "));
     }
 }

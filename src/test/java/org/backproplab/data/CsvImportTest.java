@@ -142,6 +142,16 @@ class CsvImportTest {
     }
 
     @Test
+    void aFifoOrADeviceIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "pipe.csv");
+        String m = assertThrows(CsvImportException.class, () -> SpecialFiles.within(() -> CsvImport.read(fifo))).getMessage();
+        assertEquals(fifo + " is a FIFO (named pipe): expected a regular file.", m);
+        m = assertThrows(CsvImportException.class, () -> SpecialFiles.within(() -> CsvImport.read(SpecialFiles.devZero())))
+                .getMessage();
+        assertEquals("/dev/zero is a character device: expected a regular file.", m);
+    }
+
+    @Test
     void aMissingFileIsRefused() {
         String m = assertThrows(CsvImportException.class, () -> CsvImport.read(dir.resolve("none.csv"))).getMessage();
         assertTrue(m.contains("none.csv"), m);

@@ -47,7 +47,7 @@ public final class FileCommands {
     /** How the text of a saved file reaches the disk (tests put a failing writer here). */
     java.util.function.Function<String, Exports.Rendered> jsonWriter = Exports::text;
     /** How a file to open is read (tests put a slow reader here). */
-    java.util.function.Function<Path, BackpropFile> reader = FileCommands::read;
+    java.util.function.Function<Path, SessionRecord> reader = FileCommands::read;
 
     /**
      * @param owner  the window that owns the dialogs
@@ -217,7 +217,7 @@ public final class FileCommands {
                         throw new java.util.concurrent.CancellationException();
                     }
                     mine.submitted = true;
-                    return bridge.session().open(file.sessionOrState());
+                    return bridge.session().open(file);
                 })
                 .thenCompose(message -> {
                     if (mine.cancelled) {
@@ -246,9 +246,17 @@ public final class FileCommands {
         return done;
     }
 
-    static BackpropFile read(Path path) {
+    /**
+     * What Open does before the session takes over, on the files thread: reads and checks the file (a regular
+     * file of at most {@link BackpropFile#MAX_BYTES}; see {@link BackpropFile#read(Path)}).
+     *
+     * @return every run to open
+     * @throws java.util.concurrent.CompletionException wrapping the {@link java.io.IOException} that
+     *                                                  {@link FileDialogs#reason} turns into the dialog's text
+     */
+    static SessionRecord read(Path path) {
         try {
-            return BackpropFile.read(path);
+            return BackpropFile.read(path).sessionOrState();
         } catch (java.io.IOException e) {
             throw new java.util.concurrent.CompletionException(e);
         }

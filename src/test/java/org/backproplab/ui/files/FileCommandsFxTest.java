@@ -139,6 +139,17 @@ class FileCommandsFxTest {
     }
 
     @Test
+    void aSaveOverAFifoIsRefusedNamingThePathChosen(FxRobot robot) throws Exception {
+        Path fifo = org.backproplab.data.SpecialFiles.fifo(dir, "pipe.json");
+        assertFalse(await(() -> files.saveTo(fifo)));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "still a FIFO");
+        DialogPane d = robot.lookup("#fileProblemDialog").queryAs(DialogPane.class);
+        assertTrue(d.getContentText().startsWith("cannot save to " + fifo + ": it is a FIFO (named pipe)"),
+                d.getContentText());
+        robot.interact(() -> ((Stage) d.getScene().getWindow()).close());
+    }
+
+    @Test
     void aMalformedFileIsRefusedNamingTheFieldAndChangesNothing(FxRobot robot) throws Exception {
         Path good = dir.resolve("good.json");
         assertTrue(await(() -> files.saveTo(good)));
