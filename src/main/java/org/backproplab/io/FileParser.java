@@ -44,7 +44,7 @@ final class FileParser {
     private static final Set<String> INPUT_LAYER = Set.of("size");
     private static final Set<String> WEIGHT_LAYER = Set.of("size", "activation", "bias");
 
-    /** Opens a fresh parser over the same text (the text is parsed twice). */
+    /** Opens a parser over the text. */
     interface Source {
         JsonParser open() throws IOException;
     }
@@ -58,9 +58,8 @@ final class FileParser {
     }
 
     BackpropFile parse(Source text) throws IOException {
-        countValues(text);
         JsonNode root;
-        try (JsonParser p = text.open()) {
+        try (JsonParser p = new Counted(text.open())) {
             root = Json.MAPPER.readTree(p);
         } catch (JsonProcessingException e) {
             throw notJson(e);
@@ -71,27 +70,80 @@ final class FileParser {
         return build(root);
     }
 
-    /** The streaming first pass: well-formed JSON with at most {@link BackpropFile#MAX_VALUES} values. */
-    private void countValues(Source text) throws IOException {
-        long values = 0;
-        int depth = 0;
-        int roots = 0;
-        try (JsonParser p = text.open()) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (depth == 0 && ++roots > 1) {
-                    throw f.error("", "not valid JSON at line " + p.currentLocation().getLineNr()
-                            + ": more than one value at the top level");
-                }
-                if (t.isStructStart()) {
-                    depth++;
-                } else if (t.isStructEnd()) {
-                    depth--;
-                } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
-                    throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
-                }
+    /**
+     * The parser the tree is built from, counting as it goes: one value at the top level and at most
+     * {@link BackpropFile#MAX_VALUES} values, refused the moment one more arrives, so the tree never grows
+     * beyond that (and the text is read once).
+     */
+    private final class Counted extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private long values;
+        private int depth;
+        private int roots;
+
+        Counted(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (t == null) {
+                return null;
             }
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
+            if (depth == 0 && ++roots > 1) {
+                throw f.error("", "not valid JSON at line " + currentLocation().getLineNr()
+                        + ": more than one value at the top level");
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
+                throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
+            }
+            return t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public int nextIntValue(int otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : otherwise;
+        }
+
+        @Override
+        public long nextLongValue(long otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : otherwise;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            throw new IllegalStateException("the file parser never skips");
         }
     }
 
