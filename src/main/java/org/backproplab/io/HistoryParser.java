@@ -302,7 +302,7 @@ final class HistoryParser {
         for (int i = 0; i < v.length; i++) {
             JsonNode x = a.get(i);
             if (x.isNumber()) {
-                v[i] = f.number(x, index(path, i));
+                v[i] = f.number(a, path, i);
             } else if (x.isTextual() && (x.textValue().equals("NaN") || x.textValue().equals("Infinity")
                     || x.textValue().equals("-Infinity"))) {
                 v[i] = Double.parseDouble(x.textValue());

@@ -29,7 +29,8 @@ final class BackgroundChecks implements AutoCloseable {
     /**
      * Starts checking {@code r} and stops the check under way.
      *
-     * @param stillShown asked on the worker before anything is said: true while the session shows the runs of {@code r}
+     * @param stillShown true while the session shows the runs of {@code r} (asked from any thread): the check stops
+     *                   when it turns false and says nothing
      * @param worker     runs a command on the worker
      * @param messages   the session's messages (used only from commands on the worker)
      * @return a future completed with null if every run replays as saved, or with what differs; cancelled if the
@@ -42,7 +43,7 @@ final class BackgroundChecks implements AutoCloseable {
         latest = verdict;
         String[] said = {opened};
         long[] lastSaid = {System.nanoTime()};
-        BooleanSupplier cancelled = () -> generation.get() != mine;
+        BooleanSupplier cancelled = () -> generation.get() != mine || !stillShown.getAsBoolean();
         thread.execute(() -> {
             try {
                 String problem = new HistoryCheck(r, cancelled, share -> {
@@ -65,9 +66,9 @@ final class BackgroundChecks implements AutoCloseable {
                     if (problem == null) {
                         messages.replace(said[0], "Checked the saved history: every iteration replays exactly.");
                     } else {
-                        messages.say("The saved history does not replay exactly: " + problem + ". The weights at "
-                                + "the saved checkpoints are the file's; between them they are computed again, and "
-                                + "the loss curve is the file's.");
+                        messages.say("The saved history does not replay exactly: " + problem + ". What is shown is "
+                                + "the file's (weights at its checkpoints and edits, the loss curve); the weights "
+                                + "between checkpoints are computed again, so they may not match the curve.");
                     }
                 });
                 verdict.complete(problem);

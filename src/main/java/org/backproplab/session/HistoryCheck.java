@@ -41,13 +41,40 @@ final class HistoryCheck {
         for (SessionRecord.Run r : record.runs()) {
             total += r.history().end() - r.history().start();
         }
-        for (SessionRecord.Run r : record.runs()) {
-            String problem = run(r.history());
-            if (problem != null) {
-                return (record.runs().size() > 1 ? "run " + r.number() + ", " : "") + problem;
+        String problem = shown(record.shown());
+        for (int i = 0; problem == null && i < record.runs().size(); i++) {
+            problem = run(record.runs().get(i).history());
+            if (problem != null && record.runs().size() > 1) {
+                problem = "run " + record.runs().get(i).number() + ", " + problem;
             }
         }
-        return null;
+        return problem;
+    }
+
+    /**
+     * First of all, the weights on show: replayed from the stored state a jump would start from (at most
+     * {@link HistoryRecord.Stored#MAX_GAP} iterations), they must be the file's bit for bit.
+     */
+    private String shown(HistoryRecord h) {
+        HistoryRecord.Stored s = h.stored();
+        TrainerState from = s.checkpoints().get(0);
+        for (TrainerState c : s.checkpoints()) {
+            from = c.iteration() <= h.iteration() ? c : from;
+        }
+        for (TrainerState a : s.editsAfter()) {
+            from = a.iteration() <= h.iteration() && a.iteration() >= from.iteration() ? a : from;
+        }
+        Trainer t = h.scenario().createTrainer();
+        t.restore(from);
+        for (long k = from.iteration(); k < h.iteration(); k++) {
+            if (((k - from.iteration()) & 255) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("the check of the saved history was cancelled");
+            }
+            t.step();
+        }
+        return same(t.state(), s.current()) ? null
+                : "the weights on show at iteration " + h.iteration() + " do not follow from the saved state at iteration "
+                + from.iteration() + " before them";
     }
 
     /** The stored states of one run, as {@link History#restore} starts from them, checked stretch by stretch. */

@@ -32,6 +32,11 @@ final class SessionCore {
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
     long changes;
+    /**
+     * Counts the times the runs were replaced by others (a switch, a file, Back to a previous session); read by the
+     * background check of an opened file, to stop when the runs it checks are gone.
+     */
+    volatile long replacements;
     final Messages messages = new Messages();
     final Pacer pacer = new Pacer();
     final PreviousSessions previous = new PreviousSessions();
@@ -76,6 +81,7 @@ final class SessionCore {
         h.reset(t.state());
         runs = new Runs(h);
         history = h;
+        replacements++;
         storedByOthers = 0;
         walkedByPhases = -1;
         changes++;

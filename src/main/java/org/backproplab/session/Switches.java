@@ -53,6 +53,7 @@ final class Switches {
         c.trainer = t;
         c.runs = k.runs();
         c.history = h;
+        c.replacements++;
         c.refreshStoredByOthers();
         c.forgetPhaseWalk();
         c.running = false;

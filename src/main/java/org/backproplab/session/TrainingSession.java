@@ -280,8 +280,8 @@ public final class TrainingSession implements AutoCloseable {
             boolean toCheck = core.switches.open(record);
             String said = core.messages.pending();
             if (toCheck) {
-                Runs opened = core.runs;
-                checks.start(record, () -> core.runs == opened, worker::submit, core.messages, said);
+                long opened = core.replacements;
+                checks.start(record, () -> core.replacements == opened, worker::submit, core.messages, said);
             }
             return said;
         });

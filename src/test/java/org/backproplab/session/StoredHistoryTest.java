@@ -77,8 +77,8 @@ class StoredHistoryTest {
 
         TrainingSession copy = start(SessionFixtures.xor());
         String said = copy.open(r).get(30, TimeUnit.SECONDS);
-        assertTrue(said.startsWith("Opened the history: iterations 0 to 2000 with 3 edits; the weights at iteration "
-                + "1300 replay exactly"), said);
+        assertEquals("Opened the history: iterations 0 to 2000 with 3 edits; checking in the background that it "
+                + "replays exactly.", said);
         assertNull(copy.historyCheck().get(60, TimeUnit.SECONDS), "every stretch replays as saved");
         Snapshot a = sync(original);
         Snapshot b = sync(copy);
@@ -122,7 +122,7 @@ class StoredHistoryTest {
     }
 
     @Test
-    void aCheckpointThatDoesNotLeadToTheShownWeightsOpensThemWithoutHistory() throws Exception {
+    void aCheckpointThatDoesNotLeadToTheWeightsOnShowIsFoundFirstAndSaid() throws Exception {
         SessionRecord r = record(trained());
         HistoryRecord h = r.shown();
         HistoryRecord.Stored s = h.stored();
@@ -138,12 +138,28 @@ class StoredHistoryTest {
                         s.endLoss(), s.endTestLoss()));
         TrainingSession copy = start(SessionFixtures.xor());
         String said = copy.open(tampered).get(30, TimeUnit.SECONDS);
-        assertTrue(said.contains("without their history") && said.contains("do not follow from the saved checkpoint"),
-                said);
+        assertTrue(said.startsWith("Opened the history"), said);
+        assertEquals("the weights on show at iteration 1300 do not follow from the saved state at iteration 1280 "
+                + "before them", copy.historyCheck().get(60, TimeUnit.SECONDS));
         Snapshot b = sync(copy);
+        assertTrue(b.message().contains("does not replay exactly"), b.message());
         assertEquals(1300, b.iteration());
-        assertEquals(1300, b.historyStart());
-        assertTrue(HistoryFiles.sameParameters(h.current().network(), b.network()));
+        assertTrue(HistoryFiles.sameParameters(h.current().network(), b.network()), "the file's weights on show");
+    }
+
+    @Test
+    void aCheckOfRunsNoLongerShownStopsAndSaysNothing() throws Exception {
+        SessionRecord r = record(trained());
+        Messages messages = new Messages();
+        messages.say("Opened");
+        messages.take();
+        try (BackgroundChecks checks = new BackgroundChecks()) {
+            java.util.concurrent.CompletableFuture<String> verdict = checks.start(r, () -> false, Runnable::run,
+                    messages, "Opened");
+            assertThrows(CancellationException.class, () -> verdict.get(60, TimeUnit.SECONDS));
+            assertTrue(verdict.isCancelled());
+        }
+        assertEquals("", messages.pending(), "nothing said");
     }
 
     @Test
