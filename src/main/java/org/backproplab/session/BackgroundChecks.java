@@ -46,7 +46,7 @@ final class BackgroundChecks implements AutoCloseable {
         BooleanSupplier cancelled = () -> generation.get() != mine || !stillShown.getAsBoolean();
         thread.execute(() -> {
             try {
-                String problem = new HistoryCheck(r, cancelled, share -> {
+                HistoryCheck check = new HistoryCheck(r, cancelled, share -> {
                     long now = System.nanoTime();
                     if (now - lastSaid[0] >= PROGRESS_NANOS && share < 1) {
                         lastSaid[0] = now;
@@ -58,13 +58,18 @@ final class BackgroundChecks implements AutoCloseable {
                             }
                         });
                     }
-                }).run();
+                });
+                String problem = check.run();
                 worker.accept(() -> {
                     if (!stillShown.getAsBoolean()) {
                         return;
                     }
                     if (problem == null) {
-                        messages.replace(said[0], "Checked the saved history: every iteration replays exactly.");
+                        messages.replace(said[0], check.checkedWhole()
+                                ? "Checked the saved history: every iteration replays exactly."
+                                : String.format(java.util.Locale.ROOT, "Checked the weights on show: they replay "
+                                + "exactly. The rest of the saved history is too long to check in the background "
+                                + "(%.1e multiply-adds, at most %.0e).", HistoryCheck.work(r), HistoryCheck.MAX_WORK));
                     } else {
                         messages.say("The saved history does not replay exactly: " + problem + ". What is shown is "
                                 + "the file's (weights at its checkpoints and edits, the loss curve); the weights "

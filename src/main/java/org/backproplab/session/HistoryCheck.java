@@ -16,7 +16,14 @@ import org.backproplab.engine.TrainerState;
  * state's weights and momentum. It reads only the immutable {@link SessionRecord}, so it runs on any thread.
  */
 final class HistoryCheck {
+    /**
+     * The most work the background check replays, in multiply-adds (see {@link #work}): a few minutes of one core.
+     * A longer history has only the weights on show checked, and the message says so.
+     */
+    static final double MAX_WORK = 4e11;
+
     private final SessionRecord record;
+    private boolean whole;
     private final BooleanSupplier cancelled;
     private final DoubleConsumer progress;
     private long total;
@@ -42,13 +49,39 @@ final class HistoryCheck {
             total += r.history().end() - r.history().start();
         }
         String problem = shown(record.shown());
-        for (int i = 0; problem == null && i < record.runs().size(); i++) {
+        whole = work(record) <= MAX_WORK;
+        for (int i = 0; whole && problem == null && i < record.runs().size(); i++) {
             problem = run(record.runs().get(i).history());
             if (problem != null && record.runs().size() > 1) {
                 problem = "run " + record.runs().get(i).number() + ", " + problem;
             }
         }
         return problem;
+    }
+
+    /** @return true if {@link #run} checked every run, false if only the weights on show (the rest is too long) */
+    boolean checkedWhole() {
+        return whole;
+    }
+
+    /**
+     * @return the multiply-adds that replaying every run of {@code r} costs: parameters × rows, for each batch and
+     *         for each evaluation of the whole set (where the record has a loss)
+     */
+    static double work(SessionRecord r) {
+        double work = 0;
+        for (SessionRecord.Run run : r.runs()) {
+            HistoryRecord h = run.history();
+            long params = h.initial().network().parameterCount();
+            int rows = h.scenario().dataset().size();
+            int batch = h.scenario().config().batch().rows(rows);
+            long measured = 0;
+            for (double v : h.losses()) {
+                measured += Double.isNaN(v) ? 0 : 1;
+            }
+            work += (double) params * ((double) (h.end() - h.start()) * batch + (double) measured * rows);
+        }
+        return work;
     }
 
     /**

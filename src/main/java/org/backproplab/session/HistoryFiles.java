@@ -166,20 +166,10 @@ final class HistoryFiles {
 
     /** @return why the runs of {@code r} are too long to replay on open, or null if they are not */
     private static String tooLongToReplay(SessionRecord r) {
-        double work = 0;
+        double work = HistoryCheck.work(r);
         long iterations = 0;
         for (SessionRecord.Run run : r.runs()) {
-            HistoryRecord h = run.history();
-            long n = h.end() - h.start();
-            long params = h.initial().network().parameterCount();
-            int rows = h.scenario().dataset().size();
-            int batch = h.scenario().config().batch().rows(rows);
-            long measured = 0;
-            for (double v : h.losses()) {
-                measured += Double.isNaN(v) ? 0 : 1;
-            }
-            work += (double) params * ((double) n * batch + (double) measured * rows);
-            iterations += n;
+            iterations += run.history().end() - run.history().start();
         }
         return work <= MAX_REPLAY_WORK ? null : String.format(java.util.Locale.ROOT, "the file stores no checkpoints "
                 + "(an older format), and rebuilding its %,d iterations would replay %.1e multiply-adds, more than the "

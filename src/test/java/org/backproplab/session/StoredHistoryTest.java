@@ -178,6 +178,30 @@ class StoredHistoryTest {
     }
 
     @Test
+    void aHistoryTooLongToCheckHasTheWeightsOnShowCheckedAndSaysSo() throws Exception {
+        Scenario s = Presets.reluMlp(new int[] {64, 64}, 0.1);
+        int n = 500_000;
+        TrainerState first = s.createTrainer().state();
+        List<TrainerState> checkpoints = new ArrayList<>();
+        for (long k = 0; k < n; k += HistoryRecord.Stored.MAX_GAP) {
+            checkpoints.add(first.at(k, first.network(), null, null, 0, 0));
+        }
+        double[] losses = new double[n];
+        Arrays.fill(losses, 0.5);
+        HistoryRecord one = HistoryRecord.of(s, first.network(), 0);
+        HistoryRecord h = new HistoryRecord(s, 0, one.initial(), List.of(), n, 0, one.current(), losses, null, 0,
+                new HistoryRecord.Stored(checkpoints, List.of(), List.of(), first, HistoryRecord.Stored.MAX_GAP,
+                        Double.NaN, Double.NaN));
+        assertTrue(HistoryCheck.work(SessionRecord.of(h)) > HistoryCheck.MAX_WORK);
+        TrainingSession t = start(SessionFixtures.xor());
+        t.open(h).get(30, TimeUnit.SECONDS);
+        assertNull(t.historyCheck().get(60, TimeUnit.SECONDS), "the weights on show replay (none to replay)");
+        String said = sync(t).message();
+        assertTrue(said.startsWith("Checked the weights on show: they replay exactly. The rest of the saved history is "
+                + "too long to check"), said);
+    }
+
+    @Test
     void storedStatesMayNotLeaveALongGap() {
         Scenario xor = Presets.xor();
         HistoryRecord one = HistoryRecord.of(xor, xor.createNetwork(), 0);
