@@ -45,21 +45,22 @@ final class FileParser {
     private static final Set<String> INPUT_LAYER = Set.of("size");
     private static final Set<String> WEIGHT_LAYER = Set.of("size", "activation", "bias");
 
-    /** Opens a fresh parser over the same text (the text is parsed twice). */
+    /** Opens a parser over the text. */
     interface Source {
         JsonParser open() throws IOException;
     }
 
     private final JsonFields f;
+    /** True for a file of the current format, whose histories may store trainer states. */
+    private boolean storedStates;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
     }
 
     BackpropFile parse(Source text) throws IOException {
-        countValues(text);
         JsonNode root;
-        try (JsonParser p = text.open()) {
+        try (JsonParser p = new Counted(text.open())) {
             root = Json.MAPPER.readTree(p);
         } catch (JsonProcessingException e) {
             throw notJson(e);
@@ -70,27 +71,80 @@ final class FileParser {
         return build(root);
     }
 
-    /** The streaming first pass: well-formed JSON with at most {@link BackpropFile#MAX_VALUES} values. */
-    private void countValues(Source text) throws IOException {
-        long values = 0;
-        int depth = 0;
-        int roots = 0;
-        try (JsonParser p = text.open()) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (depth == 0 && ++roots > 1) {
-                    throw f.error("", "not valid JSON at line " + p.currentLocation().getLineNr()
-                            + ": more than one value at the top level");
-                }
-                if (t.isStructStart()) {
-                    depth++;
-                } else if (t.isStructEnd()) {
-                    depth--;
-                } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
-                    throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
-                }
+    /**
+     * The parser the tree is built from, counting as it goes: one value at the top level and at most
+     * {@link BackpropFile#MAX_VALUES} values, refused the moment one more arrives, so the tree never grows
+     * beyond that (and the text is read once).
+     */
+    private final class Counted extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private long values;
+        private int depth;
+        private int roots;
+
+        Counted(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (t == null) {
+                return null;
             }
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
+            if (depth == 0 && ++roots > 1) {
+                throw f.error("", "not valid JSON at line " + currentLocation().getLineNr()
+                        + ": more than one value at the top level");
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
+                throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
+            }
+            return t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public int nextIntValue(int otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : otherwise;
+        }
+
+        @Override
+        public long nextLongValue(long otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : otherwise;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            throw new IllegalStateException("the file parser never skips");
         }
     }
 
@@ -103,14 +157,18 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V2)
-                && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V2
-                    + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V3)
+                && !format.equals(BackpropFile.FORMAT_V2) && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V3
+                    + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found "
+                    + found(root.get("format")));
         }
-        if (!format.equals(BackpropFile.FORMAT) && (root.has("run") || root.has("otherRuns"))) {
+        storedStates = format.equals(BackpropFile.FORMAT);
+        boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
+        if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
             String field = root.has("run") ? "run" : "otherRuns";
-            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT + "\"");
+            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT_V3
+                    + "\" or later");
         }
         if (format.equals(BackpropFile.FORMAT_V1) && root.has("history")) {
             throw f.error("history", "unknown field in a \"" + BackpropFile.FORMAT_V1 + "\" file: a history needs \""
@@ -179,7 +237,7 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f).parse(h, scenario, network,
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates).parse(h, scenario, network,
                 iteration));
     }
 

@@ -47,7 +47,7 @@ final class HistoryFiles {
         LossSeries test = h.testLosses();
         return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config()), h.base(),
                 describe(c, h.first()), edits, h.length(), position, current, h.lossValues(),
-                test == null ? null : test.toArray(), c.testFraction);
+                test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()));
     }
 
     /** Reads a trainer state back through a scratch trainer of the same shape. */
@@ -82,16 +82,30 @@ final class HistoryFiles {
     }
 
     /**
-     * Replaces the session by the one {@code r} records (already {@link #check checked}). Each run is replayed
-     * and compared bit for bit; if one does not reproduce its record, the session keeps the saved weights of the
-     * run on show without a history and the message says why.
+     * Replaces the session by the one {@code r} records (already {@link #check checked}). A record with stored
+     * trainer states is put together from them with no replay at all (a {@link HistoryCheck} checks it afterwards).
+     * A record without (an older file) is replayed whole and compared bit for bit, unless that would cost more than
+     * {@link #MAX_REPLAY_WORK}. If that replay does not reproduce its record, or would be too long, the session keeps
+     * the saved weights of the run on show without a history and the message says why.
+     *
+     * @return true if the history was opened from stored states and the rest of it is still to be checked
      */
-    static void open(SessionCore c, SessionRecord r) {
+    static boolean open(SessionCore c, SessionRecord r) {
+        boolean stored = r.runs().stream().allMatch(run -> run.history().stored() != null);
+        String problem = stored ? null : tooLongToReplay(r);
+        if (problem != null) {
+            openWithoutHistory(c, r, problem);
+            return false;
+        }
         List<History> built = new ArrayList<>();
-        String problem = null;
         int runNumber = 0;
         for (SessionRecord.Run run : r.runs()) {
             HistoryRecord h = run.history();
+            if (stored) {
+                built.add(History.rebuilt(h.stored(), h.edits().stream().map(HistoryRecord.Edit::text).toList(),
+                        h.losses(), h.testLosses()));
+                continue;
+            }
             c.testFraction = 0;
             Scenario first = h.scenario().withDataset(h.initial().dataset()).withConfig(h.initial().config());
             c.install(first, trainer(first, stateOf(h.initial(), h.start(), "the initial state")));
@@ -103,27 +117,63 @@ final class HistoryFiles {
             built.add(c.history);
         }
         HistoryRecord shown = r.shown();
+        if (stored) {
+            c.install(shown.scenario(), trainer(shown.scenario(), shown.stored().current()));
+        }
         if (problem != null) {
-            c.install(shown.scenario(), trainer(shown.scenario(), stateOf(shown.current(), shown.iteration(), "the current state")));
-            c.dataset = shown.current().dataset();
-            c.testFraction = shown.testFraction();
-            c.messages.say("Opened the saved weights at iteration " + shown.iteration() + " without their history: "
-                    + (r.runs().size() > 1 ? "run " + runNumber + ": " : "") + problem + ".");
-            return;
+            openWithoutHistory(c, r, (r.runs().size() > 1 ? "run " + runNumber + ": " : "") + problem);
+            return false;
         }
         c.runs = new Runs(r, built);
         c.history = c.runs.current().history;
-        c.history.restore(c.trainer, shown.iteration());
+        c.replacements++;
+        if (stored) {
+            c.trainer.restore(shown.stored().current());
+        } else {
+            c.history.restore(c.trainer, shown.iteration());
+        }
         c.dataset = shown.current().dataset();
         c.scenario = shown.scenario().withDataset(c.dataset);
         c.testFraction = shown.testFraction();
         c.refreshStoredByOthers();
         c.changes++;
         String runs = r.runs().size() == 1 ? "" : " in " + r.runs().size() + " runs";
-        c.messages.say(shown.hasHistory() || r.runs().size() > 1 ? "Rebuilt the history" + runs + ": iterations "
-                + shown.start() + " to " + shown.end() + " with " + (shown.edits().isEmpty() ? "no" : Integer.toString(shown.edits().size()))
-                + (shown.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
+        c.messages.say(shown.hasHistory() || r.runs().size() > 1 ? (stored ? "Opened the history" : "Rebuilt the history")
+                + runs + ": iterations " + shown.start() + " to " + shown.end() + " with "
+                + (shown.edits().isEmpty() ? "no" : Integer.toString(shown.edits().size()))
+                + (shown.edits().size() == 1 ? " edit" : " edits")
+                + (stored ? "; checking in the background that it replays exactly." : ", replayed exactly.")
                 : "Opened " + shown.scenario().name() + " at iteration " + shown.iteration() + ".");
+        return stored;
+    }
+
+    /** The saved weights of the run on show, at its iteration, without a history; the message says why. */
+    private static void openWithoutHistory(SessionCore c, SessionRecord r, String why) {
+        HistoryRecord shown = r.shown();
+        c.install(shown.scenario(), trainer(shown.scenario(), stateOf(shown.current(), shown.iteration(), "the current state")));
+        c.dataset = shown.current().dataset();
+        c.testFraction = shown.testFraction();
+        c.messages.say("Opened the saved weights at iteration " + shown.iteration() + " without their history: "
+                + why + ".");
+    }
+
+    /**
+     * The most work a replay on open may cost, in multiply-adds (parameters × rows, for the batch and for each
+     * whole-set evaluation): about two seconds of training. Files that store their trainer states never replay
+     * more than {@link HistoryRecord.Stored#MAX_GAP} iterations; older files are replayed whole, so this bounds them.
+     */
+    static final double MAX_REPLAY_WORK = 2e9;
+
+    /** @return why the runs of {@code r} are too long to replay on open, or null if they are not */
+    private static String tooLongToReplay(SessionRecord r) {
+        double work = HistoryCheck.work(r);
+        long iterations = 0;
+        for (SessionRecord.Run run : r.runs()) {
+            iterations += run.history().end() - run.history().start();
+        }
+        return work <= MAX_REPLAY_WORK ? null : String.format(java.util.Locale.ROOT, "the file stores no checkpoints "
+                + "(an older format), and rebuilding its %,d iterations would replay %.1e multiply-adds, more than the "
+                + "%.0e allowed on open; saving it again keeps what you see now", iterations, work, MAX_REPLAY_WORK);
     }
 
     private static Trainer trainer(Scenario s, TrainerState st) {

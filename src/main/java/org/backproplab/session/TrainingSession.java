@@ -46,6 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     static final int CURVE_POINTS = 1000;
 
     private final Worker worker;
+    private final BackgroundChecks checks = new BackgroundChecks();
 
     // ---- worker-thread state -------------------------------------------------------------------------
     private final SessionCore core;
@@ -275,9 +276,24 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<String> open(SessionRecord record) {
         java.util.Objects.requireNonNull(record, "record");
         return call(() -> {
-            core.switches.open(record);
-            return core.messages.pending();
+            checks.cancel();
+            boolean toCheck = core.switches.open(record);
+            String said = core.messages.pending();
+            if (toCheck) {
+                long opened = core.replacements;
+                checks.start(record, () -> core.replacements == opened, worker::submit, core.messages, said);
+            }
+            return said;
         });
+    }
+
+    /**
+     * @return the check of the history last opened from stored states: completed with null when every iteration
+     *         replays as saved, with what differs, or cancelled when another file was opened or the session closed
+     *         first (the session says the outcome in a message too)
+     */
+    public CompletableFuture<String> historyCheck() {
+        return checks.latest();
     }
 
     /** Opens a record of one run (older files). */
@@ -397,6 +413,7 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.close();
         worker.close();
     }
 

@@ -116,15 +116,28 @@ public final class MainWindow extends BorderPane {
         next.getStyleClass().add("status-next");
         next.textProperty().bind(vm.nextPhaseTextProperty());
         next.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.control.Button cancelOpen = new javafx.scene.control.Button("Cancel");
+        cancelOpen.setId("cancelOpenButton");
+        cancelOpen.setOnAction(e -> files.cancelOpen());
+        cancelOpen.visibleProperty().bind(files.openingProperty());
+        cancelOpen.managedProperty().bind(files.openingProperty());
+        cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, spring, next);
+        HBox bar = new HBox(12, message, cancelOpen, spring, next);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && files.openingProperty().get()) {
+                files.cancelOpen();
+                e.consume();
+            }
+        });
         Shortcuts.install(scene, vm);
         presenter.install(scene);
     }
