@@ -46,17 +46,26 @@ final class BackgroundChecks implements AutoCloseable {
         BooleanSupplier cancelled = () -> generation.get() != mine || !stillShown.getAsBoolean();
         thread.execute(() -> {
             try {
-                HistoryCheck check = new HistoryCheck(r, cancelled, share -> {
-                    long now = System.nanoTime();
-                    if (now - lastSaid[0] >= PROGRESS_NANOS && share < 1) {
+                HistoryCheck check = new HistoryCheck(r, new org.backproplab.engine.Progress() {
+                    @Override
+                    public void advanced(long done, long total) {
+                        long now = System.nanoTime();
+                        if (now - lastSaid[0] < PROGRESS_NANOS || done >= total) {
+                            return;
+                        }
                         lastSaid[0] = now;
                         String text = String.format(java.util.Locale.ROOT,
-                                "Checking the saved history in the background: %d %% replayed…", (int) (share * 100));
+                                "Checking the saved history in the background: %d %% replayed…", 100 * done / total);
                         worker.accept(() -> {
                             if (stillShown.getAsBoolean() && messages.replace(said[0], text)) {
                                 said[0] = text;
                             }
                         });
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return cancelled.getAsBoolean();
                     }
                 });
                 String problem = check.run();

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
+import org.backproplab.engine.Progress;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 
@@ -24,19 +23,16 @@ final class HistoryCheck {
 
     private final SessionRecord record;
     private boolean whole;
-    private final BooleanSupplier cancelled;
-    private final DoubleConsumer progress;
+    private final Progress progress;
     private long total;
     private long done;
 
     /**
-     * @param cancelled asked between stretches and every 256 iterations; when true the check stops with a
-     *                  {@link CancellationException}
-     * @param progress  told the share done (0 to 1) after each stretch
+     * @param progress told the iterations replayed after each stretch; asked every 256 iterations whether to stop
+     *                 (then the check ends with a {@link CancellationException})
      */
-    HistoryCheck(SessionRecord record, BooleanSupplier cancelled, DoubleConsumer progress) {
+    HistoryCheck(SessionRecord record, Progress progress) {
         this.record = record;
-        this.cancelled = cancelled;
         this.progress = progress;
     }
 
@@ -100,7 +96,7 @@ final class HistoryCheck {
         Trainer t = h.scenario().createTrainer();
         t.restore(from);
         for (long k = from.iteration(); k < h.iteration(); k++) {
-            if (((k - from.iteration()) & 255) == 0 && cancelled.getAsBoolean()) {
+            if (((k - from.iteration()) & 255) == 0 && progress.isCancelled()) {
                 throw new CancellationException("the check of the saved history was cancelled");
             }
             t.step();
@@ -141,7 +137,7 @@ final class HistoryCheck {
             long to = next == null ? h.end() : next;
             t.restore(startsAt.get(from));
             for (long k = from; k < to; k++) {
-                if (((k - from) & 255) == 0 && cancelled.getAsBoolean()) {
+                if (((k - from) & 255) == 0 && progress.isCancelled()) {
                     throw new CancellationException("the check of the saved history was cancelled");
                 }
                 String problem = iterate(t, k, losses[(int) (k - h.start())],
@@ -154,7 +150,7 @@ final class HistoryCheck {
                 return "the weights replayed to iteration " + next + " differ from the ones saved there";
             }
             done += to - from;
-            progress.accept(total == 0 ? 1 : (double) done / total);
+            progress.advanced(done, total);
         }
         return endLosses(t, h);
     }

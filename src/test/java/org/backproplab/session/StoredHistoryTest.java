@@ -219,7 +219,16 @@ class StoredHistoryTest {
     void aCheckStopsWhenCancelled() throws Exception {
         SessionRecord r = record(trained());
         boolean[] asked = {false};
-        HistoryCheck check = new HistoryCheck(r, () -> asked[0] = true, share -> { });
+        HistoryCheck check = new HistoryCheck(r, new org.backproplab.engine.Progress() {
+            @Override
+            public void advanced(long done, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return asked[0] = true;
+            }
+        });
         assertThrows(CancellationException.class, check::run);
         assertTrue(asked[0]);
     }
