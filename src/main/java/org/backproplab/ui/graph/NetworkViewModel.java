@@ -92,6 +92,18 @@ public final class NetworkViewModel {
         return g == null ? Double.NaN : g.getEntry(e.from(), e.to());
     }
 
+    /**
+     * @return how many samples the gradients on show are summed over (the batch of the trace they come from),
+     *         0 if none is known
+     */
+    public int gradientSamples() {
+        if (snapshot == null) {
+            return 0;
+        }
+        IterationTrace t = gradientTrace(snapshot.network().depth());
+        return t == null ? 0 : t.samples().length;
+    }
+
     /** @return {@code Δw} the last UPDATE applied to this parameter, NaN if the trace has none */
     public double update(EdgeRef e) {
         IterationTrace t = snapshot == null ? null : snapshot.trace();
