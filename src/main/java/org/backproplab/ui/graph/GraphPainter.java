@@ -161,10 +161,15 @@ final class GraphPainter {
             gc.setFill(t.muted());
             gc.fillText(s.note(), 12, 2.2 * f + 6);
         }
+        double room = s.width() - 24;
+        for (int i = 1; i < s.headers().size(); i++) {
+            room = Math.min(room, s.headers().get(i).x() - s.headers().get(i - 1).x() - 10);
+        }
         for (Header h : s.headers()) {
             Color c = h.emphasis() == Emphasis.DIM ? t.dimInk() : t.ink();
-            text(gc, h.title(), h.x(), h.y(), font(f * 1.05, true), c);
-            text(gc, h.subtitle(), h.x(), h.y() + 1.25 * f, font(f * 0.9, false),
+            // in a narrow graph (lecture mode's large type) a column's words keep within the column
+            text(gc, h.title(), h.x(), h.y(), LabelLeaders.fitted(h.title(), f * 1.05, true, room), c);
+            text(gc, h.subtitle(), h.x(), h.y() + 1.25 * f, LabelLeaders.fitted(h.subtitle(), f * 0.9, false, room),
                     h.emphasis() == Emphasis.DIM ? c : t.muted());
         }
     }

@@ -130,6 +130,25 @@ public final class NetworkView extends Region {
         }
     }
 
+    /** Selects the next neuron (step 1) or the one before (−1): see {@link NetworkViewModel#neighbour}. */
+    public void selectNeighbour(int step) {
+        UiState.NeuronRef n = vm.neighbour(step);
+        if (n != null) {
+            editor.close();
+            select(n);
+        }
+    }
+
+    /** Selects the next edge into the selected neuron (step 1) or the one before (−1), without opening the editor. */
+    public void selectNeighbourEdge(int step) {
+        EdgeRef e = vm.neighbourEdge(step);
+        if (e != null) {
+            editor.close();
+            state.selectedEdgeProperty().set(e);
+            state.selectedNeuronProperty().set(new UiState.NeuronRef(e.layer(), e.to()));
+        }
+    }
+
     /** Opens the editor for a weight or bias and selects it (and the neuron it leads to). */
     public void edit(EdgeRef ref) {
         if (vm.snapshot() == null || !vm.exists(ref)) {

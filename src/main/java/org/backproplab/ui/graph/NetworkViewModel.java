@@ -104,6 +104,61 @@ public final class NetworkViewModel {
         return t == null ? 0 : t.samples().length;
     }
 
+    /**
+     * @return the neuron whose numbers the graph and the derivation follow now (see {@link SceneLabels#focus}),
+     *         null before the first snapshot
+     */
+    public UiState.NeuronRef focus() {
+        return snapshot == null ? null : SceneLabels.focus(snapshot.network(), shownPhase,
+                state.selectedNeuronProperty().get(), state.selectedEdgeProperty().get());
+    }
+
+    /**
+     * @param step 1 for the next neuron, −1 for the one before
+     * @return the neuron after (or before) the focus, wrapping: in the layer whose edges the phase shows, or
+     *         through every hidden and output neuron at rest and in Update; null before the first snapshot
+     */
+    public UiState.NeuronRef neighbour(int step) {
+        UiState.NeuronRef f = focus();
+        if (f == null) {
+            return null;
+        }
+        Network net = snapshot.network();
+        boolean anyLayer = shownPhase == null || shownPhase.kind() == Phase.Kind.UPDATE;
+        List<UiState.NeuronRef> all = new ArrayList<>();
+        for (int l = 1; l <= net.depth(); l++) {
+            if (anyLayer || l == f.layer()) {
+                for (int i = 0; i < net.size(l); i++) {
+                    all.add(new UiState.NeuronRef(l, i));
+                }
+            }
+        }
+        int at = Math.max(0, all.indexOf(f));
+        return all.get(Math.floorMod(at + step, all.size()));
+    }
+
+    /**
+     * @param step 1 for the next edge, −1 for the one before
+     * @return the weight (then the bias) into the focus neuron after (or before) the selected one, wrapping;
+     *         null before the first snapshot
+     */
+    public EdgeRef neighbourEdge(int step) {
+        UiState.NeuronRef f = focus();
+        if (f == null) {
+            return null;
+        }
+        Layer layer = snapshot.network().layer(f.layer());
+        List<EdgeRef> into = new ArrayList<>();
+        for (int i = 0; i < layer.inputSize(); i++) {
+            into.add(new EdgeRef(f.layer(), i, f.index()));
+        }
+        if (layer.hasBias()) {
+            into.add(new EdgeRef(f.layer(), -1, f.index()));
+        }
+        int at = into.indexOf(state.selectedEdgeProperty().get());
+        return into.get(at < 0 ? (step > 0 ? 0 : into.size() - 1) : Math.floorMod(at + step, into.size()));
+    }
+
     /** @return {@code Δw} the last UPDATE applied to this parameter, NaN if the trace has none */
     public double update(EdgeRef e) {
         IterationTrace t = snapshot == null ? null : snapshot.trace();

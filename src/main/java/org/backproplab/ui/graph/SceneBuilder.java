@@ -146,10 +146,10 @@ final class SceneBuilder {
                 g.legendRows == 0 ? null : legend, theme, shown);
     }
 
-    /** @return e.g. "+8 more numbers — click a neuron, or ↑/↓ through neurons" */
+    /** @return e.g. "+8 more — click a neuron or ↑/↓" (lecture mode), "+8 more numbers — click a neuron to see its own" */
     private String hiddenNote(int hidden) {
-        return "+" + hidden + " more " + (hidden == 1 ? "number" : "numbers") + " — click a neuron"
-                + (lecture > 0 ? ", or ↑/↓ through neurons" : " to see its own");
+        return lecture > 0 ? "+" + hidden + " more — click a neuron or ↑/↓"
+                : "+" + hidden + " more " + (hidden == 1 ? "number" : "numbers") + " — click a neuron to see its own";
     }
 
     private int rank(Edge e) {

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class DerivationWrap {
     private static final String INDENT = "    ";
+    /** Below this many columns, continuation lines are indented by two spaces, not four. */
+    static final int NARROW = 36;
 
     private DerivationWrap() {
     }
@@ -20,12 +22,23 @@ final class DerivationWrap {
         if (line.length() <= columns || columns < 8) {
             return List.of(line);
         }
+        if (columns < NARROW && line.startsWith(INDENT)) {
+            line = line.substring(2); // a narrow panel indents by two
+        }
         int lead = 0;
         while (lead < line.length() && line.charAt(lead) == ' ') {
             lead++;
         }
+        if (columns < NARROW) {
+            lead = 0;
+            while (lead < line.length() && line.charAt(lead) == ' ') {
+                lead++;
+            }
+        }
         String first = line.substring(0, lead);
-        String next = first + INDENT;
+        String next = first + (columns < NARROW ? "  " : INDENT);
+        // a line that continues a chain ("    = …") keeps its further "= …" under its own
+        String chain = line.startsWith("= ", lead) ? first : next;
         List<String> parts = splitOutside(line.substring(lead), " = ");
         List<String> out = new ArrayList<>();
         if (parts.size() >= 2) {
@@ -37,7 +50,7 @@ final class DerivationWrap {
             }
             fit(out, first, head, next, columns);
             for (int i = from; i < parts.size(); i++) {
-                fit(out, next, "= " + parts.get(i), next + "  ", columns);
+                fit(out, chain, "= " + parts.get(i), chain + "  ", columns);
             }
         } else {
             fit(out, first, line.substring(lead), next, columns);

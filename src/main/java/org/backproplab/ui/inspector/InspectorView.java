@@ -230,7 +230,7 @@ public final class InspectorView extends VBox {
         t.setFont(probe.getFont());
         double ch = t.getLayoutBounds().getWidth() / 10;
         double w = active.getWidth() - active.snappedLeftInset() - active.snappedRightInset();
-        int cols = w <= 0 || ch <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) Math.floor(w / ch) - 1);
+        int cols = w <= 0 || ch <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) Math.floor((w - 2) / ch));
         if (!always && cols == columns) {
             return;
         }

@@ -30,11 +30,13 @@ class DerivationTextTest {
         String line = "σ'(z_j) = a_j(1 − a_j) = 0.5345·(1 − 0.5345) = 0.2488";
         assertEquals(List.of(line), DerivationWrap.wrap(line, 60));
         assertEquals(List.of("σ'(z_j) = a_j(1 − a_j)", "    = 0.5345·(1 − 0.5345)", "    = 0.2488"),
-                DerivationWrap.wrap(line, 30));
+                DerivationWrap.wrap(line, 40));
+        assertEquals(List.of("σ'(z_j) = a_j(1 − a_j)", "  = 0.5345·(1 − 0.5345)", "  = 0.2488"),
+                DerivationWrap.wrap(line, 30), "a narrow panel indents by two");
         String sum = "    = (0.01234)(−0.5) + (0.2)(0.3) + (0.4)(0.5) + (0.6)(0.7) + 3 terms that are 0 = 0.1381";
-        List<String> lines = DerivationWrap.wrap(sum, 30);
-        assertEquals(List.of("    = (0.01234)(−0.5)", "        + (0.2)(0.3)", "        + (0.4)(0.5)",
-                "        + (0.6)(0.7)", "        + 3 terms that are 0", "        = 0.1381"), lines);
+        List<String> lines = DerivationWrap.wrap(sum, 40);
+        assertEquals(List.of("    = (0.01234)(−0.5) + (0.2)(0.3)", "        + (0.4)(0.5) + (0.6)(0.7)",
+                "        + 3 terms that are 0", "    = 0.1381"), lines, "the chain's = stays under its own");
     }
 
     @Test
