@@ -239,10 +239,15 @@ final class Formulas {
                 ws[k] = above.weight(j, k);
                 back += ds[k] * ws[k];
             }
-            String sum = Sums.products(ds, ws);
             out.add(derivative);
             out.add("δ_j = (Σ_k δ_k·W" + (l + 1) + "_jk)·" + fName + "(z_j)");
-            out.add("    = (" + sum + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp) + " = " + format(delta));
+            if (fp == 0) {
+                // a factor of 0 makes δ 0 whatever the sum: its value says enough
+                out.add("    = " + paren(back) + "·(0) = " + format(delta) + "   (" + fName + " = 0: δ_j is 0 whatever the sum)");
+            } else {
+                out.add("    = (" + Sums.products(ds, ws) + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp)
+                        + " = " + format(delta));
+            }
         }
         out.addAll(gradient(l));
         return out;
@@ -262,7 +267,7 @@ final class Formulas {
         List<String> out = new ArrayList<>();
         String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
         String term = bias ? "δ_j" : "δ_j·a_i";
-        String where = bias ? "   (b of " + name(l, j) + ")" : "   (" + name(l - 1, i) + "→" + name(l, j) + ")";
+        String where = bias ? "(b of " + name(l, j) + ")" : "(" + name(l - 1, i) + "→" + name(l, j) + ")";
         double g = bias ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(i, j);
         double[] ds = new double[n];
         double[] as = new double[n];
@@ -271,17 +276,20 @@ final class Formulas {
             as[k] = bias ? 1 : below.getEntry(k, i);
         }
         String mine = bias ? paren(ds[r]) : paren(ds[r]) + "·" + paren(as[r]);
+        String named = what + " " + where.strip();
         if (n == 1) {
-            out.add(what + " = " + term + where);
+            out.add(named + " = " + term);
             out.add("    = " + mine + " = " + format(g));
             return out;
         }
-        out.add(what + " = " + over() + " of " + term + where);
         if (expand) {
+            out.add(named);
+            out.add("    = " + over() + " of " + term);
             out.add("    = " + (bias ? Sums.terms(ds) : Sums.products(ds, as)) + " = " + format(g));
         } else {
-            out.add("  sample " + sampleName + ": " + term + " = " + mine + " = " + format(ds[r] * as[r]));
-            out.add("  " + over() + " = " + format(g));
+            out.add(named);
+            out.add("    = " + over() + " of " + term + " = " + format(g));
+            out.add("  sample " + sampleName + ": " + mine + " = " + format(ds[r] * as[r]));
         }
         return out;
     }

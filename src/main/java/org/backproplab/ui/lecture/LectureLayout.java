@@ -41,6 +41,7 @@ public final class LectureLayout extends StackPane {
             + "and its weights are in the Weights drawer (W). F5 brings the usual layout back.");
     private final HBox bar;
     private double[] normalDividers;
+    private Tab normalTab;
     private final double[] lectureDivider = {-1};
 
     /**
@@ -112,12 +113,11 @@ public final class LectureLayout extends StackPane {
             drawers.setContent(Drawer.CHART, chart);
             drawers.setContent(Drawer.DATA, data);
             drawers.setContent(Drawer.WEIGHTS, inspector.detachWeights());
-            if (!side.getSelectionModel().getSelectedItem().equals(inspectorTab)) {
-                drawers.setContent(Drawer.TABS, side);
-            } else {
+            normalTab = side.getSelectionModel().getSelectedItem();
+            if (normalTab == inspectorTab) {
                 side.getSelectionModel().select(1);
-                drawers.setContent(Drawer.TABS, side);
             }
+            drawers.setContent(Drawer.TABS, side);
             getChildren().setAll(stage);
         } else {
             lectureDivider[0] = base.getDividerPositions().length > 0 ? base.getDividerPositions()[0] : -1;
@@ -127,6 +127,9 @@ public final class LectureLayout extends StackPane {
             base.getItems().clear();
             inspector.attachWeights();
             inspectorTab.setContent(inspector);
+            if (normalTab != null) {
+                side.getSelectionModel().select(normalTab);
+            }
             normal(false);
         }
     }

@@ -68,16 +68,13 @@ class InspectorViewTest {
         return Double.parseDouble(m.group(1).replace('−', '-'));
     }
 
-    /**
-     * @return the gradient after "∂L/∂W_ij = Σ over n samples of δ_j·a_i": the result of its "Σ over n samples ="
-     *         line (a batch), or of the line after it (one sample)
-     */
+    /** @return the gradient: the result of the "= Σ over n samples of δ_j·a_i = …" line after "∂L/∂W_ij" */
     private static double gradient(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
             if (lines[i].strip().startsWith("∂L/∂W_ij")) {
                 String rest = String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length));
-                return lines[i].contains("Σ over") ? result(rest, "Σ over") : result(rest, "=");
+                return result(rest, "=");
             }
         }
         throw new AssertionError("no gradient in\n" + text);
