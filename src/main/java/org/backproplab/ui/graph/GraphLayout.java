@@ -61,8 +61,10 @@ final class GraphLayout {
         int depth = sizes.length - 1;
         boolean lecture = lectureFont > 0;
         font = lecture ? lectureFont : fontSize(width, height, zoom);
-        double left = lecture ? Math.max(5.5 * font, 0.04 * width) : Math.max(6.5 * font, 0.06 * width);
-        double right = width - (lecture ? Math.max(8 * font, 0.05 * width) : Math.max(9.5 * font, 0.08 * width));
+        // lecture mode's large type leaves little room between the columns: the inputs' and outputs' values go
+        // below or above their neuron when the margin is too narrow for them
+        double left = lecture ? Math.max(4 * font, 0.04 * width) : Math.max(6.5 * font, 0.06 * width);
+        double right = width - (lecture ? Math.max(4.5 * font, 0.05 * width) : Math.max(9.5 * font, 0.08 * width));
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
         int maxSlots = 1;

@@ -168,8 +168,10 @@ final class GraphPainter {
         for (Header h : s.headers()) {
             Color c = h.emphasis() == Emphasis.DIM ? t.dimInk() : t.ink();
             // in a narrow graph (lecture mode's large type) a column's words keep within the column
-            text(gc, h.title(), h.x(), h.y(), LabelLeaders.fitted(h.title(), f * 1.05, true, room), c);
-            text(gc, h.subtitle(), h.x(), h.y() + 1.25 * f, LabelLeaders.fitted(h.subtitle(), f * 0.9, false, room),
+            Font title = LabelLeaders.fitted(h.title(), f * 1.05, true, room);
+            Font sub = LabelLeaders.fitted(h.subtitle(), f * 0.9, false, room);
+            text(gc, h.title(), LabelLeaders.within(h.title(), title, h.x(), s.width()), h.y(), title, c);
+            text(gc, h.subtitle(), LabelLeaders.within(h.subtitle(), sub, h.x(), s.width()), h.y() + 1.25 * f, sub,
                     h.emphasis() == Emphasis.DIM ? c : t.muted());
         }
     }

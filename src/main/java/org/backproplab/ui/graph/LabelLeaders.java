@@ -66,4 +66,12 @@ final class LabelLeaders {
         }
         return GraphPainter.font(Math.max(0.6 * size, size * width / w), bold);
     }
+
+    /** @return {@code x}, moved so that {@code text} centred on it in {@code font} stays 4 px inside {@code 0..width} */
+    static double within(String text, Font font, double x, double width) {
+        Text probe = new Text(text);
+        probe.setFont(font);
+        double half = probe.getLayoutBounds().getWidth() / 2;
+        return Math.max(half + 4, Math.min(width - half - 4, x));
+    }
 }

@@ -115,37 +115,40 @@ public final class NetworkViewModel {
 
     /**
      * @param step 1 for the next neuron, −1 for the one before
-     * @return the neuron after (or before) the focus, wrapping: in the layer whose edges the phase shows, or
-     *         through every hidden and output neuron at rest and in Update; null before the first snapshot
+     * @return the hidden or output neuron after (or before) the selected one (or, none selected, the focus),
+     *         layer by layer, wrapping; null before the first snapshot
      */
     public UiState.NeuronRef neighbour(int step) {
         UiState.NeuronRef f = focus();
         if (f == null) {
             return null;
         }
+        UiState.NeuronRef from = state.selectedNeuronProperty().get();
         Network net = snapshot.network();
-        boolean anyLayer = shownPhase == null || shownPhase.kind() == Phase.Kind.UPDATE;
         List<UiState.NeuronRef> all = new ArrayList<>();
         for (int l = 1; l <= net.depth(); l++) {
-            if (anyLayer || l == f.layer()) {
-                for (int i = 0; i < net.size(l); i++) {
-                    all.add(new UiState.NeuronRef(l, i));
-                }
+            for (int i = 0; i < net.size(l); i++) {
+                all.add(new UiState.NeuronRef(l, i));
             }
         }
-        int at = Math.max(0, all.indexOf(f));
+        int at = all.indexOf(from != null && all.contains(from) ? from : f);
         return all.get(Math.floorMod(at + step, all.size()));
     }
 
     /**
      * @param step 1 for the next edge, −1 for the one before
-     * @return the weight (then the bias) into the focus neuron after (or before) the selected one, wrapping;
-     *         null before the first snapshot
+     * @return the weight (then the bias) into the selected neuron (none selected: the focus) after (or before)
+     *         the selected edge, wrapping; null before the first snapshot
      */
     public EdgeRef neighbourEdge(int step) {
         UiState.NeuronRef f = focus();
         if (f == null) {
             return null;
+        }
+        UiState.NeuronRef selected = state.selectedNeuronProperty().get();
+        if (selected != null && selected.layer() >= 1 && selected.layer() <= snapshot.network().depth()
+                && selected.index() < snapshot.network().size(selected.layer())) {
+            f = selected;
         }
         Layer layer = snapshot.network().layer(f.layer());
         List<EdgeRef> into = new ArrayList<>();

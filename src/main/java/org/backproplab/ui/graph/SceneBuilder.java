@@ -121,7 +121,8 @@ final class SceneBuilder {
         SceneLabels placer = new SceneLabels(vm, s, g, values, numbers, theme, width, height);
         UiState.NeuronRef focus = SceneLabels.focus(net, phase, state.selectedNeuronProperty().get(),
                 state.selectedEdgeProperty().get());
-        SceneLabels.Placed placed = focused ? placer.placeFocused(edges, biasNodes, neurons, focus)
+        SceneLabels.Placed placed = focused ? placer.placeFocused(edges, biasNodes, neurons, focus,
+                state.selectedNeuronProperty().get())
                 : placer.placeAll(edges, biasNodes, neurons);
         List<Label> labels = placed.labels();
         String caption;

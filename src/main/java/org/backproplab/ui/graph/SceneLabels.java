@@ -35,7 +35,9 @@ final class SceneLabels {
     private static final double[] STAGGER_B = {0.40, 0.30, 0.52, 0.22, 0.64, 0.76};
     private static final double[] STAGGER_BIAS = {0.50, 0.36, 0.64, 0.24};
     /** Where along an edge a label off the edge points to, in order of preference. */
-    private static final double[] LEADER_AT = {0.30, 0.45, 0.20, 0.60, 0.72};
+    private static final double[] LEADER_AT = {0.30, 0.45, 0.20, 0.60, 0.38, 0.52, 0.72, 0.12, 0.82};
+    /** How many distances from its edge a label off the edge tries, each 0.6 em further. */
+    private static final int LEADER_STEPS = 9;
 
     /**
      * Advance of a bold character of a neuron's name, in ems, on the generous side (DejaVu Sans Bold writes
@@ -95,18 +97,23 @@ final class SceneLabels {
     }
 
     /**
-     * Writes the inputs' and outputs' values, the focus neuron's numbers and those of the edges into it
-     * (off their edge with a leader line when they do not fit on it), then every other neuron value that fits.
+     * Writes the selected neuron's numbers, the inputs' and outputs' values, the focus neuron's numbers, the
+     * numbers of the edges into the focus (off their edge with a leader line when they do not fit on it), then every
+     * other neuron value that fits.
      * The other edges' numbers are not drawn: they are counted as hidden.
      */
-    Placed placeFocused(List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons, NeuronRef focus) {
+    Placed placeFocused(List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons, NeuronRef focus,
+                        NeuronRef selected) {
         List<Request> requests = requests(edges, biases, neurons);
         List<Request> order = new ArrayList<>();
+        // the selected neuron's own numbers first (it may be in another layer than the focus: an a of Backward 2)
+        NeuronRef mine = selected == null ? focus : selected;
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && isFocus(r.neuron(), mine)).forEach(order::add);
         requests.stream().filter(r -> r.kind() == Label.Kind.SIDE).forEach(order::add);
-        requests.stream().filter(r -> r.neuron() != null && r.kind() == Label.Kind.NEURON && isFocus(r.neuron(), focus))
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && isFocus(r.neuron(), focus) && !order.contains(r))
                 .forEach(order::add);
         requests.stream().filter(r -> r.edge() != null && into(r.edge().ref(), focus)).forEach(order::add);
-        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && !isFocus(r.neuron(), focus)).forEach(order::add);
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && !order.contains(r)).forEach(order::add);
         int hidden = 0;
         for (Request r : requests) {
             if (r.edge() != null && !into(r.edge().ref(), focus)) {
@@ -180,6 +187,8 @@ final class SceneLabels {
                 add(out, outputLabel(n));
             }
         }
+        // the neurons' values first (each has few places, beside its neuron; the a and δ of a phase go with its
+        // edges' numbers), then the edges', the active layer's first
         List<Edge> order = new ArrayList<>(edges);
         order.sort((a, b) -> Integer.compare(priority(b), priority(a)));
         for (boolean active : new boolean[] {true, false}) {
@@ -188,6 +197,8 @@ final class SceneLabels {
                     add(out, neuronLabel(n));
                 }
             }
+        }
+        for (boolean active : new boolean[] {true, false}) {
             for (Edge e : order) {
                 if ((e.emphasis() == Emphasis.ACTIVE) == active) {
                     add(out, edgeLabel(e));
@@ -208,25 +219,27 @@ final class SceneLabels {
                 r.centres()) != null;
     }
 
-    /** Beside its edge, above or below (or left or right of) a point of it, with a leader line to that point. */
+    /**
+     * Beside its edge, around a point of it (above, below, left, right or diagonally; the nearest free place
+     * first), with a leader line to that point.
+     */
     private boolean placeOffEdge(Request r) {
         Edge e = r.edge();
         double w = placer.textWidth(r.lines());
         double h = placer.textHeight(r.lines());
-        double[] anchors = new double[LEADER_AT.length * 3 * 4 * 4];
+        double[][] directions = {{0, -1}, {0, 1}, {1, 0}, {-1, 0}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
+        double[] anchors = new double[LEADER_STEPS * LEADER_AT.length * directions.length * 4];
         int k = 0;
-        for (int step = 0; step < 3; step++) {
-            double dy = h / 2 + 6 + step * (h + 4);
-            double dx = w / 2 + 8 + step * (w + 4);
+        for (int step = 0; step < LEADER_STEPS; step++) {
+            double gap = 6 + step * 0.6 * g.font;
             for (double t : LEADER_AT) {
                 double ax = e.x1() + t * (e.x2() - e.x1());
                 double ay = e.y1() + t * (e.y2() - e.y1());
-                double[][] offsets = {{0, -dy}, {0, dy}, {-dx, 0}, {dx, 0}};
-                for (double[] o : offsets) {
+                for (double[] d : directions) {
                     anchors[k++] = ax;
                     anchors[k++] = ay;
-                    anchors[k++] = ax + o[0];
-                    anchors[k++] = ay + o[1];
+                    anchors[k++] = ax + d[0] * (w / 2 + gap);
+                    anchors[k++] = ay + d[1] * (h / 2 + gap);
                 }
             }
         }

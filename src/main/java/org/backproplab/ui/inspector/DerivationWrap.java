@@ -117,13 +117,17 @@ final class DerivationWrap {
         line.append(rest);
     }
 
-    /** @return the length of the longest head of {@code s} within {@code room} that ends at a break, or 0 */
+    /**
+     * @return the length of the longest head of {@code s} within {@code room} that ends before a space, else
+     *         after a product's {@code ·}; 0 if there is none
+     */
     private static int breakAt(String s, int room) {
-        for (int i = Math.min(room, s.length()); i > 0; i--) {
-            boolean afterDot = s.charAt(i - 1) == '·';
-            boolean beforeSpace = i < s.length() && s.charAt(i) == ' ';
-            if ((afterDot || beforeSpace) && !s.substring(0, i).strip().matches("[=+−·]?")) {
-                return i;
+        for (boolean dots : new boolean[] {false, true}) {
+            for (int i = Math.min(room, s.length()); i > 0; i--) {
+                boolean at = dots ? s.charAt(i - 1) == '·' : i < s.length() && s.charAt(i) == ' ';
+                if (at && !s.substring(0, i).strip().matches("[=+−·]?")) {
+                    return i;
+                }
             }
         }
         return 0;

@@ -25,8 +25,8 @@ import org.backproplab.ui.graph.NetworkView;
 
 /**
  * How lecture mode is switched and steered: F5, View → Lecture mode and the toolbar's {@code #lectureToggle};
- * in lecture mode one key per drawer ({@link Drawer#key()}), ↑/↓ through the neurons of the active layer and
- * Shift+↑/↓ through the edges into the selected one (the graph labels them, the derivation panel follows).
+ * in lecture mode one key per drawer ({@link Drawer#key()}), ↑/↓ through the hidden and output neurons and
+ * Shift+↑/↓ through the edges into the selected one (the graph labels them first, the derivation panel follows).
  * Keys typed into a text field, a table, a list or a slider stay theirs.
  */
 public final class LectureKeys {

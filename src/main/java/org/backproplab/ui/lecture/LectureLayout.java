@@ -175,9 +175,9 @@ public final class LectureLayout extends StackPane {
             buttons.put(d, b);
             bar.getChildren().add(b);
         }
-        Label keys = new Label("↑/↓ neuron · Shift+↑/↓ edge · F5");
+        Label keys = new Label("↑/↓ neuron · Shift+↑/↓ edge · F5 leaves");
         keys.getStyleClass().add("lecture-keys");
-        keys.setMinWidth(0);
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.getChildren().add(keys);
         bar.visibleProperty().bind(lecture.onProperty());
         bar.managedProperty().bind(lecture.onProperty());
