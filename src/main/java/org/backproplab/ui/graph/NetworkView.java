@@ -231,6 +231,7 @@ public final class NetworkView extends Region {
                     + " -fx-padding: 1 8 1 8;", f, web(s.theme().ink()), web(s.theme().labelBox()));
             if (!style.equals(hiddenNote.getStyle())) {
                 hiddenNote.setStyle(style);
+                hiddenNote.applyCss(); // its size below must be measured in the new font
             }
             double w = Math.min(hiddenNote.prefWidth(-1), Math.max(40, getWidth() - 24));
             double h = hiddenNote.prefHeight(w);
