@@ -74,6 +74,11 @@ public final class LectureLayout extends StackPane {
         inspectorAway.getStyleClass().add("inspector-away");
         bar = drawerBar(lecture);
         lecture.onProperty().addListener((o, was, on) -> arrange(on));
+        lecture.openProperty(Drawer.TABS).addListener((o, was, open) -> {
+            if (lecture.onProperty().get()) {
+                followTabsDrawer();
+            }
+        });
         if (lecture.onProperty().get()) {
             arrange(true);
         }
@@ -114,9 +119,7 @@ public final class LectureLayout extends StackPane {
             drawers.setContent(Drawer.DATA, data);
             drawers.setContent(Drawer.WEIGHTS, inspector.detachWeights());
             normalTab = side.getSelectionModel().getSelectedItem();
-            if (normalTab == inspectorTab) {
-                side.getSelectionModel().select(1);
-            }
+            followTabsDrawer();
             drawers.setContent(Drawer.TABS, side);
             getChildren().setAll(stage);
         } else {
@@ -131,6 +134,19 @@ public final class LectureLayout extends StackPane {
                 side.getSelectionModel().select(normalTab);
             }
             normal(false);
+        }
+    }
+
+    /**
+     * Shows the decision boundary in the side tabs' drawer while it is open, and the inspector's (empty) tab while
+     * it is closed, so that the boundary is not computed for nobody to see.
+     */
+    private void followTabsDrawer() {
+        boolean open = lecture.openProperty(Drawer.TABS).get();
+        if (open && side.getSelectionModel().getSelectedItem() == inspectorTab) {
+            side.getSelectionModel().select(1);
+        } else if (!open) {
+            side.getSelectionModel().select(inspectorTab);
         }
     }
 

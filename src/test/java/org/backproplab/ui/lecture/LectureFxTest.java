@@ -124,6 +124,10 @@ class LectureFxTest extends FxRobot {
         return n.localToScene(n.getLayoutBounds());
     }
 
+    private String sideTab() {
+        return lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getId();
+    }
+
     private void key(KeyCode k) {
         press(k).release(k);
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,12 +157,16 @@ class LectureFxTest extends FxRobot {
                 assertTrue(window.lecture().openProperty(d).get(), at + ": " + d.key() + " opens " + d.title());
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(drawer) && drawer.getTranslateX() == 0
                         && drawer.getTranslateY() == 0);
+                if (d == Drawer.TABS) {
+                    assertEquals("boundaryTab", sideTab(), at + ": the open drawer shows the decision boundary");
+                }
                 Bounds over = drawer.localToScene(drawer.getLayoutBounds());
                 assertTrue(over.intersects(onScene("#networkView")), at + ": " + d.title() + " lies over the graph");
                 assertEquals(graph, onScene("#networkView"), at + ": " + d.title() + " leaves the graph's size as it was");
                 key(d.key());
                 assertFalse(window.lecture().openProperty(d).get(), at + ": " + d.key() + " closes " + d.title());
                 WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !showing(drawer));
+                assertEquals("inspectorTab", sideTab(), at + ": closed, no decision boundary is computed for nobody");
                 assertEquals(graph, onScene("#networkView"), at + ": closed, the graph is as it was");
             }
             key(KeyCode.C);
