@@ -135,7 +135,8 @@ final class SceneBuilder {
                     : PhaseText.caption(phase, net, s.scenario().config(), loss);
             // the sample on show is named while stepping too (the note says so when it is not the selected one)
             String what = PhaseText.numbersNote(phase, samples);
-            note = lecture > 0 ? (note.isEmpty() ? what : note + "   ·   " + what)
+            // lecture mode: what the numbers are first (a long line is cut at the right)
+            note = lecture > 0 ? (note.isEmpty() ? what : what + "   ·   " + note)
                     : (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
         } else {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
