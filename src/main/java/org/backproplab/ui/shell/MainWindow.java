@@ -1,11 +1,9 @@
 package org.backproplab.ui.shell;
 
 import java.util.List;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -32,6 +30,11 @@ import org.backproplab.ui.loss.LossChartView;
 import org.backproplab.ui.presenter.Presenter;
 import org.backproplab.ui.presenter.PresenterPrefs;
 import org.backproplab.ui.presenter.PresenterView;
+import org.backproplab.ui.lecture.Lecture;
+import org.backproplab.ui.lecture.LectureKeys;
+import org.backproplab.ui.lecture.LectureLayout;
+import org.backproplab.ui.lecture.LecturePrefs;
+import javafx.scene.control.TabPane;
 
 /**
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
@@ -43,6 +46,9 @@ public final class MainWindow extends BorderPane {
     private final ShellToolbar toolbar;
     private final PresenterView presenter;
     private final FileCommands files;
+    private final Lecture lecture;
+    private LectureLayout lectureLayout;
+    private LectureKeys lectureKeys;
 
     /**
      * @param bridge  the session as the window sees it
@@ -54,12 +60,15 @@ public final class MainWindow extends BorderPane {
         this.toolbar = new ShellToolbar(vm);
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
+        this.lecture = new Lecture(state, LecturePrefs.user());
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        lectureKeys.addMenuItem(menus.node());
+        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
@@ -67,23 +76,18 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar());
     }
 
+    /** The graph, the side tabs, the chart and the table, arranged as usual or for a lecture ({@link LectureLayout}). */
     private Node panes(SessionBridge bridge, UiState state) {
-        Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
+        InspectorView inspector = new InspectorView(bridge, state);
+        TabPane side = SideTabs.of(inspector, bridge, state);
         NetworkView graph = new NetworkView(bridge, state);
-        SplitPane top = new SplitPane(graph, inspector);
-        top.setDividerPositions(0.66);
-        // a wider window gives its extra width to the graph, not the inspector
-        SplitPane.setResizableWithParent(inspector, false);
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
-        SplitPane bottom = new SplitPane(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
+        lectureLayout = new LectureLayout(lecture, graph, inspector, side,
+                HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
                 SplitControl.below(new DataTableView(bridge, state), bridge, state));
-        bottom.setDividerPositions(0.55);
-        SplitPane all = new SplitPane(top, bottom);
-        all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.57);
-        all.getStyleClass().add("main-split");
-        return all;
+        lectureKeys = new LectureKeys(lecture, graph);
+        return lectureLayout;
     }
 
     /** The divergence banner above the panes; hidden, it takes no space. */
@@ -124,7 +128,7 @@ public final class MainWindow extends BorderPane {
         cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, cancelOpen, spring, next);
+        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, next);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -140,11 +144,18 @@ public final class MainWindow extends BorderPane {
         });
         Shortcuts.install(scene, vm);
         presenter.install(scene);
+        lectureKeys.install(scene);
+        lectureLayout.install(scene);
     }
 
     /** @return the File menu's commands (open, save, export) and the title they keep */
     public FileCommands files() {
         return files;
+    }
+
+    /** @return lecture mode's state and commands */
+    public Lecture lecture() {
+        return lecture;
     }
 
     /** @return the window's view model */
