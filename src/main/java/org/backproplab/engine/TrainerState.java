@@ -100,7 +100,10 @@ public final class TrainerState {
             throw new IllegalArgumentException("epochs counted afresh at iteration " + epochMarkIteration
                     + " of a state at iteration " + iteration + ": expected 0 <= mark <= iteration");
         }
-        Checks.finite("epochs at the mark", epochsAtMark);
+        if (!(epochsAtMark >= 0 && epochsAtMark <= epochMarkIteration)) {
+            throw new IllegalArgumentException("epochs " + epochsAtMark + " counted by iteration " + epochMarkIteration
+                    + ": expected 0 to " + epochMarkIteration + " (an epoch takes at least one iteration)");
+        }
         if ((velocityW == null) != (velocityB == null)) {
             throw new IllegalArgumentException("momentum needs both the weights' and the biases' last step, or neither");
         }
@@ -144,5 +147,46 @@ public final class TrainerState {
             Checks.finite(name, x);
         }
         return v;
+    }
+
+    /**
+     * The same state with other settings (the data set is shared, not copied): what an edit of η, momentum, the
+     * batch mode or the loss leaves. The next phase is the first.
+     *
+     * @throws IllegalArgumentException if the data set holds a target the new loss refuses
+     */
+    public TrainerState withConfig(TrainingConfig c) {
+        data.checkTargets(c.loss());
+        return new TrainerState(network, data, c, iteration, velocityW, velocityB, epochsAtMark, epochMarkIteration);
+    }
+
+    /**
+     * The same state with other rows held out as the test set (the samples are shared, not copied).
+     *
+     * @throws IllegalArgumentException naming the row as {@link Trainer#setTestRows} does
+     */
+    public TrainerState withTestRows(int[] test) {
+        return new TrainerState(network, data.withTestRows(test), config, iteration, velocityW, velocityB, epochsAtMark,
+                epochMarkIteration);
+    }
+
+    /** @return the rows held out as the test set, ascending */
+    public int[] testRows() {
+        return data.testRows();
+    }
+
+    /** @return true if both states train on the very same samples (one shared data set, nothing copied) */
+    public boolean sameData(TrainerState other) {
+        return data == other.data || data.x == other.data.x && data.y == other.data.y;
+    }
+
+    /** @return a copy of the inputs, one row per sample */
+    public double[][] inputs() {
+        return Kernels.copy(data.x);
+    }
+
+    /** @return a copy of the targets, one row per sample */
+    public double[][] targets() {
+        return Kernels.copy(data.y);
     }
 }

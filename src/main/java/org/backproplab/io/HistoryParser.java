@@ -152,8 +152,12 @@ final class HistoryParser {
 
         HistoryRecord.Stored finish(JsonNode h, long start, long end, long iteration, List<HistoryRecord.Edit> edits,
                                     HistoryRecord.State current) throws FileFormatException {
-            long interval = f.integer(h.get("checkpointEvery"), "history.checkpointEvery", 1,
-                    HistoryRecord.Stored.MAX_GAP);
+            long interval = f.integer(h.get("checkpointEvery"), "history.checkpointEvery",
+                    HistoryRecord.Stored.MIN_INTERVAL, HistoryRecord.Stored.MAX_GAP);
+            if (Long.bitCount(interval) != 1) {
+                throw f.error("history.checkpointEvery", "is " + interval + ": expected a power of two from "
+                        + HistoryRecord.Stored.MIN_INTERVAL + " to " + HistoryRecord.Stored.MAX_GAP);
+            }
             JsonNode c = h.has("checkpoints") ? f.array(h.get("checkpoints"), "history.checkpoints", 0,
                     (int) Math.min(Integer.MAX_VALUE - 8, (end - start) / Math.max(1, interval) + 2)) : null;
             long last = start;
@@ -184,11 +188,14 @@ final class HistoryParser {
 
         /** A trainer state of {@code st}'s data and settings at {@code k} (reused while they stay the same). */
         private TrainerState base(HistoryRecord.State st, long k, String path) throws FileFormatException {
-            if (baseOf != null && st.dataset() == baseOf.dataset() && st.config().equals(baseOf.config())
-                    && java.util.Arrays.equals(st.testRows(), baseOf.testRows())) {
-                return base;
-            }
             try {
+                if (baseOf != null && st.dataset() == baseOf.dataset()) {
+                    // the same samples: share them, changing only what the edit changed
+                    TrainerState b = st.config().equals(base.config()) ? base : base.withConfig(st.config());
+                    base = java.util.Arrays.equals(st.testRows(), b.testRows()) ? b : b.withTestRows(st.testRows());
+                    baseOf = st;
+                    return base;
+                }
                 Trainer t = new Trainer(st.network(), st.dataset().inputs(), st.dataset().targets(), st.config());
                 t.setTestRows(st.testRows());
                 t.setIteration(k);

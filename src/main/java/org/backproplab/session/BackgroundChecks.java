@@ -75,10 +75,7 @@ final class BackgroundChecks implements AutoCloseable {
                     }
                     if (problem == null) {
                         messages.replace(said[0], check.checkedWhole()
-                                ? "Checked the saved history: every iteration replays exactly."
-                                : String.format(java.util.Locale.ROOT, "Checked the weights on show: they replay "
-                                + "exactly. The rest of the saved history is too long to check in the background "
-                                + "(%.1e multiply-adds, at most %.0e).", HistoryCheck.work(r), HistoryCheck.MAX_WORK));
+                                ? "Checked the saved history: every iteration replays exactly." : tooLong(check, r));
                     } else {
                         messages.say("The saved history does not replay exactly: " + problem + ". What is shown is "
                                 + "the file's (weights at its checkpoints and edits, the loss curve); the weights "
@@ -93,6 +90,13 @@ final class BackgroundChecks implements AutoCloseable {
             }
         });
         return verdict;
+    }
+
+    private static String tooLong(HistoryCheck check, SessionRecord r) {
+        String why = String.format(java.util.Locale.ROOT, "is too long to check in the background (%.1e multiply-adds, "
+                + "at most %.0e).", HistoryCheck.work(r), HistoryCheck.MAX_WORK);
+        return check.checkedShown() ? "Checked the weights on show: they replay exactly. The rest of the saved history "
+                + why : "The saved history " + why;
     }
 
     /** Stops the check under way, if any. */

@@ -23,6 +23,7 @@ final class HistoryCheck {
 
     private final SessionRecord record;
     private boolean whole;
+    private boolean shownChecked;
     private final Progress progress;
     private long total;
     private long done;
@@ -44,7 +45,10 @@ final class HistoryCheck {
         for (SessionRecord.Run r : record.runs()) {
             total += r.history().end() - r.history().start();
         }
-        String problem = shown(record.shown());
+        HistoryRecord h = record.shown();
+        TrainerState from = startOf(h);
+        shownChecked = work(h, h.current(), from.iteration(), h.iteration(), h.losses()) <= MAX_WORK;
+        String problem = shownChecked ? shown(h, from) : null;
         whole = work(record) <= MAX_WORK;
         for (int i = 0; whole && problem == null && i < record.runs().size(); i++) {
             problem = run(record.runs().get(i).history());
@@ -55,9 +59,14 @@ final class HistoryCheck {
         return problem;
     }
 
-    /** @return true if {@link #run} checked every run, false if only the weights on show (the rest is too long) */
+    /** @return true if {@link #run} checked every run, false if it was too long (see {@link #MAX_WORK}) */
     boolean checkedWhole() {
         return whole;
+    }
+
+    /** @return true if {@link #run} checked the weights on show (false if even that was too long) */
+    boolean checkedShown() {
+        return shownChecked;
     }
 
     /**
@@ -68,23 +77,33 @@ final class HistoryCheck {
         double work = 0;
         for (SessionRecord.Run run : r.runs()) {
             HistoryRecord h = run.history();
-            long params = h.initial().network().parameterCount();
-            int rows = h.scenario().dataset().size();
-            int batch = h.scenario().config().batch().rows(rows);
-            long measured = 0;
-            for (double v : h.losses()) {
-                measured += Double.isNaN(v) ? 0 : 1;
+            double[] losses = h.losses();
+            HistoryRecord.State st = h.initial();
+            long from = h.start();
+            for (HistoryRecord.Edit e : h.edits()) {
+                work += work(h, st, from, e.iteration(), losses);
+                st = e.after();
+                from = e.iteration();
             }
-            work += (double) params * ((double) (h.end() - h.start()) * batch + (double) measured * rows);
+            work += work(h, st, from, h.end(), losses);
         }
         return work;
     }
 
-    /**
-     * First of all, the weights on show: replayed from the stored state a jump would start from (at most
-     * {@link HistoryRecord.Stored#MAX_GAP} iterations), they must be the file's bit for bit.
-     */
-    private String shown(HistoryRecord h) {
+    /** The work of iterations {@code from..to-1}, trained with the data set and settings of {@code st}. */
+    private static double work(HistoryRecord h, HistoryRecord.State st, long from, long to, double[] losses) {
+        long params = st.network().parameterCount();
+        int rows = st.dataset().size();
+        int batch = st.config().batch().rows(rows - st.testRows().length);
+        long measured = 0;
+        for (long k = from; k < to; k++) {
+            measured += Double.isNaN(losses[(int) (k - h.start())]) ? 0 : 1;
+        }
+        return (double) params * ((double) (to - from) * batch + (double) measured * rows);
+    }
+
+    /** @return the stored state a jump to the iteration on show starts from */
+    private static TrainerState startOf(HistoryRecord h) {
         HistoryRecord.Stored s = h.stored();
         TrainerState from = s.checkpoints().get(0);
         for (TrainerState c : s.checkpoints()) {
@@ -93,6 +112,14 @@ final class HistoryCheck {
         for (TrainerState a : s.editsAfter()) {
             from = a.iteration() <= h.iteration() && a.iteration() >= from.iteration() ? a : from;
         }
+        return from;
+    }
+
+    /**
+     * First of all, the weights on show: replayed from the stored state a jump would start from (at most
+     * {@link HistoryRecord.Stored#MAX_GAP} iterations), they must be the file's bit for bit.
+     */
+    private String shown(HistoryRecord h, TrainerState from) {
         Trainer t = h.scenario().createTrainer();
         t.restore(from);
         for (long k = from.iteration(); k < h.iteration(); k++) {
@@ -101,7 +128,7 @@ final class HistoryCheck {
             }
             t.step();
         }
-        return same(t.state(), s.current()) ? null
+        return same(t.state(), h.stored().current()) ? null
                 : "the weights on show at iteration " + h.iteration() + " do not follow from the saved state at iteration "
                 + from.iteration() + " before them";
     }
@@ -174,7 +201,7 @@ final class HistoryCheck {
      * update (a full batch's update gives it); the replayed value must equal the saved one bit for bit.
      */
     private static String iterate(Trainer t, long k, double saved, double savedTest) {
-        boolean measured = !Double.isNaN(saved);
+        boolean measured = t.config().batch().isFull() || !Double.isNaN(saved);
         double test = measured && t.hasTestRows() ? t.testLoss() : Double.NaN;
         double loss = SessionCore.update(t, measured);
         if (!measured) {
@@ -190,9 +217,10 @@ final class HistoryCheck {
         return null;
     }
 
-    /** @return true if both states hold bit-identical weights, biases and momentum */
+    /** @return true if both states hold bit-identical weights, biases, momentum and epoch count */
     private static boolean same(TrainerState a, TrainerState b) {
-        if (!HistoryFiles.sameParameters(a.network(), b.network())) {
+        if (!HistoryFiles.sameParameters(a.network(), b.network()) || a.epochMarkIteration() != b.epochMarkIteration()
+                || Double.doubleToLongBits(a.epochsAtMark()) != Double.doubleToLongBits(b.epochsAtMark())) {
             return false;
         }
         double[][][] va = a.velocityWeights();

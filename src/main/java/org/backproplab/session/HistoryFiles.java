@@ -30,36 +30,50 @@ final class HistoryFiles {
             if (shown) {
                 current = out.size();
             }
-            out.add(new SessionRecord.Run(r.number, r.parent, r.forkedAt, export(c, r.history, position)));
+            out.add(new SessionRecord.Run(r.number, r.parent, r.forkedAt, export(c, r.history, position,
+                    shown ? c.trainer.state() : null)));
         }
         return new SessionRecord(out, current);
     }
 
-    /** @return the history {@code h}, left at {@code position} */
-    private static HistoryRecord export(SessionCore c, History h, long position) {
+    /** @return the history {@code h}, left at {@code position}, whose state is {@code known} (or found by replay) */
+    private static HistoryRecord export(SessionCore c, History h, long position, TrainerState known) {
         List<HistoryRecord.Edit> edits = new ArrayList<>();
+        Described first = describe(c, h.first(), null);
+        Described last = first;
         for (History.Edit e : h.edits()) {
-            edits.add(new HistoryRecord.Edit(e.iteration(), e.text(), describe(c, e.after())));
+            last = describe(c, e.after(), last);
+            edits.add(new HistoryRecord.Edit(e.iteration(), e.text(), last.state()));
         }
         Trainer at = c.currentScenario().createTrainer();
-        h.restore(at, position);
+        if (known != null) {
+            at.restore(known);
+        } else {
+            h.restore(at, position);
+        }
         HistoryRecord.State current = new HistoryRecord.State(at.network(), datasetOf(c, at), at.config(), at.testRows());
         LossSeries test = h.testLosses();
         return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config()), h.base(),
-                describe(c, h.first()), edits, h.length(), position, current, h.lossValues(),
+                first.state(), edits, h.length(), position, current, h.lossValues(),
                 test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()));
     }
 
-    /** Reads a trainer state back through a scratch trainer of the same shape. */
-    private static HistoryRecord.State describe(SessionCore c, TrainerState s) {
-        Trainer scratch = new Trainer(s.network(), c.trainer.inputs(), c.trainer.targets(), c.trainer.config());
-        scratch.restore(s);
-        return new HistoryRecord.State(scratch.network(), datasetOf(c, scratch), scratch.config(), scratch.testRows());
+    /** A trainer state and its state for a file, whose data set the next one may share. */
+    private record Described(TrainerState trainer, HistoryRecord.State state) {
+    }
+
+    /** A trainer state for a file; its data set is {@code last}'s when both train on the same samples (not copied). */
+    private static Described describe(SessionCore c, TrainerState s, Described last) {
+        Dataset d = last != null && s.sameData(last.trainer()) ? last.state().dataset()
+                : datasetOf(c, s.inputs(), s.targets());
+        return new Described(s, new HistoryRecord.State(s.network(), d, s.config(), s.testRows()));
     }
 
     private static Dataset datasetOf(SessionCore c, Trainer t) {
-        double[][] x = t.inputs().getData();
-        double[][] y = t.targets().getData();
+        return datasetOf(c, t.inputs().getData(), t.targets().getData());
+    }
+
+    private static Dataset datasetOf(SessionCore c, double[][] x, double[][] y) {
         return c.dataset.size() == x.length ? c.dataset.withSamples(x, y, c.dataset.labels())
                 : c.dataset.withSamples(x, y, List.of());
     }
@@ -73,11 +87,32 @@ final class HistoryFiles {
         for (SessionRecord.Run run : r.runs()) {
             String where = r.runs().size() == 1 ? "" : "run " + run.number() + ", ";
             HistoryRecord h = run.history();
-            stateOf(h.initial(), h.start(), where + "the initial state");
+            Checked last = checked(null, h.initial(), h.start(), where + "the initial state");
             for (int i = 0; i < h.edits().size(); i++) {
-                stateOf(h.edits().get(i).after(), h.edits().get(i).iteration(), where + "edit " + (i + 1));
+                last = checked(last, h.edits().get(i).after(), h.edits().get(i).iteration(), where + "edit " + (i + 1));
             }
-            stateOf(h.current(), h.iteration(), where + "the current state");
+            checked(last, h.current(), h.iteration(), where + "the current state");
+        }
+    }
+
+    /** A state the engine has accepted, with the state it was read from. */
+    private record Checked(HistoryRecord.State state, TrainerState trainer) {
+    }
+
+    /**
+     * Checks {@code st} with the engine; when it has the same samples as {@code last} (one shared data set, as a
+     * file's edits of η or of a weight do), only what differs is checked, and nothing is copied.
+     */
+    private static Checked checked(Checked last, HistoryRecord.State st, long k, String what) {
+        if (last == null || st.dataset() != last.state().dataset()) {
+            return new Checked(st, stateOf(st, k, what));
+        }
+        try {
+            TrainerState t = st.config().equals(last.trainer().config()) ? last.trainer()
+                    : last.trainer().withConfig(st.config());
+            return new Checked(st, Arrays.equals(t.testRows(), st.testRows()) ? t : t.withTestRows(st.testRows()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
     }
 

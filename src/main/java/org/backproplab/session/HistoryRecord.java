@@ -47,6 +47,8 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
                          TrainerState current, long interval, double endLoss, double endTestLoss) {
         /** The largest gap between two stored states a file may leave: opening replays at most this many iterations. */
         public static final long MAX_GAP = History.MAX_LENGTH / History.MAX_CHECKPOINTS * 2;
+        /** The smallest checkpoint spacing. */
+        public static final long MIN_INTERVAL = History.FIRST_INTERVAL;
 
         public Stored {
             checkpoints = List.copyOf(checkpoints);

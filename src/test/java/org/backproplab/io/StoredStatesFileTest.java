@@ -71,7 +71,10 @@ class StoredStatesFileTest {
                 .remove(0), "history.checkpoints[0].velocity.weights", "expected 2");
         refused(json, r -> ((ObjectNode) history(r).get("checkpoints").get(1)).put("iteration", 3),
                 "history.checkpoints[1].iteration", "");
-        refused(json, r -> history(r).put("checkpointEvery", 100), "history.checkpointEvery", "power of two");
+        refused(json, r -> history(r).put("checkpointEvery", 100), "history.checkpointEvery", "expected 256..16384");
+        refused(json, r -> history(r).put("checkpointEvery", 300), "history.checkpointEvery", "a power of two");
+        refused(json, r -> ((ObjectNode) history(r).get("current")).putObject("epochMark").put("epochs", 1e308)
+                .put("iteration", 3), "history.current", "expected 0 to 3");
         refused(json, r -> ((ObjectNode) history(r).get("edits").get(0)).remove("before"), "history.edits[0].before",
                 "missing");
         refused(json, r -> ((ObjectNode) history(r).get("current").get("epochMark")).put("iteration", 5000),

@@ -202,6 +202,48 @@ class StoredHistoryTest {
     }
 
     @Test
+    void editsThatKeepTheSamplesShareThemInTheRecord() throws Exception {
+        SessionRecord r = record(trained());
+        HistoryRecord h = r.shown();
+        assertTrue(h.edits().get(0).after().dataset() == h.initial().dataset(), "a weight edit shares the samples");
+        assertTrue(h.edits().get(1).after().dataset() == h.initial().dataset(), "an η edit shares the samples");
+        HistoryRecord.Stored s = h.stored();
+        assertTrue(s.editsAfter().get(1).sameData(s.editsBefore().get(1)));
+    }
+
+    @Test
+    void theWorkOfAReplayCountsEachStretchWithItsOwnSamples() throws Exception {
+        Scenario xor = Presets.xor();
+        Scenario one = xor.withDataset(xor.dataset().withSamples(new double[][] {{0, 0, 1}}, new double[][] {{0}},
+                List.of()));
+        TrainingSession t = start(xor);
+        t.stepMany(100);
+        t.setDataset(one.dataset());
+        t.stepMany(10);
+        SessionRecord r = record(t);
+        HistoryRecord h = r.shown();
+        assertEquals(1, h.edits().size());
+        long params = xor.createNetwork().parameterCount();
+        assertEquals((double) params * (100 * (4 + 4) + 10 * (1 + 1)), HistoryCheck.work(r), 1e-9,
+                "100 iterations on 4 samples (batch and loss), 10 on 1");
+    }
+
+    @Test
+    void aFullBatchLossLeftOutIsFoundByTheCheck() throws Exception {
+        TrainingSession t = start(Presets.xor());
+        t.stepMany(300);
+        HistoryRecord h = record(t).shown();
+        double[] losses = h.losses();
+        losses[40] = Double.NaN;
+        HistoryRecord blanked = new HistoryRecord(h.scenario(), h.start(), h.initial(), h.edits(), h.end(),
+                h.iteration(), h.current(), losses, h.testLosses(), h.testFraction(), h.stored());
+        TrainingSession copy = start(SessionFixtures.xor());
+        copy.open(blanked).get(30, TimeUnit.SECONDS);
+        assertEquals("the replayed loss of iteration 40 is " + h.losses()[40] + " but the file says NaN",
+                copy.historyCheck().get(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     void storedStatesMayNotLeaveALongGap() {
         Scenario xor = Presets.xor();
         HistoryRecord one = HistoryRecord.of(xor, xor.createNetwork(), 0);
