@@ -32,6 +32,11 @@ final class SessionCore {
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
     long changes;
+    /**
+     * Counts the times the runs were replaced by others (a switch, a file, Back to a previous session); read by the
+     * background check of an opened file, to stop when the runs it checks are gone.
+     */
+    volatile long replacements;
     final Messages messages = new Messages();
     final Pacer pacer = new Pacer();
     final PreviousSessions previous = new PreviousSessions();
@@ -80,6 +85,7 @@ final class SessionCore {
         h.reset(t.state());
         runs = new Runs(h);
         history = h;
+        replacements++;
         storedByOthers = 0;
         walkedByPhases = -1;
         changes++;
@@ -317,17 +323,26 @@ final class SessionCore {
             return;
         }
         double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        double loss;
-        if (trainer.config().batch().isFull()) {
-            loss = trainer.step();
-        } else if (measure) {
-            loss = trainer.datasetLoss();
-            trainer.step();
-        } else {
-            trainer.step();
-            loss = Double.NaN;
+        record(update(trainer, measure), test, measure);
+    }
+
+    /**
+     * One update as training records it.
+     *
+     * @return the whole training set's loss of the weights before the update if {@code measure} (a full batch's
+     *         update gives it for free), else NaN
+     */
+    static double update(Trainer t, boolean measure) {
+        if (t.config().batch().isFull()) {
+            return t.step();
         }
-        record(loss, test, measure);
+        if (!measure) {
+            t.step();
+            return Double.NaN;
+        }
+        double loss = t.datasetLoss();
+        t.step();
+        return loss;
     }
 
     /** Replays iterations to {@code k}, measuring where {@code measured} says (rebuilding a saved history). */

@@ -46,6 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     static final int CURVE_POINTS = 1000;
 
     private final Worker worker;
+    private final BackgroundChecks checks = new BackgroundChecks();
 
     // ---- worker-thread state -------------------------------------------------------------------------
     private final SessionCore core;
@@ -294,9 +295,24 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<String> open(SessionRecord record) {
         java.util.Objects.requireNonNull(record, "record");
         return call(() -> {
-            core.switches.open(record);
-            return core.messages.pending();
+            checks.cancel();
+            boolean toCheck = core.switches.open(record);
+            String said = core.messages.pending();
+            if (toCheck) {
+                long opened = core.replacements;
+                checks.start(record, () -> core.replacements == opened, worker::submit, core.messages, said);
+            }
+            return said;
         });
+    }
+
+    /**
+     * @return the check of the history last opened from stored states: completed with null when every iteration
+     *         replays as saved, with what differs, or cancelled when another file was opened or the session closed
+     *         first (the session says the outcome in a message too)
+     */
+    public CompletableFuture<String> historyCheck() {
+        return checks.latest();
     }
 
     /** Opens a record of one run (older files). */
@@ -356,7 +372,27 @@ public final class TrainingSession implements AutoCloseable {
 
     /** @return the gradient check of the weights on show, with the snapshot it was made on */
     public CompletableFuture<Checked> gradientCheck() {
-        return call(() -> new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer())));
+        return gradientCheck(org.backproplab.engine.Progress.NONE);
+    }
+
+    /**
+     * The gradient check of the weights on show, on the worker: every other command waits for it, so
+     * {@code progress} can stop it between two evaluations of the loss (a cancel from any thread). A cancelled
+     * check changes nothing; the status message says how far it got.
+     *
+     * @return a future completed with the check and the snapshot it was made on, or exceptionally with a
+     *         {@link java.util.concurrent.CancellationException} if {@code progress} stopped it
+     */
+    public CompletableFuture<Checked> gradientCheck(org.backproplab.engine.Progress progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        return call(() -> {
+            try {
+                return new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer(), progress));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new java.util.concurrent.CancellationException("The " + e.getMessage()
+                        + "; the session is as it was.");
+            }
+        });
     }
 
     /** A gradient check and the snapshot it was made on. */
@@ -396,6 +432,7 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.close();
         worker.close();
     }
 
