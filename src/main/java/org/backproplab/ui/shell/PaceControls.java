@@ -3,22 +3,24 @@ package org.backproplab.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 
 /**
  * The toolbar's controls for the pace of a lesson: "Run to" with its field ({@code #runToButton},
  * {@code #runToField}: "1500" or "1000 epochs", Enter runs too, Esc cancels the edit), and Auto-play
- * ({@code #autoPlayButton}) with the seconds per phase ({@code #autoPlaySeconds}). They only forward to
+ * ({@code #autoPlayButton}, its arrow choosing the seconds per phase). They only forward to
  * {@link RunToModel} and {@link AutoPlay}.
  */
 final class PaceControls {
     private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    /** Auto-play's button while the phases walk by themselves. */
+    static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
 
     private final HBox box;
 
@@ -34,7 +36,7 @@ final class PaceControls {
     private static Node runTo(RunToModel model) {
         TextField field = new TextField();
         field.setId("runToField");
-        field.setPrefColumnCount(7);
+        field.setPrefColumnCount(6);
         field.setMinWidth(Region.USE_PREF_SIZE);
         field.setTooltip(ShellToolbar.tip("Where Run to stops: an iteration (1500) or an epoch (1000 epochs). "
                 + "Starts at the tutorial's own target; Enter runs, Esc cancels"));
@@ -65,45 +67,31 @@ final class PaceControls {
         return row;
     }
 
+    /**
+     * One button: its main part starts and stops auto-play (orange while it plays), its arrow chooses the seconds
+     * per phase, which the button shows ("Auto-play · 2 s"): compact enough for a 1024-px toolbar.
+     */
     private static Node autoPlay(AutoPlay autoPlay) {
-        ToggleButton play = new ToggleButton("Auto-play");
+        SplitMenuButton play = new SplitMenuButton();
         play.setId("autoPlayButton");
+        play.getStyleClass().add("auto-play-button");
         play.setMinWidth(Region.USE_PREF_SIZE);
         play.setTooltip(ShellToolbar.tip("Auto-play phases: the highlight walks through the phases of each iteration, "
-                + "one every few seconds, so you can talk without clicking. Any key pauses"));
-        play.setSelected(autoPlay.isPlaying());
-        autoPlay.playingProperty().addListener((o, was, now) -> play.setSelected(now));
-        play.setOnAction(e -> {
-            autoPlay.toggle();
-            play.setSelected(autoPlay.isPlaying());
-        });
-        ComboBox<Integer> seconds = new ComboBox<>();
-        seconds.setId("autoPlaySeconds");
+                + "one every few seconds (the arrow chooses how many), so you can talk without clicking. Any key pauses"));
+        ToggleGroup pace = new ToggleGroup();
         for (int s = AutoPlay.MIN_SECONDS; s <= AutoPlay.MAX_SECONDS; s++) {
-            seconds.getItems().add(s);
+            int seconds = s;
+            RadioMenuItem item = new RadioMenuItem(s + (s == 1 ? " second" : " seconds") + " per phase");
+            item.setToggleGroup(pace);
+            item.setSelected(s == autoPlay.secondsProperty().get());
+            item.setOnAction(e -> autoPlay.secondsProperty().set(seconds));
+            play.getItems().add(item);
         }
-        seconds.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer s) {
-                return s == null ? "" : s + " s";
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
-        seconds.setValue(autoPlay.secondsProperty().get());
-        seconds.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                autoPlay.secondsProperty().set(now);
-            }
-        });
-        seconds.setTooltip(ShellToolbar.tip("Auto-play pace: seconds per phase"));
-        seconds.setMinWidth(Region.USE_PREF_SIZE);
-        seconds.setFocusTraversable(false);
-        HBox row = new HBox(4, play, seconds);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        Runnable text = () -> play.setText("Auto-play · " + autoPlay.secondsProperty().get() + " s");
+        text.run();
+        autoPlay.secondsProperty().addListener((o, was, now) -> text.run());
+        autoPlay.playingProperty().addListener((o, was, now) -> play.pseudoClassStateChanged(PLAYING, now));
+        play.setOnAction(e -> autoPlay.toggle());
+        return play;
     }
 }

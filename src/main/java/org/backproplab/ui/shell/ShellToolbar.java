@@ -220,7 +220,7 @@ final class ShellToolbar {
         title.getStyleClass().add("field-label");
         title.setLabelFor(presets);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        presets.setPrefWidth(170);
+        presets.setPrefWidth(130);
         presets.setMinWidth(Region.USE_PREF_SIZE);
         presets.setMaxWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, title, presets, description);

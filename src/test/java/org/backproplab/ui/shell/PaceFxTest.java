@@ -134,22 +134,24 @@ class PaceFxTest extends FxRobot {
         AutoPlay auto = fx.app.window().autoPlay();
         interact(() -> auto.setPhaseTime(Duration.millis(40)));
         int phases = fx.settle().phases().size();
-        clickOn("#autoPlayButton");
+        assertEquals("Auto-play · 2 s", lookup("#autoPlayButton").queryAs(javafx.scene.control.SplitMenuButton.class).getText());
+        interact(() -> lookup("#autoPlayButton").queryAs(javafx.scene.control.SplitMenuButton.class).fire());
         assertTrue(auto.isPlaying());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx.app.bridge().snapshot().iteration() >= 1
                 && fx.app.bridge().snapshot().phaseIndex() >= 2);
-        assertTrue(lookup("#autoPlayButton").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(lookup("#autoPlayButton").query().getPseudoClassStates().contains(PaceControls.PLAYING),
+                "the button shows that it plays");
         type(KeyCode.RIGHT);
         assertFalse(auto.isPlaying(), "any key pauses");
         Snapshot paused = fx.settle();
         assertTrue(paused.iteration() * phases + paused.phaseIndex() >= phases + 2, "walked through an iteration");
-        assertFalse(lookup("#autoPlayButton").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertFalse(lookup("#autoPlayButton").query().getPseudoClassStates().contains(PaceControls.PLAYING));
         assertFalse(auto.ticking(), "no phase is due any more");
         Snapshot later = fx.settle();
         assertEquals(paused.iteration(), later.iteration(), "→ paused auto-play and did not step");
         assertEquals(paused.phaseIndex(), later.phaseIndex());
 
-        clickOn("#autoPlayButton");
+        interact(() -> lookup("#autoPlayButton").queryAs(javafx.scene.control.SplitMenuButton.class).fire());
         assertTrue(auto.isPlaying());
         clickOn("#runButton");
         assertFalse(auto.isPlaying(), "Run ends auto-play");
