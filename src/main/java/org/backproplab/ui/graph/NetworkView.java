@@ -47,6 +47,9 @@ public final class NetworkView extends Region {
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
+    /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
+    static final double RUNNING_REDRAWS_PER_SECOND = 30;
+    private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
 
     public NetworkView(SessionBridge bridge, UiState state) {
         this.bridge = bridge;
@@ -203,7 +206,17 @@ public final class NetworkView extends Region {
         setBackground(new Background(new BackgroundFill(state.themeProperty().get().background(), null, null)));
     }
 
+    /**
+     * A new snapshot: drawn at once when training is paused (stepping stays exact), and while it runs at most
+     * {@value #RUNNING_REDRAWS_PER_SECOND} times a second, taking turns with the other throttled views (the
+     * weights change every frame then; drawing every other frame halves the renderer's work on the largest area
+     * of the window, which a projector's audience cannot tell).
+     */
     private void onSnapshot(Snapshot s) {
+        throttle.submit(!s.running(), () -> show(s));
+    }
+
+    private void show(Snapshot s) {
         vm.setSnapshot(s);
         if (pendingRef != null && vm.value(pendingRef) == pendingValue) {
             pendingRef = null;
