@@ -22,13 +22,14 @@ final class ShortcutsOverlay {
     static final int COLUMNS = 2;
 
     private final StackPane root = new StackPane();
+    private final VBox card;
 
     ShortcutsOverlay() {
         root.setId("shortcutsOverlay");
         root.getStyleClass().add("shortcuts-overlay");
         root.setManaged(false);
         root.setVisible(false);
-        VBox card = new VBox(content(Shortcuts.ALL));
+        card = new VBox(content(Shortcuts.ALL));
         card.getStyleClass().add("shortcuts-card");
         card.setMaxSize(Pane.USE_PREF_SIZE, Pane.USE_PREF_SIZE);
         StackPane.setAlignment(card, Pos.CENTER);
@@ -71,8 +72,14 @@ final class ShortcutsOverlay {
         fit(host);
     }
 
+    /** Covers {@code host}; a list taller or wider than the window (a large zoom on a small screen) is shrunk to fit. */
     private void fit(Pane host) {
         root.resizeRelocate(0, 0, host.getWidth(), host.getHeight());
+        double w = card.prefWidth(-1);
+        double h = card.prefHeight(w);
+        double scale = Math.min(1, Math.min((host.getWidth() - 16) / w, (host.getHeight() - 16) / h));
+        card.setScaleX(Math.max(0.1, scale));
+        card.setScaleY(Math.max(0.1, scale));
     }
 
     /** {@code ?} (typed anywhere but in a text field) opens and closes the list; Esc closes it. */
@@ -114,6 +121,10 @@ final class ShortcutsOverlay {
     void show() {
         root.toFront();
         root.setVisible(true);
+        if (root.getParent() instanceof Pane host) {
+            root.applyCss();
+            fit(host);
+        }
     }
 
     void hide() {
