@@ -1,18 +1,22 @@
 package org.backproplab.ui.boundary;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * One daemon thread that works on the newest request only: a request replaces any that waits, and two jobs start
- * at least {@code minIntervalMs} apart. What the job computes it hands to the FX thread itself. Used by the views
+ * at least {@code minIntervalMs} apart; idle for {@value #IDLE_SECONDS} s, the thread ends. What the job computes it hands to the FX thread itself. Used by the views
  * that picture a snapshot's network off the FX thread and off the training worker (the heatmaps).
  *
  * @param <Q> a request: everything the job needs, immutable
  */
 final class LatestOnly<Q> {
+    /** Seconds the thread waits for the next request before it ends (a new one starts with the next request). */
+    static final long IDLE_SECONDS = 1;
     private final long minIntervalMs;
     private final Consumer<Q> job;
     private final AtomicReference<Q> pending = new AtomicReference<>();
@@ -27,7 +31,9 @@ final class LatestOnly<Q> {
     LatestOnly(String name, long minIntervalMs, Consumer<Q> job) {
         this.minIntervalMs = minIntervalMs;
         this.job = job;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
+        // the thread ends after a second with nothing to do: an idle view (a closed window, training paused) keeps
+        // no thread, and through it no window and no session, alive
+        this.thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
