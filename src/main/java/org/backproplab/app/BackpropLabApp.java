@@ -26,6 +26,8 @@ public class BackpropLabApp extends Application {
     /** Smallest size the window stays usable at. */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 768;
+    /** On a screen up to this wide (a projector, a small laptop) the window opens maximised. */
+    public static final double MAXIMISED_UP_TO = 1366;
 
     private TrainingSession session;
     private SessionBridge bridge;
@@ -58,6 +60,7 @@ public class BackpropLabApp extends Application {
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
+        stage.setMaximized(opensMaximised(screen.getWidth()));
         reportUncaughtErrors();
         autosave = new Autosave(bridge, window.files(), DataFolder.user(), window.viewModel()::report);
         autosave.start();
@@ -76,6 +79,11 @@ public class BackpropLabApp extends Application {
         if (getParameters().getRaw().isEmpty()) {
             autosave.offerRestore(stage);
         }
+    }
+
+    /** @return true if the window opens maximised on a screen {@code screenWidth} px wide (up to 1366 px) */
+    public static boolean opensMaximised(double screenWidth) {
+        return screenWidth <= MAXIMISED_UP_TO;
     }
 
     /**

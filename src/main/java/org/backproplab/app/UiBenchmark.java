@@ -14,7 +14,9 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.util.Duration;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
@@ -24,11 +26,21 @@ import org.backproplab.ui.SessionBridge;
 /**
  * {@code --benchmark-ui N}: runs the real window at full speed (speed slider at max, Run pressed) for a warm-up
  * and then {@code N} seconds, prints the training speed (iterations per second) and the frame-interval
- * percentiles of the FX pulse, and exits.
+ * percentiles of the FX pulse, and exits. With {@code --lecture} as well, it measures lecture mode (turned on
+ * with the toolbar's button as a person would, and off again before the window closes, so that the choice
+ * remembered for the next run is not changed). With {@code --neuron-maps} the neurons' own heatmaps are on during
+ * the run (ticked as a person would), without it off; the choice the user had is put back at the end. With
+ * {@code --fill-screen} the window covers the whole screen (as maximised on a projector) instead of its own size.
  */
 final class UiBenchmark {
     /** The option that selects the benchmark. */
     static final String OPTION = "--benchmark-ui";
+    /** The option that measures lecture mode. */
+    static final String LECTURE = "--lecture";
+    /** The option that turns the neuron maps on for the benchmark. */
+    static final String MAPS_OPTION = "--neuron-maps";
+    /** The option that makes the window cover the whole screen for the benchmark. */
+    static final String FILL_OPTION = "--fill-screen";
     /**
      * Seconds of running before the measurement: the JIT compiler needs about this long (on this 2-core machine
      * it keeps most of a core busy for the first 6 to 10 seconds of a run).
@@ -37,31 +49,66 @@ final class UiBenchmark {
 
     private final double seconds;
     private final PrintStream out;
+    private final boolean lecture;
+    private boolean turnedLectureOn;
     private long startNanos;
     private long segmentStart;
     private long doneBefore;
     private int restarts;
     private Map<String, Long> startCpu = Map.of();
     private String warmUpFrames = "";
+    private ToggleButton lectureToggle;
+    private boolean neuronMaps;
+    private boolean fillScreen;
+    /** The neuron maps switch as the user had it, put back at the end. */
+    private boolean mapsBefore;
+    private CheckBox maps;
 
-    UiBenchmark(double seconds, PrintStream out) {
+    UiBenchmark(double seconds, PrintStream out, boolean lecture) {
         this.seconds = seconds;
         this.out = out;
+        this.lecture = lecture;
+    }
+
+    /** @return true if the neuron maps are on during the run */
+    boolean neuronMaps() {
+        return neuronMaps;
+    }
+
+    /** @return true if the window covers the whole screen during the run */
+    boolean fillScreen() {
+        return fillScreen;
+    }
+
+    /** @return true if lecture mode is measured */
+    boolean lecture() {
+        return lecture;
     }
 
     /**
-     * @param args the window's arguments: {@code --benchmark-ui N} or {@code --benchmark-ui=N}, or neither
+     * @param args the window's arguments: {@code --benchmark-ui N} or {@code --benchmark-ui=N}, or neither; and
+     *             {@code --lecture} to measure lecture mode, {@code --neuron-maps}, {@code --fill-screen}
      * @return the benchmark asked for in {@code args}, if any
      * @throws IllegalArgumentException naming the value if the duration is not a positive number of seconds
      */
     static Optional<UiBenchmark> fromParameters(List<String> args) {
+        Optional<UiBenchmark> b = benchmark(args, args.contains(LECTURE));
+        b.ifPresent(x -> {
+            x.neuronMaps = args.contains(MAPS_OPTION);
+            x.fillScreen = args.contains(FILL_OPTION);
+        });
+        return b;
+    }
+
+    private static Optional<UiBenchmark> benchmark(List<String> args, boolean lecture) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals(OPTION)) {
-                return Optional.of(new UiBenchmark(parseSeconds(i + 1 < args.size() ? args.get(i + 1) : null), System.out));
+                return Optional.of(new UiBenchmark(parseSeconds(i + 1 < args.size() ? args.get(i + 1) : null), System.out,
+                        lecture));
             }
             if (a.startsWith(OPTION + "=")) {
-                return Optional.of(new UiBenchmark(parseSeconds(a.substring(OPTION.length() + 1)), System.out));
+                return Optional.of(new UiBenchmark(parseSeconds(a.substring(OPTION.length() + 1)), System.out, lecture));
             }
         }
         return Optional.empty();
@@ -88,6 +135,22 @@ final class UiBenchmark {
      */
     void start(SessionBridge bridge, Scene scene) {
         TrainingSession session = bridge.session();
+        if (fillScreen) {
+            javafx.stage.Window w = scene.getWindow();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            w.setX(screen.getMinX());
+            w.setY(screen.getMinY());
+            w.setWidth(screen.getWidth());
+            w.setHeight(screen.getHeight());
+        }
+        maps = (CheckBox) scene.lookup("#neuronThumbnailsToggle");
+        mapsBefore = maps.isSelected();
+        maps.setSelected(neuronMaps);
+        if (lecture && scene.lookup("#lectureToggle") instanceof ToggleButton toggle && !toggle.isSelected()) {
+            toggle.fire();
+            turnedLectureOn = true;
+        }
+        lectureToggle = (ToggleButton) scene.lookup("#lectureToggle");
         Slider speed = (Slider) scene.lookup("#speedSlider");
         speed.setValue(speed.getMax());
         ((ButtonBase) scene.lookup("#runButton")).fire();
@@ -155,8 +218,10 @@ final class UiBenchmark {
         FrameStats f = bridge.frames();
         long trained = doneBefore + s.iteration() - segmentStart;
         double rate = trained / elapsed;
-        out.println(String.format(Locale.ROOT, "Backprop Lab UI benchmark: preset %s, %.1f s at full speed after "
-                + "%.0f s of warm-up", s.scenario().name(), elapsed, WARM_UP_SECONDS));
+        out.println(String.format(Locale.ROOT, "Backprop Lab UI benchmark: preset %s%s, neuron maps %s, window %.0f×%.0f, "
+                + "%.1f s at full speed after %.0f s of warm-up", s.scenario().name(), lecture ? ", lecture mode" : "",
+                neuronMaps ? "on" : "off", lectureToggle.getScene().getWidth(), lectureToggle.getScene().getHeight(),
+                elapsed, WARM_UP_SECONDS));
         out.println("warm-up (JIT compiling): " + warmUpFrames);
         out.println(String.format(Locale.ROOT, "iterations: %d (%,.0f iterations per second)%s",
                 trained, rate, restarts == 0 ? "" : ", reset " + restarts + "× at the history cap of "
@@ -170,6 +235,10 @@ final class UiBenchmark {
                 cpu.getOrDefault("QuantumRenderer-0", 0L) / 1e6 / Math.max(1, f.count())));
         out.println(String.format(Locale.ROOT, "final loss %.6g, diverged %s", s.loss(), s.diverged()));
         out.flush();
+        if (turnedLectureOn) {
+            lectureToggle.fire();
+        }
+        maps.setSelected(mapsBefore);
         Platform.exit();
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             "0:success",
             "1:gradcheck found a gradient that disagrees, or an internal error",
             "2:a user error: unknown preset or option, bad file, bad number, unwritable path (one line on stderr)",
-            "3:train diverged (the loss or a weight became NaN or infinite); the last finite state is printed and saved"},
+            "3:train diverged (the loss or a weight became NaN or infinite); the last finite state is printed and saved",
+            "130:Ctrl+C interrupted gradcheck (one line on stderr)"},
         subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, GradcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class BackpropLabCli implements Runnable {
@@ -60,7 +61,8 @@ public final class BackpropLabCli implements Runnable {
      * @param args the arguments, e.g. {@code train --preset xor}
      * @param out  where results go
      * @param err  where errors and the progress bar go
-     * @return the exit status: 0 success, 1 failed check or internal error, 2 user error, 3 training diverged
+     * @return the exit status: 0 success, 1 failed check or internal error, 2 user error, 3 training diverged,
+     *         130 gradcheck interrupted by Ctrl+C
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);

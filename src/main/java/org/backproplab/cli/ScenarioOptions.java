@@ -14,7 +14,7 @@ final class ScenarioOptions {
     @Option(names = "--preset", paramLabel = "NAME", description = "a built-in scenario (see 'presets')")
     String preset;
 
-    @Option(names = "--load", paramLabel = "FILE", description = "a backprop-lab/1 JSON file")
+    @Option(names = "--load", paramLabel = "FILE", description = "a Backprop Lab file (backprop-lab/1 to /4, JSON)")
     Path load;
 
     /** A scenario with a trainer positioned where it starts (iteration 0, or the file's iteration). */

@@ -163,6 +163,11 @@ public final class Dataset {
         return deepCopy(probes);
     }
 
+    /** @return how many probes there are (without copying them) */
+    public int probeCount() {
+        return probes.length;
+    }
+
     public List<String> probeLabels() {
         return probeLabels;
     }

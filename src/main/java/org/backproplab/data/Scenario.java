@@ -5,6 +5,7 @@ import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
+import org.backproplab.engine.WorkLimits;
 
 /**
  * A complete training scenario: a data set, the shape of the network, and how it trains.
@@ -15,6 +16,8 @@ import org.backproplab.engine.TrainingConfig;
  * @param layers      the weight layers; the last one's size is the data set's target width
  * @param config      loss, η, batch mode, momentum, initializer, seed
  * @param iterations  how many iterations the tutorial trains for (the command line's default)
+ * @throws IllegalArgumentException if the output layer does not match the targets, or the network asks more work
+ *                                  of the data set than {@link WorkLimits} allows
  */
 public record Scenario(String name, String description, Dataset dataset, List<LayerSpec> layers,
                        TrainingConfig config, long iterations) {
@@ -28,6 +31,8 @@ public record Scenario(String name, String description, Dataset dataset, List<La
                     + layers.get(layers.size() - 1).size() + " neurons but the data set has "
                     + dataset.targetSize() + " targets");
         }
+        WorkLimits.check(dataset.inputSize(), layers, dataset.size(), "sample");
+        WorkLimits.check(dataset.inputSize(), layers, dataset.probeCount(), "probe");
     }
 
     /** @return a fresh network initialised from the configured initializer and seed */

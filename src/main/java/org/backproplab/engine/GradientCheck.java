@@ -23,6 +23,16 @@ import java.util.List;
  * {@link Status#PASS} or {@link Status#FAIL}; if even the smallest step crosses one the parameter is
  * {@link Status#KINK}, "at a kink: not comparable", naming the sample and the neuron. Only a comparable
  * quotient that disagrees is a {@link Status#FAIL}.
+ *
+ * <p><b>Cost.</b> Each parameter costs two evaluations of the loss on the batch ({@code θ ± h}), and up to
+ * eight on a network with ReLU or leaky-ReLU layers (three smaller steps at a kink), so checking all {@code P}
+ * parameters grows as {@code P² · batch}. The check is bounded to
+ * {@link WorkLimits#gradientCheckEvaluations} evaluations (the work of
+ * {@value WorkLimits#GRADIENT_CHECK_PASSES} passes at the {@link WorkLimits} bounds): when all parameters
+ * would need more, it checks a sample of {@code m = ⌊evaluations / (2 or 8)⌋} of them, evenly spaced through
+ * the list {@code W¹, b¹, W², b², …} in order (parameter {@code ⌊(i + ½) · P / m⌋} for {@code i = 0..m−1}),
+ * so that every layer is sampled in proportion to its size; {@link Result#isSample()} says so. A
+ * {@link Progress} hears of every parameter checked and can stop the check between two evaluations.
  */
 public final class GradientCheck {
     /** Relative errors at or below this pass. */
@@ -109,10 +119,17 @@ public final class GradientCheck {
     }
 
     /**
-     * @param entries every weight and bias: failures first, then kinks, then passes, each largest relative
-     *                error first
+     * @param entries    every weight and bias checked: failures first, then kinks, then passes, each largest
+     *                   relative error first
+     * @param parameters how many weights and biases the network has: {@code entries.size()}, or more when the
+     *                   check was bounded to a sample
      */
-    public record Result(List<Entry> entries) {
+    public record Result(List<Entry> entries, long parameters) {
+        /** @return whether only a sample of the parameters was checked (see the class comment) */
+        public boolean isSample() {
+            return entries.size() < parameters;
+        }
+
         /** @return the largest relative error of a comparable parameter (0 if there is none) */
         public double maxRelativeError() {
             Entry w = worst();
@@ -136,44 +153,132 @@ public final class GradientCheck {
         }
     }
 
-    /** Checks every parameter of the trainer's network; the trainer is not changed. */
+    /** Checks the parameters of the trainer's network (all, or a sample: see the class comment); the trainer is not changed. */
     public static Result run(Trainer trainer) {
-        Network net = trainer.network().copy();
-        return run(net, trainer.previewWorkspace(net), trainer.config().loss());
+        return run(trainer, Progress.NONE);
     }
 
     /**
-     * Checks every parameter of {@code net} against the gradients in {@code w}, which has run forward, loss
-     * and backward on {@code net}; {@code net} is restored to its values afterwards.
+     * {@link #run(Trainer)}, telling {@code progress} of every parameter checked.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code progress} asks to stop (the trainer is not
+     *                                                    changed either way)
      */
+    public static Result run(Trainer trainer, Progress progress) {
+        Network net = trainer.network().copy();
+        Workspace w = trainer.previewWorkspace(net);
+        return run(net, w, trainer.config().loss(), progress, evaluations(net, w.rows));
+    }
+
+    /** @return the most loss evaluations a check of {@code net} on a batch of {@code batch} samples may run */
+    static long evaluations(Network net, int batch) {
+        return WorkLimits.gradientCheckEvaluations(net.parameterCount(), WorkLimits.activationsPerSample(net.specs()),
+                batch);
+    }
+
+    /** Checks every parameter of {@code net} (see {@link #run(Network, Workspace, Loss, Progress, long)}). */
     static Result run(Network net, Workspace w, Loss loss) {
+        return run(net, w, loss, Progress.NONE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Checks the parameters of {@code net} against the gradients in {@code w}, which has run forward, loss and
+     * backward on {@code net}: all of them if {@code evaluations} allows, else an evenly spaced sample (see the
+     * class comment). {@code net} is restored to its values afterwards, also when cancelled.
+     *
+     * @param evaluations the most loss evaluations to run
+     * @throws java.util.concurrent.CancellationException if {@code progress} asks to stop
+     */
+    static Result run(Network net, Workspace w, Loss loss, Progress progress, long evaluations) {
+        long total = net.parameterCount();
+        long checked = sampleSize(net, total, evaluations);
         GradientCheckSides sides = new GradientCheckSides(net, w);
         List<Entry> entries = new ArrayList<>();
+        Sample sample = new Sample(total, checked, progress);
+        progress.advanced(0, checked);
         for (int l = 1; l <= net.depth(); l++) {
             Layer layer = net.layer(l);
             double[][] wd = layer.weightData();
             double[][] g = Kernels.copy(w.gradW[l]);
-            Probe p = new Probe(net, w, loss, sides, l);
+            Probe p = new Probe(net, w, loss, sides, l, sample);
             for (int i = 0; i < wd.length; i++) {
                 for (int j = 0; j < wd[i].length; j++) {
-                    entries.add(check(p, wd[i], j, i, g[i][j]));
+                    if (sample.takesNext()) {
+                        entries.add(check(p, wd[i], j, i, g[i][j]));
+                        sample.done(entries.size());
+                    }
                 }
             }
             double[] b = layer.biasData();
             if (b != null) {
                 double[] gb = w.gradB[l].clone();
                 for (int j = 0; j < b.length; j++) {
-                    entries.add(check(p, b, j, -1, gb[j]));
+                    if (sample.takesNext()) {
+                        entries.add(check(p, b, j, -1, gb[j]));
+                        sample.done(entries.size());
+                    }
                 }
             }
         }
         entries.sort(Comparator.comparing(Entry::status)
                 .thenComparing(Comparator.comparingDouble(Entry::relativeError).reversed()));
-        return new Result(List.copyOf(entries));
+        return new Result(List.copyOf(entries), total);
+    }
+
+    /**
+     * @return how many of the {@code total} parameters {@code evaluations} pays for: 2 evaluations each, 8 on a
+     *         network with a kink (at least 1, at most all)
+     */
+    static long sampleSize(Network net, long total, long evaluations) {
+        boolean kinks = net.layers().stream().anyMatch(l -> GradientCheckSides.hasKink(l.activation()));
+        long each = kinks ? 8 : 2;
+        return Math.max(1, Math.min(total, evaluations / each));
+    }
+
+    /**
+     * Walks the parameters in order and takes parameter {@code ⌊(i + ½) · total / m⌋} for {@code i = 0..m−1};
+     * tells {@code progress} of each one done and asks it before every evaluation whether to go on.
+     */
+    private static final class Sample {
+        private final long total;
+        private final long m;
+        private final Progress progress;
+        private long index = -1;
+        private long taken;
+        private long done;
+
+        Sample(long total, long m, Progress progress) {
+            this.total = total;
+            this.m = m;
+            this.progress = progress;
+        }
+
+        /** @return whether the next parameter in order is checked */
+        boolean takesNext() {
+            index++;
+            if (taken >= m || index != (2 * taken + 1) * total / (2 * m)) {
+                return false;
+            }
+            taken++;
+            return true;
+        }
+
+        void done(long count) {
+            done = count;
+            progress.advanced(count, m);
+        }
+
+        /** @throws java.util.concurrent.CancellationException if the progress asks to stop */
+        void goOn() {
+            if (progress.isCancelled()) {
+                throw new java.util.concurrent.CancellationException(String.format(java.util.Locale.ROOT,
+                        "gradient check stopped after %,d of %,d parameters", done, m));
+            }
+        }
     }
 
     /** The network, its batch and the sides at {@code θ}, for a parameter of layer {@code layer}. */
-    private record Probe(Network net, Workspace w, Loss loss, GradientCheckSides sides, int layer) {
+    private record Probe(Network net, Workspace w, Loss loss, GradientCheckSides sides, int layer, Sample sample) {
     }
 
     /**
@@ -209,17 +314,25 @@ public final class GradientCheck {
     private record Quotient(double value, Kink kink) {
     }
 
-    /** {@code (L(θ + h) − L(θ − h)) / 2h} for {@code θ = params[k]}, restoring it afterwards. */
+    /**
+     * {@code (L(θ + h) − L(θ − h)) / 2h} for {@code θ = params[k]}, restoring it afterwards (also when the
+     * progress asks to stop between the two evaluations).
+     */
     private static Quotient quotient(Probe p, double[] params, int k, double h) {
         double theta = params[k];
-        params[k] = theta + h;
-        double plus = lossOf(p);
-        Kink kink = p.sides().compare(p.w(), p.layer(), h, null);
-        params[k] = theta - h;
-        double minus = lossOf(p);
-        kink = p.sides().compare(p.w(), p.layer(), h, kink);
-        params[k] = theta;
-        return new Quotient((plus - minus) / (2 * h), kink);
+        try {
+            p.sample().goOn();
+            params[k] = theta + h;
+            double plus = lossOf(p);
+            Kink kink = p.sides().compare(p.w(), p.layer(), h, null);
+            p.sample().goOn();
+            params[k] = theta - h;
+            double minus = lossOf(p);
+            kink = p.sides().compare(p.w(), p.layer(), h, kink);
+            return new Quotient((plus - minus) / (2 * h), kink);
+        } finally {
+            params[k] = theta;
+        }
     }
 
     private static double lossOf(Probe p) {

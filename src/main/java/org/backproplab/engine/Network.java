@@ -193,10 +193,24 @@ public final class Network {
      * @throws IllegalArgumentException if {@code x} does not have {@link #inputSize()} columns
      */
     public RealMatrix predict(RealMatrix x) {
+        List<RealMatrix> a = activations(x);
+        return a.get(a.size() - 1);
+    }
+
+    /**
+     * The forward pass for a batch, keeping every layer: {@code a^0 = x}, {@code a^l = f_l(a^{l−1} W^l + b^l)} for
+     * {@code l = 1 … L} (what each hidden neuron computes, e.g. over a grid of inputs to picture what it detects).
+     *
+     * @param x one row per sample, {@link #inputSize()} columns
+     * @return {@code a^1 … a^L} (element {@code l − 1} is {@code a^l}), one row per sample each
+     * @throws IllegalArgumentException if {@code x} does not have {@link #inputSize()} columns
+     */
+    public List<RealMatrix> activations(RealMatrix x) {
         if (x.getColumnDimension() != inputSize) {
             throw new IllegalArgumentException("inputs have " + x.getColumnDimension()
                     + " columns but the network takes " + inputSize);
         }
+        List<RealMatrix> out = new ArrayList<>(layers.size());
         double[][] a = x.getData();
         for (Layer layer : layers) {
             double[][] w = layer.weightData();
@@ -209,9 +223,10 @@ public final class Network {
                     next[r][j] = f.value(next[r][j]);
                 }
             }
+            out.add(MatrixUtils.createRealMatrix(next));
             a = next;
         }
-        return MatrixUtils.createRealMatrix(a);
+        return out;
     }
 
     /** @return {@code ŷ} for one input vector */

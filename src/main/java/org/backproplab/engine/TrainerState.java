@@ -42,4 +42,151 @@ public final class TrainerState {
         return network.copy();
     }
 
+
+    /**
+     * @return {@code ΔW} of the last update of each layer (index {@code 1..L}; index 0 unused), copied, or null
+     *         if the trainer has never taken a momentum step (μ = 0 so far)
+     */
+    public double[][][] velocityWeights() {
+        if (velocityW == null) {
+            return null;
+        }
+        double[][][] v = new double[velocityW.length][][];
+        for (int l = 1; l < v.length; l++) {
+            v[l] = Kernels.copy(velocityW[l]);
+        }
+        return v;
+    }
+
+    /** @return {@code Δb} of the last update of each layer (null for a layer without bias), copied, or null */
+    public double[][] velocityBiases() {
+        if (velocityB == null) {
+            return null;
+        }
+        double[][] v = new double[velocityB.length][];
+        for (int l = 1; l < v.length; l++) {
+            v[l] = velocityB[l] == null ? null : velocityB[l].clone();
+        }
+        return v;
+    }
+
+    /** @return the epochs counted at {@link #epochMarkIteration()}, where the batch size or the rows last changed */
+    public double epochsAtMark() {
+        return epochsAtMark;
+    }
+
+    /** @return the iteration at which epochs were last counted afresh (see {@link Trainer#epochs()}) */
+    public long epochMarkIteration() {
+        return epochMarkIteration;
+    }
+
+    /**
+     * The state of the same data set and configuration at another point of training: what a saved checkpoint
+     * holds. Restoring it and training on gives what training gave from that point.
+     *
+     * @param network    weights and biases of this state's shape (copied)
+     * @param velocityW  {@code ΔW} per layer as {@link #velocityWeights()} gives it, or null (no momentum yet)
+     * @param velocityB  {@code Δb} per layer, null exactly when {@code velocityW} is
+     * @throws IllegalArgumentException naming the value if a shape differs, a number is not finite or the
+     *                                  iterations are out of order
+     */
+    public TrainerState at(long iteration, Network network, double[][][] velocityW, double[][] velocityB,
+                           double epochsAtMark, long epochMarkIteration) {
+        if (!network.specs().equals(this.network.specs()) || network.inputSize() != this.network.inputSize()) {
+            throw new IllegalArgumentException("a network " + network.specs() + " where " + this.network.specs()
+                    + " was expected");
+        }
+        if (iteration < 0 || epochMarkIteration < 0 || epochMarkIteration > iteration) {
+            throw new IllegalArgumentException("epochs counted afresh at iteration " + epochMarkIteration
+                    + " of a state at iteration " + iteration + ": expected 0 <= mark <= iteration");
+        }
+        if (!(epochsAtMark >= 0 && epochsAtMark <= epochMarkIteration)) {
+            throw new IllegalArgumentException("epochs " + epochsAtMark + " counted by iteration " + epochMarkIteration
+                    + ": expected 0 to " + epochMarkIteration + " (an epoch takes at least one iteration)");
+        }
+        if ((velocityW == null) != (velocityB == null)) {
+            throw new IllegalArgumentException("momentum needs both the weights' and the biases' last step, or neither");
+        }
+        double[][][] vw = null;
+        double[][] vb = null;
+        if (velocityW != null) {
+            int depth = this.network.depth();
+            if (velocityW.length != depth + 1 || velocityB.length != depth + 1) {
+                throw new IllegalArgumentException("momentum for " + (velocityW.length - 1) + " layers: expected " + depth);
+            }
+            vw = new double[depth + 1][][];
+            vb = new double[depth + 1][];
+            for (int l = 1; l <= depth; l++) {
+                Layer layer = this.network.layer(l);
+                vw[l] = Kernels.copy(checkedMatrix(velocityW[l], layer.inputSize(), layer.size(), "ΔW" + l));
+                if (layer.hasBias() != (velocityB[l] != null)) {
+                    throw new IllegalArgumentException("Δb" + l + ": layer " + l + (layer.hasBias() ? " has" : " has no")
+                            + " bias");
+                }
+                vb[l] = velocityB[l] == null ? null : checkedRow(velocityB[l], layer.size(), "Δb" + l).clone();
+            }
+        }
+        return new TrainerState(network.copy(), data, config, iteration, vw, vb, epochsAtMark, epochMarkIteration);
+    }
+
+    private static double[][] checkedMatrix(double[][] m, int rows, int cols, String name) {
+        if (m == null || m.length != rows) {
+            throw new IllegalArgumentException(name + ": expected " + rows + " rows");
+        }
+        for (double[] row : m) {
+            checkedRow(row, cols, name);
+        }
+        return m;
+    }
+
+    private static double[] checkedRow(double[] v, int n, String name) {
+        if (v == null || v.length != n) {
+            throw new IllegalArgumentException(name + ": expected " + n + " values in a row");
+        }
+        for (double x : v) {
+            Checks.finite(name, x);
+        }
+        return v;
+    }
+
+    /**
+     * The same state with other settings (the data set is shared, not copied): what an edit of η, momentum, the
+     * batch mode or the loss leaves. The next phase is the first.
+     *
+     * @throws IllegalArgumentException if the data set holds a target the new loss refuses
+     */
+    public TrainerState withConfig(TrainingConfig c) {
+        data.checkTargets(c.loss());
+        return new TrainerState(network, data, c, iteration, velocityW, velocityB, epochsAtMark, epochMarkIteration);
+    }
+
+    /**
+     * The same state with other rows held out as the test set (the samples are shared, not copied).
+     *
+     * @throws IllegalArgumentException naming the row as {@link Trainer#setTestRows} does
+     */
+    public TrainerState withTestRows(int[] test) {
+        return new TrainerState(network, data.withTestRows(test), config, iteration, velocityW, velocityB, epochsAtMark,
+                epochMarkIteration);
+    }
+
+    /** @return the rows held out as the test set, ascending */
+    public int[] testRows() {
+        return data.testRows();
+    }
+
+    /** @return true if both states train on the very same samples (one shared data set, nothing copied) */
+    public boolean sameData(TrainerState other) {
+        return data == other.data || data.x == other.data.x && data.y == other.data.y;
+    }
+
+    /** @return a copy of the inputs, one row per sample */
+    public double[][] inputs() {
+        return Kernels.copy(data.x);
+    }
+
+    /** @return a copy of the targets, one row per sample */
+    public double[][] targets() {
+        return Kernels.copy(data.y);
+    }
 }

@@ -22,8 +22,9 @@ final class TrainingData {
     }
 
     /**
-     * @throws IllegalArgumentException naming the value if the data set is empty, too large, of the wrong
-     *                                  width, or holds a number that is not finite or a target {@code loss} refuses
+     * @throws IllegalArgumentException naming the value if the data set is empty, too large (alone, or for this
+     *                                  network: {@link WorkLimits}), of the wrong width, or holds a number that
+     *                                  is not finite or a target {@code loss} refuses
      */
     static TrainingData of(RealMatrix inputs, RealMatrix targets, Network net, Loss loss) {
         if (inputs == null || targets == null || inputs.getRowDimension() < 1) {
@@ -45,6 +46,7 @@ final class TrainingData {
         if ((long) n * (inputs.getColumnDimension() + targets.getColumnDimension()) > MAX_CELLS) {
             throw new IllegalArgumentException("the data set has more than " + MAX_CELLS + " cells");
         }
+        WorkLimits.check(net, n);
         double[][] xs = inputs.getData();
         double[][] ys = targets.getData();
         for (int r = 0; r < n; r++) {

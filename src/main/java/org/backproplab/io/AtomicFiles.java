@@ -118,10 +118,14 @@ public final class AtomicFiles {
         try {
             keepPermissions(target, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
+                OutputStream out = new BufferedOutputStream(new Disk(Channels.newOutputStream(ch)));
                 content.writeTo(out);
                 out.flush();
-                ch.force(true);
+                try {
+                    ch.force(true);
+                } catch (IOException e) {
+                    throw new Disk.Failed(e);
+                }
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -130,6 +134,11 @@ public final class AtomicFiles {
             }
         } catch (FileSystemException e) {
             throw cannotSave(path, e);
+        } catch (Disk.Failed e) {
+            IOException wrapped = cannotSave(path, e.getCause().getMessage() == null ? e.getCause().toString()
+                    : e.getCause().getMessage());
+            wrapped.initCause(e.getCause());
+            throw wrapped;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -202,6 +211,46 @@ public final class AtomicFiles {
     private static String shown(Path path, Path dir) {
         Path given = path.getParent();
         return given != null && given.toAbsolutePath().equals(dir) ? given.toString() : dir.toString();
+    }
+
+    /** The stream to the disk: its failures (a full disk) are told apart from the content's own. */
+    private static final class Disk extends java.io.FilterOutputStream {
+        static final class Failed extends IOException {
+            Failed(IOException cause) {
+                super(cause);
+            }
+        }
+
+        Disk(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw new Failed(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new Failed(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new Failed(e);
+            }
+        }
     }
 
     private static IOException cannotSave(Path path, String why) {

@@ -22,7 +22,9 @@ import org.backproplab.session.HistoryRecord;
 public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history,
                            org.backproplab.session.SessionRecord session) {
     /** The value of the {@code format} field that is written. */
-    public static final String FORMAT = "backprop-lab/3";
+    public static final String FORMAT = "backprop-lab/4";
+    /** The format before stored trainer states (a history is rebuilt by replay). Still read. */
+    public static final String FORMAT_V3 = "backprop-lab/3";
     /** The format before runs: one history. Still read. */
     public static final String FORMAT_V2 = "backprop-lab/2";
     /** The older format, still read (no history). */
@@ -94,6 +96,21 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
      */
     public HistoryRecord historyOrState() {
         return history != null ? history : HistoryRecord.of(scenario, network, iteration);
+    }
+
+    /**
+     * @return this file with histories that store no trainer states (smaller; opening replays them, if that is
+     *         short enough)
+     */
+    public BackpropFile withoutStoredStates() {
+        if (session == null) {
+            return history == null ? this : new BackpropFile(scenario, network, iteration, history.withoutStoredStates());
+        }
+        java.util.List<org.backproplab.session.SessionRecord.Run> runs = session.runs().stream()
+                .map(r -> new org.backproplab.session.SessionRecord.Run(r.number(), r.parent(), r.forkedAt(),
+                        r.history().withoutStoredStates())).toList();
+        org.backproplab.session.SessionRecord s = new org.backproplab.session.SessionRecord(runs, session.current());
+        return new BackpropFile(scenario, network, iteration, s.shown(), s);
     }
 
     /** @return this file without its history */

@@ -23,6 +23,7 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
+import org.backproplab.engine.WorkLimits;
 
 /**
  * Turns the text of a {@code backprop-lab/1} file into a {@link BackpropFile}, refusing anything malformed
@@ -44,21 +45,22 @@ final class FileParser {
     private static final Set<String> INPUT_LAYER = Set.of("size");
     private static final Set<String> WEIGHT_LAYER = Set.of("size", "activation", "bias");
 
-    /** Opens a fresh parser over the same text (the text is parsed twice). */
+    /** Opens a parser over the text. */
     interface Source {
         JsonParser open() throws IOException;
     }
 
     private final JsonFields f;
+    /** True for a file of the current format, whose histories may store trainer states. */
+    private boolean storedStates;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
     }
 
     BackpropFile parse(Source text) throws IOException {
-        countValues(text);
         JsonNode root;
-        try (JsonParser p = text.open()) {
+        try (JsonParser p = new Counted(text.open())) {
             root = Json.MAPPER.readTree(p);
         } catch (JsonProcessingException e) {
             throw notJson(e);
@@ -69,27 +71,80 @@ final class FileParser {
         return build(root);
     }
 
-    /** The streaming first pass: well-formed JSON with at most {@link BackpropFile#MAX_VALUES} values. */
-    private void countValues(Source text) throws IOException {
-        long values = 0;
-        int depth = 0;
-        int roots = 0;
-        try (JsonParser p = text.open()) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (depth == 0 && ++roots > 1) {
-                    throw f.error("", "not valid JSON at line " + p.currentLocation().getLineNr()
-                            + ": more than one value at the top level");
-                }
-                if (t.isStructStart()) {
-                    depth++;
-                } else if (t.isStructEnd()) {
-                    depth--;
-                } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
-                    throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
-                }
+    /**
+     * The parser the tree is built from, counting as it goes: one value at the top level and at most
+     * {@link BackpropFile#MAX_VALUES} values, refused the moment one more arrives, so the tree never grows
+     * beyond that (and the text is read once).
+     */
+    private final class Counted extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private long values;
+        private int depth;
+        private int roots;
+
+        Counted(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (t == null) {
+                return null;
             }
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
+            if (depth == 0 && ++roots > 1) {
+                throw f.error("", "not valid JSON at line " + currentLocation().getLineNr()
+                        + ": more than one value at the top level");
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else if (t.isScalarValue() && ++values > BackpropFile.MAX_VALUES) {
+                throw f.error("", "more than " + BackpropFile.MAX_VALUES + " values: the file is too large");
+            }
+            return t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public int nextIntValue(int otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : otherwise;
+        }
+
+        @Override
+        public long nextLongValue(long otherwise) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : otherwise;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            throw new IllegalStateException("the file parser never skips");
         }
     }
 
@@ -102,14 +157,18 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V2)
-                && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V2
-                    + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V3)
+                && !format.equals(BackpropFile.FORMAT_V2) && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V3
+                    + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found "
+                    + found(root.get("format")));
         }
-        if (!format.equals(BackpropFile.FORMAT) && (root.has("run") || root.has("otherRuns"))) {
+        storedStates = format.equals(BackpropFile.FORMAT);
+        boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
+        if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
             String field = root.has("run") ? "run" : "otherRuns";
-            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT + "\"");
+            throw f.error(field, "unknown field in a \"" + format + "\" file: runs need \"" + BackpropFile.FORMAT_V3
+                    + "\" or later");
         }
         if (format.equals(BackpropFile.FORMAT_V1) && root.has("history")) {
             throw f.error("history", "unknown field in a \"" + BackpropFile.FORMAT_V1 + "\" file: a history needs \""
@@ -167,7 +226,7 @@ final class FileParser {
         int inputSize = inputSize(root);
         List<LayerSpec> specs = layers(root, inputSize);
         TrainingConfig config = training(f.required(root, "", "training"), "training");
-        Dataset dataset = dataset(root, inputSize, specs.get(specs.size() - 1).size(), config.loss());
+        Dataset dataset = dataset(root, inputSize, specs, config.loss());
         long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Trainer.MAX_ITERATION) : 0;
         long defaultIterations = root.has("defaultIterations")
                 ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Trainer.MAX_ITERATION)
@@ -178,7 +237,7 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f).parse(h, scenario, network,
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates).parse(h, scenario, network,
                 iteration));
     }
 
@@ -258,10 +317,12 @@ final class FileParser {
         throw f.error(path, "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
     }
 
-    private Dataset dataset(JsonNode root, int in, int out, Loss loss) throws FileFormatException {
+    private Dataset dataset(JsonNode root, int in, List<LayerSpec> specs, Loss loss) throws FileFormatException {
+        int out = specs.get(specs.size() - 1).size();
         JsonNode d = f.required(root, "", "dataset");
         f.object(d, "dataset", DATASET);
         int n = checkedRows(f.required(d, "dataset", "inputs"), "dataset.inputs", 1, in + out);
+        checkWork("dataset.inputs", in, specs, n, "sample");
         double[][] x = f.matrix(d.get("inputs"), "dataset.inputs", n, in);
         double[][] y = f.matrix(f.required(d, "dataset", "targets"), "dataset.targets", n, out);
         for (int r = 0; r < n; r++) {
@@ -284,6 +345,7 @@ final class FileParser {
         if (p != null && !p.isNull()) {
             f.object(p, "probes", PROBES);
             int m = checkedRows(f.required(p, "probes", "inputs"), "probes.inputs", 0, in);
+            checkWork("probes.inputs", in, specs, m, "probe");
             probes = f.matrix(p.get("inputs"), "probes.inputs", m, in);
             probeLabels = f.texts(p.get("labels"), "probes.labels", m);
         }
@@ -302,6 +364,19 @@ final class FileParser {
                     + Trainer.MAX_CELLS + " numbers");
         }
         return rows.size();
+    }
+
+    /**
+     * Refuses, before the rows are read, {@code rows} rows that the network of {@code specs} may not work on
+     * ({@link WorkLimits}: parameters × rows, and the activations of a pass).
+     *
+     * @param row "sample" or "probe"
+     */
+    void checkWork(String path, int in, List<LayerSpec> specs, int rows, String row) throws FileFormatException {
+        String refusal = WorkLimits.refusal(in, specs, rows, row);
+        if (refusal != null) {
+            throw f.error(path, refusal);
+        }
     }
 
     /** The weights and biases of the file, or, when it has neither, fresh ones from the initializer. */

@@ -12,6 +12,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.HistoryRecord;
 
@@ -28,14 +29,33 @@ final class HistoryParser {
     private static final Set<String> STATE = Set.of("weights", "biases", "training", "dataset", "testRows");
     private static final Set<String> EDIT = Set.of("iteration", "text", "weights", "biases", "training", "dataset",
             "testRows");
+    private static final Set<String> CARRY = Set.of("velocity", "epochMark");
+    private static final Set<String> HISTORY_V4 = with(HISTORY, "checkpointEvery", "checkpoints", "current",
+            "endLosses");
+    private static final Set<String> STATE_V4 = with(STATE, "velocity", "epochMark");
+    private static final Set<String> EDIT_V4 = with(EDIT, "velocity", "epochMark", "before");
+    private static final Set<String> BEFORE = Set.of("weights", "biases", "velocity", "epochMark");
+    private static final Set<String> CHECKPOINT = Set.of("iteration", "weights", "biases", "velocity", "epochMark");
+    private static final Set<String> VELOCITY = Set.of("weights", "biases");
+    private static final Set<String> EPOCH_MARK = Set.of("epochs", "iteration");
     private static final Set<String> SAMPLES = Set.of("inputs", "targets", "labels");
 
     private final FileParser parser;
     private final JsonFields f;
 
-    HistoryParser(FileParser parser, JsonFields f) {
+    /** True if the file's format may store trainer states ({@code backprop-lab/4}). */
+    private final boolean v4;
+
+    HistoryParser(FileParser parser, JsonFields f, boolean storedStates) {
         this.parser = parser;
         this.f = f;
+        this.v4 = storedStates;
+    }
+
+    private static Set<String> with(Set<String> s, String... more) {
+        java.util.Set<String> all = new java.util.HashSet<>(s);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     /**
@@ -44,7 +64,8 @@ final class HistoryParser {
      * @param iteration the file's iteration: the one the history shows
      */
     HistoryRecord parse(JsonNode h, Scenario scenario, Network network, long iteration) throws FileFormatException {
-        f.object(h, "history", HISTORY);
+        f.object(h, "history", v4 ? HISTORY_V4 : HISTORY);
+        boolean stored = h.has("checkpointEvery");
         long start = f.integer(f.required(h, "history", "start"), "history.start", 0, iteration);
         long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Trainer.MAX_ITERATION);
         double testFraction = h.has("testFraction") ? f.number(h.get("testFraction"), "history.testFraction") : 0;
@@ -52,20 +73,27 @@ final class HistoryParser {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");
         }
         JsonNode initialNode = f.required(h, "history", "initial");
-        f.object(initialNode, "history.initial", STATE);
+        f.object(initialNode, "history.initial", v4 ? STATE_V4 : STATE);
         HistoryRecord.State initial = state(initialNode, "history.initial", scenario, null);
         List<HistoryRecord.Edit> edits = new ArrayList<>();
         JsonNode e = h.has("edits") ? f.array(h.get("edits"), "history.edits", 0, MAX_EDITS) : null;
+        Carried carried = stored ? new Carried(scenario, initialNode, start, initial) : null;
         HistoryRecord.State previous = initial;
         long last = start;
         for (int i = 0; e != null && i < e.size(); i++) {
             String path = index("history.edits", i);
             JsonNode n = e.get(i);
-            f.object(n, path, EDIT);
+            f.object(n, path, v4 ? EDIT_V4 : EDIT);
             long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last, end);
             String text = f.text(f.required(n, path, "text"), field(path, "text"));
-            previous = state(n, path, scenario, previous);
-            edits.add(new HistoryRecord.Edit(k, text, previous));
+            HistoryRecord.State after = state(n, path, scenario, previous);
+            if (carried != null) {
+                carried.edit(n, path, k, previous, after);
+            } else if (n.has("before") || n.has("velocity") || n.has("epochMark")) {
+                throw f.error(path, "stored trainer states need history.checkpointEvery");
+            }
+            edits.add(new HistoryRecord.Edit(k, text, after));
+            previous = after;
             last = k;
         }
         int[] testRows = h.has("testRows") ? rows(h.get("testRows"), "history.testRows", scenario.dataset().size())
@@ -73,11 +101,144 @@ final class HistoryParser {
         HistoryRecord.State current = new HistoryRecord.State(network, scenario.dataset(), scenario.config(), testRows);
         double[] losses = losses(f.required(h, "history", "losses"), "history.losses", end - start);
         double[] testLosses = h.has("testLosses") ? losses(h.get("testLosses"), "history.testLosses", end - start) : null;
+        HistoryRecord.Stored s = null;
+        if (carried != null) {
+            s = carried.finish(h, start, end, iteration, edits, current);
+        } else if (h.has("checkpoints") || h.has("current") || h.has("endLosses")) {
+            throw f.error(h.has("checkpoints") ? "history.checkpoints" : "history.current",
+                    "stored trainer states need history.checkpointEvery");
+        }
         try {
             return new HistoryRecord(scenario, start, initial, edits, end, iteration, current, losses, testLosses,
-                    testFraction);
+                    testFraction, s);
         } catch (IllegalArgumentException ex) {
             throw f.error("history", ex.getMessage());
+        }
+    }
+
+    /**
+     * The exact trainer states of a version 4 history, read as its states are: each takes its data set and
+     * settings from the {@link HistoryRecord.State} of its stretch, and adds weights, momentum and epoch mark.
+     */
+    private final class Carried {
+        private final List<TrainerState> checkpoints = new ArrayList<>();
+        private final List<TrainerState> before = new ArrayList<>();
+        private final List<TrainerState> after = new ArrayList<>();
+        /** The states whose data and settings later stored states share, with the iteration they begin at. */
+        private final java.util.TreeMap<Long, TrainerState> stretches = new java.util.TreeMap<>();
+        private final Scenario scenario;
+        private TrainerState base;
+        private HistoryRecord.State baseOf;
+
+        Carried(Scenario scenario, JsonNode initialNode, long start, HistoryRecord.State initial) throws FileFormatException {
+            this.scenario = scenario;
+            base = base(initial, start, "history.initial");
+            baseOf = initial;
+            checkpoints.add(carry(initialNode, "history.initial", base, start, initial.network()));
+            stretches.put(start, base);
+        }
+
+        void edit(JsonNode n, String path, long k, HistoryRecord.State previous, HistoryRecord.State next)
+                throws FileFormatException {
+            JsonNode b = f.required(n, path, "before");
+            String bp = field(path, "before");
+            f.object(b, bp, BEFORE);
+            Network beforeNet = parser.network(b, bp, scenario, next.network());
+            before.add(carry(b, bp, base(previous, k, path), k, beforeNet));
+            TrainerState a = carry(n, path, base(next, k, path), k, next.network());
+            after.add(a);
+            stretches.put(k + 1, a);
+        }
+
+        HistoryRecord.Stored finish(JsonNode h, long start, long end, long iteration, List<HistoryRecord.Edit> edits,
+                                    HistoryRecord.State current) throws FileFormatException {
+            long interval = f.integer(h.get("checkpointEvery"), "history.checkpointEvery",
+                    HistoryRecord.Stored.MIN_INTERVAL, HistoryRecord.Stored.MAX_GAP);
+            if (Long.bitCount(interval) != 1) {
+                throw f.error("history.checkpointEvery", "is " + interval + ": expected a power of two from "
+                        + HistoryRecord.Stored.MIN_INTERVAL + " to " + HistoryRecord.Stored.MAX_GAP);
+            }
+            JsonNode c = h.has("checkpoints") ? f.array(h.get("checkpoints"), "history.checkpoints", 0,
+                    (int) Math.min(Integer.MAX_VALUE - 8, (end - start) / Math.max(1, interval) + 2)) : null;
+            long last = start;
+            for (int i = 0; c != null && i < c.size(); i++) {
+                String path = index("history.checkpoints", i);
+                JsonNode n = c.get(i);
+                f.object(n, path, CHECKPOINT);
+                long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last + 1, end);
+                TrainerState stretch = stretches.floorEntry(k).getValue();
+                Network net = parser.network(n, path, scenario, null);
+                if (net == null) {
+                    throw f.error(field(path, "weights"), "missing");
+                }
+                checkpoints.add(carry(n, path, stretch, k, net));
+                last = k;
+            }
+            JsonNode cur = f.required(h, "history", "current");
+            f.object(cur, "history.current", CARRY);
+            TrainerState now = carry(cur, "history.current", base(current, iteration, "history"), iteration,
+                    current.network());
+            double[] endLosses = losses(f.required(h, "history", "endLosses"), "history.endLosses", 2);
+            try {
+                return new HistoryRecord.Stored(checkpoints, before, after, now, interval, endLosses[0], endLosses[1]);
+            } catch (IllegalArgumentException e) {
+                throw f.error("history.checkpointEvery", e.getMessage());
+            }
+        }
+
+        /** A trainer state of {@code st}'s data and settings at {@code k} (reused while they stay the same). */
+        private TrainerState base(HistoryRecord.State st, long k, String path) throws FileFormatException {
+            try {
+                if (baseOf != null && st.dataset() == baseOf.dataset()) {
+                    // the same samples: share them, changing only what the edit changed
+                    TrainerState b = st.config().equals(base.config()) ? base : base.withConfig(st.config());
+                    base = java.util.Arrays.equals(st.testRows(), b.testRows()) ? b : b.withTestRows(st.testRows());
+                    baseOf = st;
+                    return base;
+                }
+                Trainer t = new Trainer(st.network(), st.dataset().inputs(), st.dataset().targets(), st.config());
+                t.setTestRows(st.testRows());
+                t.setIteration(k);
+                base = t.state();
+                baseOf = st;
+                return base;
+            } catch (IllegalArgumentException e) {
+                throw f.error(path, e.getMessage());
+            }
+        }
+
+        /** The state at {@code k} with {@code net}, and the {@code velocity} and {@code epochMark} of {@code n}. */
+        private TrainerState carry(JsonNode n, String path, TrainerState stretch, long k, Network net)
+                throws FileFormatException {
+            double[][][] vw = null;
+            double[][] vb = null;
+            if (n.has("velocity")) {
+                String vp = field(path, "velocity");
+                f.object(n.get("velocity"), vp, VELOCITY);
+                Network v = parser.network(n.get("velocity"), vp, scenario, null);
+                if (v == null) {
+                    throw f.error(field(vp, "weights"), "missing");
+                }
+                vw = new double[v.depth() + 1][][];
+                vb = new double[v.depth() + 1][];
+                for (int l = 1; l <= v.depth(); l++) {
+                    vw[l] = v.layer(l).weights().getData();
+                    vb[l] = v.layer(l).hasBias() ? v.layer(l).bias().toArray() : null;
+                }
+            }
+            double epochs = 0;
+            long mark = 0;
+            if (n.has("epochMark")) {
+                String mp = field(path, "epochMark");
+                f.object(n.get("epochMark"), mp, EPOCH_MARK);
+                epochs = f.number(f.required(n.get("epochMark"), mp, "epochs"), field(mp, "epochs"));
+                mark = f.integer(f.required(n.get("epochMark"), mp, "iteration"), field(mp, "iteration"), 0, k);
+            }
+            try {
+                return stretch.at(k, net, vw, vb, epochs, mark);
+            } catch (IllegalArgumentException e) {
+                throw f.error(path, e.getMessage());
+            }
         }
     }
 
@@ -91,21 +252,26 @@ final class HistoryParser {
         TrainingConfig config = n.has("training") || previous == null
                 ? parser.training(f.required(n, path, "training"), field(path, "training")) : previous.config();
         Dataset d = n.has("dataset") || previous == null
-                ? samples(f.required(n, path, "dataset"), field(path, "dataset"), s.dataset(), config)
+                ? samples(f.required(n, path, "dataset"), field(path, "dataset"), s, config)
                 : previous.dataset();
         int[] test = n.has("testRows") ? rows(n.get("testRows"), field(path, "testRows"), d.size())
                 : previous == null || previous.dataset().size() != d.size() ? new int[0] : previous.testRows();
         return new HistoryRecord.State(net, d, config, test);
     }
 
-    /** Inputs, targets and labels; names, probes and the bias column are those of the file's data set. */
-    private Dataset samples(JsonNode d, String path, Dataset base, TrainingConfig config) throws FileFormatException {
+    /**
+     * Inputs, targets and labels, within what the network of {@code s} may work on; names, probes and the bias
+     * column are those of the file's data set.
+     */
+    private Dataset samples(JsonNode d, String path, Scenario s, TrainingConfig config) throws FileFormatException {
         f.object(d, path, SAMPLES);
+        Dataset base = s.dataset();
         int in = base.inputSize();
         int out = base.targetSize();
         String ip = field(path, "inputs");
         String tp = field(path, "targets");
         int n = parser.checkedRows(f.required(d, path, "inputs"), ip, 1, in + out);
+        parser.checkWork(ip, in, s.layers(), n, "sample");
         double[][] x = f.matrix(d.get("inputs"), ip, n, in);
         double[][] y = f.matrix(f.required(d, path, "targets"), tp, n, out);
         for (int r = 0; r < n; r++) {
@@ -140,14 +306,15 @@ final class HistoryParser {
             throw f.error(path, "expected an array, found " + found(a));
         }
         if (a.size() != count) {
-            throw f.error(path, "has " + a.size() + " entries: expected " + count
-                    + " (one per iteration from history.start to history.end)");
+            throw f.error(path, "has " + a.size() + " entries: expected " + count + (path.endsWith("endLosses")
+                    ? " (the training and the test loss at history.end)"
+                    : " (one per iteration from history.start to history.end)"));
         }
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
             JsonNode x = a.get(i);
             if (x.isNumber()) {
-                v[i] = f.number(x, index(path, i));
+                v[i] = f.number(a, path, i);
             } else if (x.isTextual() && (x.textValue().equals("NaN") || x.textValue().equals("Infinity")
                     || x.textValue().equals("-Infinity"))) {
                 v[i] = Double.parseDouble(x.textValue());

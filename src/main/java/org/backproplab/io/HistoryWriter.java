@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.TrainerState;
 import org.backproplab.session.HistoryRecord;
 
 /**
- * Writes the {@code history} object of a {@code backprop-lab/2} file (see {@code docs/file-format.md}). An
+ * Writes the {@code history} object of a {@code backprop-lab/4} file (also the shape of versions 2 and 3, plus the
+ * stored trainer states) (see {@code docs/file-format.md}). An
  * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
  * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
@@ -25,22 +27,84 @@ final class HistoryWriter {
         o.put("start", h.start());
         o.put("end", h.end());
         o.put("testFraction", h.testFraction());
-        o.set("initial", state(h.initial(), null));
+        HistoryRecord.Stored stored = h.stored();
+        ObjectNode initial = state(h.initial(), null);
+        if (stored != null) {
+            initial.setAll(carry(stored.checkpoints().get(0)));
+        }
+        o.set("initial", initial);
         ArrayNode edits = o.putArray("edits");
         HistoryRecord.State previous = h.initial();
-        for (HistoryRecord.Edit e : h.edits()) {
+        for (int i = 0; i < h.edits().size(); i++) {
+            HistoryRecord.Edit e = h.edits().get(i);
             ObjectNode n = edits.addObject();
             n.put("iteration", e.iteration());
             n.put("text", e.text());
             n.setAll(state(e.after(), previous));
+            if (stored != null) {
+                n.setAll(carry(stored.editsAfter().get(i)));
+                n.set("before", before(stored.editsBefore().get(i), stored.editsAfter().get(i)));
+            }
             previous = e.after();
         }
         o.set("testRows", ints(h.current().testRows()));
+        if (stored != null) {
+            o.put("checkpointEvery", stored.interval());
+            ArrayNode checkpoints = o.putArray("checkpoints");
+            for (TrainerState c : stored.checkpoints().subList(1, stored.checkpoints().size())) {
+                ObjectNode n = checkpoints.addObject();
+                n.put("iteration", c.iteration());
+                n.setAll(FileWriter.parameters(c.network()));
+                n.setAll(carry(c));
+            }
+            o.set("current", carry(stored.current()));
+            o.set("endLosses", losses(new double[] {stored.endLoss(), stored.endTestLoss()}));
+        }
         o.set("losses", losses(h.losses()));
         if (h.testLosses() != null) {
             o.set("testLosses", losses(h.testLosses()));
         }
         return o;
+    }
+
+    /** The state just before an edit: its weights when the edit changed them, and its carry. */
+    private static ObjectNode before(TrainerState before, TrainerState after) {
+        ObjectNode n = NODES.objectNode();
+        Network net = before.network();
+        if (!sameParameters(net, after.network())) {
+            n.setAll(FileWriter.parameters(net));
+        }
+        n.setAll(carry(before));
+        return n;
+    }
+
+    /**
+     * What a trainer carries besides weights: {@code velocity} (the last update's ΔW and Δb, with momentum) and
+     * {@code epochMark} (where epochs were last counted afresh), each left out when there is none.
+     */
+    private static ObjectNode carry(TrainerState s) {
+        ObjectNode n = NODES.objectNode();
+        double[][][] vw = s.velocityWeights();
+        if (vw != null) {
+            double[][] vb = s.velocityBiases();
+            ObjectNode v = n.putObject("velocity");
+            ArrayNode w = v.putArray("weights");
+            ArrayNode b = v.putArray("biases");
+            for (int l = 1; l < vw.length; l++) {
+                w.add(FileWriter.matrix(vw[l]));
+                if (vb[l] == null) {
+                    b.addNull();
+                } else {
+                    b.add(FileWriter.matrix(new double[][] {vb[l]}).get(0));
+                }
+            }
+        }
+        if (s.epochsAtMark() != 0 || s.epochMarkIteration() != 0) {
+            ObjectNode m = n.putObject("epochMark");
+            m.put("epochs", s.epochsAtMark());
+            m.put("iteration", s.epochMarkIteration());
+        }
+        return n;
     }
 
     /** A state; with a {@code previous} state, only the weights, data and test rows that differ from it. */

@@ -25,6 +25,8 @@ final class Json {
                     .maxNestingDepth(32)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // correctly rounded like Double.parseDouble (the same bits), several times faster on long loss arrays
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)

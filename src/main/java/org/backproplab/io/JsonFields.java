@@ -145,8 +145,20 @@ final class JsonFields {
         array(n, path, length, length);
         double[] v = new double[length];
         for (int c = 0; c < length; c++) {
-            v[c] = number(n.get(c), index(path, c));
+            v[c] = number(n, path, c);
         }
         return v;
+    }
+
+    /** Entry {@code i} of array {@code a} at {@code path} as {@link #number}; the entry's path is made only for a message. */
+    double number(JsonNode a, String path, int i) throws FileFormatException {
+        JsonNode n = a.get(i);
+        if (n != null && n.isNumber()) {
+            double v = n.doubleValue();
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return number(n, index(path, i));
     }
 }

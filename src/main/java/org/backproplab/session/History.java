@@ -79,6 +79,59 @@ final class History {
         return c;
     }
 
+    /**
+     * @param current the trainer's state at the iteration on show
+     * @return every state this history keeps, for a file that reopens without replaying
+     */
+    HistoryRecord.Stored stored(TrainerState current) {
+        List<TrainerState> before = new ArrayList<>();
+        List<TrainerState> after = new ArrayList<>();
+        for (Edit e : edits) {
+            before.add(e.before());
+            after.add(e.after());
+        }
+        return new HistoryRecord.Stored(new ArrayList<>(checkpoints.values()), before, after, current, interval, endLoss,
+                endTestLoss);
+    }
+
+    /**
+     * A history put back together from the states a file stored, with no replay: its checkpoints, its edits (the
+     * states on both sides and their texts) and its losses.
+     *
+     * @param losses     training losses from the first checkpoint on; NaN where the whole set was not evaluated
+     * @param testLosses as many test losses, or null if no rows were ever held out
+     */
+    static History rebuilt(HistoryRecord.Stored s, List<String> editTexts, double[] losses, double[] testLosses) {
+        History h = new History();
+        for (TrainerState c : s.checkpoints()) {
+            h.checkpoints.put(c.iteration(), c);
+        }
+        for (int i = 0; i < editTexts.size(); i++) {
+            h.edits.add(new Edit(s.editsAfter().get(i).iteration(), s.editsBefore().get(i), s.editsAfter().get(i),
+                    editTexts.get(i)));
+        }
+        for (int i = 0; i < losses.length; i++) {
+            add(h.losses, losses[i]);
+            add(h.testLosses, testLosses == null ? Double.NaN : testLosses[i]);
+        }
+        for (Edit e : h.edits) {
+            h.losses.mark(e.iteration(), e.text());
+        }
+        h.tested = testLosses != null;
+        h.interval = s.interval();
+        h.endLoss = s.endLoss();
+        h.endTestLoss = s.endTestLoss();
+        return h;
+    }
+
+    private static void add(LossSeries series, double v) {
+        if (Double.isNaN(v)) {
+            series.skip();
+        } else {
+            series.addEvaluated(v);
+        }
+    }
+
     /** Remembers the training and test loss of the weights at {@link #length()} (the curve's last point). */
     void setEndLoss(double loss, double testLoss) {
         endLoss = loss;

@@ -30,36 +30,50 @@ final class HistoryFiles {
             if (shown) {
                 current = out.size();
             }
-            out.add(new SessionRecord.Run(r.number, r.parent, r.forkedAt, export(c, r.history, position)));
+            out.add(new SessionRecord.Run(r.number, r.parent, r.forkedAt, export(c, r.history, position,
+                    shown ? c.trainer.state() : null)));
         }
         return new SessionRecord(out, current);
     }
 
-    /** @return the history {@code h}, left at {@code position} */
-    private static HistoryRecord export(SessionCore c, History h, long position) {
+    /** @return the history {@code h}, left at {@code position}, whose state is {@code known} (or found by replay) */
+    private static HistoryRecord export(SessionCore c, History h, long position, TrainerState known) {
         List<HistoryRecord.Edit> edits = new ArrayList<>();
+        Described first = describe(c, h.first(), null);
+        Described last = first;
         for (History.Edit e : h.edits()) {
-            edits.add(new HistoryRecord.Edit(e.iteration(), e.text(), describe(c, e.after())));
+            last = describe(c, e.after(), last);
+            edits.add(new HistoryRecord.Edit(e.iteration(), e.text(), last.state()));
         }
         Trainer at = c.currentScenario().createTrainer();
-        h.restore(at, position);
+        if (known != null) {
+            at.restore(known);
+        } else {
+            h.restore(at, position);
+        }
         HistoryRecord.State current = new HistoryRecord.State(at.network(), datasetOf(c, at), at.config(), at.testRows());
         LossSeries test = h.testLosses();
         return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config()), h.base(),
-                describe(c, h.first()), edits, h.length(), position, current, h.lossValues(),
-                test == null ? null : test.toArray(), c.testFraction);
+                first.state(), edits, h.length(), position, current, h.lossValues(),
+                test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()));
     }
 
-    /** Reads a trainer state back through a scratch trainer of the same shape. */
-    private static HistoryRecord.State describe(SessionCore c, TrainerState s) {
-        Trainer scratch = new Trainer(s.network(), c.trainer.inputs(), c.trainer.targets(), c.trainer.config());
-        scratch.restore(s);
-        return new HistoryRecord.State(scratch.network(), datasetOf(c, scratch), scratch.config(), scratch.testRows());
+    /** A trainer state and its state for a file, whose data set the next one may share. */
+    private record Described(TrainerState trainer, HistoryRecord.State state) {
+    }
+
+    /** A trainer state for a file; its data set is {@code last}'s when both train on the same samples (not copied). */
+    private static Described describe(SessionCore c, TrainerState s, Described last) {
+        Dataset d = last != null && s.sameData(last.trainer()) ? last.state().dataset()
+                : datasetOf(c, s.inputs(), s.targets());
+        return new Described(s, new HistoryRecord.State(s.network(), d, s.config(), s.testRows()));
     }
 
     private static Dataset datasetOf(SessionCore c, Trainer t) {
-        double[][] x = t.inputs().getData();
-        double[][] y = t.targets().getData();
+        return datasetOf(c, t.inputs().getData(), t.targets().getData());
+    }
+
+    private static Dataset datasetOf(SessionCore c, double[][] x, double[][] y) {
         return c.dataset.size() == x.length ? c.dataset.withSamples(x, y, c.dataset.labels())
                 : c.dataset.withSamples(x, y, List.of());
     }
@@ -73,25 +87,60 @@ final class HistoryFiles {
         for (SessionRecord.Run run : r.runs()) {
             String where = r.runs().size() == 1 ? "" : "run " + run.number() + ", ";
             HistoryRecord h = run.history();
-            stateOf(h.initial(), h.start(), where + "the initial state");
+            Checked last = checked(null, h.initial(), h.start(), where + "the initial state");
             for (int i = 0; i < h.edits().size(); i++) {
-                stateOf(h.edits().get(i).after(), h.edits().get(i).iteration(), where + "edit " + (i + 1));
+                last = checked(last, h.edits().get(i).after(), h.edits().get(i).iteration(), where + "edit " + (i + 1));
             }
-            stateOf(h.current(), h.iteration(), where + "the current state");
+            checked(last, h.current(), h.iteration(), where + "the current state");
+        }
+    }
+
+    /** A state the engine has accepted, with the state it was read from. */
+    private record Checked(HistoryRecord.State state, TrainerState trainer) {
+    }
+
+    /**
+     * Checks {@code st} with the engine; when it has the same samples as {@code last} (one shared data set, as a
+     * file's edits of η or of a weight do), only what differs is checked, and nothing is copied.
+     */
+    private static Checked checked(Checked last, HistoryRecord.State st, long k, String what) {
+        if (last == null || st.dataset() != last.state().dataset()) {
+            return new Checked(st, stateOf(st, k, what));
+        }
+        try {
+            TrainerState t = st.config().equals(last.trainer().config()) ? last.trainer()
+                    : last.trainer().withConfig(st.config());
+            return new Checked(st, Arrays.equals(t.testRows(), st.testRows()) ? t : t.withTestRows(st.testRows()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Replaces the session by the one {@code r} records (already {@link #check checked}). Each run is replayed
-     * and compared bit for bit; if one does not reproduce its record, the session keeps the saved weights of the
-     * run on show without a history and the message says why.
+     * Replaces the session by the one {@code r} records (already {@link #check checked}). A record with stored
+     * trainer states is put together from them with no replay at all (a {@link HistoryCheck} checks it afterwards).
+     * A record without (an older file) is replayed whole and compared bit for bit, unless that would cost more than
+     * {@link #MAX_REPLAY_WORK}. If that replay does not reproduce its record, or would be too long, the session keeps
+     * the saved weights of the run on show without a history and the message says why.
+     *
+     * @return true if the history was opened from stored states and the rest of it is still to be checked
      */
-    static void open(SessionCore c, SessionRecord r) {
+    static boolean open(SessionCore c, SessionRecord r) {
+        boolean stored = r.runs().stream().allMatch(run -> run.history().stored() != null);
+        String problem = stored ? null : tooLongToReplay(r);
+        if (problem != null) {
+            openWithoutHistory(c, r, problem);
+            return false;
+        }
         List<History> built = new ArrayList<>();
-        String problem = null;
         int runNumber = 0;
         for (SessionRecord.Run run : r.runs()) {
             HistoryRecord h = run.history();
+            if (stored) {
+                built.add(History.rebuilt(h.stored(), h.edits().stream().map(HistoryRecord.Edit::text).toList(),
+                        h.losses(), h.testLosses()));
+                continue;
+            }
             c.testFraction = 0;
             Scenario first = h.scenario().withDataset(h.initial().dataset()).withConfig(h.initial().config());
             c.install(first, trainer(first, stateOf(h.initial(), h.start(), "the initial state")));
@@ -103,27 +152,63 @@ final class HistoryFiles {
             built.add(c.history);
         }
         HistoryRecord shown = r.shown();
+        if (stored) {
+            c.install(shown.scenario(), trainer(shown.scenario(), shown.stored().current()));
+        }
         if (problem != null) {
-            c.install(shown.scenario(), trainer(shown.scenario(), stateOf(shown.current(), shown.iteration(), "the current state")));
-            c.dataset = shown.current().dataset();
-            c.testFraction = shown.testFraction();
-            c.messages.say("Opened the saved weights at iteration " + shown.iteration() + " without their history: "
-                    + (r.runs().size() > 1 ? "run " + runNumber + ": " : "") + problem + ".");
-            return;
+            openWithoutHistory(c, r, (r.runs().size() > 1 ? "run " + runNumber + ": " : "") + problem);
+            return false;
         }
         c.runs = new Runs(r, built);
         c.history = c.runs.current().history;
-        c.history.restore(c.trainer, shown.iteration());
+        c.replacements++;
+        if (stored) {
+            c.trainer.restore(shown.stored().current());
+        } else {
+            c.history.restore(c.trainer, shown.iteration());
+        }
         c.dataset = shown.current().dataset();
         c.scenario = shown.scenario().withDataset(c.dataset);
         c.testFraction = shown.testFraction();
         c.refreshStoredByOthers();
         c.changes++;
         String runs = r.runs().size() == 1 ? "" : " in " + r.runs().size() + " runs";
-        c.messages.say(shown.hasHistory() || r.runs().size() > 1 ? "Rebuilt the history" + runs + ": iterations "
-                + shown.start() + " to " + shown.end() + " with " + (shown.edits().isEmpty() ? "no" : Integer.toString(shown.edits().size()))
-                + (shown.edits().size() == 1 ? " edit" : " edits") + ", replayed exactly."
+        c.messages.say(shown.hasHistory() || r.runs().size() > 1 ? (stored ? "Opened the history" : "Rebuilt the history")
+                + runs + ": iterations " + shown.start() + " to " + shown.end() + " with "
+                + (shown.edits().isEmpty() ? "no" : Integer.toString(shown.edits().size()))
+                + (shown.edits().size() == 1 ? " edit" : " edits")
+                + (stored ? "; checking in the background that it replays exactly." : ", replayed exactly.")
                 : "Opened " + shown.scenario().name() + " at iteration " + shown.iteration() + ".");
+        return stored;
+    }
+
+    /** The saved weights of the run on show, at its iteration, without a history; the message says why. */
+    private static void openWithoutHistory(SessionCore c, SessionRecord r, String why) {
+        HistoryRecord shown = r.shown();
+        c.install(shown.scenario(), trainer(shown.scenario(), stateOf(shown.current(), shown.iteration(), "the current state")));
+        c.dataset = shown.current().dataset();
+        c.testFraction = shown.testFraction();
+        c.messages.say("Opened the saved weights at iteration " + shown.iteration() + " without their history: "
+                + why + ".");
+    }
+
+    /**
+     * The most work a replay on open may cost, in multiply-adds (parameters × rows, for the batch and for each
+     * whole-set evaluation): about two seconds of training. Files that store their trainer states never replay
+     * more than {@link HistoryRecord.Stored#MAX_GAP} iterations; older files are replayed whole, so this bounds them.
+     */
+    static final double MAX_REPLAY_WORK = 2e9;
+
+    /** @return why the runs of {@code r} are too long to replay on open, or null if they are not */
+    private static String tooLongToReplay(SessionRecord r) {
+        double work = HistoryCheck.work(r);
+        long iterations = 0;
+        for (SessionRecord.Run run : r.runs()) {
+            iterations += run.history().end() - run.history().start();
+        }
+        return work <= MAX_REPLAY_WORK ? null : String.format(java.util.Locale.ROOT, "the file stores no checkpoints "
+                + "(an older format), and rebuilding its %,d iterations would replay %.1e multiply-adds, more than the "
+                + "%.0e allowed on open; saving it again keeps what you see now", iterations, work, MAX_REPLAY_WORK);
     }
 
     private static Trainer trainer(Scenario s, TrainerState st) {

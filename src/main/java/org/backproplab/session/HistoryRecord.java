@@ -4,6 +4,7 @@ import java.util.List;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
 
 /**
@@ -24,9 +25,52 @@ import org.backproplab.engine.TrainingConfig;
  *                     {@code start + i + 1}; may hold NaN or infinities after a divergence
  * @param testLosses   as many test losses (NaN before a split), or null if no rows were ever held out
  * @param testFraction the share of samples held out as the test set when the data set is replaced
+ * @param stored       every trainer state the history keeps (its checkpoints, both sides of each edit, the state
+ *                     shown), so that opening needs no replay; or null (older files): then it is rebuilt by replay
  */
 public record HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
-                            State current, double[] losses, double[] testLosses, double testFraction) {
+                            State current, double[] losses, double[] testLosses, double testFraction, Stored stored) {
+
+    /**
+     * The exact trainer states a history keeps, momentum and epoch count included: restoring any of them and
+     * training on reproduces what followed it. Data set and settings of each are those of {@link State}s above.
+     *
+     * @param checkpoints  the states at the history's checkpoints, ascending, the first at {@code start}
+     * @param editsBefore  for each edit, the state just before it
+     * @param editsAfter   for each edit, the state just after it
+     * @param current      the state at {@code iteration}
+     * @param interval     the checkpoint spacing the history had reached (a power of two), so it goes on alike
+     * @param endLoss      the training loss of the weights at {@code end} (the curve's last point), NaN if not measured
+     * @param endTestLoss  their test loss, NaN if none
+     */
+    public record Stored(List<TrainerState> checkpoints, List<TrainerState> editsBefore, List<TrainerState> editsAfter,
+                         TrainerState current, long interval, double endLoss, double endTestLoss) {
+        /** The largest gap between two stored states a file may leave: opening replays at most this many iterations. */
+        public static final long MAX_GAP = History.MAX_LENGTH / History.MAX_CHECKPOINTS * 2;
+        /** The smallest checkpoint spacing. */
+        public static final long MIN_INTERVAL = History.FIRST_INTERVAL;
+
+        public Stored {
+            checkpoints = List.copyOf(checkpoints);
+            editsBefore = List.copyOf(editsBefore);
+            editsAfter = List.copyOf(editsAfter);
+            java.util.Objects.requireNonNull(current, "current");
+            if (editsBefore.size() != editsAfter.size()) {
+                throw new IllegalArgumentException(editsBefore.size() + " states before edits but " + editsAfter.size()
+                        + " after");
+            }
+            if (interval < History.FIRST_INTERVAL || Long.bitCount(interval) != 1 || interval > MAX_GAP) {
+                throw new IllegalArgumentException("checkpoint spacing " + interval + " is not allowed: expected a power of "
+                        + "two from " + History.FIRST_INTERVAL + " to " + MAX_GAP);
+            }
+        }
+    }
+
+    /** A record without stored states (rebuilt by replay). */
+    public HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
+                         State current, double[] losses, double[] testLosses, double testFraction) {
+        this(scenario, start, initial, edits, end, iteration, current, losses, testLosses, testFraction, null);
+    }
 
     /**
      * The trainer's state at an iteration boundary.
@@ -98,6 +142,49 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
         checkShape(scenario, current, "the current state");
         losses = losses.clone();
         testLosses = testLosses == null ? null : testLosses.clone();
+        if (stored != null) {
+            checkStored(stored, start, edits, end, iteration);
+        }
+    }
+
+    /** The stored states must sit where the history says, with no gap longer than {@link Stored#MAX_GAP}. */
+    private static void checkStored(Stored s, long start, List<Edit> edits, long end, long iteration) {
+        if (s.editsAfter().size() != edits.size()) {
+            throw new IllegalArgumentException(s.editsAfter().size() + " stored edit states for " + edits.size() + " edits");
+        }
+        if (s.checkpoints().isEmpty() || s.checkpoints().get(0).iteration() != start) {
+            throw new IllegalArgumentException("the first checkpoint must be at iteration " + start + ", the start");
+        }
+        java.util.TreeSet<Long> points = new java.util.TreeSet<>();
+        long last = -1;
+        for (TrainerState c : s.checkpoints()) {
+            if (c.iteration() <= last || c.iteration() > end) {
+                throw new IllegalArgumentException("checkpoint at iteration " + c.iteration() + ": expected ascending, "
+                        + start + ".." + end);
+            }
+            last = c.iteration();
+            points.add(last);
+        }
+        for (int i = 0; i < edits.size(); i++) {
+            long k = edits.get(i).iteration();
+            if (s.editsBefore().get(i).iteration() != k || s.editsAfter().get(i).iteration() != k) {
+                throw new IllegalArgumentException("the states of edit " + i + " are not at its iteration " + k);
+            }
+            points.add(k);
+        }
+        if (s.current().iteration() != iteration) {
+            throw new IllegalArgumentException("the stored current state is at iteration " + s.current().iteration()
+                    + ": expected " + iteration);
+        }
+        points.add(end);
+        long previous = start;
+        for (long p : points) {
+            if (p - previous > Stored.MAX_GAP) {
+                throw new IllegalArgumentException("no stored state between iterations " + previous + " and " + p
+                        + ": at most " + Stored.MAX_GAP + " iterations may lie between two");
+            }
+            previous = p;
+        }
     }
 
     private static void checkShape(Scenario s, State st, String what) {
@@ -127,6 +214,12 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
     @Override
     public double[] testLosses() {
         return testLosses == null ? null : testLosses.clone();
+    }
+
+    /** @return this record without its stored trainer states: opening it replays the history (older files) */
+    public HistoryRecord withoutStoredStates() {
+        return new HistoryRecord(scenario, start, initial, edits, end, iteration, current, losses, testLosses,
+                testFraction, null);
     }
 
     /** @return true if the record holds iterations or edits, not just one state */

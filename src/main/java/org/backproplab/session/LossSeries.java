@@ -165,13 +165,13 @@ final class LossSeries {
     }
 
     /**
-     * {@link #curve(int, long)} with one more point at the end: the loss {@code tail} of the weights at iteration
-     * {@code end} (after the last update, one past the last entry), which the history has not stored yet; none if
-     * {@code tail} is NaN. The toolbar's loss is this last point's value.
+     * {@link #curve(int, long, boolean)} with one more point at the end: the loss {@code tail} of the weights at
+     * iteration {@code end} (after the last update, one past the last entry), which the history has not stored yet;
+     * none if {@code tail} is NaN (or {@code end} is 0 on a log axis). The toolbar's loss is this last point's value.
      */
-    LossCurve curve(int columns, long start, long end, double tail) {
-        LossCurve c = curve(columns, start);
-        if (Double.isNaN(tail) || end != start + count) {
+    LossCurve curve(int columns, long start, long end, double tail, boolean logIterations) {
+        LossCurve c = curve(columns, start, logIterations);
+        if (Double.isNaN(tail) || end != start + count || logIterations && end < 1) {
             return c;
         }
         int n = c.points();
@@ -182,42 +182,97 @@ final class LossSeries {
         return new LossCurve(c.count() + 1, c.start(), c.bucket(), x, y, c.markers(), tail);
     }
 
+    /** {@link #curve(int, long, long, double, boolean)} for a linear iteration axis. */
+    LossCurve curve(int columns, long start, long end, double tail) {
+        return curve(columns, start, end, tail, false);
+    }
+
+    /** {@link #curve(int, long, boolean)} for a linear iteration axis. */
+    LossCurve curve(int columns, long start) {
+        return curve(columns, start, false);
+    }
+
     /**
-     * The curve to draw, decimated by the M4 scheme: the entries are cut into at most {@code columns} buckets of
-     * {@code w} consecutive iterations (one bucket per pixel column of the chart; {@code w = ⌈size / columns⌉},
-     * rounded up to whole blocks of {@value #BLOCK} once it exceeds one), and each bucket contributes its first
-     * value, its minimum, its maximum and its last value, at their own iterations and in iteration order
-     * (coinciding ones once). So every bucket's extremes are drawn exactly, in the order the loss took them; NaN
-     * entries (no value) are skipped. Up to {@code 4 · columns} points.
+     * The curve to draw, decimated by the M4 scheme: the entries are cut into at most {@code columns} buckets (one
+     * bucket per pixel column of the chart), and each bucket contributes its first value, its minimum, its maximum
+     * and its last value, at their own iterations and in iteration order (coinciding ones once). So every bucket's
+     * extremes are drawn exactly, in the order the loss took them; NaN entries (no value) are skipped. Up to
+     * {@code 4 · columns} points.
+     * <ul>
+     *   <li>Linear iteration axis: buckets of {@code w = ⌈size / columns⌉} consecutive iterations, rounded up to
+     *       whole blocks of {@value #BLOCK} once it exceeds one; the series is drawn whole while
+     *       {@code size ≤ columns}.</li>
+     *   <li>Logarithmic iteration axis ({@code logIterations}): bucket {@code j} of the iterations {@code [a, b)}
+     *       ends at {@code a·(b/a)^(j/columns)}, so that each takes the same width on the axis (a bucket wider than
+     *       two blocks ends on a block); the start of training keeps every iteration while a long run is summed up
+     *       in the later buckets. Iteration 0 has no place on a log axis and is left out.</li>
+     * </ul>
      *
-     * @param columns the most buckets (at least 1); the series is drawn whole while {@code size ≤ columns}
+     * @param columns the most buckets (at least 1)
      * @param start   the iteration of entry 0 (the iteration the history starts at)
-     * @return the points, with the markers and the last value
+     * @return the points, with the markers and the last value; {@link LossCurve#bucket()} is the widest bucket
      * @throws IllegalArgumentException if {@code columns < 1}
      */
-    LossCurve curve(int columns, long start) {
+    LossCurve curve(int columns, long start, boolean logIterations) {
         if (columns < 1) {
             throw new IllegalArgumentException("columns " + columns + " is not allowed: expected 1 or more");
         }
-        int width = Math.max(1, (count + columns - 1) / columns);
-        if (width > BLOCK) {
-            width = (width + BLOCK - 1) / BLOCK * BLOCK;
-        }
-        long[] iterations = new long[4 * ((count + width - 1) / width)];
+        int[] ends = logIterations ? logEnds(columns, start) : linearEnds(columns);
+        int from = logIterations && start == 0 ? Math.min(1, count) : 0;
+        long widest = 1;
+        long[] iterations = new long[4 * ends.length];
         double[] losses = new double[iterations.length];
         int n = 0;
         Bucket bucket = new Bucket();
-        for (int from = 0; from < count; from += width) {
-            scan(bucket, from, Math.min(count, from + width));
+        for (int to : ends) {
+            widest = Math.max(widest, to - from);
+            scan(bucket, from, to);
             for (int i : bucket.inOrder()) {
                 iterations[n] = start + i;
                 losses[n] = bucket.valueAt(i, this);
                 n++;
             }
+            from = to;
         }
         double latest = n == 0 ? Double.NaN : losses[n - 1];
-        return new LossCurve(count, start, width, Arrays.copyOf(iterations, n), Arrays.copyOf(losses, n),
+        return new LossCurve(count, start, widest, Arrays.copyOf(iterations, n), Arrays.copyOf(losses, n),
                 List.copyOf(markers), latest);
+    }
+
+    /** @return the (exclusive) end of each bucket of a linear axis: {@code w, 2w, …, size} */
+    private int[] linearEnds(int columns) {
+        int width = Math.max(1, (count + columns - 1) / columns);
+        if (width > BLOCK) {
+            width = (width + BLOCK - 1) / BLOCK * BLOCK;
+        }
+        int[] ends = new int[(count + width - 1) / width];
+        for (int k = 0; k < ends.length; k++) {
+            ends[k] = Math.min(count, (k + 1) * width);
+        }
+        return ends;
+    }
+
+    /** @return the (exclusive) end of each bucket of a logarithmic axis, as in {@link #curve(int, long, boolean)} */
+    private int[] logEnds(int columns, long start) {
+        int first = start == 0 ? 1 : 0;
+        if (count <= first) {
+            return new int[0];
+        }
+        double a = start + first;
+        double ratio = (double) (start + count) / a;
+        int[] ends = new int[columns];
+        int n = 0;
+        int from = first;
+        for (int j = 1; j <= columns && from < count; j++) {
+            long at = j == columns ? count : Math.round(a * Math.pow(ratio, (double) j / columns) - start);
+            int to = (int) Math.max(from + 1, Math.min(count, at));
+            if (to - from > 2 * BLOCK && to < count) {
+                to = to / BLOCK * BLOCK;
+            }
+            ends[n++] = to;
+            from = to;
+        }
+        return Arrays.copyOf(ends, n);
     }
 
     /**

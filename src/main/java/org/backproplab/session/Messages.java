@@ -17,6 +17,20 @@ final class Messages {
         pending = text == null ? "" : text;
     }
 
+    /**
+     * Says {@code text} instead of {@code mine} if {@code mine} is still what is said (a progress message
+     * replacing its own earlier one, never something said since).
+     *
+     * @return true if it was said
+     */
+    boolean replace(String mine, String text) {
+        if ((pending.isEmpty() ? last : pending).equals(mine)) {
+            say(text);
+            return true;
+        }
+        return false;
+    }
+
     /** @return what will be said next, or "" (for futures that complete with the message) */
     String pending() {
         return pending;

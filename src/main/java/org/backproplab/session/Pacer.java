@@ -18,6 +18,8 @@ final class Pacer {
     /** Up to this speed (iterations per second) the whole set is evaluated after every update. */
     static final double EVERY_ITERATION_SPEED = 200;
 
+    /** Nanoseconds, as {@link System#nanoTime()} counts them (a test clock in tests). */
+    private final java.util.function.LongSupplier clock;
     private double speed = TrainingSession.MAX_SPEED;
     private long startNanos;
     private long startIteration;
@@ -25,9 +27,18 @@ final class Pacer {
     private long rateIteration;
     private double measuredRate;
 
+    Pacer() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock the time in nanoseconds */
+    Pacer(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+    }
+
     /** Starts pacing from iteration {@code k} now. */
     void start(long k) {
-        startNanos = System.nanoTime();
+        startNanos = clock.getAsLong();
         startIteration = k;
         rateNanos = startNanos;
         rateIteration = k;
@@ -35,7 +46,7 @@ final class Pacer {
 
     void setSpeed(double s, long k) {
         speed = s;
-        startNanos = System.nanoTime();
+        startNanos = clock.getAsLong();
         startIteration = k;
     }
 
@@ -45,18 +56,18 @@ final class Pacer {
             return 0;
         }
         long due = startNanos + (long) ((k - startIteration + 1) * 1e9 / speed);
-        return Math.max(0, Math.min(due - System.nanoTime(), TrainingSession.PUBLISH_NANOS));
+        return Math.max(0, Math.min(due - clock.getAsLong(), TrainingSession.PUBLISH_NANOS));
     }
 
     /** @return the iteration training should have reached by now */
     long target() {
         return Double.isInfinite(speed) ? Long.MAX_VALUE
-                : startIteration + (long) ((System.nanoTime() - startNanos) * speed / 1e9);
+                : startIteration + (long) ((clock.getAsLong() - startNanos) * speed / 1e9);
     }
 
     /** @return the measured speed (iterations per second) while running, updated every 0.2 s; 0 when paused */
     double measure(boolean running, long k) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!running) {
             measuredRate = 0;
         } else if (now - rateNanos > 200_000_000L) {

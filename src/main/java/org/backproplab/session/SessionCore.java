@@ -32,12 +32,21 @@ final class SessionCore {
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
     long changes;
+    /**
+     * Counts the times the runs were replaced by others (a switch, a file, Back to a previous session); read by the
+     * background check of an opened file, to stop when the runs it checks are gone.
+     */
+    volatile long replacements;
     final Messages messages = new Messages();
     final Pacer pacer = new Pacer();
     final PreviousSessions previous = new PreviousSessions();
     final Edits edits = new Edits(this);
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
+    /** True if the snapshots' loss curves are decimated for a logarithmic iteration axis (see {@code LossSeries}). */
+    boolean logIterations;
+    /** Where "Run to…" stops training, or null while Run trains on until paused. */
+    RunTarget runTo;
     /** The iteration last completed phase by phase, or -1: Back from it goes back phase by phase. */
     private long walkedByPhases = -1;
     /** What the description line describes: the settings and the text of the scenario as it was loaded. */
@@ -76,6 +85,7 @@ final class SessionCore {
         h.reset(t.state());
         runs = new Runs(h);
         history = h;
+        replacements++;
         storedByOthers = 0;
         walkedByPhases = -1;
         changes++;
@@ -175,11 +185,66 @@ final class SessionCore {
             return;
         }
         running = true;
+        runTo = null;
         pacer.start(trainer.iteration());
     }
 
     void pause() {
         running = false;
+        runTo = null;
+    }
+
+    /**
+     * Trains at the set speed until {@code target} exactly, then pauses; a target behind the iteration on show is
+     * shown from the history (see {@link RunTarget#iterationFor}). Refuses, changing nothing, a target outside the
+     * run or one the trainer cannot reach.
+     */
+    void runTo(RunTarget target) {
+        long k = trainer.iteration();
+        long stop = target.iterationFor(trainer);
+        if (stop == k && trainer.phaseIndex() == 0) {
+            running = false;
+            runTo = null;
+            messages.say("Already at " + target.describe() + ".");
+            return;
+        }
+        if (stop <= k) {
+            checkBehind(target, stop);
+            navigation.goTo(stop);
+            messages.say(String.format(java.util.Locale.ROOT, "Back at %s%s: Run to went back along the run (it goes on "
+                    + "to %,d).", target.describe(), target.unit() == RunTarget.Unit.EPOCHS
+                    ? String.format(java.util.Locale.ROOT, " (iteration %,d)", stop) : "", history.length()));
+            return;
+        }
+        run();
+        if (running) {
+            runTo = target;
+            messages.say("Running to " + target.describe() + (target.unit() == RunTarget.Unit.EPOCHS
+                    ? String.format(java.util.Locale.ROOT, " (iteration %,d)", stop) : "") + ": Space pauses.");
+        }
+    }
+
+    /** Refuses a target behind the iteration on show that the run does not hold, or (epochs) does not count so. */
+    private void checkBehind(RunTarget target, long stop) {
+        if (stop < history.base()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s %s is before the start of this "
+                    + "run (iteration %,d): expected %,d or later", RunTarget.PLACE, target.describe(), history.base(),
+                    history.base()));
+        }
+        if (target.unit() == RunTarget.Unit.EPOCHS) {
+            Trainer copy = currentScenario().createTrainer();
+            history.restore(copy, stop);
+            if (!target.reachedBy(copy)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s %s: the epochs of this run "
+                        + "were counted at another batch size or number of rows before iteration %,d; go there with the "
+                        + "history instead", RunTarget.PLACE, target.describe(), stop));
+            }
+        }
+    }
+
+    /** @return the iteration training stops at for Run to, or {@link Long#MAX_VALUE} while Run trains on */
+    private long stopAt() {
+        return runTo == null ? Long.MAX_VALUE : runTo.iterationFor(trainer);
     }
 
     void setSpeed(double s) {
@@ -199,7 +264,8 @@ final class SessionCore {
      * @return true if training stopped (divergence or a full history)
      */
     boolean trainChunk(long deadline) {
-        long target = pacer.target();
+        long stop = stopAt();
+        long target = Math.min(pacer.target(), stop);
         int cadence = pacer.cadence(trainer, running);
         int batch = 16;
         while (trainer.iteration() < target) {
@@ -219,7 +285,21 @@ final class SessionCore {
             }
             batch = Math.min(batch * 2, 4096);
         }
+        if (trainer.iteration() >= stop) {
+            arrived();
+            return true;
+        }
         return false;
+    }
+
+    /** Run to… got there: pauses and says where. */
+    private void arrived() {
+        RunTarget t = runTo;
+        running = false;
+        runTo = null;
+        messages.say(String.format(java.util.Locale.ROOT, "Stopped at %s%s, as asked: Space runs on.", t.describe(),
+                t.unit() == RunTarget.Unit.EPOCHS ? String.format(java.util.Locale.ROOT, " (iteration %,d)",
+                        trainer.iteration()) : ""));
     }
 
     /** @return every how many iterations the whole set is evaluated now (for the snapshot) */
@@ -243,17 +323,26 @@ final class SessionCore {
             return;
         }
         double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        double loss;
-        if (trainer.config().batch().isFull()) {
-            loss = trainer.step();
-        } else if (measure) {
-            loss = trainer.datasetLoss();
-            trainer.step();
-        } else {
-            trainer.step();
-            loss = Double.NaN;
+        record(update(trainer, measure), test, measure);
+    }
+
+    /**
+     * One update as training records it.
+     *
+     * @return the whole training set's loss of the weights before the update if {@code measure} (a full batch's
+     *         update gives it for free), else NaN
+     */
+    static double update(Trainer t, boolean measure) {
+        if (t.config().batch().isFull()) {
+            return t.step();
         }
-        record(loss, test, measure);
+        if (!measure) {
+            t.step();
+            return Double.NaN;
+        }
+        double loss = t.datasetLoss();
+        t.step();
+        return loss;
     }
 
     /** Replays iterations to {@code k}, measuring where {@code measured} says (rebuilding a saved history). */

@@ -23,7 +23,8 @@ import org.backproplab.engine.Phase;
  *                      gradients); null while running fast
  * @param evaluation    forward pass and loss over every sample with the weights now
  * @param probeOutputs  {@code ŷ} for each probe, or null if the data set has no probes
- * @param losses        the loss curve, decimated for drawing, with edit markers
+ * @param losses        the loss curve, decimated for drawing on a linear iteration axis or, after
+ *                      {@code setLogIterations(true)}, a logarithmic one; with edit markers
  * @param historyStart  the first iteration in the history (0, or the iteration a file was saved at)
  * @param historyEnd    the last iteration in the history: larger than {@code iteration} after a jump back
  * @param testLosses    the test-loss curve (same iterations, NaN before a split was made), or null if no

@@ -39,9 +39,10 @@ final class SnapshotFactory {
         long end = history.length();
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
                 trainer.phases(), trace, preview, eval.readOnlyCopy(), readOnly(probeOutputs(net, core.dataset)),
-                history.losses().curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endLoss()),
+                history.losses().curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endLoss(), core.logIterations),
                 history.base(), end,
-                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss()),
+                testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss(),
+                        core.logIterations),
                 test, scores, core.running, trainer.isDiverged(), msg, core.messages.number(), measuredRate, core.changes,
                 core.runs.infos(), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
                 core.previous.isEmpty() || !core.holdsNothing() ? null : core.previous.nextName(),

@@ -53,6 +53,7 @@ final class Switches {
         c.trainer = t;
         c.runs = k.runs();
         c.history = h;
+        c.replacements++;
         c.refreshStoredByOthers();
         c.forgetPhaseWalk();
         c.running = false;
@@ -71,7 +72,7 @@ final class Switches {
     }
 
     /** Replaces everything by the session {@code r} records (the one on show is kept for Back); see {@link HistoryFiles#open}. */
-    void open(SessionRecord r) {
+    boolean open(SessionRecord r) {
         HistoryFiles.check(r);
         keepForBack();
         long incoming = 0;
@@ -84,8 +85,8 @@ final class Switches {
                     + History.MAX_LENGTH + " iterations.");
         }
         try {
-            HistoryFiles.open(c, r);
-        } catch (RuntimeException e) {
+            return HistoryFiles.open(c, r);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             if (!c.previous.isEmpty()) {
                 restorePrevious();
             }

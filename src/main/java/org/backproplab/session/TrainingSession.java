@@ -16,7 +16,7 @@ import org.backproplab.engine.TrainingConfig;
  *
  * <h2>Commands</h2>
  * Each says what the person meant ("add a row", "set layer 2 to 6 neurons") and is applied by the worker to the
- * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, pause,
+ * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, runTo, pause,
  * reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight, setBias, setInput, setTarget, addSample,
  * removeSample, setDataset, reshape, load, goTo, resumeFromHere, showRun, deleteRun. Each returns at once.
  *
@@ -46,6 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     static final int CURVE_POINTS = 1000;
 
     private final Worker worker;
+    private final BackgroundChecks checks = new BackgroundChecks();
 
     // ---- worker-thread state -------------------------------------------------------------------------
     private final SessionCore core;
@@ -101,6 +102,17 @@ public final class TrainingSession implements AutoCloseable {
         submit(core::run);
     }
 
+    /**
+     * Run to…: trains at the set speed and pauses exactly at iteration or epoch {@code target} (epochs as the trainer
+     * counts them); a target behind the iteration on show is shown from the history instead. A target before the
+     * run, or beyond the last iteration a run may reach, is refused and changes nothing (the message says why).
+     * Pause, Run and any command that stops training forget the target.
+     */
+    public void runTo(RunTarget target) {
+        java.util.Objects.requireNonNull(target, "target");
+        submit(() -> core.runTo(target));
+    }
+
     /** Stops continuous training; the next snapshot is complete (with preview). */
     public void pause() {
         submit(core::pause);
@@ -133,6 +145,14 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalArgumentException("speed " + iterationsPerSecond + " is not allowed: expected > 0 iterations per second");
         }
         submit(() -> core.setSpeed(iterationsPerSecond));
+    }
+
+    /**
+     * Decimates the loss curves of the next snapshots for a logarithmic iteration axis (every iteration of the start
+     * of training kept, iteration 0 left out) or, with {@code false}, a linear one. Changes nothing else.
+     */
+    public void setLogIterations(boolean on) {
+        submit(() -> core.logIterations = on);
     }
 
     /**
@@ -275,9 +295,24 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<String> open(SessionRecord record) {
         java.util.Objects.requireNonNull(record, "record");
         return call(() -> {
-            core.switches.open(record);
-            return core.messages.pending();
+            checks.cancel();
+            boolean toCheck = core.switches.open(record);
+            String said = core.messages.pending();
+            if (toCheck) {
+                long opened = core.replacements;
+                checks.start(record, () -> core.replacements == opened, worker::submit, core.messages, said);
+            }
+            return said;
         });
+    }
+
+    /**
+     * @return the check of the history last opened from stored states: completed with null when every iteration
+     *         replays as saved, with what differs, or cancelled when another file was opened or the session closed
+     *         first (the session says the outcome in a message too)
+     */
+    public CompletableFuture<String> historyCheck() {
+        return checks.latest();
     }
 
     /** Opens a record of one run (older files). */
@@ -337,7 +372,27 @@ public final class TrainingSession implements AutoCloseable {
 
     /** @return the gradient check of the weights on show, with the snapshot it was made on */
     public CompletableFuture<Checked> gradientCheck() {
-        return call(() -> new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer())));
+        return gradientCheck(org.backproplab.engine.Progress.NONE);
+    }
+
+    /**
+     * The gradient check of the weights on show, on the worker: every other command waits for it, so
+     * {@code progress} can stop it between two evaluations of the loss (a cancel from any thread). A cancelled
+     * check changes nothing; the status message says how far it got.
+     *
+     * @return a future completed with the check and the snapshot it was made on, or exceptionally with a
+     *         {@link java.util.concurrent.CancellationException} if {@code progress} stopped it
+     */
+    public CompletableFuture<Checked> gradientCheck(org.backproplab.engine.Progress progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        return call(() -> {
+            try {
+                return new Checked(publish(), org.backproplab.engine.GradientCheck.run(copyOfTrainer(), progress));
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new java.util.concurrent.CancellationException("The " + e.getMessage()
+                        + "; the session is as it was.");
+            }
+        });
     }
 
     /** A gradient check and the snapshot it was made on. */
@@ -377,6 +432,7 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        checks.close();
         worker.close();
     }
 

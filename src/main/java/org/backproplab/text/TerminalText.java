@@ -10,7 +10,8 @@ package org.backproplab.text;
  * <p>Escaped: the C0 controls {@code U+0000–U+001F} (newline and tab included: one printed field stays on one
  * line), {@code DEL U+007F}, the C1 controls {@code U+0080–U+009F} (some terminals take {@code U+009B} as
  * {@code ESC [}), the bidirectional embeddings and overrides {@code U+202A–U+202E} and the isolates
- * {@code U+2066–U+2069}. Everything else, accents, Greek letters and emoji included, is printed as it is.
+ * {@code U+2066–U+2069}, the direction marks {@code U+200E}, {@code U+200F} and {@code U+061C}, and the line and
+ * paragraph separators {@code U+2028}, {@code U+2029}. Everything else, accents, Greek letters and emoji included, is printed as it is.
  */
 public final class TerminalText {
     private TerminalText() {
@@ -42,6 +43,7 @@ public final class TerminalText {
 
     /** @return true if {@code c} is one of the characters {@link #escape} writes as an escape */
     public static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x2028 || c == 0x2029;
     }
 }

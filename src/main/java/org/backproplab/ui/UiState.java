@@ -1,8 +1,10 @@
 package org.backproplab.ui;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -60,6 +62,9 @@ public final class UiState {
     private final ObjectProperty<NeuronRef> selectedNeuron = new SimpleObjectProperty<>(this, "selectedNeuron");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final BooleanProperty neuronThumbnails = new SimpleBooleanProperty(this, "neuronThumbnails", true);
+    private final BooleanProperty lecture = new SimpleBooleanProperty(this, "lecture", false);
+    private final DoubleProperty lectureText = new SimpleDoubleProperty(this, "lectureText", 0);
 
     /** @return the sample selected (in the table or the View menu), or −1 for all samples */
     public IntegerProperty selectedSampleProperty() {
@@ -102,5 +107,31 @@ public final class UiState {
      */
     public DoubleProperty zoomProperty() {
         return zoom;
+    }
+
+    /**
+     * @return true if each hidden and output neuron on the graph shows a small heatmap of its own activation over
+     *         the input plane (for data sets with two inputs, plus a constant)
+     */
+    public BooleanProperty neuronThumbnailsProperty() {
+        return neuronThumbnails;
+    }
+
+    /** @return true in lecture mode: the graph and the derivation fill the window, every number large */
+    public BooleanProperty lectureProperty() {
+        return lecture;
+    }
+
+    /**
+     * @return in lecture mode, the size in px of every number on the graph and every line of the derivation
+     *         (at least 22 px, more on a larger window: see {@code ui.lecture.LectureSizes}); 0 outside it
+     */
+    public DoubleProperty lectureTextProperty() {
+        return lectureText;
+    }
+
+    /** @return the text size of lecture mode now, or 0 outside it */
+    public double lectureText() {
+        return lecture.get() ? lectureText.get() : 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.backproplab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,14 @@ class UiBenchmarkTest {
         assertTrue(UiBenchmark.fromParameters(List.of()).isEmpty());
         assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).isPresent());
         assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5")).isPresent());
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20", "--neuron-maps")).orElseThrow().neuronMaps());
+        assertTrue(!UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).orElseThrow().neuronMaps(), "off unless asked");
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5", "--fill-screen")).orElseThrow().fillScreen());
         assertEquals(2.5, UiBenchmark.parseSeconds(" 2.5 "));
+        assertFalse(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).orElseThrow().lecture());
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui", "20", "--lecture")).orElseThrow().lecture(),
+                "--lecture measures lecture mode");
+        assertTrue(UiBenchmark.fromParameters(List.of("--benchmark-ui=5", "--lecture")).orElseThrow().lecture());
         for (String bad : new String[] {"abc", "0", "-3", "NaN", "99999"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> UiBenchmark.fromParameters(List.of("--benchmark-ui", bad)));

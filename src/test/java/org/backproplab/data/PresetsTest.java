@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.Trainer;
+import org.backproplab.engine.WorkLimits;
 import org.junit.jupiter.api.Test;
 
 /** Each preset learns what the issue says it learns, over many seeds. */
@@ -111,6 +112,27 @@ class PresetsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.get("nope"));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
         assertTrue(e.getMessage().contains("xor-bias"), e.getMessage());
+    }
+
+    /** Room to spare: every preset uses under 1 % of the work and the activations a pass may take. */
+    @Test
+    void everyPresetFitsTheWorkBoundWithRoomToSpare() {
+        for (Scenario s : Presets.all()) {
+            int in = s.dataset().inputSize();
+            long n = s.dataset().size();
+            long work = WorkLimits.parameters(in, s.layers()) * n;
+            long activations = WorkLimits.activationsPerSample(s.layers()) * n;
+            assertTrue(work < WorkLimits.MAX_WORK / 100, s.name() + ": " + work);
+            assertTrue(activations < WorkLimits.MAX_ACTIVATIONS / 100, s.name() + ": " + activations);
+        }
+        // the biggest network the editor offers (6 hidden layers of 12) fits 10,000 generated samples (of the 20,000 allowed)
+        List<org.backproplab.engine.LayerSpec> most = new java.util.ArrayList<>();
+        for (int h = 0; h < Scenarios.MAX_HIDDEN_LAYERS; h++) {
+            most.add(new org.backproplab.engine.LayerSpec(Scenarios.MAX_NEURONS, Activation.TANH, true));
+        }
+        most.add(new org.backproplab.engine.LayerSpec(1, Activation.SIGMOID, true));
+        assertEquals(null, WorkLimits.refusal(2, most, 10_000));
+        assertTrue(WorkLimits.refusal(2, most, 20_000).endsWith("this network fits at most 10,638 samples"));
     }
 
     @Test

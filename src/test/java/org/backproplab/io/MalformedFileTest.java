@@ -59,8 +59,8 @@ class MalformedFileTest {
 
     @Test
     void wrongFormatStringOrUnknownField() throws IOException {
-        refused(r -> r.put("format", "backprop-lab/4"), "format",
-                "expected \"backprop-lab/3\" (or the older \"backprop-lab/2\" or \"backprop-lab/1\"), found \"backprop-lab/4\"");
+        refused(r -> r.put("format", "backprop-lab/5"), "format", "expected \"backprop-lab/4\" (or the older "
+                + "\"backprop-lab/3\", \"backprop-lab/2\" or \"backprop-lab/1\"), found \"backprop-lab/5\"");
         refused(r -> r.put("colour", "red"), "colour", "unknown field");
         refused(r -> ((ObjectNode) r.get("training")).put("speed", 3), "training.speed", "unknown field");
     }

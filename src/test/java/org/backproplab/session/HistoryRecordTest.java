@@ -76,7 +76,7 @@ class HistoryRecordTest {
         copy.open(r);
         Snapshot a = sync(original);
         Snapshot b = sync(copy);
-        assertTrue(lastMessage(copy).startsWith("Rebuilt the history"), lastMessage(copy));
+        assertTrue(lastMessage(copy).startsWith("Opened the history"), lastMessage(copy));
         assertEquals(260, b.iteration());
         assertEquals(300, b.historyEnd());
         assertTrue(HistoryFiles.sameParameters(a.network(), b.network()));

@@ -237,9 +237,17 @@ public final class ArchitectureViewModel {
 
     /**
      * Sends the change as a command: the worker applies {@code change} to the layers the session has then (so two
-     * quick changes never undo each other) and starts over on the new architecture.
+     * quick changes never undo each other) and starts over on the new architecture. A change that would ask more
+     * work of the data set than the engine allows ({@code WorkLimits}) is refused here, and nothing is sent.
      */
     private boolean reshape(java.util.function.Consumer<List<LayerSpec>> change, String what) {
+        List<LayerSpec> next = new ArrayList<>(current().layers());
+        change.accept(next);
+        try {
+            Scenarios.withArchitecture(current(), next);
+        } catch (IllegalArgumentException e) {
+            return refuse("Not changed (" + what + "): " + e.getMessage() + ".");
+        }
         bridge.session().reshape(s -> {
             List<LayerSpec> l = new ArrayList<>(s.layers());
             change.accept(l);

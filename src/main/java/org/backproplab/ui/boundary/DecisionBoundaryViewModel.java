@@ -3,10 +3,7 @@ package org.backproplab.ui.boundary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,15 +41,9 @@ public final class DecisionBoundaryViewModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
     private final Consumer<Runnable> fx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "decision-boundary");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile long lastStart;
+    private final LatestOnly<Request> worker = new LatestOnly<>("decision-boundary", MIN_INTERVAL_MS, this::compute);
     private long completed;
     /** Results of requests older than this are dropped (the data set lost its plane after they were made). */
     private long clearedBefore;
@@ -157,7 +148,7 @@ public final class DecisionBoundaryViewModel {
 
     /** Stops the worker (when the window closes). */
     public void dispose() {
-        worker.shutdownNow();
+        worker.dispose();
     }
 
     private void setSnapshot(Snapshot s) {
@@ -181,27 +172,11 @@ public final class DecisionBoundaryViewModel {
         message.set("");
         Request r = new Request(ids.incrementAndGet(), s, plane.get(), shownNeuron(),
                 state.colorScaleProperty().get(), state.themeProperty().get());
-        if (pending.getAndSet(r) == null) {
-            worker.execute(this::drain);
-        }
+        worker.submit(r);
     }
 
-    /** On the worker: waits out the minimum interval, then computes the newest request. */
-    private void drain() {
-        long wait = lastStart + MIN_INTERVAL_MS - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        Request r = pending.getAndSet(null);
-        if (r == null) {
-            return;
-        }
-        lastStart = System.currentTimeMillis();
+    /** On the worker: computes the newest request. */
+    private void compute(Request r) {
         long t0 = System.nanoTime();
         Result done;
         try {

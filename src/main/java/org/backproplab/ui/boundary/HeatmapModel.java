@@ -160,6 +160,16 @@ public final class HeatmapModel {
             double[] row = forward(net, w, b, a, n);
             System.arraycopy(row, 0, values, r * cells, cells);
         }
+        return of(net, plane, cells, n, values);
+    }
+
+    /**
+     * The heatmap of neuron {@code n} from its activations at the cell centres: its colour middle and range (0.5
+     * and 0.5 for a sigmoid, 0 and 1 for tanh, the data's own otherwise) and its contour.
+     *
+     * @param values {@code cells × cells} activations, row-major, row 0 at the top
+     */
+    static Heatmap of(Network net, Plane plane, int cells, NeuronRef n, double[] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {

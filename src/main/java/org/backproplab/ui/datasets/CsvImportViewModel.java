@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.backproplab.data.CsvImport;
 import org.backproplab.data.CsvImportException;
+import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenarios;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.text.NumberText;
@@ -99,6 +100,7 @@ public final class CsvImportViewModel {
         List<Integer> label = columns(Role.LABEL);
         try {
             result = CsvImport.toDataset(table, in, out, label.isEmpty() ? -1 : label.get(0), standardise.get());
+            fitsTheNetwork(result.dataset());
             error.set("");
             valid.set(true);
             summary.set(describe(result));
@@ -108,6 +110,23 @@ public final class CsvImportViewModel {
             valid.set(false);
             summary.set("");
         }
+    }
+
+    /**
+     * @throws CsvImportException if the current hidden layers on this data set would ask more work than the engine
+     *                            allows ({@code WorkLimits}), naming the file and what fits
+     */
+    private void fitsTheNetwork(Dataset d) throws CsvImportException {
+        try {
+            Scenarios.forDataset(bridge.snapshot().scenario(), d, name(), "");
+        } catch (IllegalArgumentException e) {
+            throw new CsvImportException(table.fileName() + ": under the current hidden layers, " + e.getMessage()
+                    + ". Use fewer rows, or fewer hidden neurons first.", e);
+        }
+    }
+
+    private String name() {
+        return table.fileName().replaceFirst("(?i)\\.(csv|tsv|txt)$", "");
     }
 
     private String describe(CsvImport.Result r) {
@@ -180,7 +199,7 @@ public final class CsvImportViewModel {
         if (result == null) {
             return false;
         }
-        String name = table.fileName().replaceFirst("(?i)\\.(csv|tsv|txt)$", "");
+        String name = name();
         String text = "CSV " + table.fileName() + (result.standardisation().isEmpty() ? "" : ", inputs standardised");
         new DatasetsViewModel(bridge).load(result.dataset(), name, text);
         return true;

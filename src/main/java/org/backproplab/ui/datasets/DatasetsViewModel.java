@@ -121,7 +121,8 @@ public final class DatasetsViewModel {
     /**
      * Generates a data set from typed settings and starts over on it.
      *
-     * @return false (and {@link #errorProperty()} names the field and the value) if a setting is not allowed
+     * @return false (and {@link #errorProperty()} names the field and the value) if a setting is not allowed,
+     *         or the current hidden layers would ask more work of that many samples than the engine allows
      */
     public boolean generate(Generated g, String countText, String noiseText, String seedText) {
         int n;
@@ -136,7 +137,13 @@ public final class DatasetsViewModel {
         }
         String text = String.format(Locale.ROOT, "%s: %d samples, noise %s, seed %d", g.text(), n,
                 format(noise), seed);
-        load(g.make(n, noise, seed), g.id(), text);
+        Dataset d = g.make(n, noise, seed);
+        try {
+            Scenarios.forDataset(bridge.snapshot().scenario(), d, g.id(), text);
+        } catch (IllegalArgumentException e) {
+            return refuse("'" + n + "' in samples: under the current hidden layers, " + e.getMessage() + ".");
+        }
+        load(d, g.id(), text);
         error.set("");
         return true;
     }

@@ -46,6 +46,8 @@ public final class FileCommands {
     private Path lastExport;
     /** How the text of a saved file reaches the disk (tests put a failing writer here). */
     java.util.function.Function<String, Exports.Rendered> jsonWriter = Exports::text;
+    /** How a file to open is read (tests put a slow reader here). */
+    java.util.function.Function<Path, SessionRecord> reader = FileCommands::read;
 
     /**
      * @param owner  the window that owns the dialogs
@@ -170,23 +172,71 @@ public final class FileCommands {
         confirmDiscard("opening another file", () -> open(p));
     }
 
+    /** An open under way: cancelled before the session has it, nothing changes; after, Back undoes it. */
+    private static final class Opening {
+        volatile boolean cancelled;
+        volatile boolean submitted;
+    }
+
+    private Opening opening;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper openingNow = new javafx.beans.property.ReadOnlyBooleanWrapper();
+
+    /** @return true while a file is being opened (the status bar shows Cancel; Esc cancels) */
+    public javafx.beans.property.ReadOnlyBooleanProperty openingProperty() {
+        return openingNow.getReadOnlyProperty();
+    }
+
+    /**
+     * Cancels the open under way, if any: while the file is being read the session is never touched; if the session
+     * was already replaced, the previous one is brought back (as Back would).
+     */
+    public void cancelOpen() {
+        if (opening != null && !opening.cancelled) {
+            opening.cancelled = true;
+            report.accept("Cancelling the open …");
+        }
+    }
+
     /**
      * Reads {@code path} in the background and, if it is a valid file, replaces the session by it (history
-     * included). A malformed file gives a dialog naming the field; the session stays as it was.
+     * included). A malformed file gives a dialog naming the field; the session stays as it was. {@link #cancelOpen}
+     * stops it and leaves the session as it was.
      *
      * @return completed on the FX thread when done (normally even after a refusal, which the dialog shows)
      */
     public CompletableFuture<Void> open(Path path) {
-        report.accept("Opening " + path.getFileName() + " …");
+        cancelOpen();
+        Opening mine = new Opening();
+        opening = mine;
+        openingNow.set(true);
+        report.accept("Opening " + path.getFileName() + " … (Esc cancels)");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> read(path), io)
-                .thenCompose(record -> bridge.session().open(record)
-                        .thenCompose(message -> bridge.session().sync().thenApply(s -> {
-                            Platform.runLater(() -> opened(path, s.changes(), message));
-                            return null;
-                        })))
+        CompletableFuture.supplyAsync(() -> reader.apply(path), io)
+                .thenCompose(file -> {
+                    if (mine.cancelled) {
+                        throw new java.util.concurrent.CancellationException();
+                    }
+                    mine.submitted = true;
+                    return bridge.session().open(file);
+                })
+                .thenCompose(message -> {
+                    if (mine.cancelled) {
+                        bridge.session().back();
+                        throw new java.util.concurrent.CancellationException();
+                    }
+                    return bridge.session().sync().thenApply(s -> {
+                        Platform.runLater(() -> opened(path, s.changes(), message));
+                        return null;
+                    });
+                })
                 .whenComplete((ok, err) -> Platform.runLater(() -> {
-                    if (err != null) {
+                    if (opening == mine) {
+                        opening = null;
+                        openingNow.set(false);
+                    }
+                    if (err != null && mine.cancelled) {
+                        report.accept("Opening " + path.getFileName() + " was cancelled; the session is as it was.");
+                    } else if (err != null) {
                         FileDialogs.problem(owner.get(), "Could not open " + path.getFileName(),
                                 FileDialogs.reason(err) + "\n\nNothing was changed.");
                         report.accept("Could not open " + path.getFileName() + ".");
@@ -310,6 +360,9 @@ public final class FileCommands {
             }
             BackpropFile file = BackpropFile.of(session);
             String json = file.toJson();
+            if (!BackpropFile.withinReadLimits(json)) {
+                json = file.withoutStoredStates().toJson();
+            }
             if (!BackpropFile.withinReadLimits(json)) {
                 json = file.withoutHistory().toJson();
                 withHistory = false;

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,7 +24,8 @@ import org.backproplab.ui.gradcheck.GradientCheckViewModel.Row;
  * or at a kink: not comparable) and a note naming the neuron and sample of a kink; failures on top, then
  * kinks, then passes, largest error first; a summary line counting the three apart; what a kink is
  * ({@code #gradientCheckKinks}, when there is one); the selected row's note in full
- * ({@code #gradientCheckDetail}); Recheck. Selecting a row selects that edge in the graph.
+ * ({@code #gradientCheckDetail}); Recheck. Selecting a row selects that edge in the graph. While a check runs,
+ * a progress bar ({@code #gradCheckProgress}) follows it and Cancel ({@code #gradCheckCancel}, or Esc) stops it.
  */
 public final class GradientCheckView extends BorderPane {
     private final GradientCheckViewModel vm;
@@ -58,7 +60,21 @@ public final class GradientCheckView extends BorderPane {
         recheck.disableProperty().bind(vm.checkingProperty());
         recheck.setOnAction(e -> vm.recheck());
         recheck.setMinWidth(Button.USE_PREF_SIZE);
-        HBox bar = new HBox(12, summary, recheck);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("gradCheckProgress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setPrefWidth(160);
+        progress.setMinWidth(ProgressBar.USE_PREF_SIZE);
+        Button cancel = new Button("Cancel");
+        cancel.setId("gradCheckCancel");
+        cancel.setCancelButton(true);
+        cancel.setMinWidth(Button.USE_PREF_SIZE);
+        cancel.setOnAction(e -> vm.cancel());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {progress, cancel}) {
+            n.visibleProperty().bind(vm.checkingProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        HBox bar = new HBox(12, summary, progress, cancel, recheck);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -68,7 +84,10 @@ public final class GradientCheckView extends BorderPane {
 
         table.setId("gradientCheckTable");
         table.setItems(vm.rows());
-        table.setPlaceholder(new Label("Press Recheck to check every gradient."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.checkingProperty())
+                .then("Checking… Cancel or Esc stops the check.").otherwise("Press Recheck to check the gradients."));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(column("Parameter", 110, r -> r.name(), false));
         table.getColumns().add(column("Backprop ∂L/∂θ", 150, r -> GradientCheckViewModel.gradient(r.backprop()), true));
         table.getColumns().add(column("Central difference", 160, r -> GradientCheckViewModel.gradient(r.numeric()), true));

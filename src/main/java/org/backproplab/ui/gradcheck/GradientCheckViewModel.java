@@ -1,10 +1,16 @@
 package org.backproplab.ui.gradcheck;
 
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -12,6 +18,8 @@ import javafx.collections.ObservableList;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Progress;
+import org.backproplab.engine.WorkLimits;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
@@ -20,6 +28,8 @@ import org.backproplab.ui.UiState;
  * The gradient check of the weights now (on the worker, {@code GradientCheck.run}): one row per weight and
  * bias (failures first, then parameters at a ReLU kink, then passes, each largest relative error first),
  * a summary line that counts passes, failures and kinks apart, and whether the weights have changed since.
+ * While the check runs (on the worker, where every other command waits for it) {@link #progressProperty()}
+ * follows it and {@link #cancel()} stops it; a cancelled check leaves the session as it was.
  */
 public final class GradientCheckViewModel {
     /**
@@ -91,6 +101,9 @@ public final class GradientCheckViewModel {
     private final ReadOnlyBooleanWrapper passes = new ReadOnlyBooleanWrapper(this, "passes", true);
     private final ReadOnlyBooleanWrapper kinks = new ReadOnlyBooleanWrapper(this, "kinks");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    /** The check under way (FX thread), or null. */
+    private Watch running;
     private Network checked;
     private long checkedIteration = -1;
 
@@ -143,14 +156,68 @@ public final class GradientCheckViewModel {
         return checking.getReadOnlyProperty();
     }
 
+    /** @return how far the check under way is, from 0 to 1 (the share of its parameters done) */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
     // Commands
 
-    /** Checks every gradient of the weights now, on the worker; the table follows when done. */
+    /** Checks the gradients of the weights now (all, or a sample of a large network), on the worker; the table follows when done. */
     public void recheck() {
+        if (running != null) {
+            return;
+        }
+        Watch w = new Watch();
+        running = w;
         checking.set(true);
-        summary.set("Checking every gradient…");
-        bridge.session().gradientCheck()
-                .whenComplete((c, e) -> fx.execute(() -> show(c == null ? null : new Checked(c.snapshot(), c.result()), e)));
+        progress.set(0);
+        summary.set("Checking the gradients…");
+        bridge.session().gradientCheck(w)
+                .whenComplete((c, e) -> fx.execute(() -> {
+                    running = null;
+                    show(c == null ? null : new Checked(c.snapshot(), c.result()), e);
+                }));
+    }
+
+    /** Stops the check under way between two evaluations of the loss; nothing changes. Does nothing when none runs. */
+    public void cancel() {
+        if (running != null) {
+            running.cancelled = true;
+            summary.set("Cancelling…");
+        }
+    }
+
+    /**
+     * What the worker reports to and asks of the FX thread while checking: progress is handed over at most once
+     * per pulse (the latest count wins), the cancel flag is read before every evaluation.
+     */
+    private final class Watch implements Progress {
+        private volatile boolean cancelled;
+        private final AtomicLong done = new AtomicLong();
+        private volatile long total;
+        private final AtomicBoolean posted = new AtomicBoolean();
+
+        @Override
+        public void advanced(long d, long t) {
+            done.set(d);
+            total = t;
+            if (posted.compareAndSet(false, true)) {
+                fx.execute(() -> {
+                    posted.set(false);
+                    if (running == this && !cancelled) {
+                        long n = done.get();
+                        progress.set(total == 0 ? 0 : (double) n / total);
+                        summary.set(String.format(Locale.ROOT, "Checking the gradients… %,d of %,d parameters", n, total));
+                    }
+                });
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
     }
 
     private record Checked(Snapshot snapshot, GradientCheck.Result result) {
@@ -158,11 +225,14 @@ public final class GradientCheckViewModel {
 
     private void show(Checked c, Throwable error) {
         checking.set(false);
+        progress.set(0);
         if (error != null) {
             rows.clear();
             kinkText.set("");
             kinks.set(false);
-            summary.set("The gradient check could not run: " + (error.getCause() != null ? error.getCause() : error).getMessage());
+            Throwable why = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            summary.set(why instanceof CancellationException ? why.getMessage() + " Press Recheck to check again."
+                    : "The gradient check could not run: " + why.getMessage());
             return;
         }
         GradientCheck.Result r = c.result();
@@ -178,6 +248,11 @@ public final class GradientCheckViewModel {
         String counts = failing == 0 && atKink == 0 ? "all " + rows.size() + " pass"
                 : r.count(GradientCheck.Status.PASS) + " pass · " + failing + " fail · " + atKink
                         + " at a kink (not comparable)";
+        if (r.isSample()) {
+            counts += String.format(Locale.ROOT, " · a sample of %,d of %,d parameters, evenly spaced (all would "
+                    + "take more than the work of %d passes over the batch)", rows.size(), r.parameters(),
+                    WorkLimits.GRADIENT_CHECK_PASSES);
+        }
         summary.set(String.format(Locale.ROOT, "Iteration %,d · largest relative error %s (%s) · %s · "
                         + "central differences with h = 1e-5·max(1, |θ|), pass if ≤ %s",
                 checkedIteration, error(r.maxRelativeError()), worst, counts, error(GradientCheck.TOLERANCE)));

@@ -15,7 +15,7 @@ import org.backproplab.ui.UiState;
 
 /**
  * The gradient check as a window of its own beside the main window, opened from Network → Gradient check…
- * (Ctrl+G); it checks on opening and again on Recheck.
+ * (Ctrl+G); it checks on opening and again on Recheck. Closing it cancels a check under way.
  */
 public final class GradientCheckWindow {
     private final SessionBridge bridge;
@@ -61,6 +61,7 @@ public final class GradientCheckWindow {
                 }
             }
             stage.setScene(new Scene(view, 960, 600));
+            stage.setOnHidden(e -> view.viewModel().cancel());
         }
         stage.show();
         stage.toFront();

@@ -26,6 +26,12 @@ final class GraphLayout {
     final int legendRows;
     /** y where the legend's space starts: nothing else is placed below it. */
     final double legendTop;
+    /** Height of the strip kept for the "+k more" note, in fonts. */
+    static final double NOTE_HEIGHT = 1.8;
+    /** y where the strip of the "+k more" note starts, NaN when the layout keeps none. */
+    final double noteTop;
+    /** y below which no label goes: the note's strip, or the legend. */
+    final double reservedTop;
 
     /**
      * @param sizes neurons per layer, index 0 the inputs
@@ -41,27 +47,45 @@ final class GraphLayout {
      *                   too short for them
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows) {
+        this(sizes, bias, width, height, zoom, legendRows, 0, false);
+    }
+
+    /**
+     * @param lectureFont the text size of lecture mode in px (then the margins are measured in it and the
+     *                    neurons are larger), or 0 for the window's own size
+     * @param noteStrip   true to keep a strip above the legend free for the "+k more" note
+     *                    ({@link NetworkView}'s {@code #hiddenNumbersNote})
+     */
+    GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows,
+                double lectureFont, boolean noteStrip) {
         int depth = sizes.length - 1;
-        font = fontSize(width, height, zoom);
-        double left = Math.max(6.5 * font, 0.06 * width);
-        double right = width - Math.max(9.5 * font, 0.08 * width);
+        boolean lecture = lectureFont > 0;
+        font = lecture ? lectureFont : fontSize(width, height, zoom);
+        // lecture mode's large type leaves little room between the columns: the inputs' and outputs' values go
+        // below or above their neuron when the margin is too narrow for them
+        double left = lecture ? Math.max(4 * font, 0.04 * width) : Math.max(6.5 * font, 0.06 * width);
+        double right = width - (lecture ? Math.max(4.5 * font, 0.05 * width) : Math.max(9.5 * font, 0.08 * width));
         headerY = 3.75 * font + 6;
         top = headerY + 2.6 * font;
         int maxSlots = 1;
         for (int c = 0; c <= depth; c++) {
             maxSlots = Math.max(maxSlots, slots(sizes, bias, c));
         }
+        double note = noteStrip ? NOTE_HEIGHT * font : 0;
         // a short graph (a small window at a large zoom) keeps its neurons apart and drops the legend instead
-        if (height - LegendPainter.height(legendRows) * font + 0.5 * font - top < maxSlots * MIN_SLOT * font) {
+        if (height - note - LegendPainter.height(legendRows) * font + 0.5 * font - top < maxSlots * MIN_SLOT * font) {
             legendRows = 0;
         }
         this.legendRows = legendRows;
         legendTop = legendRows == 0 ? height : height - LegendPainter.height(legendRows) * font;
-        bottom = legendTop + 0.5 * font;
+        noteTop = noteStrip ? legendTop - note : Double.NaN;
+        reservedTop = noteStrip ? noteTop : legendTop;
+        bottom = reservedTop + 0.5 * font;
         double avail = Math.max(40, bottom - top);
         double colGap = depth == 0 ? right - left : (right - left) / depth;
         spacing = Math.min(avail / maxSlots, 8 * font);
-        r = Math.max(9, Math.min(Math.min(spacing * 0.3, 2.1 * font), colGap * 0.14));
+        r = lecture ? Math.max(9, Math.min(Math.min(spacing * 0.32, 2.2 * font), colGap * 0.2))
+                : Math.max(9, Math.min(Math.min(spacing * 0.3, 2.1 * font), colGap * 0.14));
         double centre = (top + bottom) / 2;
         columnX = new double[depth + 1];
         neuronY = new double[depth + 1][];

@@ -37,12 +37,15 @@ final class GraphPainter {
             edge(gc, t, e, e.ref().equals(hovered), e.ref().equals(selected));
         }
         for (BiasNode b : s.biases()) {
-            square(gc, t, b.x(), b.y(), b.size(), t.background(), b.emphasis(), "+1", f, t.ink());
+            square(gc, t, b.x(), b.y(), b.size(), t.background(), b.emphasis(), "+1", f, t.ink(),
+                    s.numbers().lecture() ? 3 : 0);
         }
         for (Neuron n : s.neurons()) {
-            neuron(gc, t, n, f);
+            neuron(gc, t, n, f, s.numbers().lecture() ? 3 : 0);
         }
+        LabelLeaders.paintFocus(gc, t, s);
         for (Label l : s.labels()) {
+            LabelLeaders.paint(gc, t, l, s.numbers().lecture());
             label(gc, t, l, f);
         }
         headers(gc, t, s, f);
@@ -79,12 +82,13 @@ final class GraphPainter {
         gc.setLineDashes();
     }
 
-    private static void neuron(GraphicsContext gc, Theme t, Neuron n, double f) {
+    /** @param minLine the thinnest outline, px (3 in lecture mode), or 0 */
+    private static void neuron(GraphicsContext gc, Theme t, Neuron n, double f, double minLine) {
         double alpha = n.emphasis() == Emphasis.DIM ? 0.35 : 1;
         Color fill = n.fill() == null ? t.background() : n.fill();
         Color ink = n.fill() == null ? t.muted() : n.ink();
         if (n.biasInput()) {
-            square(gc, t, n.x(), n.y(), 1.7 * n.r(), fill, n.emphasis(), n.name(), f, ink);
+            square(gc, t, n.x(), n.y(), 1.7 * n.r(), fill, n.emphasis(), n.name(), f, ink, minLine);
             return;
         }
         gc.setGlobalAlpha(alpha);
@@ -96,7 +100,7 @@ final class GraphPainter {
         gc.setFill(fill);
         gc.fillOval(n.x() - n.r(), n.y() - n.r(), d, d);
         gc.setStroke(n.emphasis() == Emphasis.ACTIVE || n.emphasis() == Emphasis.SOURCE ? t.ink() : t.muted());
-        gc.setLineWidth(n.emphasis() == Emphasis.ACTIVE ? 3 : n.emphasis() == Emphasis.SOURCE ? 2.2 : 1.6);
+        gc.setLineWidth(Math.max(minLine, n.emphasis() == Emphasis.ACTIVE ? 3 : n.emphasis() == Emphasis.SOURCE ? 2.2 : 1.6));
         if (n.fill() == null) {
             gc.setLineDashes(4, 3);
         }
@@ -116,14 +120,14 @@ final class GraphPainter {
 
     /** A rounded square node with a centred text: the {@code +1} of a bias or the constant bias input. */
     private static void square(GraphicsContext gc, Theme t, double x, double y, double size, Color fill, Emphasis em,
-                               String text, double f, Color ink) {
+                               String text, double f, Color ink, double minLine) {
         gc.setGlobalAlpha(em == Emphasis.DIM ? 0.35 : 1);
         double h = size / 2;
         gc.setFill(fill);
         gc.fillRoundRect(x - h, y - h, size, size, size * 0.35, size * 0.35);
         gc.setStroke(em == Emphasis.ACTIVE ? t.ink() : t.muted());
-        gc.setLineWidth(em == Emphasis.ACTIVE ? 2.5 : 1.6);
-        gc.setLineDashes(3, 2.5);
+        gc.setLineWidth(Math.max(minLine, em == Emphasis.ACTIVE ? 2.5 : 1.6));
+        gc.setLineDashes(3 + minLine, 2.5 + minLine);
         gc.strokeRoundRect(x - h, y - h, size, size, size * 0.35, size * 0.35);
         gc.setLineDashes();
         text(gc, text, x, y, font(Math.min(f, size * 0.5), true), ink);
@@ -149,18 +153,25 @@ final class GraphPainter {
     private static void headers(GraphicsContext gc, Theme t, GraphScene s, double f) {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFont(font(f * 1.12, true));
+        gc.setFont(LabelLeaders.fitted(s.caption(), f * 1.12, true, s.width() - 24));
         gc.setFill(t.ink());
         gc.fillText(s.caption(), 12, 1.0 * f + 4);
         if (!s.note().isEmpty()) {
-            gc.setFont(font(f * 0.95, false));
+            gc.setFont(LabelLeaders.fitted(s.note(), f * 0.95, false, s.width() - 24));
             gc.setFill(t.muted());
             gc.fillText(s.note(), 12, 2.2 * f + 6);
         }
+        double room = s.width() - 24;
+        for (int i = 1; i < s.headers().size(); i++) {
+            room = Math.min(room, s.headers().get(i).x() - s.headers().get(i - 1).x() - 10);
+        }
         for (Header h : s.headers()) {
             Color c = h.emphasis() == Emphasis.DIM ? t.dimInk() : t.ink();
-            text(gc, h.title(), h.x(), h.y(), font(f * 1.05, true), c);
-            text(gc, h.subtitle(), h.x(), h.y() + 1.25 * f, font(f * 0.9, false),
+            // in a narrow graph (lecture mode's large type) a column's words keep within the column
+            Font title = LabelLeaders.fitted(h.title(), f * 1.05, true, room);
+            Font sub = LabelLeaders.fitted(h.subtitle(), f * 0.9, false, room);
+            text(gc, h.title(), LabelLeaders.within(h.title(), title, h.x(), s.width()), h.y(), title, c);
+            text(gc, h.subtitle(), LabelLeaders.within(h.subtitle(), sub, h.x(), s.width()), h.y() + 1.25 * f, sub,
                     h.emphasis() == Emphasis.DIM ? c : t.muted());
         }
     }

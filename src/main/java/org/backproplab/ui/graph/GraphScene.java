@@ -5,6 +5,7 @@ import javafx.scene.paint.Color;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.UiState.NeuronRef;
 
 /**
  * Everything the network graph draws for one snapshot at one size: positions, colours, widths and texts,
@@ -22,10 +23,26 @@ import org.backproplab.ui.UiState.EdgeRef;
  * @param note       a smaller second line (e.g. which sample of the batch is shown), may be empty
  * @param legend     what the legend explains, or null when the graph is too short for one
  * @param theme      the light or dark theme every colour of the graph comes from (the weight scale aside)
+ * @param numbers    which numbers were left out for lack of room, and the note that says so
  */
 public record GraphScene(double width, double height, double font, List<Header> headers, List<Edge> edges,
                          List<BiasNode> biases, List<Neuron> neurons, List<Label> labels, String caption,
-                         String note, Legend legend, Theme theme) {
+                         String note, Legend legend, Theme theme, Numbers numbers) {
+
+    /**
+     * What became of the numbers the phase needs: every one is either a line of a label in {@link #labels()}
+     * or counted here; none is dropped silently.
+     *
+     * @param needed  how many numbers (label lines) the phase needs on the graph
+     * @param hidden  how many of them are not drawn (0 when all fit)
+     * @param note    the visible note when some are hidden, e.g. "+8 more — click a neuron, or ↑/↓ through
+     *                neurons"; empty when none is
+     * @param noteTop y of the strip the note is shown in (nothing else is drawn there), NaN when none
+     * @param focus   the neuron whose edges are labelled when not all fit (ringed on the graph), or null
+     * @param lecture true when drawn for lecture mode (every line at least 3 px)
+     */
+    public record Numbers(int needed, int hidden, String note, double noteTop, NeuronRef focus, boolean lecture) {
+    }
 
     /** How strongly an element is drawn during phase stepping. */
     public enum Emphasis {
@@ -84,18 +101,25 @@ public record GraphScene(double width, double height, double font, List<Header> 
     /**
      * A text placed at a rectangle (top-left x,y) with a halo background.
      *
-     * @param lines one or more lines
-     * @param kind  what it labels (edge number, neuron value, side note)
-     * @param dim   true if drawn faintly (not part of the highlighted phase)
-     * @param ink   the text colour
+     * @param lines  one or more lines, one number each
+     * @param kind   what it labels (edge number, neuron value, side note)
+     * @param dim    true if drawn faintly (not part of the highlighted phase)
+     * @param ink    the text colour
+     * @param edge   the weight or bias an EDGE label belongs to, else null
+     * @param leader the line from the label to its edge when the label is not on the edge, else null
      */
-    public record Label(double x, double y, double w, double h, List<String> lines, Kind kind, boolean dim, Color ink) {
+    public record Label(double x, double y, double w, double h, List<String> lines, Kind kind, boolean dim, Color ink,
+                        EdgeRef edge, Leader leader) {
         /** What a label labels. */
         public enum Kind { EDGE, NEURON, SIDE }
 
         boolean overlaps(double ox, double oy, double ow, double oh) {
             return x < ox + ow && ox < x + w && y < oy + oh && oy < y + h;
         }
+    }
+
+    /** A leader line from a label's box (x1, y1) to the point of its edge it labels (x2, y2). */
+    public record Leader(double x1, double y1, double x2, double y2) {
     }
 
     /**

@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import javafx.scene.Cursor;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -34,6 +35,8 @@ public final class NetworkView extends Region {
     private final Canvas canvas = new Canvas();
     private final EdgeEditor editor = new EdgeEditor();
     private final Tooltip tip = new Tooltip();
+    /** "+k more numbers — …" when not every number fits ({@code #hiddenNumbersNote}); empty and hidden otherwise. */
+    private final Label hiddenNote = new Label();
     private EdgeRef pendingRef;
     private double pendingValue;
     private EdgeRef dragRef;
@@ -41,6 +44,12 @@ public final class NetworkView extends Region {
     private double dragBase;
     private boolean dragged;
     private long lastDragSend;
+    /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
+    private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
+    private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
+    /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
+    static final double RUNNING_REDRAWS_PER_SECOND = 30;
+    private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
 
     public NetworkView(SessionBridge bridge, UiState state) {
         this.bridge = bridge;
@@ -49,7 +58,11 @@ public final class NetworkView extends Region {
         setId("networkView");
         setMinSize(320, 240);
         setPrefSize(900, 560);
-        getChildren().addAll(canvas, editor);
+        hiddenNote.setId("hiddenNumbersNote");
+        hiddenNote.getStyleClass().add("hidden-numbers-note");
+        hiddenNote.setManaged(false);
+        hiddenNote.setMouseTransparent(true);
+        getChildren().addAll(canvas, hiddenNote, editor);
         tip.setShowDelay(Duration.ZERO);
         tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
@@ -57,8 +70,12 @@ public final class NetworkView extends Region {
         state.numbersProperty().addListener((o, a, b) -> refresh());
         state.selectedSampleProperty().addListener((o, a, b) -> refresh());
         state.colorScaleProperty().addListener((o, a, b) -> refresh());
-        state.selectedEdgeProperty().addListener((o, a, b) -> redraw());
+        // the selection decides which neuron's edges are labelled when not every number fits
+        state.selectedEdgeProperty().addListener((o, a, b) -> refresh());
+        state.selectedNeuronProperty().addListener((o, a, b) -> refresh());
         state.zoomProperty().addListener((o, a, b) -> refresh());
+        state.lectureProperty().addListener((o, a, b) -> refresh());
+        state.lectureTextProperty().addListener((o, a, b) -> refresh());
         state.themeProperty().addListener((o, a, b) -> {
             paintBackdrop();
             refresh();
@@ -103,16 +120,60 @@ public final class NetworkView extends Region {
         GraphScene s = vm.scene();
         if (s != null) {
             GraphPainter.paint(c.getGraphicsContext2D(), s, null, state.selectedEdgeProperty().get());
+            new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
     }
 
-    /** Opens the editor for a weight or bias and selects it. */
+    /**
+     * Draws {@code images} inside the hidden and output neurons (a neuron's picture, or null for none), again
+     * whenever {@code changes} fires (see {@link NeuronImagePainter}).
+     */
+    public void showNeuronImages(java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> images,
+                                 javafx.beans.Observable changes) {
+        neuronImages = images;
+        changes.addListener(o -> redraw());
+        redraw();
+    }
+
+    /**
+     * Selects neuron {@code n} (layer ≥ 1): the graph labels its edges when not all fit, the derivation panel
+     * follows it, and the selected edge becomes one into it (the one selected if it already ends there).
+     */
+    public void select(UiState.NeuronRef n) {
+        state.selectedNeuronProperty().set(n);
+        EdgeRef e = state.selectedEdgeProperty().get();
+        if (e == null || e.layer() != n.layer() || e.to() != n.index()) {
+            state.selectedEdgeProperty().set(new EdgeRef(n.layer(), 0, n.index()));
+        }
+    }
+
+    /** Selects the next neuron (step 1) or the one before (−1): see {@link NetworkViewModel#neighbour}. */
+    public void selectNeighbour(int step) {
+        UiState.NeuronRef n = vm.neighbour(step);
+        if (n != null) {
+            editor.close();
+            select(n);
+        }
+    }
+
+    /** Selects the next edge into the selected neuron (step 1) or the one before (−1), without opening the editor. */
+    public void selectNeighbourEdge(int step) {
+        EdgeRef e = vm.neighbourEdge(step);
+        if (e != null) {
+            editor.close();
+            state.selectedEdgeProperty().set(e);
+            state.selectedNeuronProperty().set(new UiState.NeuronRef(e.layer(), e.to()));
+        }
+    }
+
+    /** Opens the editor for a weight or bias and selects it (and the neuron it leads to). */
     public void edit(EdgeRef ref) {
         if (vm.snapshot() == null || !vm.exists(ref)) {
             return;
         }
         state.selectedEdgeProperty().set(ref);
+        state.selectedNeuronProperty().set(new UiState.NeuronRef(ref.layer(), ref.to()));
         double[] p = vm.anchor(ref);
         editor.open(ref, vm.value(ref));
         double w = editor.prefWidth(-1);
@@ -145,7 +206,17 @@ public final class NetworkView extends Region {
         setBackground(new Background(new BackgroundFill(state.themeProperty().get().background(), null, null)));
     }
 
+    /**
+     * A new snapshot: drawn at once when training is paused (stepping stays exact), and while it runs at most
+     * {@value #RUNNING_REDRAWS_PER_SECOND} times a second, taking turns with the other throttled views (the
+     * weights change every frame then; drawing every other frame halves the renderer's work on the largest area
+     * of the window, which a projector's audience cannot tell).
+     */
     private void onSnapshot(Snapshot s) {
+        throttle.submit(!s.running(), () -> show(s));
+    }
+
+    private void show(Snapshot s) {
         vm.setSnapshot(s);
         if (pendingRef != null && vm.value(pendingRef) == pendingValue) {
             pendingRef = null;
@@ -168,7 +239,38 @@ public final class NetworkView extends Region {
             return;
         }
         vm.setSize(w, h);
-        GraphPainter.paint(canvas.getGraphicsContext2D(), vm.scene(), vm.hovered(), state.selectedEdgeProperty().get());
+        GraphScene s = vm.scene();
+        GraphPainter.paint(canvas.getGraphicsContext2D(), s, vm.hovered(), state.selectedEdgeProperty().get());
+        neuronImagePainter.paint(canvas.getGraphicsContext2D(), s, neuronImages);
+        showHiddenNote(s);
+    }
+
+    /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */
+    private void showHiddenNote(GraphScene s) {
+        GraphScene.Numbers n = s.numbers();
+        if (!hiddenNote.getText().equals(n.note())) {
+            hiddenNote.setText(n.note());
+        }
+        boolean show = !n.note().isEmpty();
+        hiddenNote.setVisible(show);
+        if (show) {
+            double f = n.lecture() ? s.font() : s.font() * 0.95;
+            String style = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: 'DejaVu Sans';"
+                    + " -fx-font-weight: bold; -fx-text-fill: %s; -fx-background-color: %s; -fx-background-radius: 6;"
+                    + " -fx-padding: 1 8 1 8;", f, web(s.theme().ink()), web(s.theme().labelBox()));
+            if (!style.equals(hiddenNote.getStyle())) {
+                hiddenNote.setStyle(style);
+                hiddenNote.applyCss(); // its size below must be measured in the new font
+            }
+            double w = Math.min(hiddenNote.prefWidth(-1), Math.max(40, getWidth() - 24));
+            double h = hiddenNote.prefHeight(w);
+            hiddenNote.resizeRelocate(12, n.noteTop() + (GraphLayout.NOTE_HEIGHT * s.font() - h) / 2, w, h);
+        }
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.2f)", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
     }
 
     private void hover(MouseEvent e) {
@@ -245,7 +347,7 @@ public final class NetworkView extends Region {
     private boolean selectNeuron(MouseEvent e) {
         UiState.NeuronRef n = vm.neuronAt(e.getX(), e.getY());
         if (n != null && n.layer() > 0) {
-            state.selectedNeuronProperty().set(n);
+            select(n);
             return true;
         }
         return false;

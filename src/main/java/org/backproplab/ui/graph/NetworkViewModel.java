@@ -92,6 +92,76 @@ public final class NetworkViewModel {
         return g == null ? Double.NaN : g.getEntry(e.from(), e.to());
     }
 
+    /**
+     * @return how many samples the gradients on show are summed over (the batch of the trace they come from),
+     *         0 if none is known
+     */
+    public int gradientSamples() {
+        if (snapshot == null) {
+            return 0;
+        }
+        IterationTrace t = gradientTrace(snapshot.network().depth());
+        return t == null ? 0 : t.samples().length;
+    }
+
+    /**
+     * @return the neuron whose numbers the graph and the derivation follow now (see {@link SceneLabels#focus}),
+     *         null before the first snapshot
+     */
+    public UiState.NeuronRef focus() {
+        return snapshot == null ? null : SceneLabels.focus(snapshot.network(), shownPhase,
+                state.selectedNeuronProperty().get(), state.selectedEdgeProperty().get());
+    }
+
+    /**
+     * @param step 1 for the next neuron, −1 for the one before
+     * @return the hidden or output neuron after (or before) the selected one (or, none selected, the focus),
+     *         layer by layer, wrapping; null before the first snapshot
+     */
+    public UiState.NeuronRef neighbour(int step) {
+        UiState.NeuronRef f = focus();
+        if (f == null) {
+            return null;
+        }
+        UiState.NeuronRef from = state.selectedNeuronProperty().get();
+        Network net = snapshot.network();
+        List<UiState.NeuronRef> all = new ArrayList<>();
+        for (int l = 1; l <= net.depth(); l++) {
+            for (int i = 0; i < net.size(l); i++) {
+                all.add(new UiState.NeuronRef(l, i));
+            }
+        }
+        int at = all.indexOf(from != null && all.contains(from) ? from : f);
+        return all.get(Math.floorMod(at + step, all.size()));
+    }
+
+    /**
+     * @param step 1 for the next edge, −1 for the one before
+     * @return the weight (then the bias) into the selected neuron (none selected: the focus) after (or before)
+     *         the selected edge, wrapping; null before the first snapshot
+     */
+    public EdgeRef neighbourEdge(int step) {
+        UiState.NeuronRef f = focus();
+        if (f == null) {
+            return null;
+        }
+        UiState.NeuronRef selected = state.selectedNeuronProperty().get();
+        if (selected != null && selected.layer() >= 1 && selected.layer() <= snapshot.network().depth()
+                && selected.index() < snapshot.network().size(selected.layer())) {
+            f = selected;
+        }
+        Layer layer = snapshot.network().layer(f.layer());
+        List<EdgeRef> into = new ArrayList<>();
+        for (int i = 0; i < layer.inputSize(); i++) {
+            into.add(new EdgeRef(f.layer(), i, f.index()));
+        }
+        if (layer.hasBias()) {
+            into.add(new EdgeRef(f.layer(), -1, f.index()));
+        }
+        int at = into.indexOf(state.selectedEdgeProperty().get());
+        return into.get(at < 0 ? (step > 0 ? 0 : into.size() - 1) : Math.floorMod(at + step, into.size()));
+    }
+
     /** @return {@code Δw} the last UPDATE applied to this parameter, NaN if the trace has none */
     public double update(EdgeRef e) {
         IterationTrace t = snapshot == null ? null : snapshot.trace();

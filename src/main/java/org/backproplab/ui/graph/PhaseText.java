@@ -36,13 +36,28 @@ final class PhaseText {
         };
     }
 
-    /** @return what the numbers of a highlighted phase mean, for the second caption line */
-    static String numbersNote(Phase p) {
+    /**
+     * @param samples the samples the gradients on the edges are summed over
+     * @return what the numbers of a highlighted phase mean, for the second caption line: a gradient summed over
+     *         a batch is marked Σ, the neurons' values are one sample's
+     */
+    static String numbersNote(Phase p, int samples) {
         return switch (p.kind()) {
             case FORWARD -> "edges: w   ·   neurons: z and a";
             case LOSS -> "output: ŷ, target y and the sample's loss ℓ";
-            case BACKWARD -> "edges: ∂L/∂w   ·   neurons: δ = ∂L/∂z";
+            case BACKWARD -> samples > 1 ? "edges: Σ ∂L/∂w over " + samples + " samples   ·   neurons: δ of one sample"
+                    : "edges: ∂L/∂w   ·   neurons: δ = ∂L/∂z";
             case UPDATE -> "edges: Δw, the change just applied";
+        };
+    }
+
+    /** @return the phase's name without its formula (lecture mode: the derivation panel has it), e.g. "Backward 2" */
+    static String shortCaption(Phase p, double loss) {
+        return switch (p.kind()) {
+            case FORWARD -> "Forward " + p.layer();
+            case LOSS -> "Loss  L = " + num(loss);
+            case BACKWARD -> "Backward " + p.layer();
+            case UPDATE -> "Update";
         };
     }
 

@@ -28,6 +28,9 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
 final class SceneBuilder {
     static final double MIN_WIDTH = 1;
     static final double MAX_WIDTH = 8;
+    /** Edge widths in lecture mode: no line thinner than 3 px, seen from the back of a room. */
+    static final double LECTURE_MIN_WIDTH = 3;
+    static final double LECTURE_MAX_WIDTH = 11;
 
     private final NetworkViewModel vm;
     private final Snapshot s;
@@ -38,7 +41,13 @@ final class SceneBuilder {
     private final Theme theme;
     private final double width;
     private final double height;
-    private final GraphLayout g;
+    private final int[] sizes;
+    private final boolean[] bias;
+    private final int legendRows;
+    /** The text size of lecture mode, or 0 outside it. */
+    private final double lecture;
+    private final UiState state;
+    private GraphLayout g;
     /** The window's zoom: edge widths scale with it, like the fonts. */
     private final double zoom;
     private final NeuronValues values;
@@ -54,9 +63,10 @@ final class SceneBuilder {
         this.theme = state.themeProperty().get();
         this.width = width;
         this.height = height;
+        this.state = state;
         int depth = net.depth();
-        int[] sizes = new int[depth + 1];
-        boolean[] bias = new boolean[depth + 1];
+        sizes = new int[depth + 1];
+        bias = new boolean[depth + 1];
         for (int l = 0; l <= depth; l++) {
             sizes[l] = net.size(l);
             bias[l] = l > 0 && net.layer(l).hasBias();
@@ -64,11 +74,22 @@ final class SceneBuilder {
         this.zoom = state.zoomProperty().get();
         this.values = new NeuronValues(s, state.sampleOnShow(s));
         this.legend = new GraphScene.Legend(scale, vm.range(), values.fillTitle(), signedFill(), numbersLegend());
-        int legendRows = LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
-        this.g = new GraphLayout(sizes, bias, width, height, zoom, legendRows);
+        this.lecture = state.lectureText();
+        // lecture mode has no legend: its words are too small for a room, and the teacher explains the colours
+        this.legendRows = lecture > 0 ? 0 : LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
     }
 
+    /**
+     * @return the scene with every number the phase needs, or, when they do not all fit, laid out again with a
+     *         note and the focus neuron's numbers (see {@link SceneLabels})
+     */
     GraphScene build() {
+        GraphScene all = build(false);
+        return all.numbers().hidden() == 0 ? all : build(true);
+    }
+
+    private GraphScene build(boolean focused) {
+        g = new GraphLayout(sizes, bias, width, height, zoom, legendRows, lecture, focused);
         double range = vm.range();
         List<Header> headers = headers();
         List<Edge> edges = new ArrayList<>();
@@ -97,21 +118,40 @@ final class SceneBuilder {
                 neurons.add(neuron(l, i, em));
             }
         }
-        List<Label> labels = new SceneLabels(vm, s, g, values, numbers, theme, width, height)
-                .place(headers, edges, biasNodes, neurons);
+        SceneLabels placer = new SceneLabels(vm, s, g, values, numbers, theme, width, height);
+        UiState.NeuronRef focus = SceneLabels.focus(net, phase, state.selectedNeuronProperty().get(),
+                state.selectedEdgeProperty().get());
+        SceneLabels.Placed placed = focused ? placer.placeFocused(edges, biasNodes, neurons, focus,
+                state.selectedNeuronProperty().get())
+                : placer.placeAll(edges, biasNodes, neurons);
+        List<Label> labels = placed.labels();
         String caption;
         String note = values.note();
+        int samples = vm.gradientSamples();
         if (phase != null) {
             IterationTrace t = s.trace();
-            caption = PhaseText.caption(phase, net, s.scenario().config(), t == null ? Double.NaN : t.loss());
+            double loss = t == null ? Double.NaN : t.loss();
+            caption = lecture > 0 ? PhaseText.shortCaption(phase, loss) + "   ·   " + values.describeSelection()
+                    : PhaseText.caption(phase, net, s.scenario().config(), loss);
             // the sample on show is named while stepping too (the note says so when it is not the selected one)
-            String what = PhaseText.numbersNote(phase);
-            note = (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
+            String what = PhaseText.numbersNote(phase, samples);
+            // lecture mode: what the numbers are first (a long line is cut at the right)
+            note = lecture > 0 ? (note.isEmpty() ? what : what + "   ·   " + note)
+                    : (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
         } else {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
         }
+        String hiddenNote = placed.hidden() == 0 ? "" : hiddenNote(placed.hidden());
+        GraphScene.Numbers shown = new GraphScene.Numbers(placed.needed(), placed.hidden(), hiddenNote, g.noteTop,
+                focused ? focus : state.selectedNeuronProperty().get(), lecture > 0);
         return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
-                g.legendRows == 0 ? null : legend, theme);
+                g.legendRows == 0 ? null : legend, theme, shown);
+    }
+
+    /** @return e.g. "+8 more — click a neuron or ↑/↓" (lecture mode), "+8 more numbers — click a neuron to see its own" */
+    private String hiddenNote(int hidden) {
+        return lecture > 0 ? "+" + hidden + " more — click a neuron or ↑/↓"
+                : "+" + hidden + " more " + (hidden == 1 ? "number" : "numbers") + " — click a neuron to see its own";
     }
 
     private int rank(Edge e) {
@@ -128,8 +168,9 @@ final class SceneBuilder {
         double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / range) : 1;
         double x2 = g.columnX[l];
         double y2 = g.neuronY[l][to];
-        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom,
-                v < 0, em);
+        double width = lecture > 0 ? LECTURE_MIN_WIDTH + (LECTURE_MAX_WIDTH - LECTURE_MIN_WIDTH) * t
+                : (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom;
+        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), width, v < 0, em);
     }
 
     private Neuron neuron(int l, int i, Emphasis em) {
@@ -192,14 +233,16 @@ final class SceneBuilder {
     }
 
     private String numbersLegend() {
+        int samples = vm.gradientSamples();
         if (phase != null && numbers != Numbers.NONE) {
-            return PhaseText.numbersNote(phase);
+            return PhaseText.numbersNote(phase, samples);
         }
+        String over = samples > 1 ? " summed over " + samples + " samples" : "";
         return switch (numbers) {
             case NONE -> "";
             case WEIGHTS -> "numbers: w and b";
-            case GRADIENTS -> "numbers: ∂L/∂w";
-            case EVERYTHING -> "numbers: w, ∂ = ∂L/∂w; z, a";
+            case GRADIENTS -> "numbers: " + (over.isEmpty() ? "∂L/∂w" : "Σ ∂L/∂w," + over);
+            case EVERYTHING -> "numbers: w, " + (over.isEmpty() ? "∂ = ∂L/∂w" : "Σ∂ = ∂L/∂w" + over) + "; z, a";
         };
     }
 

@@ -8,7 +8,9 @@ import javafx.scene.paint.Color;
 import org.backproplab.engine.Phase;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.Theme;
+import org.backproplab.engine.Network;
 import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.UiState.NeuronRef;
 import org.backproplab.ui.UiState.Numbers;
 import org.backproplab.ui.graph.GraphScene.BiasNode;
 import org.backproplab.ui.graph.GraphScene.Edge;
@@ -21,11 +23,21 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
  * The numbers written on the graph, by numbers mode and highlighted phase, and where they go: input values
  * left of the inputs (and of their names, which may be wider than the circle), ŷ and y right of the outputs, neuron values below (or beside) their neuron, edge
  * numbers staggered at 22–76 % along their edge, never overlapping each other, a neuron or a header.
+ *
+ * <p>No number is dropped silently. {@link #placeAll} tries to write every number the phase needs; when one
+ * does not fit, the caller lays the graph out again with room for a note and calls {@link #placeFocused}: the
+ * numbers of one neuron, the focus (the selected one, by default the first of the active layer), and of the
+ * edges into it (beside their edge with a leader line if need be), then every neuron value that fits; what
+ * is not drawn is counted, and the note says how many.
  */
 final class SceneLabels {
     private static final double[] STAGGER_A = {0.30, 0.40, 0.22, 0.52, 0.64, 0.76};
     private static final double[] STAGGER_B = {0.40, 0.30, 0.52, 0.22, 0.64, 0.76};
     private static final double[] STAGGER_BIAS = {0.50, 0.36, 0.64, 0.24};
+    /** Where along an edge a label off the edge points to, in order of preference. */
+    private static final double[] LEADER_AT = {0.30, 0.45, 0.20, 0.60, 0.38, 0.52, 0.72, 0.12, 0.82};
+    /** How many distances from its edge a label off the edge tries, each 0.6 em further. */
+    private static final int LEADER_STEPS = 9;
 
     /**
      * Advance of a bold character of a neuron's name, in ems, on the generous side (DejaVu Sans Bold writes
@@ -35,6 +47,15 @@ final class SceneLabels {
     /** Height of a neuron's name, in ems (ascent and descent of DejaVu Sans). */
     static final double NAME_HEIGHT = 1.2;
 
+    /** What {@link #placeAll} or {@link #placeFocused} drew, and how many numbers it could not. */
+    record Placed(List<Label> labels, int needed, int hidden) {
+    }
+
+    /** One number (or a few, one per line) the phase needs, with where it may go. */
+    private record Request(List<String> lines, Label.Kind kind, boolean dim, Color ink, Edge edge, Neuron neuron,
+                           double[] centres) {
+    }
+
     private final NetworkViewModel vm;
     private final Snapshot s;
     private final GraphLayout g;
@@ -43,6 +64,8 @@ final class SceneLabels {
     private final Phase phase;
     private final LabelPlacer placer;
     private final Theme theme;
+    /** "Σ " before a gradient summed over a batch of more than one sample, else empty. */
+    private final String sumMark;
 
     SceneLabels(NetworkViewModel vm, Snapshot s, GraphLayout g, NeuronValues values, Numbers numbers,
                 Theme theme, double width, double height) {
@@ -53,12 +76,98 @@ final class SceneLabels {
         this.values = values;
         this.numbers = numbers;
         this.phase = vm.shownPhase();
+        this.sumMark = vm.gradientSamples() > 1 ? "Σ " : "";
         this.placer = new LabelPlacer(width, height, g.font);
         placer.obstacle(0, 0, width, g.headerY + 1.7 * g.font);
-        placer.obstacle(0, g.legendTop, width, height - g.legendTop);
+        placer.obstacle(0, g.reservedTop, width, height - g.reservedTop);
     }
 
-    List<Label> place(List<Header> headers, List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {
+    /**
+     * Tries to write every number the phase needs, the active layer's first.
+     *
+     * @return the labels, with {@code hidden > 0} if some did not fit
+     */
+    Placed placeAll(List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {
+        List<Request> requests = requests(edges, biases, neurons);
+        int hidden = 0;
+        for (Request r : requests) {
+            hidden += place(r) ? 0 : r.lines().size();
+        }
+        return new Placed(placer.placed(), lines(requests), hidden);
+    }
+
+    /**
+     * Writes the selected neuron's numbers, the inputs' and outputs' values, the focus neuron's numbers, the
+     * numbers of the edges into the focus (off their edge with a leader line when they do not fit on it), then every
+     * other neuron value that fits.
+     * The other edges' numbers are not drawn: they are counted as hidden.
+     */
+    Placed placeFocused(List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons, NeuronRef focus,
+                        NeuronRef selected) {
+        List<Request> requests = requests(edges, biases, neurons);
+        List<Request> order = new ArrayList<>();
+        // the selected neuron's own numbers first (it may be in another layer than the focus: an a of Backward 2)
+        NeuronRef mine = selected == null ? focus : selected;
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && isFocus(r.neuron(), mine)).forEach(order::add);
+        requests.stream().filter(r -> r.kind() == Label.Kind.SIDE).forEach(order::add);
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && isFocus(r.neuron(), focus) && !order.contains(r))
+                .forEach(order::add);
+        requests.stream().filter(r -> r.edge() != null && into(r.edge().ref(), focus)).forEach(order::add);
+        requests.stream().filter(r -> r.kind() == Label.Kind.NEURON && !order.contains(r)).forEach(order::add);
+        int hidden = 0;
+        for (Request r : requests) {
+            if (r.edge() != null && !into(r.edge().ref(), focus)) {
+                hidden += r.lines().size();
+            }
+        }
+        for (Request r : order) {
+            boolean ok = place(r) || r.edge() != null && placeOffEdge(r);
+            hidden += ok ? 0 : r.lines().size();
+        }
+        return new Placed(placer.placed(), lines(requests), hidden);
+    }
+
+    /**
+     * @return the neuron whose edges are labelled when not every number fits: the selected neuron if it is in
+     *         the layer whose edges the phase shows, else the target of the selected edge there, else that
+     *         layer's first neuron (at rest and in Update every layer's edges are shown: the selection's, else
+     *         the first hidden neuron)
+     */
+    static NeuronRef focus(Network net, Phase phase, NeuronRef selected, EdgeRef selectedEdge) {
+        int depth = net.depth();
+        boolean anyLayer = phase == null || phase.kind() == Phase.Kind.UPDATE;
+        int layer = anyLayer ? -1 : phase.kind() == Phase.Kind.LOSS ? depth : phase.layer();
+        if (selected != null && selected.layer() >= 1 && selected.layer() <= depth
+                && selected.index() >= 0 && selected.index() < net.size(selected.layer())
+                && (anyLayer || selected.layer() == layer)) {
+            return selected;
+        }
+        if (selectedEdge != null && selectedEdge.layer() >= 1 && selectedEdge.layer() <= depth
+                && selectedEdge.to() >= 0 && selectedEdge.to() < net.size(selectedEdge.layer())
+                && (anyLayer || selectedEdge.layer() == layer)) {
+            return new NeuronRef(selectedEdge.layer(), selectedEdge.to());
+        }
+        return new NeuronRef(anyLayer ? 1 : layer, 0);
+    }
+
+    private static boolean isFocus(Neuron n, NeuronRef focus) {
+        return n.layer() == focus.layer() && n.index() == focus.index();
+    }
+
+    private static boolean into(EdgeRef e, NeuronRef focus) {
+        return e.layer() == focus.layer() && e.to() == focus.index();
+    }
+
+    private static int lines(List<Request> requests) {
+        int n = 0;
+        for (Request r : requests) {
+            n += r.lines().size();
+        }
+        return n;
+    }
+
+    /** @return every number the phase needs, what it is about first (the active layer's neurons, then its edges) */
+    private List<Request> requests(List<Edge> edges, List<BiasNode> biases, List<Neuron> neurons) {
         for (Neuron n : neurons) {
             placer.obstacle(n.x() - n.r() - 1, n.y() - n.r() - 1, 2 * n.r() + 2, 2 * n.r() + 2);
             // a name wider than its neuron ("weight") sticks out on both sides: no number may be written over it
@@ -69,53 +178,94 @@ final class SceneLabels {
         for (BiasNode b : biases) {
             placer.obstacle(b.x() - b.size() / 2 - 1, b.y() - b.size() / 2 - 1, b.size() + 2, b.size() + 2);
         }
+        List<Request> out = new ArrayList<>();
         int depth = s.network().depth();
         for (Neuron n : neurons) {
             if (n.layer() == 0) {
-                inputLabel(n);
+                add(out, inputLabel(n));
             } else if (n.layer() == depth) {
-                outputLabel(n);
+                add(out, outputLabel(n));
             }
         }
-        // what the phase is about first (the active layer's neurons, then its edges), so that on a small
-        // graph the numbers left out for lack of room are the others
+        // the neurons' values first (each has few places, beside its neuron; the a and δ of a phase go with its
+        // edges' numbers), then the edges', the active layer's first
         List<Edge> order = new ArrayList<>(edges);
         order.sort((a, b) -> Integer.compare(priority(b), priority(a)));
         for (boolean active : new boolean[] {true, false}) {
             for (Neuron n : neurons) {
                 if ((n.emphasis() == Emphasis.ACTIVE) == active) {
-                    neuronLabel(n);
-                }
-            }
-            for (Edge e : order) {
-                if ((e.emphasis() == Emphasis.ACTIVE) == active) {
-                    edgeLabel(e);
+                    add(out, neuronLabel(n));
                 }
             }
         }
-        return placer.placed();
+        for (boolean active : new boolean[] {true, false}) {
+            for (Edge e : order) {
+                if ((e.emphasis() == Emphasis.ACTIVE) == active) {
+                    add(out, edgeLabel(e));
+                }
+            }
+        }
+        return out;
     }
 
-    private void neuronLabel(Neuron n) {
+    private static void add(List<Request> out, Request r) {
+        if (r != null) {
+            out.add(r);
+        }
+    }
+
+    private boolean place(Request r) {
+        return placer.place(r.lines(), r.kind(), r.dim(), r.ink(), r.edge() == null ? null : r.edge().ref(),
+                r.centres()) != null;
+    }
+
+    /**
+     * Beside its edge, around a point of it (above, below, left, right or diagonally; the nearest free place
+     * first), with a leader line to that point.
+     */
+    private boolean placeOffEdge(Request r) {
+        Edge e = r.edge();
+        double w = placer.textWidth(r.lines());
+        double h = placer.textHeight(r.lines());
+        double[][] directions = {{0, -1}, {0, 1}, {1, 0}, {-1, 0}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
+        double[] anchors = new double[LEADER_STEPS * LEADER_AT.length * directions.length * 4];
+        int k = 0;
+        for (int step = 0; step < LEADER_STEPS; step++) {
+            double gap = 6 + step * 0.6 * g.font;
+            for (double t : LEADER_AT) {
+                double ax = e.x1() + t * (e.x2() - e.x1());
+                double ay = e.y1() + t * (e.y2() - e.y1());
+                for (double[] d : directions) {
+                    anchors[k++] = ax;
+                    anchors[k++] = ay;
+                    anchors[k++] = ax + d[0] * (w / 2 + gap);
+                    anchors[k++] = ay + d[1] * (h / 2 + gap);
+                }
+            }
+        }
+        return placer.placeWithLeader(r.lines(), r.ink(), e.ref(), anchors) != null;
+    }
+
+    private Request neuronLabel(Neuron n) {
         List<String> lines = neuronLines(n);
         if (lines.isEmpty()) {
-            return;
+            return null;
         }
         double h = placer.textHeight(lines);
         double w = placer.textWidth(lines);
-        placer.place(lines, Label.Kind.NEURON, false, theme.ink(),
-                n.x(), n.y() + n.r() + 2 + h / 2,
-                n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
-                n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
-                n.x(), n.y() - n.r() - 2 - h / 2,
-                n.x() - n.r() - 3 - w / 2, n.y() + n.r() * 0.6 + h / 2,
-                n.x() - n.r() - 3 - w / 2, n.y() - n.r() * 0.6 - h / 2);
+        return new Request(lines, Label.Kind.NEURON, false, theme.ink(), null, n, new double[] {
+            n.x(), n.y() + n.r() + 2 + h / 2,
+            n.x() + n.r() + 3 + w / 2, n.y() + n.r() * 0.6 + h / 2,
+            n.x() + n.r() + 3 + w / 2, n.y() - n.r() * 0.6 - h / 2,
+            n.x(), n.y() - n.r() - 2 - h / 2,
+            n.x() - n.r() - 3 - w / 2, n.y() + n.r() * 0.6 + h / 2,
+            n.x() - n.r() - 3 - w / 2, n.y() - n.r() * 0.6 - h / 2});
     }
 
-    private void edgeLabel(Edge e) {
+    private Request edgeLabel(Edge e) {
         List<String> lines = edgeLines(e);
         if (lines.isEmpty()) {
-            return;
+            return null;
         }
         double[] ts = e.ref().isBias() ? STAGGER_BIAS : (e.ref().from() + e.ref().to()) % 2 == 0 ? STAGGER_A : STAGGER_B;
         double[] centres = new double[ts.length * 2];
@@ -124,7 +274,7 @@ final class SceneLabels {
             centres[2 * i + 1] = e.y1() + ts[i] * (e.y2() - e.y1());
         }
         Color ink = e.value() == 0 || !Double.isFinite(e.value()) ? theme.ink() : theme.edgeInk(e.color());
-        placer.place(lines, Label.Kind.EDGE, false, ink, centres);
+        return new Request(lines, Label.Kind.EDGE, false, ink, e, null, centres);
     }
 
     private int priority(Edge e) {
@@ -132,26 +282,26 @@ final class SceneLabels {
         return (r.equals(vm.hovered()) ? 4 : 0) + (e.emphasis() == Emphasis.ACTIVE ? 2 : 0) + (r.isBias() ? 1 : 0);
     }
 
-    private void inputLabel(Neuron n) {
+    private Request inputLabel(Neuron n) {
         String text;
         if (n.biasInput()) {
             text = "bias (=1)";
         } else if (numbers == Numbers.NONE) {
-            return;
+            return null;
         } else {
             text = num(values.a(0, n.index()));
         }
         List<String> lines = List.of(text);
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(),
-                n.x() - nameHalfWidth(n, g.font) - 4 - w / 2, n.y(),
-                n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
+        return new Request(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), null, n, new double[] {
+            n.x() - nameHalfWidth(n, g.font) - 4 - w / 2, n.y(),
+            n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2});
     }
 
-    private void outputLabel(Neuron n) {
+    private Request outputLabel(Neuron n) {
         if (numbers == Numbers.NONE) {
-            return;
+            return null;
         }
         int i = n.index();
         String suffix = s.network().outputSize() == 1 ? "" : String.valueOf(i + 1);
@@ -166,9 +316,10 @@ final class SceneLabels {
         }
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
-        placer.place(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(),
-                n.x() + nameHalfWidth(n, g.font) + 4 + w / 2, n.y(),
-                n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2);
+        return new Request(lines, Label.Kind.SIDE, dim, dim ? theme.dimInk() : theme.ink(), null, n, new double[] {
+            n.x() + nameHalfWidth(n, g.font) + 4 + w / 2, n.y(),
+            n.x(), n.y() + n.r() + 2 + placer.textHeight(lines) / 2,
+            n.x(), n.y() - n.r() - 2 - placer.textHeight(lines) / 2});
     }
 
     /** @return half the width a neuron takes with its name: its radius, or more for a long name */
@@ -211,21 +362,21 @@ final class SceneLabels {
             }
             return switch (phase.kind()) {
                 case FORWARD -> List.of(num(e.value()));
-                case BACKWARD -> nonNaN(vm.gradient(r));
-                case UPDATE -> nonNaN(vm.update(r));
+                case BACKWARD -> nonNaN(sumMark, vm.gradient(r));
+                case UPDATE -> nonNaN("", vm.update(r));
                 case LOSS -> List.of();
             };
         }
         return switch (numbers) {
             case NONE -> List.of();
             case WEIGHTS -> List.of(num(e.value()));
-            case GRADIENTS -> nonNaN(vm.gradient(r));
+            case GRADIENTS -> nonNaN(sumMark, vm.gradient(r));
             case EVERYTHING -> Double.isNaN(vm.gradient(r)) ? List.of("w " + num(e.value()))
-                    : List.of("w " + num(e.value()), "∂ " + num(vm.gradient(r)));
+                    : List.of("w " + num(e.value()), (sumMark.isEmpty() ? "∂ " : "Σ∂ ") + num(vm.gradient(r)));
         };
     }
 
-    private static List<String> nonNaN(double v) {
-        return Double.isNaN(v) ? List.of() : List.of(num(v));
+    private static List<String> nonNaN(String mark, double v) {
+        return Double.isNaN(v) ? List.of() : List.of(mark + num(v));
     }
 }

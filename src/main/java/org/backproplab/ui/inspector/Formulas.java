@@ -20,12 +20,12 @@ import org.backproplab.text.NumberText;
  * result shown (z, a, loss, ∂L/∂ŷ, δ, ∂L/∂W, ΔW) is read from an {@link IterationTrace}; only the
  * intermediate factors ({@code f'(z)}, sums of products) are recomputed, with the engine's own functions.
  * Weights come from the network the trace ran with.
+ *
+ * <p>A sum over a neuron's inputs shows every non-zero term (the terms that are 0 collapsed, see {@link Sums}).
+ * A sum over the samples of a batch (the loss, ∂L/∂W) is marked "Σ over n samples": folded, it shows the
+ * sample on show's own term and the sum; expanded, every sample's term.
  */
 final class Formulas {
-    /** Terms written out in a sum before "…". */
-    static final int MAX_TERMS = 5;
-    /** Terms of a sum over the samples of a batch written out before "…". */
-    static final int SUM_TERMS = 2;
 
     private final Network net;
     private final Dataset data;
@@ -37,6 +37,7 @@ final class Formulas {
     private final int r;
     private final String sampleName;
     private final EdgeRef edge;
+    private boolean expand;
 
     /**
      * @param net    the weights the trace's forward and backward phases used
@@ -60,6 +61,22 @@ final class Formulas {
         this.r = row;
         this.sampleName = data.label(samples[row]);
         this.edge = edge;
+    }
+
+    /** Writes the sums over the samples of the batch out term by term ({@code true}) or folded. */
+    Formulas expandSums(boolean expand) {
+        this.expand = expand;
+        return this;
+    }
+
+    /** @return true if the lines of {@code p} hold a sum over the samples of the batch (which can be expanded) */
+    boolean hasBatchSum(Phase p) {
+        return batchSize() > 1 && (p.kind() == Phase.Kind.LOSS || p.kind() == Phase.Kind.BACKWARD);
+    }
+
+    /** @return e.g. "Σ over 4 samples" */
+    private String over() {
+        return "Σ over " + batchSize() + " samples";
     }
 
     /** @return the number of samples in the batch */
@@ -119,14 +136,14 @@ final class Formulas {
         RealMatrix below = t.activations().get(l - 1);
         List<String> out = new ArrayList<>();
         out.add("z_j = Σ_i a_i·W_ij" + (layer.hasBias() ? " + b_j" : ""));
-        StringBuilder sum = new StringBuilder("    = ");
         int n = layer.inputSize();
-        for (int i = 0; i < Math.min(n, MAX_TERMS); i++) {
-            sum.append(i > 0 ? " + " : "").append(paren(below.getEntry(r, i))).append(paren(layer.weight(i, j)));
+        double[] inputs = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = below.getEntry(r, i);
+            w[i] = layer.weight(i, j);
         }
-        if (n > MAX_TERMS) {
-            sum.append(" + … (").append(n - MAX_TERMS).append(" more)");
-        }
+        StringBuilder sum = new StringBuilder("    = ").append(Sums.products(inputs, w));
         if (layer.hasBias()) {
             sum.append(" + ").append(paren(layer.bias(j)));
         }
@@ -166,17 +183,12 @@ final class Formulas {
         }
         out.add("sample " + sampleName + ": " + terms + " = " + format(t.sampleLosses()[r]));
         int n = batchSize();
-        if (n > 1) {
-            StringBuilder all = new StringBuilder();
-            double[] sampleLosses = t.sampleLosses();
-            for (int k = 0; k < Math.min(n, MAX_TERMS); k++) {
-                all.append(k > 0 ? " + " : "").append(format(sampleLosses[k]));
-            }
-            if (n > MAX_TERMS) {
-                all.append(" + …");
-            }
-            out.add("L = " + (loss.isMean() ? "(1/" + n + ")(" + all + ")" : all) + " = " + format(t.loss())
-                    + "   (" + n + " samples)");
+        if (n > 1 && expand) {
+            String all = Sums.terms(t.sampleLosses());
+            out.add("L = " + over() + " = " + (loss.isMean() ? "(1/" + n + ")(" + all + ")" : all) + " = "
+                    + format(t.loss()));
+        } else if (n > 1) {
+            out.add("L = " + (loss.isMean() ? "(1/" + n + ") " : "") + over() + " of ℓ = " + format(t.loss()));
         } else {
             out.add("L = " + format(t.loss()));
         }
@@ -218,27 +230,33 @@ final class Formulas {
         } else {
             Layer above = net.layer(l + 1);
             RealMatrix dAbove = t.deltas().get(l + 1);
-            StringBuilder sum = new StringBuilder();
             int m = above.size();
             double back = 0;
+            double[] ds = new double[m];
+            double[] ws = new double[m];
             for (int k = 0; k < m; k++) {
-                back += dAbove.getEntry(r, k) * above.weight(j, k);
-                if (k < MAX_TERMS) {
-                    sum.append(k > 0 ? " + " : "").append(paren(dAbove.getEntry(r, k))).append(paren(above.weight(j, k)));
-                }
-            }
-            if (m > MAX_TERMS) {
-                sum.append(" + …");
+                ds[k] = dAbove.getEntry(r, k);
+                ws[k] = above.weight(j, k);
+                back += ds[k] * ws[k];
             }
             out.add(derivative);
             out.add("δ_j = (Σ_k δ_k·W" + (l + 1) + "_jk)·" + fName + "(z_j)");
-            out.add("    = (" + sum + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp) + " = " + format(delta));
+            if (fp == 0) {
+                // a factor of 0 makes δ 0 whatever the sum: its value says enough
+                out.add("    = " + paren(back) + "·(0) = " + format(delta) + "   (" + fName + " = 0: δ_j is 0 whatever the sum)");
+            } else {
+                out.add("    = (" + Sums.products(ds, ws) + ")·" + paren(fp) + " = " + paren(back) + "·" + paren(fp)
+                        + " = " + format(delta));
+            }
         }
         out.addAll(gradient(l));
         return out;
     }
 
-    /** The gradient of the edge of layer {@code l} that the chain follows: {@code ∂L/∂W_ij = Σ δ_j·a_i}. */
+    /**
+     * The gradient of the edge of layer {@code l} that the chain follows: {@code ∂L/∂W_ij = Σ δ_j·a_i} over the
+     * samples of the batch, marked as that sum; folded, the sample on show's term and the sum.
+     */
     private List<String> gradient(int l) {
         int j = neuron(l);
         boolean bias = l == edge.layer() && edge.isBias();
@@ -248,21 +266,31 @@ final class Formulas {
         int n = batchSize();
         List<String> out = new ArrayList<>();
         String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
-        String where = bias ? "   (b of " + name(l, j) + ")" : "   (" + name(l - 1, i) + "→" + name(l, j) + ")";
+        String term = bias ? "δ_j" : "δ_j·a_i";
+        String where = bias ? "(b of " + name(l, j) + ")" : "(" + name(l - 1, i) + "→" + name(l, j) + ")";
         double g = bias ? t.biasGradients().get(l).getEntry(j) : t.weightGradients().get(l).getEntry(i, j);
-        out.add(what + " = Σ δ_j" + (bias ? "" : "·a_i") + where);
-        StringBuilder terms = new StringBuilder();
-        for (int k = 0; k < Math.min(n, SUM_TERMS); k++) {
-            terms.append(k > 0 ? " + " : "").append(paren(d.getEntry(k, j)));
-            if (!bias) {
-                terms.append(n == 1 ? "·" : "").append(paren(below.getEntry(k, i)));
-            }
+        double[] ds = new double[n];
+        double[] as = new double[n];
+        for (int k = 0; k < n; k++) {
+            ds[k] = d.getEntry(k, j);
+            as[k] = bias ? 1 : below.getEntry(k, i);
         }
-        if (n > SUM_TERMS) {
-            terms.append(" + …");
+        String mine = bias ? paren(ds[r]) : paren(ds[r]) + "·" + paren(as[r]);
+        String named = what + " " + where.strip();
+        if (n == 1) {
+            out.add(named + " = " + term);
+            out.add("    = " + mine + " = " + format(g));
+            return out;
         }
-        String prefix = n == 1 ? "    = δ_j" + (bias ? "" : "·a_i") + " = " : "    = ";
-        out.add(prefix + terms + " = " + format(g) + (n > 1 ? "   (sum over " + n + " samples)" : ""));
+        if (expand) {
+            out.add(named);
+            out.add("    = " + over() + " of " + term);
+            out.add("    = " + (bias ? Sums.terms(ds) : Sums.products(ds, as)) + " = " + format(g));
+        } else {
+            out.add(named);
+            out.add("    = " + over() + " of " + term + " = " + format(g));
+            out.add("  sample " + sampleName + ": " + mine + " = " + format(ds[r] * as[r]));
+        }
         return out;
     }
 
@@ -283,6 +311,9 @@ final class Formulas {
         } else {
             dw = edge.isBias() ? t.biasUpdates().get(l).getEntry(j) : t.weightUpdates().get(l).getEntry(edge.from(), j);
         }
+        if (batchSize() > 1) {
+            out.add("∂L/∂" + w + " = " + over() + " = " + format(g));
+        }
         if (momentum != 0) {
             out.add("Δ" + w + " = μ·Δ" + w + "_prev − η·∂L/∂" + w + " = " + signed(dw) + "   (μ: " + format(momentum)
                     + (planned ? "; without μ: " + signed(-eta * g) + ")" : ")"));
@@ -301,7 +332,7 @@ final class Formulas {
     }
 
     static String paren(double v) {
-        return "(" + format(v) + ")";
+        return Sums.paren(v);
     }
 
     static String signed(double v) {

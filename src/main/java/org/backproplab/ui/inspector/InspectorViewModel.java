@@ -2,7 +2,11 @@ package org.backproplab.ui.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.IterationTrace;
@@ -31,6 +35,8 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper activeText = new ReadOnlyStringWrapper(this, "activeText", "");
     private final ReadOnlyStringWrapper allText = new ReadOnlyStringWrapper(this, "allText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty expandSums = new SimpleBooleanProperty(this, "expandSums", false);
+    private final ReadOnlyBooleanWrapper activeHasSum = new ReadOnlyBooleanWrapper(this, "activeHasSum", false);
     private Snapshot snapshot;
     private EdgeRef shownEdge;
 
@@ -50,7 +56,20 @@ public final class InspectorViewModel {
         return activeTitle.getReadOnlyProperty();
     }
 
-    /** @return the formula lines of that phase, with numbers */
+    /**
+     * @return true to write the phase's sum over the samples of the batch term by term (one term per sample),
+     *         false to show it folded: the sample on show's term and the sum
+     */
+    public BooleanProperty expandSumsProperty() {
+        return expandSums;
+    }
+
+    /** @return true if the phase shown holds a sum over the samples of the batch (which can be expanded) */
+    public ReadOnlyBooleanProperty activeHasSumProperty() {
+        return activeHasSum.getReadOnlyProperty();
+    }
+
+    /** @return the formula lines of that phase, with numbers (one line of the derivation each; the view breaks them to its width) */
     public ReadOnlyStringProperty activeTextProperty() {
         return activeText.getReadOnlyProperty();
     }
@@ -109,12 +128,15 @@ public final class InspectorViewModel {
             Phase last = run.get(run.size() - 1);
             shownEdge = resolve(net, edge, last.layer() > 0 ? last.layer() : net.depth());
             Formulas f = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
+            activeHasSum.set(f.hasBatchSum(last));
+            f.expandSums(expandSums.get());
             headline.set("Iteration " + trace.iteration() + " (epoch " + trace.epoch() + ") · " + s.phaseIndex()
                     + " of " + s.phases().size() + " phases run · next: " + s.nextPhase().label()
                     + batchNote(f));
             activeTitle.set(f.title(last));
-            activeText.set(join(f.lines(last)));
+            activeText.set(String.join("\n", f.lines(last)));
             List<String> all = new ArrayList<>();
+            f.expandSums(false);
             for (Phase p : run) {
                 section(all, (p == last ? "▶ " : "") + f.title(p), f.lines(p));
             }
@@ -122,13 +144,14 @@ public final class InspectorViewModel {
             return;
         }
         shownEdge = resolve(net, edge, net.depth());
+        activeHasSum.set(false);
         IterationTrace preview = s.preview();
         boolean applied = trace != null && trace.isComplete() && trace.iteration() == s.iteration();
         if (applied) {
             Formulas done = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
             Phase update = s.phases().get(s.phases().size() - 1);
             activeTitle.set("Iteration " + trace.iteration() + " applied · " + done.title(update));
-            activeText.set(join(done.lines(update)));
+            activeText.set(String.join("\n", done.lines(update)));
         }
         if (preview == null) {
             headline.set(s.running() ? "Training runs: the formulas appear when it pauses." : "Iteration " + s.iteration());
@@ -145,7 +168,7 @@ public final class InspectorViewModel {
         if (!applied) {
             Phase first = s.phases().get(0);
             activeTitle.set("Next · " + next.title(first));
-            activeText.set(join(next.lines(first)));
+            activeText.set(String.join("\n", next.lines(first)));
         }
         List<String> all = new ArrayList<>();
         for (Phase p : s.phases()) {
@@ -175,14 +198,6 @@ public final class InspectorViewModel {
                 out.add("  " + part);
             }
         }
-    }
-
-    private static String join(List<String> lines) {
-        List<String> out = new ArrayList<>();
-        for (String l : lines) {
-            out.addAll(breakAtEquals(l));
-        }
-        return String.join("\n", out);
     }
 
     /**

@@ -47,10 +47,7 @@ public final class LossChartFactory {
     public static JFreeChart createChart(XYDataset dataset) {
         // the rotated loss label as one rotated string (FXGraphics2D draws it as text), not as glyph outlines
         TextUtils.setUseDrawRotatedStringWorkaround(false);
-        NumberAxis x = new NumberAxis(LossChartViewModel.X_LABEL);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
-        style(x);
+        ValueAxis x = domainAxis(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -74,6 +71,29 @@ public final class LossChartFactory {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         return chart;
+    }
+
+    /**
+     * @param log true for a logarithmic iteration axis (1, 10, 100 …; iteration 0 must be left out of the data)
+     * @return the horizontal axis: iterations, whole numbers
+     */
+    public static ValueAxis domainAxis(boolean log) {
+        ValueAxis axis;
+        if (log) {
+            LogAxis a = new LogAxis(LossChartViewModel.X_LABEL_LOG);
+            a.setBase(10);
+            a.setSmallestValue(1);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+            axis = a;
+        } else {
+            NumberAxis a = new NumberAxis(LossChartViewModel.X_LABEL);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            a.setAutoRangeIncludesZero(false);
+            axis = a;
+        }
+        style(axis);
+        return axis;
     }
 
     /**

@@ -55,6 +55,8 @@ public final class LossChartView extends VBox {
     private final ChartViewer viewer;
     private final Crosshair crosshair = LossChartFactory.crosshair();
     private String axisLabel = LossChartViewModel.TRAINING_LABEL;
+    /** Lays the markers out again when the iteration axis changes its range (a zoom, a longer run). */
+    private final org.jfree.chart.event.AxisChangeListener markersFollowAxis = e -> redrawMarkers();
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
 
@@ -91,7 +93,7 @@ public final class LossChartView extends VBox {
         viewer.setOnMouseExited(e -> follow(Double.NaN, Double.NaN));
         // marker labels are laid out for the chart's width and range: again after a resize or a zoom
         viewer.getCanvas().widthProperty().addListener((o, was, is) -> redrawMarkers());
-        plot.getDomainAxis().addChangeListener(e -> redrawMarkers());
+        plot.getDomainAxis().addChangeListener(markersFollowAxis);
 
         Label title = new Label("Loss");
         title.getStyleClass().add("panel-title");
@@ -100,13 +102,19 @@ public final class LossChartView extends VBox {
         log.setTooltip(new Tooltip("Show the loss on a logarithmic axis (zero losses are left out)"));
         log.selectedProperty().bindBidirectional(model.logScaleProperty());
         model.logScaleProperty().addListener((o, was, is) -> switchScale(is));
+        CheckBox logIterations = new CheckBox("Log iterations");
+        logIterations.setId("lossLogIterations");
+        logIterations.setTooltip(new Tooltip("Show the iterations on a logarithmic axis (1, 10, 100, 1,000 …): the start "
+                + "of training stays visible however long the run; iteration 0 has no place on it"));
+        logIterations.selectedProperty().bindBidirectional(model.logIterationsProperty());
+        model.logIterationsProperty().addListener((o, was, is) -> switchIterations(bridge, is));
         Label readout = new Label();
         readout.setId("lossReadout");
         readout.getStyleClass().add("chart-readout");
         readout.textProperty().bind(model.readoutProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, log, spacer, readout);
+        HBox header = new HBox(12, title, log, logIterations, spacer, readout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -175,6 +183,25 @@ public final class LossChartView extends VBox {
         }
     }
 
+    /**
+     * Switches the iteration axis: the session sends the curve decimated for it from the next snapshot on (every
+     * iteration of the start kept on a log axis); until then the points already drawn stay, those at iteration 0 aside.
+     */
+    private void switchIterations(SessionBridge bridge, boolean log) {
+        chart.setNotify(false);
+        try {
+            plot.getDomainAxis().removeChangeListener(markersFollowAxis);
+            plot.setDomainAxis(LossChartFactory.domainAxis(log));
+            plot.getDomainAxis().addChangeListener(markersFollowAxis);
+            theme.run();
+            model.redraw();
+            drawMarkers();
+        } finally {
+            chart.setNotify(true);
+        }
+        bridge.session().setLogIterations(log);
+    }
+
     private void switchScale(boolean log) {
         chart.setNotify(false);
         try {
@@ -200,8 +227,10 @@ public final class LossChartView extends VBox {
     private void drawMarkers() {
         plot.clearDomainMarkers();
         ValueAxis x = plot.getDomainAxis();
+        double width = plotWidth();
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(0, 0, width, 1);
         List<MarkerLayout.Placed> lines = MarkerLayout.place(model.marks(), x.getLowerBound(), x.getUpperBound(),
-                plotWidth(), LossChartFactory::markerLabelWidth);
+                width, LossChartFactory::markerLabelWidth, it -> x.valueToJava2D(it, area, plot.getDomainAxisEdge()));
         for (int i = Math.max(0, lines.size() - MAX_MARKERS); i < lines.size(); i++) {
             LossChartFactory.addMarker(plot, LossChartFactory.marker(lines.get(i)));
         }

@@ -25,6 +25,8 @@ public final class LossChartViewModel {
     static final double LOG_FLOOR = 1e-300;
     /** The horizontal axis: a point at x = i is the loss of the weights after i updates. */
     static final String X_LABEL = "iteration (updates made)";
+    /** The horizontal axis on a log scale. */
+    static final String X_LABEL_LOG = "iteration (updates made), log scale from 1";
     /**
      * The vertical axis without a test split. It does not name the loss function: a change of loss function
      * mid-run is a marker, and the points before it keep their own meaning.
@@ -38,10 +40,12 @@ public final class LossChartViewModel {
     private final XYSeries testSeries = new XYSeries("test loss", false, true);
     private final XYSeriesCollection dataset = new XYSeriesCollection(series);
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final BooleanProperty logIterations = new SimpleBooleanProperty(this, "logIterations", false);
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
     private LossCurve curve;
     private LossCurve drawn;
     private boolean drawnLog;
+    private boolean drawnLogIterations;
     private long cursor = -1;
     private int cadence = 1;
 
@@ -63,6 +67,14 @@ public final class LossChartViewModel {
     /** True for a logarithmic loss axis; non-positive and non-finite losses are then left out. */
     public BooleanProperty logScaleProperty() {
         return logScale;
+    }
+
+    /**
+     * True for a logarithmic iteration axis, which keeps the start of training visible however long the run: the
+     * session then sends a curve that keeps every iteration of the start; iteration 0 has no place on it.
+     */
+    public BooleanProperty logIterationsProperty() {
+        return logIterations;
     }
 
     /** @return "iteration 120 · loss 0.2345" for the point under the cursor, or empty */
@@ -158,9 +170,10 @@ public final class LossChartViewModel {
     }
 
     private void draw(LossCurve c) {
-        fill(series, c, logScale.get());
+        fill(series, c, logScale.get(), logIterations.get());
         drawn = c;
         drawnLog = logScale.get();
+        drawnLogIterations = logIterations.get();
     }
 
     /**
@@ -180,7 +193,7 @@ public final class LossChartViewModel {
         if (samePicture(c, testDrawn, testDrawnLog)) {
             return false;
         }
-        fill(testSeries, c, logScale.get());
+        fill(testSeries, c, logScale.get(), logIterations.get());
         testDrawn = c;
         testDrawnLog = logScale.get();
         return true;
@@ -198,18 +211,22 @@ public final class LossChartViewModel {
     }
 
     private boolean samePicture(LossCurve c, LossCurve before, boolean beforeLog) {
-        return before != null && beforeLog == logScale.get() && Arrays.equals(c.iterations(), before.iterations())
+        return before != null && beforeLog == logScale.get() && drawnLogIterations == logIterations.get() && Arrays.equals(c.iterations(), before.iterations())
                 && Arrays.equals(c.losses(), before.losses()) && c.markers().equals(before.markers());
     }
 
     /**
      * Refills {@code target} with exactly the points of {@code c}; a loss the axis cannot show (infinite, or not
-     * above {@link #LOG_FLOOR} on a log axis) is a gap in the line (the chart marks an infinite loss by a line).
+     * above {@link #LOG_FLOOR} on a log axis) is a gap in the line (the chart marks an infinite loss by a line). On
+     * a log iteration axis a point at iteration 0 is left out: it has no place there.
      */
-    private static void fill(XYSeries target, LossCurve c, boolean log) {
+    private static void fill(XYSeries target, LossCurve c, boolean log, boolean logIterations) {
         target.setNotify(false);
         target.clear();
         for (int k = 0; k < c.points(); k++) {
+            if (logIterations && c.iterations()[k] < 1) {
+                continue;
+            }
             double y = c.losses()[k];
             boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR);
             target.add(c.iterations()[k], drawable ? y : Double.NaN, false);

@@ -60,12 +60,25 @@ final class MarkerLayout {
     static List<Placed> place(List<Mark> marks, double lower, double upper, double width,
                               ToDoubleFunction<String> textWidth) {
         double scale = upper > lower && width > 0 ? width / (upper - lower) : 0;
+        return place(marks, lower, upper, width, textWidth, it -> (it - lower) * scale);
+    }
+
+    /**
+     * {@link #place(List, double, double, double, ToDoubleFunction)} on an axis that maps an iteration to a pixel
+     * by {@code px} (a logarithmic one).
+     *
+     * @param px the pixel, from the plot's left edge, of an iteration inside {@code [lower, upper]}
+     */
+    static List<Placed> place(List<Mark> marks, double lower, double upper, double width,
+                              ToDoubleFunction<String> textWidth, java.util.function.LongToDoubleFunction px) {
         List<Mark> sorted = new ArrayList<>(marks);
         sorted.sort(Comparator.comparingLong(Mark::iteration));
         List<List<Mark>> groups = new ArrayList<>();
         for (Mark m : sorted) {
             List<Mark> g = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            if (g != null && (m.iteration() - g.get(0).iteration()) * scale < MERGE_PX) {
+            if (g != null && inside(m.iteration(), lower, upper) == inside(g.get(0).iteration(), lower, upper)
+                    && (!inside(m.iteration(), lower, upper)
+                    || px.applyAsDouble(m.iteration()) - px.applyAsDouble(g.get(0).iteration()) < MERGE_PX)) {
                 g.add(m);
             } else {
                 groups.add(new ArrayList<>(List.of(m)));
@@ -83,7 +96,7 @@ final class MarkerLayout {
                 continue;
             }
             String label = join(g);
-            double x = (at - lower) * scale;
+            double x = px.applyAsDouble(at);
             double w = textWidth.applyAsDouble(label) + LABEL_GAP;
             boolean left = x + w > width && x - w >= 0;
             double from = left ? x - w : x;
@@ -98,6 +111,10 @@ final class MarkerLayout {
             out.add(new Placed(at, label, kind, row, left));
         }
         return out;
+    }
+
+    private static boolean inside(long iteration, double lower, double upper) {
+        return iteration >= lower && iteration <= upper;
     }
 
     /** Every non-finite line and the latest {@value #LABELLED} edit lines within the visible range. */

@@ -7,7 +7,8 @@ import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState;
 
 /**
- * The presenter choices remembered between runs (theme, zoom, colour scale, numbers on the graph), kept in a
+ * The presenter choices remembered between runs (theme, zoom, colour scale, numbers on the graph, the neurons'
+ * heatmaps), kept in a
  * {@link Preferences} node: the user's {@code org/backproplab} in the application, a throw-away node in tests.
  * A stored value that is unknown or out of range is ignored (the default stays).
  */
@@ -18,6 +19,7 @@ public final class PresenterPrefs {
     static final String ZOOM = "zoom";
     static final String COLOR_SCALE = "colorScale";
     static final String NUMBERS = "numbers";
+    static final String NEURON_THUMBNAILS = "neuronThumbnails";
 
     private final Preferences node;
 
@@ -41,6 +43,7 @@ public final class PresenterPrefs {
         state.themeProperty().set(read(THEME, Theme.class, state.themeProperty().get()));
         state.colorScaleProperty().set(read(COLOR_SCALE, ColorScale.class, state.colorScaleProperty().get()));
         state.numbersProperty().set(read(NUMBERS, UiState.Numbers.class, state.numbersProperty().get()));
+        state.neuronThumbnailsProperty().set(node.getBoolean(NEURON_THUMBNAILS, state.neuronThumbnailsProperty().get()));
         double z = node.getDouble(ZOOM, state.zoomProperty().get());
         if (Double.isFinite(z)) {
             state.zoomProperty().set(Presenter.clamp(z));
@@ -53,6 +56,7 @@ public final class PresenterPrefs {
         node.put(COLOR_SCALE, state.colorScaleProperty().get().name());
         node.put(NUMBERS, state.numbersProperty().get().name());
         node.putDouble(ZOOM, state.zoomProperty().get());
+        node.putBoolean(NEURON_THUMBNAILS, state.neuronThumbnailsProperty().get());
         try {
             node.flush();
         } catch (BackingStoreException | IllegalStateException e) {
@@ -66,6 +70,7 @@ public final class PresenterPrefs {
         state.colorScaleProperty().addListener((o, a, b) -> save(state));
         state.numbersProperty().addListener((o, a, b) -> save(state));
         state.zoomProperty().addListener((o, a, b) -> save(state));
+        state.neuronThumbnailsProperty().addListener((o, a, b) -> save(state));
     }
 
     private <E extends Enum<E>> E read(String key, Class<E> type, E fallback) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.backproplab.data.Scenario;
@@ -20,8 +22,13 @@ import org.backproplab.text.NumberText;
  * from the latest {@link Snapshot}.
  */
 public final class MainViewModel {
+    /**
+     * The speeds a teacher can name, iterations per second, slow to fast; the last is "as fast as the machine goes".
+     * The speed slider stops at each of them.
+     */
+    public static final List<Double> NAMED_SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 100.0, 1000.0, TrainingSession.MAX_SPEED);
     /** Slider position of the right end: "as fast as the machine goes". */
-    public static final double SPEED_SLIDER_MAX = 6.0;
+    public static final double SPEED_SLIDER_MAX = NAMED_SPEEDS.size() - 1;
     /** Speed the window starts at: slow enough to watch the network learn. */
     public static final double DEFAULT_SPEED = 100.0;
 
@@ -30,6 +37,9 @@ public final class MainViewModel {
     private final Throttle speedThrottle = new Throttle(2);
     /** The number of the last session message shown in the status bar. */
     private long shownMessage;
+    /** Where the last snapshot shown stood. */
+    private long shownIteration = -1;
+    private int shownPhase = -1;
     private final List<Scenario> presets;
 
     // Properties
@@ -43,6 +53,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
     private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper(this, "scenarioDescription", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", DEFAULT_SPEED);
     /** The last failure of the training thread not yet shown in a dialog, or "" (the window shows it, then clears it). */
     private final javafx.beans.property.SimpleStringProperty failure = new javafx.beans.property.SimpleStringProperty(this, "failure", "");
     private long shownFailure;
@@ -78,8 +89,10 @@ public final class MainViewModel {
         if (s.messageNumber() > shownMessage) {
             shownMessage = s.messageNumber();
             statusText.set(s.message());
-        } else if (s.running() != running.get() || !s.running() && s.iteration() > 0) {
-            // a step or a phase leaves no message: say where training stands instead of the opening hint
+        } else if (s.running() != running.get() || !s.running() && s.iteration() > 0
+                && (s.iteration() != shownIteration || s.phaseIndex() != shownPhase)) {
+            // a step or a phase leaves no message: say where training stands instead of the opening hint (a
+            // snapshot that moved nothing leaves the last message, e.g. where Run to stopped)
             statusText.set(s.running() ? "Running at " + speedText.get() + ". Space pauses."
                     : String.format(Locale.ROOT, "Paused at iteration %d. Space runs on, → steps, ← goes back.", s.iteration()));
         }
@@ -94,6 +107,8 @@ public final class MainViewModel {
         scenarioName.set(s.scenario().name());
         scenarioDescription.set(s.scenario().description());
         running.set(s.running());
+        shownIteration = s.iteration();
+        shownPhase = s.phaseIndex();
     }
 
     /**
@@ -212,26 +227,42 @@ public final class MainViewModel {
     }
 
     /**
-     * Sets the speed from a slider position: {@code 10^position} iterations per second, and the right end
+     * Sets the speed from a slider position: the {@link #NAMED_SPEEDS named speed} nearest to it, the right end
      * ({@link #SPEED_SLIDER_MAX}) as fast as the machine goes.
      */
     public void setSpeedFromSlider(double position) {
         double speed = speedForSlider(position);
+        if (speed == this.speed.get() && !speedText.get().isEmpty()) {
+            return;
+        }
+        this.speed.set(speed);
         speedText.set(speedLabel(speed));
         bridge.session().setSpeed(speed);
     }
 
-    /** @return iterations per second for a slider position in {@code [0, SPEED_SLIDER_MAX]} */
-    public static double speedForSlider(double position) {
-        if (position >= SPEED_SLIDER_MAX - 1e-9) {
-            return TrainingSession.MAX_SPEED;
-        }
-        return Math.max(1.0, Math.round(Math.pow(10.0, Math.max(0.0, position))));
+    /** @return the speed chosen, iterations per second ({@link TrainingSession#MAX_SPEED} for max) */
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
     }
 
-    /** @return the slider position showing {@code speed} */
+    /** @return the named speed at slider position {@code position} (rounded to the nearest stop, 0 to {@link #SPEED_SLIDER_MAX}) */
+    public static double speedForSlider(double position) {
+        int stop = (int) Math.round(Math.max(0, Math.min(SPEED_SLIDER_MAX, position)));
+        return NAMED_SPEEDS.get(stop);
+    }
+
+    /** @return the slider position of the named speed nearest to {@code speed} (on a log scale) */
     public static double sliderForSpeed(double speed) {
-        return Double.isInfinite(speed) ? SPEED_SLIDER_MAX : Math.min(SPEED_SLIDER_MAX, Math.max(0, Math.log10(speed)));
+        if (Double.isInfinite(speed)) {
+            return SPEED_SLIDER_MAX;
+        }
+        int best = 0;
+        for (int i = 1; i < NAMED_SPEEDS.size() - 1; i++) {
+            if (Math.abs(Math.log(speed / NAMED_SPEEDS.get(i))) < Math.abs(Math.log(speed / NAMED_SPEEDS.get(best)))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     static String speedLabel(double speed) {

@@ -1,11 +1,9 @@
 package org.backproplab.ui.shell;
 
 import java.util.List;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -19,6 +17,7 @@ import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
 import org.backproplab.ui.architecture.ArchitecturePanel;
+import org.backproplab.ui.boundary.NeuronThumbnails;
 import org.backproplab.ui.boundary.SideTabs;
 import org.backproplab.ui.datasets.DataMenus;
 import org.backproplab.ui.datasets.ScoresView;
@@ -32,6 +31,11 @@ import org.backproplab.ui.loss.LossChartView;
 import org.backproplab.ui.presenter.Presenter;
 import org.backproplab.ui.presenter.PresenterPrefs;
 import org.backproplab.ui.presenter.PresenterView;
+import org.backproplab.ui.lecture.Lecture;
+import org.backproplab.ui.lecture.LectureKeys;
+import org.backproplab.ui.lecture.LectureLayout;
+import org.backproplab.ui.lecture.LecturePrefs;
+import javafx.scene.control.TabPane;
 
 /**
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
@@ -43,6 +47,12 @@ public final class MainWindow extends BorderPane {
     private final ShellToolbar toolbar;
     private final PresenterView presenter;
     private final FileCommands files;
+    private final RunToModel runTo;
+    private final AutoPlay autoPlay;
+    private final ShortcutsOverlay shortcutsOverlay = new ShortcutsOverlay();
+    private final Lecture lecture;
+    private LectureLayout lectureLayout;
+    private LectureKeys lectureKeys;
 
     /**
      * @param bridge  the session as the window sees it
@@ -52,38 +62,53 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SessionBridge bridge, UiState state, List<Scenario> presets) {
         this.vm = new MainViewModel(bridge, presets);
         this.toolbar = new ShellToolbar(vm);
+        this.runTo = new RunToModel(bridge);
+        this.autoPlay = new AutoPlay(vm);
+        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
+        this.lecture = new Lecture(state, LecturePrefs.user());
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         presenter.addMenuItems(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        lectureKeys.addMenuItem(menus.node());
+        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
         setBottom(statusBar());
+        shortcutsOverlay.attachTo(this);
     }
 
+    /** The graph, the side tabs, the chart and the table, arranged as usual or for a lecture ({@link LectureLayout}). */
     private Node panes(SessionBridge bridge, UiState state) {
-        Node inspector = SideTabs.of(new InspectorView(bridge, state), bridge, state);
+        InspectorView inspector = new InspectorView(bridge, state);
+        TabPane side = SideTabs.of(inspector, bridge, state);
         NetworkView graph = new NetworkView(bridge, state);
-        SplitPane top = new SplitPane(graph, inspector);
-        top.setDividerPositions(0.66);
-        // a wider window gives its extra width to the graph, not the inspector
-        SplitPane.setResizableWithParent(inspector, false);
+        NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
+        graph.showNeuronImages(thumbnails::image, thumbnails.resultProperty());
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
-        SplitPane bottom = new SplitPane(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
+        lectureLayout = new LectureLayout(lecture, graph, inspector, side,
+                HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
                 SplitControl.below(new DataTableView(bridge, state), bridge, state));
-        bottom.setDividerPositions(0.55);
-        SplitPane all = new SplitPane(top, bottom);
-        all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.57);
-        all.getStyleClass().add("main-split");
-        return all;
+        lectureKeys = new LectureKeys(lecture, graph);
+        return lectureLayout;
+    }
+
+    /** The switch for the small heatmap inside each hidden and output neuron (remembered with the presenter choices). */
+    private static Node neuronMapsToggle(UiState state) {
+        javafx.scene.control.CheckBox maps = new javafx.scene.control.CheckBox("Neuron maps");
+        maps.setId("neuronThumbnailsToggle");
+        maps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        maps.selectedProperty().bindBidirectional(state.neuronThumbnailsProperty());
+        maps.setTooltip(ShellToolbar.tip("Neuron maps: inside each hidden and output neuron, its own activation over the "
+                + "input plane (for two inputs), so you can see what each neuron detects. Updates live while training"));
+        return maps;
     }
 
     /** The divergence banner above the panes; hidden, it takes no space. */
@@ -98,11 +123,13 @@ public final class MainWindow extends BorderPane {
         message.setId("statusMessage");
         message.getStyleClass().add("status-message");
         Runnable update = () -> {
-            String err = vm.learningRateErrorProperty().get();
+            String err = vm.learningRateErrorProperty().get().isEmpty() ? runTo.errorProperty().get()
+                    : vm.learningRateErrorProperty().get();
             message.setText(err.isEmpty() ? vm.statusTextProperty().get() : err);
             message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !err.isEmpty());
         };
         vm.learningRateErrorProperty().addListener((o, a, b) -> update.run());
+        runTo.errorProperty().addListener((o, a, b) -> update.run());
         vm.statusTextProperty().addListener((o, a, b) -> update.run());
         vm.failureProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty()) {
@@ -116,22 +143,50 @@ public final class MainWindow extends BorderPane {
         next.getStyleClass().add("status-next");
         next.textProperty().bind(vm.nextPhaseTextProperty());
         next.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.control.Button cancelOpen = new javafx.scene.control.Button("Cancel");
+        cancelOpen.setId("cancelOpenButton");
+        cancelOpen.setOnAction(e -> files.cancelOpen());
+        cancelOpen.visibleProperty().bind(files.openingProperty());
+        cancelOpen.managedProperty().bind(files.openingProperty());
+        cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, spring, next);
+        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, next);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
+        autoPlay.install(scene); // any key pauses auto-play, and does nothing else: before the other keys
+        shortcutsOverlay.install(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && files.openingProperty().get()) {
+                files.cancelOpen();
+                e.consume();
+            }
+        });
+        FieldEscape.install(scene, this);
         Shortcuts.install(scene, vm);
         presenter.install(scene);
+        lectureKeys.install(scene);
+        lectureLayout.install(scene);
     }
 
     /** @return the File menu's commands (open, save, export) and the title they keep */
     public FileCommands files() {
         return files;
+    }
+
+    /** @return auto-play of the phases (for tests) */
+    AutoPlay autoPlay() {
+        return autoPlay;
+    }
+
+    /** @return lecture mode's state and commands */
+    public Lecture lecture() {
+        return lecture;
     }
 
     /** @return the window's view model */

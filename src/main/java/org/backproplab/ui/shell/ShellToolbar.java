@@ -39,6 +39,8 @@ final class ShellToolbar {
     final ComboBox<String> presets = new ComboBox<>();
     final Label iteration = new Label();
     final Label loss = new Label();
+    /** The second row: the preset, Run to and Auto-play ({@link #addPace}), η. */
+    private HBox scenario;
 
     ShellToolbar(MainViewModel vm) {
         this.vm = vm;
@@ -65,7 +67,7 @@ final class ShellToolbar {
         readouts.setMinWidth(8 * 14);
         HBox controls = row("toolbar-row", step, phase, back, separator(), run, speedBox, separator(), reset, newSeed,
                 spacer(), readouts);
-        HBox scenario = row("scenario-row", presetBox, separator(), etaBox);
+        scenario = row("scenario-row", presetBox, separator(), etaBox);
         bar.getChildren().addAll(controls, scenario);
     }
 
@@ -84,6 +86,14 @@ final class ShellToolbar {
 
     VBox node() {
         return bar;
+    }
+
+    /** Puts the pace controls (Run to, Auto-play) and {@code more} on the second row, between the preset and η. */
+    void addPace(Node pace, Node... more) {
+        java.util.List<Node> add = new java.util.ArrayList<>(java.util.List.of(pace));
+        add.addAll(java.util.List.of(more));
+        add.add(separator());
+        scenario.getChildren().addAll(scenario.getChildren().size() - 1, add);
     }
 
     private void wireButtons() {
@@ -105,9 +115,15 @@ final class ShellToolbar {
 
     private Node speedBox() {
         speed.setId("speedSlider");
+        // one stop per named speed: 1, 2, 5, 10, 100, 1,000 it/s and max
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.setSnapToTicks(true);
+        speed.setBlockIncrement(1);
         speed.setPrefWidth(130);
         speed.setMinWidth(90);
-        speed.setTooltip(tip("Speed of Run, from 1 iteration per second (for explaining) to max (as fast as the machine goes)"));
+        speed.setTooltip(tip("Speed of Run: 1, 2, 5, 10, 100 or 1,000 iterations per second (for explaining), or max "
+                + "(as fast as the machine goes)"));
         Label value = new Label();
         value.getStyleClass().add("speed-value");
         value.textProperty().bind(vm.speedTextProperty());
@@ -195,6 +211,8 @@ final class ShellToolbar {
         description.getStyleClass().add("preset-description");
         description.textProperty().bind(vm.scenarioDescriptionProperty());
         description.setMinWidth(0);
+        // squeezed to a few letters and "…" it says nothing: then it gives its room away (the tooltip keeps it)
+        description.widthProperty().addListener((o, was, now) -> description.setOpacity(now.doubleValue() < 90 ? 0 : 1));
         HBox.setHgrow(description, Priority.ALWAYS);
         description.setTooltip(new Tooltip());
         description.getTooltip().textProperty().bind(vm.scenarioDescriptionProperty());
@@ -202,7 +220,7 @@ final class ShellToolbar {
         title.getStyleClass().add("field-label");
         title.setLabelFor(presets);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        presets.setPrefWidth(170);
+        presets.setPrefWidth(130);
         presets.setMinWidth(Region.USE_PREF_SIZE);
         presets.setMaxWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, title, presets, description);

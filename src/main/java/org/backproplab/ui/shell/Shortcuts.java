@@ -4,14 +4,13 @@ import java.util.List;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
  * The window's keyboard: Space run/pause, → step, Shift+→ phase, ← back, R reset. A scene-level event
- * filter, so the keys work wherever the focus is, except while typing in a text field (there they edit the
- * text as usual).
+ * filter, so the keys work wherever the focus is, except while typing in a text field, an editable spinner or
+ * combo box (there they edit the text as usual; Esc gives them back, see {@link FieldEscape}).
  */
 public final class Shortcuts {
     /** One shortcut as the Help dialog lists it. */
@@ -25,7 +24,14 @@ public final class Shortcuts {
             new Entry("Shift + →", "Phase: one phase of the iteration"),
             new Entry("← (Left)", "Back: undo the last phase, iteration or edit"),
             new Entry("R", "Reset to the initial weights (same seed)"),
+            new Entry("Any key", "Pauses auto-play of the phases"),
+            new Entry("Esc", "In a text field: cancel the edit and give the keys back"),
+            new Entry("?", "This list of shortcuts (? or Esc closes it)"),
             new Entry("F11", "Full screen on / off (presenter mode)"),
+            new Entry("F5", "Lecture mode on / off: the graph and the derivation fill the window, numbers large"),
+            new Entry("C, D, W, B", "Lecture mode: open or close the drawer of the loss chart, data, weights, decision boundary"),
+            new Entry("↑ / ↓", "Lecture mode: the previous / next neuron (the graph labels its edges, the derivation follows it)"),
+            new Entry("Shift + ↑ / ↓", "Lecture mode: the previous / next edge into the selected neuron"),
             new Entry("Ctrl + plus", "Zoom the whole window in (up to 250 %)"),
             new Entry("Ctrl + minus", "Zoom out (down to 75 %)"),
             new Entry("Ctrl + 0", "Back to 100 %"),
@@ -49,7 +55,7 @@ public final class Shortcuts {
     private static EventHandler<KeyEvent> handler(Scene scene, MainViewModel vm) {
         return e -> {
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()
+            if (e.isConsumed() || FieldEscape.typingIn(focus) != null || e.isControlDown() || e.isAltDown() || e.isMetaDown()
                     || e.isShortcutDown()) {
                 return;
             }

@@ -8,9 +8,15 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Scenario;
 import org.backproplab.data.Scenarios;
 import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
 import org.backproplab.engine.LayerSpec;
+import org.backproplab.engine.Loss;
+import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.LossCurve;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.graph.GraphScene;
@@ -110,6 +116,26 @@ class ArchitectureFxTest extends FxRobot {
         interact(() -> lookup("#hiddenActivation1").queryComboBox().setValue(Activation.TANH));
         Snapshot tanh = fx.settle();
         assertEquals(Activation.TANH, tanh.network().layer(1).activation());
+    }
+
+    /** 1-12-1 on 30,000 samples takes 19 activations a sample; another layer of 12 would take 34, past 1e6 a pass. */
+    @Test
+    void aLayerPastTheWorkBoundIsRefusedWithTheLimitAndChangesNothing() throws Exception {
+        double[][] x = new double[30_000][1];
+        double[][] y = new double[30_000][1];
+        fx.app.session().load(new Scenario("many", "", Dataset.of(x, y), List.of(new LayerSpec(12, Activation.TANH, true),
+                new LayerSpec(1, Activation.LINEAR, true)), new TrainingConfig(Loss.MSE, 0.1, BatchMode.miniBatch(32), 0,
+                false, Initializer.XAVIER, 1), 10));
+        Snapshot before = fx.settle();
+        assertEquals("many", before.scenario().name());
+        clickOn("#addLayerButton");
+        Snapshot after = fx.settle();
+        assertEquals("Not changed (a hidden layer added): 1-12-12-1 on 30,000 samples needs 1.02e6 activations per pass "
+                + "(samples × (neurons + 3 per layer)): at most 1e6 are allowed, so that the buffers of one pass stay "
+                + "within about 32 MB; this network fits at most 29,411 samples.",
+                lookup("#architectureError").queryAs(Label.class).getText());
+        assertEquals(before.scenario(), after.scenario(), "nothing sent");
+        assertEquals(before.changes(), after.changes());
     }
 
     @Test

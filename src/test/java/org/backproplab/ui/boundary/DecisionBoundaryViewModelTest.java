@@ -34,30 +34,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The view model computes off the FX thread, keeps up with a running session and follows the selected neuron. */
 @ExtendWith(ApplicationExtension.class)
 class DecisionBoundaryViewModelTest extends FxRobot {
-    private TrainingSession session;
-    private SessionBridge bridge;
+    private FxSession fx;
 
     @AfterEach
     void close() {
-        if (bridge != null) {
-            interact(bridge::stop);
-        }
-        if (session != null) {
-            session.close();
+        if (fx != null) {
+            fx.close(this);
         }
     }
 
     private DecisionBoundaryViewModel open(Scenario s, UiState state) {
-        session = new TrainingSession(s);
-        bridge = new SessionBridge(session);
-        DecisionBoundaryViewModel[] vm = new DecisionBoundaryViewModel[1];
-        interact(() -> vm[0] = new DecisionBoundaryViewModel(bridge, state));
-        return vm[0];
+        fx = new FxSession(s);
+        return fx.create(this, () -> new DecisionBoundaryViewModel(fx.bridge, state));
     }
 
-    /** @return {@code job}'s result, computed on the FX thread (where the view model lives) */
     private static <T> T onFx(Callable<T> job) throws Exception {
-        return WaitForAsyncUtils.asyncFx(job).get(30, TimeUnit.SECONDS);
+        return FxSession.onFx(job);
     }
 
     /** Waits (up to 30 s) for a heatmap that satisfies {@code done} and returns it. */
@@ -98,15 +90,15 @@ class DecisionBoundaryViewModelTest extends FxRobot {
         UiState state = new UiState();
         DecisionBoundaryViewModel vm = open(spirals(), state);
         await(vm, x -> true);
-        session.setSpeed(TrainingSession.MAX_SPEED);
+        fx.session.setSpeed(TrainingSession.MAX_SPEED);
         Set<Long> iterations = ConcurrentHashMap.newKeySet();
         AtomicInteger snapshots = new AtomicInteger();
         interact(() -> {
-            bridge.snapshotProperty().addListener((o, a, b) -> snapshots.incrementAndGet());
+            fx.bridge.snapshotProperty().addListener((o, a, b) -> snapshots.incrementAndGet());
             vm.resultProperty().addListener((o, a, r) -> iterations.add(r.snapshot().iteration()));
-            bridge.start();
+            fx.bridge.start();
         });
-        session.run();
+        fx.session.run();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> iterations.size() >= 3);
         System.out.printf("decision boundary: heatmaps of %d iterations from %d snapshots while running, last took %.2f ms%n",
                 iterations.size(), snapshots.get(), onFx(vm.resultProperty()::get).computeMillis());

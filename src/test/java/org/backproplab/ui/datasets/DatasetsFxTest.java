@@ -104,6 +104,26 @@ class DatasetsFxTest extends FxRobot {
         assertEquals(before.scenario(), fx.settle().scenario(), "still nothing until Import");
     }
 
+    /**
+     * Under xor's hidden layer of 4 neurons a 1-input CSV becomes 1-4-1, which takes 11 activations a sample: 95,000
+     * rows are past the 1e6 a pass may hold. The dialog says so before Import, and nothing changes.
+     */
+    @Test
+    void aCsvTooLargeForTheHiddenLayersIsRefusedBeforeImport() throws Exception {
+        Snapshot before = fx.settle();
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int r = 0; r < 95_000; r++) {
+            csv.append(r % 7).append(',').append(r % 2).append('\n');
+        }
+        importFile("big.csv", csv.toString());
+        assertEquals("big.csv: under the current hidden layers, 1-4-1 on 95,000 samples needs 1.05e6 activations per "
+                + "pass (samples × (neurons + 3 per layer)): at most 1e6 are allowed, so that the buffers of one pass "
+                + "stay within about 32 MB; this network fits at most 90,909 samples. Use fewer rows, or fewer hidden "
+                + "neurons first.", text("#csvError"));
+        assertTrue(lookup("#csvImportButton").query().isDisabled(), "no import of a set the network cannot take");
+        assertEquals(before.scenario(), fx.settle().scenario());
+    }
+
     @Test
     void aGeneratedSetIsReproducibleAndBadSettingsAreNamed() throws Exception {
         interact(() -> menus().generate(DatasetsViewModel.Generated.CIRCLE).show());

@@ -193,4 +193,51 @@ class FileCommandsFxTest {
                 .get(5, TimeUnit.SECONDS);
         assertEquals(Math.ceil(shown * 2), img.getWidth(), 1.0, "the graph at twice its size on screen");
     }
+
+    /** Opens {@code p} with a reader held until the open is cancelled by {@code cancel}; the session stays as it was. */
+    private void cancelledWhileReading(Runnable cancel) throws Exception {
+        app.session().stepMany(12);
+        settle();
+        Path p = dir.resolve("slow.json");
+        assertTrue(await(() -> files.saveTo(p)));
+        app.session().stepMany(5);
+        Snapshot before = settle();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        files.reader = path -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FileCommands.read(path);
+        };
+        CompletableFuture<Void> done = WaitForAsyncUtils.asyncFx(() -> files.open(p)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files.openingProperty().get());
+        assertTrue(lookup("#cancelOpenButton").isVisible(), "Cancel shows while a file opens");
+        cancel.run();
+        release.countDown();
+        done.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = ((javafx.scene.control.Label) lookup("#statusMessage")).getText();
+        assertTrue(status.contains("was cancelled; the session is as it was"), status);
+        assertFalse(files.openingProperty().get());
+        assertFalse(lookup("#cancelOpenButton").isVisible());
+        Snapshot after = settle();
+        assertEquals(17, after.iteration());
+        assertTrue(after.network().sameAs(before.network()), "the session is as it was");
+    }
+
+    private javafx.scene.Node lookup(String id) {
+        return stage.getScene().lookup(id);
+    }
+
+    @Test
+    void cancelStopsAnOpenAndChangesNothing(FxRobot robot) throws Exception {
+        cancelledWhileReading(() -> robot.clickOn("#cancelOpenButton"));
+    }
+
+    @Test
+    void escapeStopsAnOpenAndChangesNothing(FxRobot robot) throws Exception {
+        cancelledWhileReading(() -> robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE));
+    }
 }

@@ -11,11 +11,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.GradientCheck;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.session.WorkBoundSessionTest;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.gradcheck.GradientCheckViewModel.Row;
@@ -26,7 +28,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Gradient check window tells a parameter at a ReLU kink from a failure, and says which sample and neuron. */
+/**
+ * The Gradient check window tells a parameter at a ReLU kink from a failure, and says which sample and neuron; a
+ * long check shows its progress and stops on Cancel or Esc.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GradientCheckViewTest extends FxRobot {
     private static final PseudoClass KINK = PseudoClass.getPseudoClass("kink");
@@ -48,6 +53,15 @@ class GradientCheckViewTest extends FxRobot {
 
     /** Shows the check of {@code s}'s initial weights and waits for its rows. */
     private List<Row> check(Scenario s, int parameters) throws Exception {
+        GradientCheckView view = start(s);
+        TableView<?> table = lookup("#gradientCheckTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == parameters);
+        WaitForAsyncUtils.waitForFxEvents();
+        return table.getItems().stream().map(Row.class::cast).toList();
+    }
+
+    /** Shows the gradient check window on a session of {@code s} and starts checking. */
+    private GradientCheckView start(Scenario s) {
         session = new TrainingSession(s);
         SessionBridge bridge = new SessionBridge(session);
         interact(() -> {
@@ -59,10 +73,7 @@ class GradientCheckViewTest extends FxRobot {
             stage.show();
             view.viewModel().recheck();
         });
-        TableView<?> table = lookup("#gradientCheckTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == parameters);
-        WaitForAsyncUtils.waitForFxEvents();
-        return table.getItems().stream().map(Row.class::cast).toList();
+        return lookup("#gradientCheck").queryAs(GradientCheckView.class);
     }
 
     private String text(String id) {
@@ -107,6 +118,36 @@ class GradientCheckViewTest extends FxRobot {
         assertEquals(kink.detail(), text("#gradientCheckDetail"));
         assertTrue(lookup("#gradientCheckDetail").query().isVisible());
         assertEquals(kink.edge(), state.selectedEdgeProperty().get());
+    }
+
+    /** Starts a long check, waits until it has done a parameter, stops it with {@code stop}, and checks the session. */
+    private void cancelWith(Runnable stop) throws Exception {
+        GradientCheckView view = start(WorkBoundSessionTest.atTheBound());
+        GradientCheckViewModel vm = view.viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.progressProperty().get() > 0);
+        assertTrue(lookup("#gradCheckProgress").query().isVisible(), "the progress bar shows while checking");
+        assertTrue(lookup("#gradCheckCancel").query().isVisible());
+        stop.run();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.checkingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String summary = text("#gradientCheckSummary");
+        assertTrue(summary.matches("The gradient check stopped after \\d+ of 50 parameters; the session is as it "
+                + "was\\. Press Recheck to check again\\."), summary);
+        assertFalse(lookup("#gradCheckCancel").query().isVisible(), "nothing left to cancel");
+        assertFalse(lookup("#gradCheckProgress").query().isVisible());
+        assertTrue(lookup("#gradientCheckTable").queryAs(TableView.class).getItems().isEmpty());
+        session.step();
+        assertEquals(1, session.sync().get(10, TimeUnit.SECONDS).iteration(), "the session answers the next command");
+    }
+
+    @Test
+    void theCancelButtonStopsALongCheckAndTheSessionAnswersRightAfter() throws Exception {
+        cancelWith(() -> clickOn("#gradCheckCancel"));
+    }
+
+    @Test
+    void escapeStopsALongCheck() throws Exception {
+        cancelWith(() -> push(KeyCode.ESCAPE));
     }
 
     @Test

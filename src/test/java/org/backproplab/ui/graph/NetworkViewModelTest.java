@@ -173,12 +173,14 @@ class NetworkViewModelTest {
 
         state.numbersProperty().set(Numbers.GRADIENTS);
         vm.invalidate();
-        assertTrue(texts(Label.Kind.EDGE).contains(g), "gradients mode shows ∂L/∂w");
+        assertTrue(texts(Label.Kind.EDGE).contains("Σ " + g), "gradients mode shows ∂L/∂w, marked as a sum over the batch");
         assertFalse(texts(Label.Kind.EDGE).contains(w));
 
         state.numbersProperty().set(Numbers.EVERYTHING);
+        // not every edge has room for two numbers: the selected neuron's edges are labelled, the rest counted
+        state.selectedNeuronProperty().set(new UiState.NeuronRef(2, 0));
         vm.invalidate();
-        assertTrue(texts(Label.Kind.EDGE).containsAll(List.of("w " + w, "∂ " + g)));
+        assertTrue(texts(Label.Kind.EDGE).containsAll(List.of("w " + w, "Σ∂ " + g)), texts(Label.Kind.EDGE).toString());
         assertTrue(texts(Label.Kind.NEURON).stream().anyMatch(t -> t.startsWith("z = ")));
         assertTrue(texts(Label.Kind.NEURON).stream().anyMatch(t -> t.startsWith("a = ")));
 
@@ -240,7 +242,7 @@ class NetworkViewModelTest {
         assertEquals(Emphasis.ACTIVE, edge(new EdgeRef(2, 3, 0)).emphasis());
         double g = s.trace().weightGradients().get(2).getEntry(3, 0);
         assertEquals(g, vm.gradient(new EdgeRef(2, 3, 0)), 0, "∂L/∂w from the iteration in progress");
-        assertTrue(texts(Label.Kind.EDGE).contains(GraphText.num(g)));
+        assertTrue(texts(Label.Kind.EDGE).contains("Σ " + GraphText.num(g)), "a sum over the 4 samples, marked Σ");
         assertTrue(texts(Label.Kind.NEURON).stream().anyMatch(t -> t.startsWith("δ = ")));
 
         session.stepPhase();

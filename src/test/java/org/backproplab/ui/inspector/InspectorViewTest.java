@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -60,7 +59,7 @@ class InspectorViewTest {
         if (i == lines.length) {
             throw new AssertionError("no line starts with " + prefix + " in\n" + text);
         }
-        while (i + 1 < lines.length && lines[i + 1].strip().startsWith("= ")) {
+        while (i + 1 < lines.length && lines[i + 1].strip().matches("^[=+−·].*")) {
             i++; // a derivation continues on the next line: its result is at the end of the last one
         }
         String line = lines[i];
@@ -69,12 +68,13 @@ class InspectorViewTest {
         return Double.parseDouble(m.group(1).replace('−', '-'));
     }
 
-    /** @return the result on the line after "∂L/∂W_ij = Σ_samples δ_j·a_i" */
+    /** @return the gradient: the result of the "= Σ over n samples of δ_j·a_i = …" line after "∂L/∂W_ij" */
     private static double gradient(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
             if (lines[i].strip().startsWith("∂L/∂W_ij")) {
-                return result(String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length)), "=");
+                String rest = String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length));
+                return result(rest, "=");
             }
         }
         throw new AssertionError("no gradient in\n" + text);
@@ -84,8 +84,10 @@ class InspectorViewTest {
         assertEquals(expected, shown, SHOWN * Math.max(1, Math.abs(expected)), "shown " + shown + ", engine " + expected);
     }
 
+    /** @return the lines of the derivation as the panel shows them, one per label */
     private String formula(FxRobot robot) {
-        return robot.lookup("#inspectorFormula").queryAs(TextArea.class).getText();
+        return String.join("\n", robot.lookup("#inspector").queryAs(InspectorView.class).lines().stream()
+                .map(Label::getText).toList());
     }
 
     private void phases(int n) {
@@ -97,14 +99,17 @@ class InspectorViewTest {
 
     @Test
     void aNarrowInspectorSetsTheFormulaASizeSmaller(FxRobot robot) {
-        TextArea formula = robot.lookup("#inspectorFormula").queryAs(TextArea.class);
+        phases(1);
+        javafx.scene.layout.Region formula = robot.lookup("#inspectorFormula").queryAs(javafx.scene.layout.Region.class);
+        InspectorView view = robot.lookup("#inspector").queryAs(InspectorView.class);
         javafx.css.PseudoClass narrow = javafx.css.PseudoClass.getPseudoClass("narrow");
         assertTrue(!formula.getPseudoClassStates().contains(narrow), "700 px: full size");
-        double wide = formula.getFont().getSize();
+        double wide = view.lines().get(0).getFont().getSize();
         robot.interact(() -> formula.getScene().getWindow().setWidth(340));
         robot.interact(() -> formula.getScene().getRoot().applyCss());
         assertTrue(formula.getPseudoClassStates().contains(narrow), "340 px: a size smaller");
-        assertTrue(formula.getFont().getSize() < wide, formula.getFont().getSize() + " < " + wide);
+        double small = view.lines().get(0).getFont().getSize();
+        assertTrue(small < wide, small + " < " + wide);
     }
 
     @Test
@@ -121,7 +126,7 @@ class InspectorViewTest {
     void lossAndBackwardShowTheTraceNumbers(FxRobot robot) {
         phases(3);
         IterationTrace t = bridge.snapshot().trace();
-        near(t.loss(), result(formula(robot), "L = 0"));
+        near(t.loss(), result(formula(robot), "L = Σ over 4 samples"));
         near(t.outputGradient().getEntry(0, 0), result(formula(robot), "∂L/∂ŷ"));
         phases(1);
         t = bridge.snapshot().trace();
@@ -134,7 +139,7 @@ class InspectorViewTest {
         String hidden = formula(robot);
         near(t.deltas().get(1).getEntry(0, 2), result(hidden, "= (("));
         near(t.weightGradients().get(1).getEntry(1, 2), gradient(hidden));
-        assertTrue(hidden.contains("sum over 4 samples"), hidden);
+        assertTrue(hidden.contains("Σ over 4 samples"), "the batch sum is marked as a sum: " + hidden);
     }
 
     @Test

@@ -56,6 +56,37 @@ class LossChartPictureTest {
     }
 
     /**
+     * On a log iteration axis (for a run at full speed) the picture is still the run: every item the loss after
+     * that many updates, the start of training drawn iteration by iteration, nothing at iteration 0.
+     */
+    @Test
+    void onALogIterationAxisTheStartIsDrawnIterationByIteration() throws Exception {
+        int target = 20_000;
+        double[] truth = xorLosses(target);
+        Snapshot s;
+        try (TrainingSession session = new TrainingSession(Presets.xor())) {
+            session.setLogIterations(true);
+            session.stepMany(target);
+            s = session.sync().get(60, TimeUnit.SECONDS);
+        }
+        LossChartViewModel m = new LossChartViewModel();
+        m.logIterationsProperty().set(true);
+        m.update(s.losses(), s.iteration(), s.historyEnd());
+        XYSeries drawn = m.dataset().getSeries(0);
+        for (int k = 0; k < drawn.getItemCount(); k++) {
+            double x = drawn.getX(k).doubleValue();
+            assertTrue(x >= 1 && x <= target && Math.rint(x) == x, "a whole iteration on the axis: " + x);
+            assertEquals(truth[(int) x], drawn.getY(k).doubleValue(), 0.0, "the point at iteration " + x);
+            assertTrue(k == 0 || x > drawn.getX(k - 1).doubleValue(), "iteration order at item " + k);
+            if (k < 100) {
+                assertEquals(k + 1, x, 0.0, "the first 100 iterations, each one");
+            }
+        }
+        assertEquals(target, drawn.getX(drawn.getItemCount() - 1).doubleValue(), 0.0, "the last loss is drawn");
+        assertTrue(drawn.getItemCount() <= 4 * 1000 + 1);
+    }
+
+    /**
      * Every item is a real (iteration, loss) pair of the run, in strictly increasing iteration order, from the
      * first iteration of the history to its last.
      */

@@ -75,6 +75,28 @@ class LossChartViewTest {
         assertEquals(1, view.pointCount(), "Reset starts a new chart at the initial loss");
     }
 
+    /** At full speed the start stays in view: the log iteration axis draws the first iterations one by one. */
+    @Test
+    void theLogIterationAxisKeepsTheStartOfALongRunInView(FxRobot robot) {
+        session.stepMany(100_000);
+        PanelScenarios.settle(session, bridge);
+        robot.clickOn("#lossLogIterations");
+        PanelScenarios.settle(session, bridge);
+        org.jfree.chart.axis.ValueAxis x = view.chart().getXYPlot().getDomainAxis();
+        assertInstanceOf(LogAxis.class, x, "a logarithmic iteration axis");
+        org.jfree.data.xy.XYSeries drawn = view.model().dataset().getSeries(0);
+        assertEquals(1.0, drawn.getX(0).doubleValue(), "from iteration 1: 0 has no place on a log axis");
+        for (int i = 1; i <= 50; i++) {
+            assertEquals(i, drawn.getX(i - 1).doubleValue(), "iteration " + i + " of the start is drawn");
+        }
+        assertEquals(100_000, drawn.getX(drawn.getItemCount() - 1).doubleValue(), "to the last");
+        assertTrue(x.getLowerBound() <= 1 && x.getUpperBound() >= 100_000, x.getRange().toString());
+        robot.clickOn("#lossLogIterations");
+        PanelScenarios.settle(session, bridge);
+        assertEquals(0.0, view.model().dataset().getSeries(0).getX(0).doubleValue(), "linear again, from iteration 0");
+        assertTrue(!(view.chart().getXYPlot().getDomainAxis() instanceof LogAxis));
+    }
+
     @Test
     void boundedAfterManyIterations() {
         session.stepMany(200_000);

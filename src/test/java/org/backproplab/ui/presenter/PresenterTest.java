@@ -56,6 +56,7 @@ class PresenterTest {
         p.setColorScale(ColorScale.PURPLE_GREEN);
         p.setZoom(1.5);
         first.numbersProperty().set(UiState.Numbers.GRADIENTS);
+        first.neuronThumbnailsProperty().set(false);
 
         UiState second = new UiState();
         new Presenter(second, new PresenterPrefs(Preferences.userRoot().node(node.absolutePath())));
@@ -63,6 +64,7 @@ class PresenterTest {
         assertEquals(ColorScale.PURPLE_GREEN, second.colorScaleProperty().get());
         assertEquals(1.5, second.zoomProperty().get());
         assertEquals(UiState.Numbers.GRADIENTS, second.numbersProperty().get());
+        assertEquals(false, second.neuronThumbnailsProperty().get(), "the neuron maps stay off");
     }
 
     @Test

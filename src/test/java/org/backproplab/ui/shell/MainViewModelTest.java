@@ -6,20 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.backproplab.session.TrainingSession;
 import org.junit.jupiter.api.Test;
 
-/** The window's formatting and the speed slider's scale, without a window. */
+/** The window's formatting and the speed slider's stops, without a window. */
 class MainViewModelTest {
     @Test
-    void speedSliderIsLogarithmicFromOneToMax() {
-        assertEquals(1.0, MainViewModel.speedForSlider(0));
-        assertEquals(10.0, MainViewModel.speedForSlider(1));
-        assertEquals(100.0, MainViewModel.speedForSlider(2));
-        assertEquals(31623.0, MainViewModel.speedForSlider(4.5));
-        assertEquals(TrainingSession.MAX_SPEED, MainViewModel.speedForSlider(MainViewModel.SPEED_SLIDER_MAX));
-        assertTrue(MainViewModel.speedForSlider(MainViewModel.SPEED_SLIDER_MAX - 0.01) < 1e6);
-        assertEquals(2.0, MainViewModel.sliderForSpeed(100), 1e-12);
-        assertEquals(MainViewModel.SPEED_SLIDER_MAX, MainViewModel.sliderForSpeed(TrainingSession.MAX_SPEED));
-        assertEquals("max", MainViewModel.speedLabel(TrainingSession.MAX_SPEED));
-        assertEquals("1,000 it/s", MainViewModel.speedLabel(1000));
+    void theSpeedSliderStopsAtTheSpeedsATeacherNames() {
+        double[] named = {1, 2, 5, 10, 100, 1000, TrainingSession.MAX_SPEED};
+        String[] labels = {"1 it/s", "2 it/s", "5 it/s", "10 it/s", "100 it/s", "1,000 it/s", "max"};
+        assertEquals(named.length - 1, MainViewModel.SPEED_SLIDER_MAX);
+        for (int i = 0; i < named.length; i++) {
+            assertEquals(named[i], MainViewModel.speedForSlider(i), "stop " + i);
+            assertEquals(named[i], MainViewModel.speedForSlider(i + 0.4), "a drag between stops takes the nearest");
+            assertEquals(i, MainViewModel.sliderForSpeed(named[i]), 0.0);
+            assertEquals(labels[i], MainViewModel.speedLabel(named[i]));
+        }
+        assertEquals(4, MainViewModel.sliderForSpeed(MainViewModel.DEFAULT_SPEED), 0.0);
+        assertEquals(4, MainViewModel.sliderForSpeed(150), 0.0, "the nearest on a log scale");
+        assertEquals(5, MainViewModel.sliderForSpeed(500), 0.0);
+        assertTrue(MainViewModel.speedForSlider(-1) == 1 && Double.isInfinite(MainViewModel.speedForSlider(99)));
     }
 
     @Test
