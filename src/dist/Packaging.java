@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +38,16 @@ import java.util.zip.ZipInputStream;
  *     man pages, compressed (the classes' debug attributes only: stripping native libraries needs binutils'
  *     objcopy, which a machine with just a JDK may lack, and the JDK's are stripped already);</li>
  * <li>a class-data-sharing archive for that runtime: the app opens its window once with
- *     {@code -XX:DumpLoadedClassList}, and the JDK and JavaFX classes it loaded are dumped into the runtime's
- *     default archive (lib/server/classes.jsa), which the JVM maps at every start. The archive holds classes
- *     of the runtime only, so it stays valid wherever the image is copied or installed;</li>
+ *     {@code -XX:DumpLoadedClassList}. On Linux that list ships in the image (lib/backprop-lab.classlist,
+ *     a few hundred kilobytes) and the launcher script dumps the classes it names, the JDK's, JavaFX's, the
+ *     app's and its libraries', into an archive in the user's cache on the first start (in the background, at
+ *     the lowest priority) and maps it at every later start: the image stays small (the archive is about 40 MB)
+ *     and the archive, made where the app is installed, may hold the class path's classes too. On Windows and
+ *     macOS (whose launchers are jpackage's own) the JDK and JavaFX classes are dumped into the runtime's
+ *     default archive (lib/server/classes.jsa), which stays valid wherever the image is copied or installed;</li>
  * <li>jpackage makes the app image (the launcher, the app's jars, the runtime) and, if asked, an installer;</li>
  * <li>the launcher is tried: {@code presets} and {@code --version} must exit 0 and print only what they
- *     are asked for, and the archive must map.</li>
+ *     are asked for, and the archive must map (on Linux: once the first start has made it).</li>
  * </ol>
  *
  * <pre>
@@ -157,11 +162,16 @@ public final class Packaging {
         tool("jlink", "--module-path", jmods + java.io.File.pathSeparator + Path.of(System.getProperty("java.home"), "jmods"),
                 "--add-modules", String.join(",", modules), "--output", runtime.toString(),
                 "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages", "--compress=2");
-        boolean archived = !cds.equals("false") && classDataArchive(runtime, input);
-        Path image = appImage(input, runtime);
-        tryLauncher(image, archived);
-        System.out.printf(Locale.ROOT, "App image: %s, %s%s%n", image, mib(size(image)),
-                archived ? " (with a class-data archive of " + mib(size(archiveIn(image))) + ")" : " (no class-data archive)");
+        Path classlist = cds.equals("false") ? null : classList(runtime, input);
+        boolean perUser = classlist != null && os.contains("linux");
+        if (classlist != null && !perUser) {
+            dumpIntoRuntime(runtime, classlist, packagesIn(input));
+        }
+        Path image = appImage(input, runtime, perUser ? classlist : null);
+        tryLauncher(image, classlist != null);
+        System.out.printf(Locale.ROOT, "App image: %s, %s%s%n", image, mib(size(image)), classlist == null
+                ? " (no class-data archive)" : perUser ? " (the class list for the archive each user's first start makes)"
+                : " (with a class-data archive of " + mib(size(archiveIn(image))) + ")");
         if (!type.equals("app-image")) {
             Path installer = installer(image);
             System.out.printf(Locale.ROOT, "Installer: %s, %s%n", installer, mib(Files.size(installer)));
@@ -219,16 +229,17 @@ public final class Packaging {
     // ---- class-data sharing -------------------------------------------------------------------------------
 
     /**
-     * Opens the app's window once on {@code runtime} to list the classes its start loads, then dumps those of
-     * the runtime (JDK and JavaFX) into the runtime's default archive.
+     * Opens the app's window once on {@code runtime}, and runs the command line once, to list the classes
+     * their start loads.
      *
-     * @return true if the archive was made; false if no window could open and {@code --cds=auto}
+     * @return the list: the runtime's own default list and every class those starts loaded; null if no window
+     *         could open and {@code --cds=auto}
      */
-    private boolean classDataArchive(Path runtime, Path input) throws Exception {
+    private Path classList(Path runtime, Path input) throws Exception {
         Path window = work.resolve("window.classlist");
         Path commands = work.resolve("commands.classlist");
         String cp = list(input, ".jar").stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-        Path java = runtime.resolve("bin").resolve(os.contains("win") ? "java.exe" : "java");
+        Path java = javaIn(runtime);
         Run shown = run(withDisplay(List.of(java.toString(), "-XX:DumpLoadedClassList=" + window, "-cp", cp, MAIN_CLASS,
                 "--benchmark-start")), 120);
         if (shown.status != 0 || !shown.out.contains("first-frame")) {
@@ -236,29 +247,40 @@ public final class Packaging {
                     + shown.err.strip();
             if (cds.equals("auto")) {
                 System.out.println("No class-data archive: " + why);
-                return false;
+                return null;
             }
             throw new IllegalStateException(why + "\nBuild where a window can open (on Linux without a display: "
                     + "install Xvfb's xvfb-run), or without the archive: -Ddist.cds=false");
         }
         Run presets = run(List.of(java.toString(), "-XX:DumpLoadedClassList=" + commands, "-cp", cp, MAIN_CLASS, "presets"), 60);
         check(presets, "presets before the archive");
-        Set<String> ours = packagesIn(input);
         Set<String> lines = new LinkedHashSet<>(Files.readAllLines(runtime.resolve("lib").resolve("classlist")));
         for (Path list : List.of(window, commands)) {
             for (String line : Files.readAllLines(list)) {
-                if (!line.startsWith("#") && inRuntime(line, ours)) {
+                if (!line.startsWith("#")) {
                     lines.add(line);
                 }
             }
         }
-        Path classlist = work.resolve("runtime.classlist");
+        Path classlist = work.resolve(PACKAGE_NAME + ".classlist");
         Files.write(classlist, lines);
-        Run dump = run(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classlist), 300);
+        System.out.printf(Locale.ROOT, "Class list: %,d classes%n", lines.size());
+        return classlist;
+    }
+
+    /** Dumps the runtime's classes named in {@code classlist} into the runtime's default archive. */
+    private void dumpIntoRuntime(Path runtime, Path classlist, Set<String> ours) throws Exception {
+        List<String> lines = Files.readAllLines(classlist).stream().filter(l -> inRuntime(l, ours)).toList();
+        Path runtimeOnly = work.resolve("runtime.classlist");
+        Files.write(runtimeOnly, lines);
+        Run dump = run(List.of(javaIn(runtime).toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + runtimeOnly), 300);
         check(dump, "the class-data dump");
         System.out.printf(Locale.ROOT, "Class-data archive: %d classes listed, %s%n", lines.size(),
                 mib(size(archiveIn(runtime))));
-        return true;
+    }
+
+    private Path javaIn(Path runtime) {
+        return runtime.resolve("bin").resolve(os.contains("win") ? "java.exe" : "java");
     }
 
     /** @return the command, run through xvfb-run on Linux when there is no display and xvfb-run is installed */
@@ -319,7 +341,8 @@ public final class Packaging {
 
     // ---- jpackage -----------------------------------------------------------------------------------------
 
-    private Path appImage(Path input, Path runtime) throws IOException {
+    /** @param classlist the class list the Linux launcher dumps an archive of on the first start, or null */
+    private Path appImage(Path input, Path runtime, Path classlist) throws IOException {
         List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", NAME, "--app-version", version,
                 "--dest", dist.toString(), "--input", input.toString(), "--main-jar", MAIN_JAR,
                 "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(),
@@ -336,7 +359,7 @@ public final class Packaging {
         tool("jpackage", args.toArray(String[]::new));
         Path image = dist.resolve(os.contains("mac") ? NAME + ".app" : NAME);
         if (os.contains("linux")) {
-            shellLauncher(image, input);
+            shellLauncher(image, input, classlist);
         }
         return image;
     }
@@ -345,17 +368,41 @@ public final class Packaging {
      * Replaces jpackage's Linux launcher by a shell script that starts the same: JDK 17's launcher asks rpm and
      * dpkg at every start which package it belongs to ({@code dpkg -S}: a tenth of a second or more, the longer
      * the more packages the machine has).
+     *
+     * <p>With a class list, the script also looks for the class-data archive in the user's cache
+     * ({@code $XDG_CACHE_HOME/backprop-lab}, else {@code ~/.cache/backprop-lab}), named after the version and a
+     * checksum of where the app is installed and of its jar (an archive is only valid with the very jars it was
+     * made from). It maps the archive when it is there; otherwise it starts without and, in the background at
+     * the lowest priority, dumps one (about 4 s of processor time), written under a temporary name and renamed,
+     * so that two starts at once never see half an archive. Nothing is printed; a cache that cannot be written
+     * just means no archive. An archive the JVM cannot use (another Java, a damaged file) is ignored by it.
      */
-    private void shellLauncher(Path image, Path input) throws IOException {
+    private void shellLauncher(Path image, Path input, Path classlist) throws IOException {
         String classPath = list(input, ".jar").stream()
                 .map(j -> "$app/lib/app/" + j.getFileName())
                 .sorted(Comparator.comparing((String j) -> !j.endsWith("/" + MAIN_JAR)))
                 .collect(Collectors.joining(":"));
-        String script = "#!/bin/sh\n"
+        StringBuilder script = new StringBuilder("#!/bin/sh\n"
                 + "# Starts Backprop Lab with the Java runtime beside it (written by src/dist/Packaging.java).\n"
-                + "app=\"$(dirname \"$(readlink -f \"$0\")\")/..\"\n"
-                + "exec \"$app/lib/runtime/bin/java\" " + String.join(" ", JAVA_OPTIONS)
-                + " -cp \"" + classPath + "\" " + MAIN_CLASS + " \"$@\"\n";
+                + "app=\"$(readlink -f \"$(dirname \"$(readlink -f \"$0\")\")/..\")\"\n"
+                + "java=\"$app/lib/runtime/bin/java\"\n"
+                + "cp=\"" + classPath + "\"\n"
+                + "share=\n");
+        if (classlist != null) {
+            Files.copy(classlist, image.resolve("lib").resolve(classlist.getFileName()));
+            script.append("# The class-data archive: made by the first start, mapped by every later one.\n"
+                    + "list=\"$app/lib/" + classlist.getFileName() + "\"\n"
+                    + "cache=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + PACKAGE_NAME + "\"\n"
+                    + "key=$({ echo \"$app\"; ls -l --time-style=+%s \"$app/lib/app/" + MAIN_JAR + "\"; } 2>/dev/null | cksum | cut -d' ' -f1)\n"
+                    + "jsa=\"$cache/classes-" + version + "-$key.jsa\"\n"
+                    + "if [ -r \"$jsa\" ]; then\n"
+                    + "  share=\"-XX:SharedArchiveFile=$jsa\"\n"
+                    + "elif [ -r \"$list\" ] && mkdir -p \"$cache\" 2>/dev/null; then\n"
+                    + "  ( nice -n 19 \"$java\" -Xshare:dump -XX:SharedClassListFile=\"$list\" -XX:SharedArchiveFile=\"$jsa.$$\" -cp \"$cp\" \\\n"
+                    + "      && mv -f \"$jsa.$$\" \"$jsa\" || rm -f \"$jsa.$$\" ) </dev/null >/dev/null 2>&1 &\n"
+                    + "fi\n");
+        }
+        script.append("exec \"$java\" " + String.join(" ", JAVA_OPTIONS) + " ${share:+\"$share\"} -cp \"$cp\" " + MAIN_CLASS + " \"$@\"\n");
         Path launcher = image.resolve("bin").resolve(NAME);
         Files.writeString(launcher, script);
         launcher.toFile().setExecutable(true, false);
@@ -373,26 +420,55 @@ public final class Packaging {
         return os.contains("mac") ? image.resolve("Contents/MacOS/" + NAME) : image.resolve("bin/" + NAME);
     }
 
-    /** The launcher runs the command line and exits 0, prints nothing it was not asked for, and maps the archive. */
+    /**
+     * The launcher runs the command line and exits 0, prints nothing it was not asked for, and maps the archive
+     * (on Linux the one its first start made, in a cache folder of the build's own).
+     */
     private void tryLauncher(Path image, boolean archived) throws Exception {
         Path launcher = launcher(image);
-        Run presets = run(List.of(launcher.toString(), "presets"), 60);
+        Path cache = work.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Run presets = run(List.of(launcher.toString(), "presets"), 60, env);
         check(presets, launcher + " presets");
         if (!presets.out.lines().anyMatch(l -> l.startsWith("xor")) || !presets.err.isEmpty()) {
             throw new IllegalStateException(launcher + " presets printed\n" + presets.out + presets.err);
         }
-        Run v = run(List.of(launcher.toString(), "--version"), 60);
+        Run v = run(List.of(launcher.toString(), "--version"), 60, env);
         check(v, launcher + " --version");
         if (!v.out.strip().equals("Backprop Lab " + version)) {
             throw new IllegalStateException(launcher + " --version printed '" + v.out.strip() + "', expected Backprop Lab " + version);
         }
+        String made = "";
         if (archived) {
+            if (os.contains("linux")) {
+                Path jsa = awaitArchive(cache.resolve(PACKAGE_NAME));
+                made = "; the first start made " + jsa.getFileName() + " (" + mib(Files.size(jsa)) + ")";
+            }
             // with -Xshare:on the JVM refuses to start unless it maps the archive
-            Run shared = run(List.of(launcher.toString(), "presets"), 60, Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
+            Map<String, String> on = new LinkedHashMap<>(env);
+            on.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+            Run shared = run(List.of(launcher.toString(), "presets"), 60, on);
             check(shared, launcher + " presets with -Xshare:on");
         }
         System.out.println(launcher + " presets: exit 0, the presets listed, nothing on stderr; --version: Backprop Lab "
-                + version + (archived ? "; the class-data archive maps" : ""));
+                + version + made + (archived ? "; the class-data archive maps" : ""));
+    }
+
+    /** @return the archive the launcher's first start dumps in the background into {@code folder}, once renamed */
+    private static Path awaitArchive(Path folder) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> s = Files.list(folder)) {
+                    Optional<Path> jsa = s.filter(p -> p.getFileName().toString().endsWith(".jsa")).findFirst();
+                    if (jsa.isPresent()) {
+                        return jsa.get();
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the launcher's first start made no class-data archive in " + folder + " within 5 minutes");
     }
 
     private Path installer(Path image) throws IOException {
