@@ -34,6 +34,8 @@ public class BackpropLabApp extends Application {
     private UiState state;
     private MainWindow window;
     private Autosave autosave;
+    private Thread fxThread;
+    private WindowErrors handler;
 
     /** Needed by {@link Application#launch} and by TestFX. */
     public BackpropLabApp() {
@@ -91,18 +93,27 @@ public class BackpropLabApp extends Application {
      * says in one line that something went wrong; the window keeps working.
      */
     private void reportUncaughtErrors() {
-        Thread fx = Thread.currentThread();
-        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
-        fx.setUncaughtExceptionHandler((t, e) -> {
+        fxThread = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fxThread.getUncaughtExceptionHandler();
+        // never chain an earlier window's handler: it would keep that window, its session and history alive
+        handler = new WindowErrors(this, previous instanceof WindowErrors w ? w.fallback : previous);
+        fxThread.setUncaughtExceptionHandler(handler);
+    }
+
+    /** Reports an error on the window thread in the status bar; the console gets the stack trace. */
+    private record WindowErrors(BackpropLabApp app, Thread.UncaughtExceptionHandler fallback)
+            implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
             System.err.println("Backprop Lab: unexpected error on the window thread");
             e.printStackTrace();
             try {
-                window.viewModel().report("Something went wrong in the window (" + e.getClass().getSimpleName()
+                app.window.viewModel().report("Something went wrong in the window (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Details are on the console.");
             } catch (RuntimeException again) {
-                previous.uncaughtException(t, e);
+                fallback.uncaughtException(t, e);
             }
-        });
+        }
     }
 
     @Override
@@ -116,6 +127,14 @@ public class BackpropLabApp extends Application {
         if (session != null) {
             session.close();
         }
+        if (fxThread != null && fxThread.getUncaughtExceptionHandler() == handler) {
+            fxThread.setUncaughtExceptionHandler(handler.fallback());
+        }
+    }
+
+    /** @return what reports an error on the window thread while this app runs (null before {@link #start}) */
+    Thread.UncaughtExceptionHandler windowErrors() {
+        return handler;
     }
 
     // Properties (for tests and the benchmark)

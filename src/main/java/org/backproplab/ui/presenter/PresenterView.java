@@ -2,6 +2,7 @@ package org.backproplab.ui.presenter;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
@@ -33,6 +34,7 @@ public final class PresenterView {
 
     public PresenterView(Presenter presenter) {
         this.presenter = presenter;
+        this.fromStage = (o, a, f) -> presenter.fullScreenProperty().set(f);
     }
 
     /** Applies theme and zoom to {@code scene} now and whenever they change, and installs the keys. */
@@ -47,15 +49,30 @@ public final class PresenterView {
                 e.consume();
             }
         });
-        scene.windowProperty().addListener((o, a, w) -> followStage(w));
-        followStage(scene.getWindow());
+        scene.windowProperty().addListener((o, a, w) -> followStage(a, w));
+        followStage(null, scene.getWindow());
     }
 
-    private void followStage(Window w) {
-        if (w instanceof Stage stage) {
+    /** Stage → presenter: full screen left with Esc or the window manager. */
+    private final ChangeListener<Boolean> fromStage;
+    /** Presenter → stage: F11 or View → Full screen; set while the scene is in a stage. */
+    private ChangeListener<Boolean> toStage;
+
+    /**
+     * Follows the full-screen state of the stage the scene is in, and stops following the stage it left: a
+     * stage that outlives the scene (another scene put in it) must not keep this window alive.
+     */
+    private void followStage(Window left, Window joined) {
+        if (left instanceof Stage old) {
+            old.fullScreenProperty().removeListener(fromStage);
+            presenter.fullScreenProperty().removeListener(toStage);
+            toStage = null;
+        }
+        if (joined instanceof Stage stage) {
             stage.setFullScreenExitHint("Press F11 or Esc to leave full screen");
-            stage.fullScreenProperty().addListener((o, a, f) -> presenter.fullScreenProperty().set(f));
-            presenter.fullScreenProperty().addListener((o, a, f) -> stage.setFullScreen(f));
+            stage.fullScreenProperty().addListener(fromStage);
+            toStage = (o, a, f) -> stage.setFullScreen(f);
+            presenter.fullScreenProperty().addListener(toStage);
         }
     }
 

@@ -133,7 +133,7 @@ class MainWindowTest extends FxRobot {
         double eta = before.scenario().config().learningRate();
         TextField field = lookup("#learningRateField").queryAs(TextField.class);
         for (String bad : new String[] {"abc", "-0.5", "1e999", "0.5.1"}) {
-            doubleClickOn(field).eraseText(field.getText().length() + 2).write(bad).type(KeyCode.ENTER);
+            clickOn(field).push(KeyCode.END).eraseText(field.getText().length()).write(bad).type(KeyCode.ENTER);
             Snapshot after = fx.settle();
             assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), bad);
             String msg = text("#statusMessage");
@@ -147,7 +147,7 @@ class MainWindowTest extends FxRobot {
         assertEquals(MainViewModel.formatNumber(eta), field.getText(), "Esc shows the current η again");
         assertFalse(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")));
 
-        doubleClickOn(field).eraseText(field.getText().length() + 2).write("0.25").type(KeyCode.ENTER);
+        clickOn(field).push(KeyCode.END).eraseText(field.getText().length()).write("0.25").type(KeyCode.ENTER);
         Snapshot changed = fx.settle();
         assertEquals(0.25, changed.scenario().config().learningRate(), 0.0);
         assertTrue(changed.network().sameAs(before.network()), "η changes, the weights do not");
@@ -229,7 +229,7 @@ class MainWindowTest extends FxRobot {
         interact(() -> fx.app.session().load(org.backproplab.data.Scenarios.withArchitecture(start.scenario(), layers)));
         fx.settle();
         TextField field = lookup("#learningRateField").queryAs(TextField.class);
-        doubleClickOn(field).eraseText(field.getText().length() + 2).write("50").type(KeyCode.ENTER);
+        clickOn(field).push(KeyCode.END).eraseText(field.getText().length()).write("50").type(KeyCode.ENTER);
         assertEquals(50, fx.settle().scenario().config().learningRate());
         double largest = 0;
         for (int i = 0; i < 80 && !fx.settle().diverged(); i++) {

@@ -84,7 +84,7 @@ class PaceFxTest extends FxRobot {
         assertEquals(4000, s.iteration());
         assertEquals(1000.0, s.epochs(), 0.0);
         assertEquals("Iteration 4000 · epoch 1000", lookup("#iterationLabel").queryAs(Label.class).getText());
-        doubleClickOn(runToField()).eraseText(20).write("250 epochs").type(KeyCode.ENTER);
+        clickOn(runToField()).push(KeyCode.END).eraseText(runToField().getText().length()).write("250 epochs").type(KeyCode.ENTER);
         Snapshot back = awaitPaused();
         assertEquals(1000, back.iteration(), "250 epochs of 4 updates, shown from the history");
         assertEquals(4000, back.historyEnd());
@@ -96,7 +96,7 @@ class PaceFxTest extends FxRobot {
         Snapshot before = fx.settle();
         TextField field = runToField();
         for (String bad : new String[] {"abc", "-5", "1.5 epochs", ""}) {
-            doubleClickOn(field).eraseText(field.getText().length() + 2).write(bad).type(KeyCode.ENTER);
+            clickOn(field).push(KeyCode.END).eraseText(field.getText().length()).write(bad).type(KeyCode.ENTER);
             Snapshot after = fx.settle();
             assertEquals(RunTarget.refusal(bad), lookup("#statusMessage").queryAs(Label.class).getText());
             assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid")), bad);
