@@ -124,15 +124,15 @@ class DataTableViewTest {
     void probeShowsThePredictionOfTheNetwork(FxRobot robot) {
         TextField x1 = robot.lookup("#probe-weight").queryAs(TextField.class);
         TextField x2 = robot.lookup("#probe-height").queryAs(TextField.class);
-        robot.clickOn(x1).eraseText(x1.getText().length()).write("-7");
-        robot.clickOn(x2).eraseText(x2.getText().length()).write("-3");
+        robot.clickOn(x1).push(KeyCode.END).eraseText(x1.getText().length()).write("-7");
+        robot.clickOn(x2).push(KeyCode.END).eraseText(x2.getText().length()).write("-3");
         WaitForAsyncUtils.waitForFxEvents();
         double expected = bridge.snapshot().network().predict(new double[] {-7, -3})[0];
         assertEquals("ŷ = " + NumberText.format(expected), robot.lookup("#probeResult").queryAs(Label.class).getText());
         String probes = robot.lookup("#probeList").queryAs(Label.class).getText();
         assertTrue(probes.startsWith("Emily (−7, −3) → ŷ = " + NumberText.format(bridge.snapshot().probeOutputs().getEntry(0, 0))), probes);
         assertTrue(probes.contains("Frank"));
-        robot.clickOn(x2).write("q");
+        robot.clickOn(x2).push(KeyCode.END).write("q");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("'-3q' in probe, height: expected a number such as 0.5 or -1.2e-3", robot.lookup("#probeResult").queryAs(Label.class).getText());
     }
