@@ -132,11 +132,6 @@ public class BackpropLabApp extends Application {
         }
     }
 
-    /** @return what reports an error on the window thread while this app runs (null before {@link #start}) */
-    Thread.UncaughtExceptionHandler windowErrors() {
-        return handler;
-    }
-
     // Properties (for tests and the benchmark)
 
     /** @return the session the window shows (null before {@link #start}) */
