@@ -77,4 +77,13 @@ public record SampleOnShow(int sample, int selected, int[] batch, boolean steppi
     public static String quoted(Dataset d, int sample) {
         return "“" + d.label(sample) + "”";
     }
+
+    /**
+     * @return the note without the sample shown instead ("“Alice” is not in this batch"), for a line that names
+     *         the sample on show already; empty when the selected sample is on show
+     */
+    public String briefNote() {
+        int cut = note.lastIndexOf(": showing ");
+        return cut < 0 ? note : note.substring(0, cut);
+    }
 }

@@ -84,6 +84,11 @@ final class NeuronValues {
         return onShow.note();
     }
 
+    /** @return {@link SampleOnShow#briefNote()} of the sample on show */
+    String briefNote() {
+        return onShow.briefNote();
+    }
+
     /** @return e.g. "Sample “01”" or "Mean over 4 samples" */
     String describeSelection() {
         return row < 0 ? onShow.describe(s.scenario().dataset(), t.inputs().getRowDimension())

@@ -135,8 +135,10 @@ final class SceneBuilder {
                     : PhaseText.caption(phase, net, s.scenario().config(), loss);
             // the sample on show is named while stepping too (the note says so when it is not the selected one)
             String what = PhaseText.numbersNote(phase, samples);
-            // lecture mode: what the numbers are first (a long line is cut at the right)
-            note = lecture > 0 ? (note.isEmpty() ? what : what + "   ·   " + note)
+            // lecture mode: what the numbers are first, then (briefly: the caption names the sample on show) why
+            // the selected sample is not the one on show; narrower separators, so that the line keeps its size
+            String brief = values.briefNote();
+            note = lecture > 0 ? (brief.isEmpty() ? what : what + "   ·   " + brief).replace("   ·   ", "  ·  ")
                     : (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
         } else {
             caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());

@@ -106,7 +106,17 @@ final class LookingAtText {
             new Section("Presenter mode", List.of(
                     "F11 fills the screen; Ctrl + plus and Ctrl + minus zoom the whole window from 75 % to 250 %, "
                             + "Ctrl + 0 returns to 100 %. View → Theme switches between light and dark; the choices are "
-                            + "remembered the next time.")));
+                            + "remembered the next time.")),
+            new Section("Lecture mode", List.of(
+                    "F5 (or the Lecture button) gives the whole window to the graph and the derivation, every number "
+                            + "large enough to read from the back of a room. The loss chart, the data, the weights and "
+                            + "the decision boundary become drawers: C, D, W and B open and close them over the graph.",
+                    "• ↑ and ↓ choose the neuron the graph labels and the derivation explains; Shift + ↑ / ↓ an edge "
+                            + "into it. Numbers that do not fit are never dropped silently: the note \"+k more\" "
+                            + "counts them.",
+                    "• Run to stops exactly at an iteration or an epoch (the presets start with their tutorial's "
+                            + "target); Auto-play walks through the phases at 1–5 s each, and any key pauses it. "
+                            + "? lists every shortcut.")));
     }
 
     /** @return how a colour reads to someone looking at it: "white", "light" or "dark" */

@@ -36,7 +36,7 @@ final class PaceControls {
     private static Node runTo(RunToModel model) {
         TextField field = new TextField();
         field.setId("runToField");
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(7);
         field.setMinWidth(Region.USE_PREF_SIZE);
         field.setTooltip(ShellToolbar.tip("Where Run to stops: an iteration (1500) or an epoch (1000 epochs). "
                 + "Starts at the tutorial's own target; Enter runs, Esc cancels"));

@@ -143,7 +143,7 @@ final class ShellToolbar {
 
     private Node learningRateBox() {
         learningRate.setId("learningRateField");
-        learningRate.setPrefColumnCount(5);
+        learningRate.setPrefColumnCount(4);
         learningRate.setTooltip(tip("Learning rate η: type a number ≥ 0 and press Enter; Esc restores the current value"));
         learningRate.setText(vm.learningRateTextProperty().get());
         vm.learningRateTextProperty().addListener((o, was, now) -> {
