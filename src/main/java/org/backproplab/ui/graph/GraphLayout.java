@@ -26,6 +26,8 @@ final class GraphLayout {
     final int legendRows;
     /** y where the legend's space starts: nothing else is placed below it. */
     final double legendTop;
+    /** The distance from one line of the caption's note to the next, in fonts. */
+    static final double NOTE_LINE = 1.15;
     /** Height of the strip kept for the "+k more" note, in fonts. */
     static final double NOTE_HEIGHT = 1.8;
     /** y where the strip of the "+k more" note starts, NaN when the layout keeps none. */
@@ -47,7 +49,7 @@ final class GraphLayout {
      *                   too short for them
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows) {
-        this(sizes, bias, width, height, zoom, legendRows, 0, false);
+        this(sizes, bias, width, height, zoom, legendRows, 0, false, 1);
     }
 
     /**
@@ -55,9 +57,11 @@ final class GraphLayout {
      *                    neurons are larger), or 0 for the window's own size
      * @param noteStrip   true to keep a strip above the legend free for the "+k more" note
      *                    ({@link NetworkView}'s {@code #hiddenNumbersNote})
+     * @param captionNoteLines how many lines the note under the caption takes (1, or 2 in lecture mode's narrow
+     *                    graph); the column headers and the neurons move down by a line for the second
      */
     GraphLayout(int[] sizes, boolean[] bias, double width, double height, double zoom, int legendRows,
-                double lectureFont, boolean noteStrip) {
+                double lectureFont, boolean noteStrip, int captionNoteLines) {
         int depth = sizes.length - 1;
         boolean lecture = lectureFont > 0;
         font = lecture ? lectureFont : fontSize(width, height, zoom);
@@ -65,7 +69,7 @@ final class GraphLayout {
         // below or above their neuron when the margin is too narrow for them
         double left = lecture ? Math.max(4 * font, 0.04 * width) : Math.max(6.5 * font, 0.06 * width);
         double right = width - (lecture ? Math.max(4.5 * font, 0.05 * width) : Math.max(9.5 * font, 0.08 * width));
-        headerY = 3.75 * font + 6;
+        headerY = (3.75 + NOTE_LINE * (Math.max(1, captionNoteLines) - 1)) * font + 6;
         top = headerY + 2.6 * font;
         int maxSlots = 1;
         for (int c = 0; c <= depth; c++) {

@@ -157,9 +157,12 @@ final class GraphPainter {
         gc.setFill(t.ink());
         gc.fillText(s.caption(), 12, 1.0 * f + 4);
         if (!s.note().isEmpty()) {
-            gc.setFont(LabelLeaders.fitted(s.note(), f * 0.95, false, s.width() - 24));
             gc.setFill(t.muted());
-            gc.fillText(s.note(), 12, 2.2 * f + 6);
+            String[] lines = s.note().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                gc.setFont(LabelLeaders.fitted(lines[i], f * 0.95, false, s.width() - 24));
+                gc.fillText(lines[i], 12, (2.2 + GraphLayout.NOTE_LINE * i) * f + 6);
+            }
         }
         double room = s.width() - 24;
         for (int i = 1; i < s.headers().size(); i++) {

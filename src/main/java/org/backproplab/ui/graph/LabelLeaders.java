@@ -58,13 +58,18 @@ final class LabelLeaders {
      */
     static Font fitted(String text, double size, boolean bold, double width) {
         Font font = GraphPainter.font(size, bold);
-        Text probe = new Text(text);
-        probe.setFont(font);
-        double w = probe.getLayoutBounds().getWidth();
+        double w = width(text, font);
         if (w <= width || w <= 0) {
             return font;
         }
         return GraphPainter.font(Math.max(0.6 * size, size * width / w), bold);
+    }
+
+    /** @return the width of {@code text} drawn in {@code font} */
+    static double width(String text, Font font) {
+        Text probe = new Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 
     /** @return {@code x}, moved so that {@code text} centred on it in {@code font} stays 4 px inside {@code 0..width} */

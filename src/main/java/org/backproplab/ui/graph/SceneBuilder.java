@@ -5,6 +5,7 @@ import static org.backproplab.ui.graph.GraphText.num;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Activation;
@@ -48,6 +49,9 @@ final class SceneBuilder {
     private final double lecture;
     private final UiState state;
     private GraphLayout g;
+    /** The caption over the graph and the note under it (two lines joined by a newline at most). */
+    private String caption;
+    private String note;
     /** The window's zoom: edge widths scale with it, like the fonts. */
     private final double zoom;
     private final NeuronValues values;
@@ -77,6 +81,66 @@ final class SceneBuilder {
         this.lecture = state.lectureText();
         // lecture mode has no legend: its words are too small for a room, and the teacher explains the colours
         this.legendRows = lecture > 0 ? 0 : LegendPainter.rows(legend, GraphLayout.fontSize(width, height, zoom), width);
+        captionAndNote();
+    }
+
+    /**
+     * The caption and the note under it. In lecture mode a note too wide for the graph at its size is broken
+     * into two lines at a separator, rather than drawn smaller.
+     */
+    private void captionAndNote() {
+        String note = values.note();
+        int samples = vm.gradientSamples();
+        if (phase != null) {
+            IterationTrace t = s.trace();
+            double loss = t == null ? Double.NaN : t.loss();
+            caption = lecture > 0 ? PhaseText.shortCaption(phase, loss) + "   ·   " + values.describeSelection()
+                    : PhaseText.caption(phase, net, s.scenario().config(), loss);
+            // the sample on show is named while stepping too (the note says so when it is not the selected one)
+            String what = PhaseText.numbersNote(phase, samples);
+            // lecture mode: what the numbers are first, then (briefly: the caption names the sample on show) why
+            // the selected sample is not the one on show; narrower separators, so that the line keeps its size
+            String brief = values.briefNote();
+            note = lecture > 0 ? (brief.isEmpty() ? what : what + "   ·   " + brief).replace("   ·   ", "  ·  ")
+                    : (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
+        } else {
+            caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
+            if (lecture > 0) {
+                note = values.briefNote();
+            }
+        }
+        if (lecture > 0 && !note.isEmpty()) {
+            note = twoLines(note, GraphPainter.font(lecture * 0.95, false), width - 24);
+        }
+        this.caption = caption;
+        this.note = note;
+    }
+
+    /**
+     * @return {@code text} as it is if it fits {@code room} in {@code font}; otherwise broken once, at the last
+     *         "  ·  " separator, else at the last space, that leaves both lines fitting (the first line at least
+     *         when none does), the lines joined by a newline
+     */
+    static String twoLines(String text, Font font, double room) {
+        if (LabelLeaders.width(text, font) <= room) {
+            return text;
+        }
+        int fallback = -1;
+        for (String at : new String[] {"  ·  ", " "}) {
+            for (int cut = text.lastIndexOf(at); cut > 0; cut = text.lastIndexOf(at, cut - 1)) {
+                String first = text.substring(0, cut);
+                String second = text.substring(cut + at.length()).strip();
+                if (LabelLeaders.width(first, font) <= room) {
+                    if (LabelLeaders.width(second, font) <= room) {
+                        return first + "\n" + second;
+                    }
+                    if (fallback < 0) {
+                        fallback = cut;
+                    }
+                }
+            }
+        }
+        return fallback < 0 ? text : text.substring(0, fallback) + "\n" + text.substring(fallback).replaceFirst("^\\s*·?\\s*", "");
     }
 
     /**
@@ -89,7 +153,8 @@ final class SceneBuilder {
     }
 
     private GraphScene build(boolean focused) {
-        g = new GraphLayout(sizes, bias, width, height, zoom, legendRows, lecture, focused);
+        g = new GraphLayout(sizes, bias, width, height, zoom, legendRows, lecture, focused,
+                (int) note.chars().filter(c -> c == '\n').count() + 1);
         double range = vm.range();
         List<Header> headers = headers();
         List<Edge> edges = new ArrayList<>();
@@ -125,24 +190,6 @@ final class SceneBuilder {
                 state.selectedNeuronProperty().get())
                 : placer.placeAll(edges, biasNodes, neurons);
         List<Label> labels = placed.labels();
-        String caption;
-        String note = values.note();
-        int samples = vm.gradientSamples();
-        if (phase != null) {
-            IterationTrace t = s.trace();
-            double loss = t == null ? Double.NaN : t.loss();
-            caption = lecture > 0 ? PhaseText.shortCaption(phase, loss) + "   ·   " + values.describeSelection()
-                    : PhaseText.caption(phase, net, s.scenario().config(), loss);
-            // the sample on show is named while stepping too (the note says so when it is not the selected one)
-            String what = PhaseText.numbersNote(phase, samples);
-            // lecture mode: what the numbers are first, then (briefly: the caption names the sample on show) why
-            // the selected sample is not the one on show; narrower separators, so that the line keeps its size
-            String brief = values.briefNote();
-            note = lecture > 0 ? (brief.isEmpty() ? what : what + "   ·   " + brief).replace("   ·   ", "  ·  ")
-                    : (note.isEmpty() ? values.describeSelection() : note) + "   ·   " + what;
-        } else {
-            caption = values.describeSelection() + "   ·   loss L = " + num(s.loss());
-        }
         String hiddenNote = placed.hidden() == 0 ? "" : hiddenNote(placed.hidden());
         GraphScene.Numbers shown = new GraphScene.Numbers(placed.needed(), placed.hidden(), hiddenNote, g.noteTop,
                 focused ? focus : state.selectedNeuronProperty().get(), lecture > 0);

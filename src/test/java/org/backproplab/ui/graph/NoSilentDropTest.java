@@ -125,6 +125,11 @@ class NoSilentDropTest {
                 for (Edge e : scene.edges()) {
                     assertTrue(e.width() >= 3, where + ": an edge " + e.width() + " px wide");
                 }
+                for (String line : scene.note().split("\n")) {
+                    double size = LabelLeaders.fitted(line, 0.95 * scene.font(), false, scene.width() - 24).getSize();
+                    assertTrue(size >= 0.95 * scene.font() - 1e-3, where + ": the note '" + line + "' shrunk to "
+                            + size + " px to fit");
+                }
             }
             checkScene(scene, where, vm, numbers);
         }
