@@ -76,6 +76,7 @@ public final class NetworkView extends Region {
         state.zoomProperty().addListener((o, a, b) -> refresh());
         state.lectureProperty().addListener((o, a, b) -> refresh());
         state.lectureTextProperty().addListener((o, a, b) -> refresh());
+        state.hiddenNumbersProperty().addListener((o, a, b) -> refresh());
         state.themeProperty().addListener((o, a, b) -> {
             paintBackdrop();
             refresh();
@@ -174,6 +175,10 @@ public final class NetworkView extends Region {
         }
         state.selectedEdgeProperty().set(ref);
         state.selectedNeuronProperty().set(new UiState.NeuronRef(ref.layer(), ref.to()));
+        if (!state.hiddenNumbers().isEmpty()) {
+            // an open exercise: editing a weight would change its numbers, and the editor would show a hidden one
+            return;
+        }
         double[] p = vm.anchor(ref);
         editor.open(ref, vm.value(ref));
         double w = editor.prefWidth(-1);

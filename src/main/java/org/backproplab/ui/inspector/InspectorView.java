@@ -200,6 +200,28 @@ public final class InspectorView extends VBox {
         }
     }
 
+    /**
+     * Shows {@code panel} in place of the derivation while {@code open} is true (an exercise: the derivation would
+     * give its numbers away), and the weight grids blank while an exercise hides a new weight.
+     */
+    public void showInstead(Node panel, javafx.beans.value.ObservableBooleanValue open) {
+        Runnable swap = () -> {
+            boolean on = open.get();
+            int i = split.getItems().indexOf(on ? derivation : panel);
+            if (i >= 0) {
+                double[] dividers = split.getDividerPositions();
+                split.getItems().set(i, on ? panel : derivation);
+                split.setDividerPositions(dividers);
+            }
+        };
+        open.addListener((o, was, is) -> swap.run());
+        swap.run();
+        Runnable blank = () -> weights.getContent().setVisible(!state.hiddenNumbers().hidesAny(
+                org.backproplab.engine.exercise.Quantity.Kind.NEW_W));
+        state.hiddenNumbersProperty().addListener((o, was, is) -> blank.run());
+        blank.run();
+    }
+
     /** Lecture mode on or off: the derivation at the lecture text size, without the title, headline and whole iteration. */
     private void lecture() {
         boolean on = state.lectureProperty().get() && state.lectureTextProperty().get() > 0;

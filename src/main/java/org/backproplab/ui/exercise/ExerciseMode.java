@@ -1,0 +1,160 @@
+package org.backproplab.ui.exercise;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.backproplab.engine.exercise.Quantity;
+import org.backproplab.engine.exercise.Scope;
+import org.backproplab.session.Snapshot;
+import org.backproplab.ui.HiddenNumbers;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+
+/**
+ * Puts Check my working and Predict, then reveal together: their view models follow the session's snapshots and
+ * the selection, the numbers either hides go to {@link UiState#hiddenNumbersProperty()} for every view, and the
+ * window gets their panel, the Exercises menu ({@code #exercisesMenu}) and two toggles for the status bar
+ * ({@code #exerciseToggle}, {@code #predictionToggle}; keys X and P).
+ */
+public final class ExerciseMode {
+    private final ExerciseViewModel exercise = new ExerciseViewModel();
+    private final PredictionViewModel prediction = new PredictionViewModel();
+    private final ExercisePanel panel = new ExercisePanel(exercise, prediction);
+    private final BooleanBinding open = exercise.onProperty().or(prediction.onProperty());
+
+    public ExerciseMode(SessionBridge bridge, UiState state) {
+        Runnable follow = () -> {
+            Snapshot s = bridge.snapshot();
+            if (s != null) {
+                exercise.update(s, state.selectedSampleProperty().get(), state.selectedNeuronProperty().get());
+                prediction.update(s, state.selectedSampleProperty().get(), state.selectedEdgeProperty().get());
+            }
+        };
+        bridge.snapshotProperty().addListener((o, was, is) -> follow.run());
+        state.selectedSampleProperty().addListener((o, was, is) -> follow.run());
+        state.selectedNeuronProperty().addListener((o, was, is) -> follow.run());
+        exercise.onProperty().addListener((o, was, is) -> follow.run());
+        prediction.onProperty().addListener((o, was, is) -> follow.run());
+        state.hiddenNumbersProperty().bind(Bindings.createObjectBinding(() -> {
+            Set<Quantity> all = new LinkedHashSet<>(exercise.hiddenProperty().get().quantities());
+            all.addAll(prediction.hiddenProperty().get().quantities());
+            return all.isEmpty() ? HiddenNumbers.NONE : new HiddenNumbers(all);
+        }, exercise.hiddenProperty(), prediction.hiddenProperty()));
+        follow.run();
+    }
+
+    // Properties
+
+    public ExerciseViewModel exercise() {
+        return exercise;
+    }
+
+    public PredictionViewModel prediction() {
+        return prediction;
+    }
+
+    /** @return the panel shown in place of the derivation while {@link #openProperty()} is true */
+    public ExercisePanel panel() {
+        return panel;
+    }
+
+    /** @return true while Check my working or Predict, then reveal is on */
+    public ObservableBooleanValue openProperty() {
+        return open;
+    }
+
+    // Commands
+
+    /** Check my working on or off (key X). */
+    public void toggleExercise() {
+        exercise.onProperty().set(!exercise.onProperty().get());
+    }
+
+    /** Predict, then reveal on or off (key P). */
+    public void togglePrediction() {
+        prediction.onProperty().set(!prediction.onProperty().get());
+    }
+
+    /** @return the two toggles for the status bar */
+    public Node toggles() {
+        ToggleButton check = new ToggleButton("Check my working");
+        check.setId("exerciseToggle");
+        check.selectedProperty().bindBidirectional(exercise.onProperty());
+        check.setTooltip(new Tooltip("Check my working [X]: the numbers of each phase you step are hidden; type them "
+                + "and they are checked at once, wrong ones with a diagnosis"));
+        check.setAccessibleHelp("Key X");
+        ToggleButton predict = new ToggleButton("Predict");
+        predict.setId("predictionToggle");
+        predict.selectedProperty().bindBidirectional(prediction.onProperty());
+        predict.setTooltip(new Tooltip("Predict, then reveal [P]: before each phase or step, a question about what "
+                + "it will do; the answer is revealed once it has run"));
+        predict.setAccessibleHelp("Key P");
+        HBox box = new HBox(4, check, predict);
+        box.setMinWidth(HBox.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** Adds the Exercises menu ({@code #exercisesMenu}) after the View menu (or at the end). */
+    public void installMenu(MenuBar bar) {
+        CheckMenuItem check = new CheckMenuItem("Check my working (X)");
+        check.setId("exerciseMenuItem");
+        check.selectedProperty().bindBidirectional(exercise.onProperty());
+        CheckMenuItem predict = new CheckMenuItem("Predict, then reveal (P)");
+        predict.setId("predictionMenuItem");
+        predict.selectedProperty().bindBidirectional(prediction.onProperty());
+        Menu ask = new Menu("Ask for");
+        ToggleGroup group = new ToggleGroup();
+        for (Scope s : Scope.values()) {
+            RadioMenuItem item = new RadioMenuItem(s.toString());
+            item.setToggleGroup(group);
+            item.setSelected(exercise.scopeProperty().get() == s);
+            item.setOnAction(e -> exercise.scopeProperty().set(s));
+            exercise.scopeProperty().addListener((o, was, is) -> item.setSelected(is == s));
+            ask.getItems().add(item);
+        }
+        Menu numbers = new Menu("Numbers to hide");
+        for (Quantity.Kind k : Quantity.Kind.values()) {
+            CheckMenuItem item = new CheckMenuItem(k.symbol());
+            item.setSelected(exercise.kindsProperty().get().contains(k));
+            item.setOnAction(e -> {
+                Set<Quantity.Kind> kinds = EnumSet.noneOf(Quantity.Kind.class);
+                kinds.addAll(exercise.kindsProperty().get());
+                if (item.isSelected()) {
+                    kinds.add(k);
+                } else {
+                    kinds.remove(k);
+                }
+                exercise.kindsProperty().set(kinds);
+            });
+            numbers.getItems().add(item);
+        }
+        CheckMenuItem carry = new CheckMenuItem("Carry my value");
+        carry.selectedProperty().bindBidirectional(exercise.carryProperty());
+        MenuItem reset = new MenuItem("Reset the score");
+        reset.setOnAction(e -> exercise.resetScore());
+        Menu menu = new Menu("Exercises", null, check, predict, new SeparatorMenuItem(), ask, numbers, carry,
+                new SeparatorMenuItem(), reset);
+        menu.setId("exercisesMenu");
+        int view = -1;
+        for (int i = 0; i < bar.getMenus().size(); i++) {
+            if ("View".equals(bar.getMenus().get(i).getText())) {
+                view = i;
+            }
+        }
+        bar.getMenus().add(view < 0 ? bar.getMenus().size() : view + 1, menu);
+    }
+}
