@@ -49,6 +49,8 @@ public final class InspectorView extends VBox {
     private final SplitPane split;
     private final List<Node> normalOnly = new ArrayList<>();
     private double weightsDivider = 0.62;
+    /** The exercise panel's share of the inspector's height, above the weight grids. */
+    static final double EXERCISE_SHARE = 0.8;
     private int columns = -1;
 
     public InspectorView(SessionBridge bridge, UiState state) {
@@ -211,7 +213,13 @@ public final class InspectorView extends VBox {
             if (i >= 0) {
                 double[] dividers = split.getDividerPositions();
                 split.getItems().set(i, on ? panel : derivation);
-                split.setDividerPositions(dividers);
+                if (dividers.length > 0) {
+                    // the answers, the grade and the hint want most of the height; the derivation its own again
+                    split.setDividerPositions(on ? EXERCISE_SHARE : weightsDivider);
+                    if (on) {
+                        weightsDivider = dividers[0];
+                    }
+                }
             }
         };
         open.addListener((o, was, is) -> swap.run());

@@ -223,4 +223,65 @@ class ExerciseFxTest extends FxRobot {
         Node focus = first.getScene().getFocusOwner();
         assertEquals("solution-z-h1", focus.getId(), "Tab reaches the Solution button");
     }
+
+    @Test
+    void anUpdateExerciseHidesTheNewWeightsAndTheGrids() throws Exception {
+        clickOn("#exerciseToggle");
+        interact(() -> window.viewModel().step());
+        Snapshot s = settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(lookup("#answer-dw-h1-yhat").tryQuery().orElse(null), "Δw of h1→ŷ is asked for");
+        assertNotNull(lookup("#answer-w-h1-yhat").tryQuery().orElse(null), "and the new weight");
+        assertFalse(lookup("#weightGrids").queryAs(javafx.scene.control.ScrollPane.class).getContent().isVisible(),
+                "the weight grids would show the new weights");
+        double w = s.network().layer(2).weight(0, 0);
+        String hover = WaitForAsyncUtils.asyncFx(() -> lookup("#networkView").queryAs(NetworkView.class).viewModel()
+                .describe(new UiState.EdgeRef(2, 0, 0))).get(5, TimeUnit.SECONDS);
+        assertTrue(hover.startsWith("weight W2[1,1] = ?"), hover);
+        double before = w - s.trace().weightUpdates().get(2).getEntry(0, 0);
+        type(KeyCode.ESCAPE);
+        answer("#answer-w-h1-yhat", w);
+        assertTrue(text("#gradeLabel").contains("✓"), text("#gradeLabel"));
+        assertTrue(lookup("#answer-w-h1-yhat").query().getParent() != null);
+        TextField dw = lookup("#answer-dw-h1-yhat").queryAs(TextField.class);
+        assertTrue(dw.getAccessibleHelp().contains("η = 1"), dw.getAccessibleHelp());
+        assertTrue(((Label) lookup("#exercisePanel .givens").query()).getText().contains("∂L/∂w"));
+        assertTrue(before != w);
+        clickOn("#exerciseToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#weightGrids").queryAs(javafx.scene.control.ScrollPane.class).getContent().isVisible());
+    }
+
+    @Test
+    void aPredictionIsAskedThenRevealedWithTheEnginesAnswer() throws Exception {
+        Snapshot before = settle();
+        clickOn("#predictionToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(lookup("#predictionPanel").query()));
+        String question = text("#predictionQuestion");
+        assertTrue(question.startsWith("Will the weight W2 h1→ŷ go up or down"), question);
+        assertNotNull(lookup("#prediction-choice-2").tryQuery().orElse(null), "one button per choice");
+        assertTrue(graphLines().stream().noneMatch(l -> l.contains(GraphText.num(
+                before.preview().weightGradients().get(2).getEntry(0, 0)))), "its gradient is hidden meanwhile");
+        clickOn("#prediction-choice-1");
+        assertTrue(text("#predictionStatus").startsWith("Your prediction: Down"), text("#predictionStatus"));
+        clickOn("#hands-0").write("3");
+        clickOn("#hands-1").write("5");
+        clickOn("#handsButton");
+        assertTrue(text("#predictionStatus").startsWith("Show of hands: 3, 5, 0"), text("#predictionStatus"));
+        type(KeyCode.ESCAPE);
+        interact(() -> window.viewModel().step());
+        Snapshot after = settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        double w0 = before.network().layer(2).weight(0, 0);
+        double w1 = after.network().layer(2).weight(0, 0);
+        String truth = w1 > w0 ? "Up" : w1 < w0 ? "Down" : "Stays the same";
+        String reveal = text("#revealLabel");
+        assertTrue(reveal.startsWith("Answer: " + truth + "."), reveal);
+        boolean right = truth.equals("Down");
+        assertTrue(reveal.contains(right ? "✓ Your prediction was right." : "✗ Your prediction (Down) was wrong."), reveal);
+        assertTrue(reveal.contains("Class: " + (right ? 5 : 3) + " of 8 hands right."), reveal);
+        assertTrue(text("#tallyLabel").startsWith("Predictions: " + (right ? 1 : 0) + " of 1 right"), text("#tallyLabel"));
+        assertFalse(text("#predictionQuestion").isEmpty(), "the next question is asked at once");
+    }
 }
