@@ -29,12 +29,16 @@ public record Grade(Quantity quantity, double answer, double expected, boolean r
                 || NumberText.format(answer, DIGITS).equals(NumberText.format(expected, DIGITS));
     }
 
-    /** @return "✓ right", "✗ wrong: …" with the diagnosis, as text (never colour alone) */
+    /**
+     * @return "✓ Right: …" with the number expected, or "✗ Wrong: …" with the diagnosis but without the number
+     *         expected, as text (never colour alone)
+     */
     public String verdict() {
         if (right) {
             return "✓ Right: " + NumberText.format(answer) + " (expected " + NumberText.format(expected) + ")";
         }
-        String base = "✗ Wrong: " + NumberText.format(answer) + ", expected " + NumberText.format(expected);
+        // the number expected is not given away: the student may try again, or ask for the worked solution
+        String base = "✗ Wrong: " + NumberText.format(answer);
         return diagnosis == null ? base + "." : base + ". Looks like " + diagnosis.description() + ".";
     }
 

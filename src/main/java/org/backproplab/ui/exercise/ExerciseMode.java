@@ -35,8 +35,10 @@ public final class ExerciseMode {
     private final PredictionViewModel prediction = new PredictionViewModel();
     private final ExercisePanel panel = new ExercisePanel(exercise, prediction);
     private final BooleanBinding open = exercise.onProperty().or(prediction.onProperty());
+    private final UiState state;
 
     public ExerciseMode(SessionBridge bridge, UiState state) {
+        this.state = state;
         Runnable follow = () -> {
             Snapshot s = bridge.snapshot();
             if (s != null) {
@@ -91,7 +93,7 @@ public final class ExerciseMode {
 
     /** @return the two toggles for the status bar */
     public Node toggles() {
-        ToggleButton check = new ToggleButton("Check my working");
+        ToggleButton check = new ToggleButton();
         check.setId("exerciseToggle");
         check.selectedProperty().bindBidirectional(exercise.onProperty());
         check.setTooltip(new Tooltip("Check my working [X]: the numbers of each phase you step are hidden; type them "
@@ -103,6 +105,8 @@ public final class ExerciseMode {
         predict.setTooltip(new Tooltip("Predict, then reveal [P]: before each phase or step, a question about what "
                 + "it will do; the answer is revealed once it has run"));
         predict.setAccessibleHelp("Key P");
+        // lecture mode's status bar also holds the drawers' buttons: a shorter name keeps it within 1024 px
+        check.textProperty().bind(Bindings.when(state.lectureProperty()).then("Check").otherwise("Check my working"));
         HBox box = new HBox(4, check, predict);
         box.setMinWidth(HBox.USE_PREF_SIZE);
         return box;

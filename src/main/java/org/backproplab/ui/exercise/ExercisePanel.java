@@ -88,7 +88,10 @@ public final class ExercisePanel extends ScrollPane {
         solution.managedProperty().bind(solution.visibleProperty());
         exercise.rows().addListener((javafx.collections.ListChangeListener<AnswerRow>) c -> showRows());
         showRows();
-        VBox box = new VBox(6, title, what, settings, answers, grade, hint, score, solution);
+        // the verdict and the hint first: at 1024×768 the panel is short, and they are what the student reads next
+        HBox head = new HBox(12, title, score);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        VBox box = new VBox(6, head, what, grade, hint, answers, solution, settings);
         box.setId("exerciseSection");
         box.visibleProperty().bind(exercise.onProperty());
         box.managedProperty().bind(box.visibleProperty());
@@ -136,6 +139,9 @@ public final class ExercisePanel extends ScrollPane {
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 exercise.answer(row, field.getText());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                // the keys go back to the window, but an answer is not an edit to cancel: it stays as typed
                 e.consume();
             }
         });

@@ -38,6 +38,8 @@ class MistakeDiagnosisTest {
         assertEquals(expected, g.diagnosis(), q + ": " + wrong + " against truth " + w.truth(q));
         assertTrue(g.verdict().startsWith("✗"), g.verdict());
         assertTrue(g.verdict().contains(expected.description()), g.verdict());
+        assertFalse(g.verdict().contains(org.backproplab.text.NumberText.format(w.truth(q))),
+                "a wrong answer does not give the right one away: " + g.verdict());
     }
 
     @Test

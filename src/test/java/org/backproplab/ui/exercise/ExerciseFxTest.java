@@ -197,6 +197,11 @@ class ExerciseFxTest extends FxRobot {
         Bounds b = field.localToScene(field.getLayoutBounds());
         assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1024 && b.getMinY() >= 0 && b.getMaxY() <= 768, b.toString());
         assertFalse(showing(lookup("#derivation").tryQuery().orElse(null)));
+        for (String id : new String[] {"#exerciseToggle", "#predictionToggle", "#nextPhaseLabel"}) {
+            Node n = lookup(id).query();
+            Bounds nb = n.localToScene(n.getLayoutBounds());
+            assertTrue(nb.getMaxX() <= 1024, id + " within the window in lecture mode: " + nb);
+        }
         double delta = bridge.snapshot().trace().deltas().get(2).getEntry(0, 0);
         answer("#answer-delta-yhat", delta);
         assertTrue(text("#gradeLabel").contains("✓"), text("#gradeLabel"));
@@ -218,6 +223,12 @@ class ExerciseFxTest extends FxRobot {
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text("#gradeLabel").startsWith("z h1: ✓"), text("#gradeLabel"));
+        String typed = first.getText();
+        type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(typed, first.getText(), "Esc gives the keys back but keeps the answer");
+        assertFalse(first.isFocused());
+        interact(first::requestFocus);
         type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         Node focus = first.getScene().getFocusOwner();
