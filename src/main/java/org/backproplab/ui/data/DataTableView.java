@@ -153,7 +153,10 @@ public final class DataTableView extends VBox {
             state.selectedSampleProperty().set(allSamples.isSelected() ? -1 : Math.max(0, selected));
         });
         state.selectedSampleProperty().addListener((o, was, is) -> selectFromState());
-        state.hiddenNumbersProperty().addListener((o, was, is) -> table.refresh());
+        state.hiddenNumbersProperty().addListener((o, was, is) -> {
+            table.refresh();
+            updateProbe();
+        });
         model.update(bridge.snapshot());
         updateProbe();
         selectFromState();
@@ -312,7 +315,8 @@ public final class DataTableView extends VBox {
             texts.add(f.getText());
         }
         String r = model.probe(texts);
-        probeResult.setText(r);
+        // the typed inputs may be a sample's: its ŷ would give away the one an exercise asks for
+        probeResult.setText(outputsHidden() && r.startsWith("ŷ") ? "ŷ = ?" : r);
         probeResult.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !r.startsWith("ŷ"));
     }
 }

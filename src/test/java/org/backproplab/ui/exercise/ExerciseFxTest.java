@@ -183,6 +183,10 @@ class ExerciseFxTest extends FxRobot {
         assertTrue(cells.contains("?"), cells.toString());
         assertTrue(cells.stream().allMatch(c -> c == null || c.equals("?")), cells.toString());
         assertTrue(graphLines().stream().anyMatch(l -> l.startsWith("ŷ = ?")), graphLines().toString());
+        assertEquals("ŷ = ?", text("#probeResult"), "the inputs typed below the table may be a sample's");
+        clickOn("#exerciseToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text("#probeResult").startsWith("ŷ = 0."), text("#probeResult"));
     }
 
     @Test
