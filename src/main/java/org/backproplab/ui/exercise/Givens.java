@@ -47,7 +47,8 @@ final class Givens {
             case DLDW -> {
                 int n = t.samples().length;
                 String mine = "a " + names.neuron(l - 1, q.from()) + " = "
-                        + format(t.activations().get(l - 1).getEntry(r, q.from())) + ", with your δ " + target;
+                        + format(t.activations().get(l - 1).getEntry(r, q.from())) + ", with your δ " + target
+                        + (carried.containsKey(Quantity.delta(l, j)) ? " = " + format(carried.get(Quantity.delta(l, j))) : "");
                 if (n == 1) {
                     yield "∂L/∂w = δ·a:  " + mine;
                 }
