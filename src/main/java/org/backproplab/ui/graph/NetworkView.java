@@ -47,6 +47,8 @@ public final class NetworkView extends Region {
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
+    /** One line per training problem found (see {@link ProblemMarks}), over the bottom of the graph. */
+    private final javafx.scene.control.Label problemsNote = new javafx.scene.control.Label();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
     static final double RUNNING_REDRAWS_PER_SECOND = 30;
     private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
@@ -62,7 +64,12 @@ public final class NetworkView extends Region {
         hiddenNote.getStyleClass().add("hidden-numbers-note");
         hiddenNote.setManaged(false);
         hiddenNote.setMouseTransparent(true);
-        getChildren().addAll(canvas, hiddenNote, editor);
+        problemsNote.setId("problemsLabel");
+        problemsNote.setManaged(false);
+        problemsNote.setMouseTransparent(true);
+        problemsNote.setWrapText(true);
+        problemsNote.setVisible(false);
+        getChildren().addAll(canvas, hiddenNote, problemsNote, editor);
         tip.setShowDelay(Duration.ZERO);
         tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
@@ -124,6 +131,11 @@ public final class NetworkView extends Region {
             new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** @return the canvas as drawn now (for tests of the picture) */
+    WritableImage canvasImage() {
+        return canvas.snapshot(new SnapshotParameters(), null);
     }
 
     /**
@@ -248,6 +260,34 @@ public final class NetworkView extends Region {
         GraphPainter.paint(canvas.getGraphicsContext2D(), s, vm.hovered(), state.selectedEdgeProperty().get());
         neuronImagePainter.paint(canvas.getGraphicsContext2D(), s, neuronImages);
         showHiddenNote(s);
+        showProblems(s);
+    }
+
+    /**
+     * Rings the neurons of each training problem and writes what it means over the bottom of the graph (not while an
+     * exercise hides numbers: its details could give them away).
+     */
+    private void showProblems(GraphScene s) {
+        java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
+                ? vm.problems() : java.util.List.of();
+        ProblemMarks.paint(canvas.getGraphicsContext2D(), s, problems);
+        String text = ProblemMarks.explain(problems, vm.snapshot());
+        problemsNote.setText(text);
+        problemsNote.setAccessibleText(text);
+        problemsNote.setVisible(!text.isEmpty());
+        if (!text.isEmpty()) {
+            String style = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: 'DejaVu Sans';"
+                    + " -fx-text-fill: %s; -fx-background-color: %s; -fx-background-radius: 6; -fx-padding: 2 8 2 8;"
+                    + " -fx-border-color: %s; -fx-border-radius: 6;", s.font() * 0.85, web(s.theme().ink()),
+                    web(s.theme().labelBox()), web(ProblemMarks.RING));
+            if (!style.equals(problemsNote.getStyle())) {
+                problemsNote.setStyle(style);
+                problemsNote.applyCss();
+            }
+            double w = Math.max(40, getWidth() - 24);
+            double h = problemsNote.prefHeight(w);
+            problemsNote.resizeRelocate(12, Math.max(0, getHeight() - h - 6), w, h);
+        }
     }
 
     /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */

@@ -32,6 +32,7 @@ public final class NetworkViewModel {
     private double height = 500;
     private EdgeRef hovered;
     private GraphScene scene;
+    private java.util.List<org.backproplab.engine.problems.Problem> problems;
 
     public NetworkViewModel(UiState state) {
         this.state = state;
@@ -49,6 +50,14 @@ public final class NetworkViewModel {
      */
     public Phase shownPhase() {
         return shownPhase;
+    }
+
+    /** @return the training problems the engine finds in the snapshot shown (computed once per snapshot) */
+    public java.util.List<org.backproplab.engine.problems.Problem> problems() {
+        if (problems == null) {
+            problems = ProblemMarks.of(snapshot);
+        }
+        return problems;
     }
 
     /** @return the numbers an open exercise hides (written "?") */
@@ -277,6 +286,7 @@ public final class NetworkViewModel {
         shownPhase = highlight(prev, s, shownPhase);
         snapshot = s;
         scene = null;
+        problems = null;
     }
 
     public void setSize(double w, double h) {
