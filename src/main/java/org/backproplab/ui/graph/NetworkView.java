@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import javafx.scene.Cursor;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -255,39 +256,51 @@ public final class NetworkView extends Region {
         if (w < 1 || h < 1 || vm.snapshot() == null) {
             return;
         }
-        vm.setSize(w, h);
+        // the problems' lines get a strip of their own under the graph: the graph is laid out above it
+        java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
+                ? vm.problems() : java.util.List.of();
+        double strip = problemsStrip(ProblemMarks.explain(problems, vm.snapshot()), w, h);
+        vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
-        GraphPainter.paint(canvas.getGraphicsContext2D(), s, vm.hovered(), state.selectedEdgeProperty().get());
-        neuronImagePainter.paint(canvas.getGraphicsContext2D(), s, neuronImages);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        GraphPainter.paint(gc, s, vm.hovered(), state.selectedEdgeProperty().get());
+        neuronImagePainter.paint(gc, s, neuronImages);
         showHiddenNote(s);
-        showProblems(s);
+        ProblemMarks.paint(gc, s, problems);
+        if (strip > 0) {
+            gc.setFill(s.theme().background());
+            gc.fillRect(0, h - strip, w, strip);
+            problemsNote.relocate(12, h - strip + 3);
+        }
     }
 
     /**
-     * Rings the neurons of each training problem and writes what it means over the bottom of the graph (not while an
-     * exercise hides numbers: its details could give them away).
+     * Writes one line per training problem (the engine's detectors, see {@link ProblemMarks}) in a strip under the
+     * graph, none while an exercise hides numbers (their details could give them away).
+     *
+     * @return the strip's height, 0 when there is nothing to say
      */
-    private void showProblems(GraphScene s) {
-        java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
-                ? vm.problems() : java.util.List.of();
-        ProblemMarks.paint(canvas.getGraphicsContext2D(), s, problems);
-        String text = ProblemMarks.explain(problems, vm.snapshot());
+    private double problemsStrip(String text, double w, double h) {
         problemsNote.setText(text);
         problemsNote.setAccessibleText(text);
         problemsNote.setVisible(!text.isEmpty());
-        if (!text.isEmpty()) {
-            String style = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: 'DejaVu Sans';"
-                    + " -fx-text-fill: %s; -fx-background-color: %s; -fx-background-radius: 6; -fx-padding: 2 8 2 8;"
-                    + " -fx-border-color: %s; -fx-border-radius: 6;", s.font() * 0.85, web(s.theme().ink()),
-                    web(s.theme().labelBox()), web(ProblemMarks.RING));
-            if (!style.equals(problemsNote.getStyle())) {
-                problemsNote.setStyle(style);
-                problemsNote.applyCss();
-            }
-            double w = Math.max(40, getWidth() - 24);
-            double h = problemsNote.prefHeight(w);
-            problemsNote.resizeRelocate(12, Math.max(0, getHeight() - h - 6), w, h);
+        if (text.isEmpty()) {
+            return 0;
         }
+        double font = state.lectureText() > 0 ? 0.8 * state.lectureText() : 13 * state.zoomProperty().get();
+        String style = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: 'DejaVu Sans';"
+                + " -fx-text-fill: %s; -fx-background-color: %s; -fx-background-radius: 6; -fx-padding: 2 8 2 8;"
+                + " -fx-border-color: %s; -fx-border-radius: 6;", font, web(state.themeProperty().get().ink()),
+                web(state.themeProperty().get().labelBox()), web(ProblemMarks.RING));
+        if (!style.equals(problemsNote.getStyle())) {
+            problemsNote.setStyle(style);
+        }
+        problemsNote.applyCss();
+        double width = Math.max(40, w - 24);
+        double noteH = problemsNote.prefHeight(width);
+        problemsNote.resize(width, noteH);
+        // at most a third of the graph's height
+        return Math.min(noteH + 6, h / 3);
     }
 
     /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */

@@ -89,5 +89,9 @@ class ProblemMarksFxTest extends FxRobot {
             }
         }
         assertTrue(red > 10, "dashed red ring around h1: " + red + " of 72 points red");
+        double lowest = scene.neurons().stream().mapToDouble(n -> n.y() + n.r()).max().orElseThrow();
+        assertTrue(note.getLayoutY() >= lowest, "the lines sit under the graph, below every neuron: " + note.getLayoutY()
+                + " < " + lowest);
+        assertTrue(note.getLayoutY() + note.getHeight() <= view.getHeight() + 0.5, "and inside it");
     }
 }
