@@ -30,6 +30,10 @@ import org.backproplab.ui.help.LookingAtWindow;
 public final class PresenterView {
     private final Presenter presenter;
     private Scene scene;
+    /** The stage whose full-screen state is followed, or null. */
+    private Stage followed;
+    private final javafx.beans.value.ChangeListener<Boolean> stageFullScreen =
+            (o, a, f) -> presenter().fullScreenProperty().set(f);
 
     public PresenterView(Presenter presenter) {
         this.presenter = presenter;
@@ -47,15 +51,32 @@ public final class PresenterView {
                 e.consume();
             }
         });
+        presenter.fullScreenProperty().addListener((o, a, f) -> {
+            if (followed != null) {
+                followed.setFullScreen(f);
+            }
+        });
         scene.windowProperty().addListener((o, a, w) -> followStage(w));
         followStage(scene.getWindow());
     }
 
+    /**
+     * Follows the full-screen state of the stage the scene is in, and of that stage only: the listener leaves a stage
+     * the scene leaves (a stage that outlives its scene, as a test's, would otherwise keep every window it held).
+     */
+    private Presenter presenter() {
+        return presenter;
+    }
+
     private void followStage(Window w) {
+        if (followed != null) {
+            followed.fullScreenProperty().removeListener(stageFullScreen);
+            followed = null;
+        }
         if (w instanceof Stage stage) {
             stage.setFullScreenExitHint("Press F11 or Esc to leave full screen");
-            stage.fullScreenProperty().addListener((o, a, f) -> presenter.fullScreenProperty().set(f));
-            presenter.fullScreenProperty().addListener((o, a, f) -> stage.setFullScreen(f));
+            stage.fullScreenProperty().addListener(stageFullScreen);
+            followed = stage;
         }
     }
 
