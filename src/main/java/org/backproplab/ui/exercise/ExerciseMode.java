@@ -57,7 +57,16 @@ public final class ExerciseMode {
             return all.isEmpty() ? HiddenNumbers.NONE : new HiddenNumbers(all);
         }, exercise.hiddenProperty(), prediction.hiddenProperty()));
         follow.run();
+        // in lecture mode the panel is read from the back of the room, as the derivation it replaces
+        Runnable size = () -> panel.getContent().setStyle(state.lectureText() > 0
+                ? org.backproplab.ui.Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
+        state.lectureProperty().addListener((o, was, is) -> size.run());
+        state.lectureTextProperty().addListener((o, was, is) -> size.run());
+        size.run();
     }
+
+    /** The panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
+    static final double LECTURE_SHARE = 0.8;
 
     // Properties
 

@@ -125,7 +125,11 @@ public final class ExercisePanel extends ScrollPane {
         field.getStyleClass().add("answer-field");
         field.setPrefColumnCount(8);
         field.setAccessibleText("Your value of " + row.label() + ". Enter checks it.");
-        field.accessibleHelpProperty().bind(row.givensProperty());
+        // a screen reader reads the last grade with the field, then what it is computed from
+        field.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            org.backproplab.engine.exercise.Grade g = row.gradeProperty().get();
+            return (g == null ? "" : g.verdict() + " ") + row.givensProperty().get();
+        }, row.gradeProperty(), row.givensProperty()));
         name.setLabelFor(field);
         Label mark = styled(new Label(), "mark");
         mark.setId("mark-" + row.symbol());

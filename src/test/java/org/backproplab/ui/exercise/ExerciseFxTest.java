@@ -206,8 +206,13 @@ class ExerciseFxTest extends FxRobot {
             Bounds nb = n.localToScene(n.getLayoutBounds());
             assertTrue(nb.getMaxX() <= 1024, id + " within the window in lecture mode: " + nb);
         }
+        assertTrue(lookup("#exercisePanel").query().lookup(".answer-label").getStyle().isEmpty()
+                && ((javafx.scene.control.ScrollPane) lookup("#exercisePanel").query()).getContent().getStyle()
+                        .contains("-fx-font-size"), "the panel is set in the lecture's large type");
         double delta = bridge.snapshot().trace().deltas().get(2).getEntry(0, 0);
         answer("#answer-delta-yhat", delta);
+        assertTrue(lookup("#answer-delta-yhat").queryAs(TextField.class).getAccessibleHelp().startsWith("✓ Right"),
+                "a screen reader hears the grade with the field");
         assertTrue(text("#gradeLabel").contains("✓"), text("#gradeLabel"));
         assertTrue(graphLines().contains("δ = ?"));
     }
