@@ -57,6 +57,16 @@ public final class ExerciseMode {
             return all.isEmpty() ? HiddenNumbers.NONE : new HiddenNumbers(all);
         }, exercise.hiddenProperty(), prediction.hiddenProperty()));
         follow.run();
+        // a revealed answer points at its numbers on the graph: its weight or its neuron is selected (ringed, and
+        // followed by the derivation)
+        prediction.pointAtProperty().addListener((o, was, at) -> {
+            if (at != null && at.length == 3) {
+                state.selectedNeuronProperty().set(new UiState.NeuronRef(at[0], at[2]));
+                state.selectedEdgeProperty().set(new UiState.EdgeRef(at[0], at[1], at[2]));
+            } else if (at != null && at.length == 2) {
+                state.selectedNeuronProperty().set(new UiState.NeuronRef(at[0], at[1]));
+            }
+        });
         // in lecture mode the panel is read from the back of the room, as the derivation it replaces
         Runnable size = () -> panel.getContent().setStyle(state.lectureText() > 0
                 ? org.backproplab.ui.Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");

@@ -34,6 +34,7 @@ public final class PredictionViewModel {
     private final ReadOnlyStringWrapper tally = new ReadOnlyStringWrapper(this, "tally", "Predictions: none yet");
     private final ReadOnlyObjectWrapper<HiddenNumbers> hidden = new ReadOnlyObjectWrapper<>(this, "hidden",
             HiddenNumbers.NONE);
+    private final ReadOnlyObjectWrapper<int[]> pointAt = new ReadOnlyObjectWrapper<>(this, "pointAt");
     private Snapshot snapshot;
     private int selectedSample = -1;
     private EdgeRef edge;
@@ -41,6 +42,8 @@ public final class PredictionViewModel {
     private long askedAt;
     private int askedPhase;
     private int chosen = -1;
+    private int[] askedEdge;
+    private int askedDepth;
     private int[] hands;
     private int turn;
     private int right;
@@ -88,6 +91,14 @@ public final class PredictionViewModel {
     /** @return the numbers that would answer the open question, hidden until it is revealed */
     public ReadOnlyObjectProperty<HiddenNumbers> hiddenProperty() {
         return hidden.getReadOnlyProperty();
+    }
+
+    /**
+     * @return what the last answer revealed is about, for the graph to point at: {@code {l, i, j}} for a weight,
+     *         {@code {l, j}} for a neuron; null before the first reveal or for the loss
+     */
+    public ReadOnlyObjectProperty<int[]> pointAtProperty() {
+        return pointAt.getReadOnlyProperty();
     }
 
     // Commands
@@ -144,9 +155,10 @@ public final class PredictionViewModel {
         Question q = question.get();
         if (q != null && hasRun(s, q)) {
             revealAnswer(q);
-            q = null;
         }
-        if (q == null && !s.running() && s.preview() != null) {
+        // the reveal may have come back here and asked already
+        s = snapshot;
+        if (question.get() == null && !s.running() && s.preview() != null) {
             ask(s);
         }
     }
@@ -176,6 +188,8 @@ public final class PredictionViewModel {
                 names, turn++);
         askedAt = s.iteration();
         askedPhase = s.phaseIndex();
+        askedEdge = e != null ? e : new int[] {s.network().depth(), 0, 0};
+        askedDepth = s.network().depth();
         chosen = -1;
         hands = null;
         question.set(q);
@@ -206,6 +220,9 @@ public final class PredictionViewModel {
     }
 
     private void revealAnswer(Question q) {
+        // closed first: what the reveal sets off (the graph pointing at its numbers) may bring a snapshot back here
+        question.set(null);
+        hidden.set(HiddenNumbers.NONE);
         StringBuilder b = new StringBuilder("Answer: ").append(q.answerText()).append(". ").append(q.reason());
         if (chosen >= 0) {
             boolean ok = chosen == q.answer();
@@ -223,7 +240,11 @@ public final class PredictionViewModel {
         reveal.set(b.toString());
         tally.set("Predictions: " + right + " of " + total + " right"
                 + (handsTotal > 0 ? " · class: " + handsRight + " of " + handsTotal + " hands right" : ""));
-        question.set(null);
-        hidden.set(HiddenNumbers.NONE);
+        pointAt.set(switch (q.kind()) {
+            case WEIGHT_DIRECTION -> askedEdge;
+            case LARGEST_DELTA, LARGEST_ACTIVATION -> new int[] {q.revealAt().layer(), q.answer()};
+            case TOWARD_TARGET -> new int[] {askedDepth, 0};
+            case LOSS_DOWN -> null;
+        });
     }
 }

@@ -303,5 +303,7 @@ class ExerciseFxTest extends FxRobot {
         assertTrue(reveal.contains("Class: " + (right ? 5 : 3) + " of 8 hands right."), reveal);
         assertTrue(text("#tallyLabel").startsWith("Predictions: " + (right ? 1 : 0) + " of 1 right"), text("#tallyLabel"));
         assertFalse(text("#predictionQuestion").isEmpty(), "the next question is asked at once");
+        assertEquals(new UiState.EdgeRef(2, 0, 0), state.selectedEdgeProperty().get(),
+                "the answer points at its weight on the graph");
     }
 }
