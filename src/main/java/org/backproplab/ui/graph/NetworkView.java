@@ -48,8 +48,8 @@ public final class NetworkView extends Region {
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
-    /** One line per training problem found (see {@link ProblemMarks}), over the bottom of the graph. */
-    private final javafx.scene.control.Label problemsNote = new javafx.scene.control.Label();
+    /** One line per training problem found (see {@link ProblemMarks}), in a strip under the graph. */
+    private final ProblemsNote problemsNote = new ProblemsNote();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
     static final double RUNNING_REDRAWS_PER_SECOND = 30;
     private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
@@ -65,12 +65,7 @@ public final class NetworkView extends Region {
         hiddenNote.getStyleClass().add("hidden-numbers-note");
         hiddenNote.setManaged(false);
         hiddenNote.setMouseTransparent(true);
-        problemsNote.setId("problemsLabel");
-        problemsNote.setManaged(false);
-        problemsNote.setMouseTransparent(true);
-        problemsNote.setWrapText(true);
-        problemsNote.setVisible(false);
-        getChildren().addAll(canvas, hiddenNote, problemsNote, editor);
+        getChildren().addAll(canvas, hiddenNote, problemsNote.node(), editor);
         tip.setShowDelay(Duration.ZERO);
         tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
@@ -259,7 +254,7 @@ public final class NetworkView extends Region {
         // the problems' lines get a strip of their own under the graph: the graph is laid out above it
         java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
                 ? vm.problems() : java.util.List.of();
-        double strip = problemsStrip(ProblemMarks.explain(problems, vm.snapshot()), w, h);
+        double strip = problemsNote.strip(ProblemMarks.explain(problems, vm.snapshot()), w, h, state);
         vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
         GraphicsContext gc = canvas.getGraphicsContext2D();
@@ -270,38 +265,10 @@ public final class NetworkView extends Region {
         if (strip > 0) {
             gc.setFill(s.theme().background());
             gc.fillRect(0, h - strip, w, strip);
-            problemsNote.relocate(12, h - strip + 3);
+            problemsNote.node().relocate(12, h - strip + 3);
         }
     }
 
-    /**
-     * Writes one line per training problem (the engine's detectors, see {@link ProblemMarks}) in a strip under the
-     * graph, none while an exercise hides numbers (their details could give them away).
-     *
-     * @return the strip's height, 0 when there is nothing to say
-     */
-    private double problemsStrip(String text, double w, double h) {
-        problemsNote.setText(text);
-        problemsNote.setAccessibleText(text);
-        problemsNote.setVisible(!text.isEmpty());
-        if (text.isEmpty()) {
-            return 0;
-        }
-        double font = state.lectureText() > 0 ? 0.8 * state.lectureText() : 13 * state.zoomProperty().get();
-        String style = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx; -fx-font-family: 'DejaVu Sans';"
-                + " -fx-text-fill: %s; -fx-background-color: %s; -fx-background-radius: 6; -fx-padding: 2 8 2 8;"
-                + " -fx-border-color: %s; -fx-border-radius: 6;", font, web(state.themeProperty().get().ink()),
-                web(state.themeProperty().get().labelBox()), web(ProblemMarks.RING));
-        if (!style.equals(problemsNote.getStyle())) {
-            problemsNote.setStyle(style);
-        }
-        problemsNote.applyCss();
-        double width = Math.max(40, w - 24);
-        double noteH = problemsNote.prefHeight(width);
-        problemsNote.resize(width, noteH);
-        // at most a third of the graph's height
-        return Math.min(noteH + 6, h / 3);
-    }
 
     /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */
     private void showHiddenNote(GraphScene s) {
@@ -326,7 +293,8 @@ public final class NetworkView extends Region {
         }
     }
 
-    private static String web(javafx.scene.paint.Color c) {
+    /** @return {@code c} as a CSS colour */
+    static String web(javafx.scene.paint.Color c) {
         return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.2f)", Math.round(c.getRed() * 255),
                 Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
     }
