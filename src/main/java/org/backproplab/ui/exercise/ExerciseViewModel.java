@@ -56,6 +56,8 @@ public final class ExerciseViewModel {
     /** The student's answers in the iteration on show, by number (what "carry my value" carries). */
     private final Map<Quantity, Double> answers = new HashMap<>();
     private Snapshot snapshot;
+    private int selectedSample = -1;
+    private NeuronRef neuron;
     private Worksheet sheet;
     private Phase phase;
     private int sample;
@@ -142,9 +144,6 @@ public final class ExerciseViewModel {
         this.neuron = neuron;
         rebuild(false);
     }
-
-    private int selectedSample = -1;
-    private NeuronRef neuron;
 
     /**
      * Grades {@code text} typed for {@code row}: parsed as every number typed in the window is.
