@@ -65,6 +65,8 @@ public final class UiState {
     private final BooleanProperty neuronThumbnails = new SimpleBooleanProperty(this, "neuronThumbnails", true);
     private final BooleanProperty lecture = new SimpleBooleanProperty(this, "lecture", false);
     private final DoubleProperty lectureText = new SimpleDoubleProperty(this, "lectureText", 0);
+    private final ObjectProperty<HiddenNumbers> hiddenNumbers = new SimpleObjectProperty<>(this, "hiddenNumbers",
+            HiddenNumbers.NONE);
 
     /** @return the sample selected (in the table or the View menu), or −1 for all samples */
     public IntegerProperty selectedSampleProperty() {
@@ -133,5 +135,16 @@ public final class UiState {
     /** @return the text size of lecture mode now, or 0 outside it */
     public double lectureText() {
         return lecture.get() ? lectureText.get() : 0;
+    }
+
+    /** @return the numbers an open exercise hides from every view ({@link HiddenNumbers#NONE} when none is open) */
+    public ObjectProperty<HiddenNumbers> hiddenNumbersProperty() {
+        return hiddenNumbers;
+    }
+
+    /** @return the numbers hidden now */
+    public HiddenNumbers hiddenNumbers() {
+        HiddenNumbers h = hiddenNumbers.get();
+        return h == null ? HiddenNumbers.NONE : h;
     }
 }

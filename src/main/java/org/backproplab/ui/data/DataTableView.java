@@ -43,6 +43,7 @@ public final class DataTableView extends VBox {
     private final Throttle throttle = new Throttle(5);
     private final DataTableViewModel model;
     private final UiState state;
+    private final SessionBridge bridge;
     private final TableView<SampleRow> table = new TableView<>();
     private final ToggleButton allSamples = new ToggleButton("All samples (mean)");
     private final HBox probeRow = new HBox(8);
@@ -52,6 +53,7 @@ public final class DataTableView extends VBox {
 
     public DataTableView(SessionBridge bridge, UiState state) {
         this.state = state;
+        this.bridge = bridge;
         this.model = new DataTableViewModel(bridge.session());
         getStyleClass().add("data-table-view");
         // numbers that grow while training runs (ŷ of the probe, the table's columns) must not push the split
@@ -151,9 +153,19 @@ public final class DataTableView extends VBox {
             state.selectedSampleProperty().set(allSamples.isSelected() ? -1 : Math.max(0, selected));
         });
         state.selectedSampleProperty().addListener((o, was, is) -> selectFromState());
+        state.hiddenNumbersProperty().addListener((o, was, is) -> {
+            table.refresh();
+            updateProbe();
+        });
         model.update(bridge.snapshot());
         updateProbe();
         selectFromState();
+    }
+
+    /** @return true while an open exercise asks for an output ŷ or the loss: their columns then show "?" */
+    private boolean outputsHidden() {
+        org.backproplab.session.Snapshot s = bridge.snapshot();
+        return s != null && state.hiddenNumbers().hidesOutputs(s.network().depth());
     }
 
     // Properties
@@ -220,14 +232,14 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
             p.setCellValueFactory(v -> v.getValue().prediction(col));
             p.setEditable(false);
-            p.setCellFactory(t -> new NumberCell(null, null, "prediction-cell"));
+            p.setCellFactory(t -> new NumberCell(null, null, "prediction-cell").hiddenWhen(this::outputsHidden));
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
-        loss.setCellFactory(t -> new NumberCell(null, null, "loss-cell"));
+        loss.setCellFactory(t -> new NumberCell(null, null, "loss-cell").hiddenWhen(this::outputsHidden));
         loss.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.lossProperty().get()), false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {
@@ -303,7 +315,8 @@ public final class DataTableView extends VBox {
             texts.add(f.getText());
         }
         String r = model.probe(texts);
-        probeResult.setText(r);
+        // the typed inputs may be a sample's: its ŷ would give away the one an exercise asks for
+        probeResult.setText(outputsHidden() && r.startsWith("ŷ") ? "ŷ = ?" : r);
         probeResult.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !r.startsWith("ŷ"));
     }
 }

@@ -19,6 +19,7 @@ final class NumberCell extends TableCell<SampleRow, Number> {
 
     private final Commit commit;
     private final Runnable onCancel;
+    private java.util.function.BooleanSupplier hidden = () -> false;
     private TextField field;
 
     NumberCell(Commit commit, Runnable onCancel, String... styleClasses) {
@@ -35,9 +36,15 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             setText(null);
             setGraphic(null);
         } else if (!isEditing()) {
-            setText(NumberText.format(item.doubleValue()));
+            setText(hidden.getAsBoolean() ? "?" : NumberText.format(item.doubleValue()));
             setGraphic(null);
         }
+    }
+
+    /** Writes "?" instead of the number while {@code hidden} says so (an open exercise asks for it). */
+    NumberCell hiddenWhen(java.util.function.BooleanSupplier hidden) {
+        this.hidden = hidden;
+        return this;
     }
 
     @Override

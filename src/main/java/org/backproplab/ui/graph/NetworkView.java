@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import javafx.scene.Cursor;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -47,6 +48,8 @@ public final class NetworkView extends Region {
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
+    /** One line per training problem found (see {@link ProblemMarks}), in a strip under the graph. */
+    private final ProblemsNote problemsNote = new ProblemsNote();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
     static final double RUNNING_REDRAWS_PER_SECOND = 30;
     private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
@@ -62,7 +65,7 @@ public final class NetworkView extends Region {
         hiddenNote.getStyleClass().add("hidden-numbers-note");
         hiddenNote.setManaged(false);
         hiddenNote.setMouseTransparent(true);
-        getChildren().addAll(canvas, hiddenNote, editor);
+        getChildren().addAll(canvas, hiddenNote, problemsNote.node(), editor);
         tip.setShowDelay(Duration.ZERO);
         tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
@@ -76,6 +79,7 @@ public final class NetworkView extends Region {
         state.zoomProperty().addListener((o, a, b) -> refresh());
         state.lectureProperty().addListener((o, a, b) -> refresh());
         state.lectureTextProperty().addListener((o, a, b) -> refresh());
+        state.hiddenNumbersProperty().addListener((o, a, b) -> refresh());
         state.themeProperty().addListener((o, a, b) -> {
             paintBackdrop();
             refresh();
@@ -123,6 +127,11 @@ public final class NetworkView extends Region {
             new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** @return the canvas as drawn now (for tests of the picture) */
+    WritableImage canvasImage() {
+        return canvas.snapshot(new SnapshotParameters(), null);
     }
 
     /**
@@ -174,6 +183,10 @@ public final class NetworkView extends Region {
         }
         state.selectedEdgeProperty().set(ref);
         state.selectedNeuronProperty().set(new UiState.NeuronRef(ref.layer(), ref.to()));
+        if (!state.hiddenNumbers().isEmpty()) {
+            // an open exercise: editing a weight would change its numbers, and the editor would show a hidden one
+            return;
+        }
         double[] p = vm.anchor(ref);
         editor.open(ref, vm.value(ref));
         double w = editor.prefWidth(-1);
@@ -238,12 +251,24 @@ public final class NetworkView extends Region {
         if (w < 1 || h < 1 || vm.snapshot() == null) {
             return;
         }
-        vm.setSize(w, h);
+        // the problems' lines get a strip of their own under the graph: the graph is laid out above it
+        java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
+                ? vm.problems() : java.util.List.of();
+        double strip = problemsNote.strip(ProblemMarks.explain(problems, vm.snapshot()), w, h, state);
+        vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
-        GraphPainter.paint(canvas.getGraphicsContext2D(), s, vm.hovered(), state.selectedEdgeProperty().get());
-        neuronImagePainter.paint(canvas.getGraphicsContext2D(), s, neuronImages);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        GraphPainter.paint(gc, s, vm.hovered(), state.selectedEdgeProperty().get());
+        neuronImagePainter.paint(gc, s, neuronImages);
         showHiddenNote(s);
+        ProblemMarks.paint(gc, s, problems);
+        if (strip > 0) {
+            gc.setFill(s.theme().background());
+            gc.fillRect(0, h - strip, w, strip);
+            problemsNote.node().relocate(12, h - strip + 3);
+        }
     }
+
 
     /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */
     private void showHiddenNote(GraphScene s) {
@@ -268,7 +293,8 @@ public final class NetworkView extends Region {
         }
     }
 
-    private static String web(javafx.scene.paint.Color c) {
+    /** @return {@code c} as a CSS colour */
+    static String web(javafx.scene.paint.Color c) {
         return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.2f)", Math.round(c.getRed() * 255),
                 Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), c.getOpacity());
     }

@@ -11,6 +11,7 @@ import org.backproplab.engine.Network;
 import org.backproplab.engine.Phase;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.UiState;
+import org.backproplab.engine.exercise.Quantity.Kind;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.graph.GraphScene.Edge;
 import org.backproplab.ui.graph.GraphScene.Emphasis;
@@ -31,6 +32,7 @@ public final class NetworkViewModel {
     private double height = 500;
     private EdgeRef hovered;
     private GraphScene scene;
+    private java.util.List<org.backproplab.engine.problems.Problem> problems;
 
     public NetworkViewModel(UiState state) {
         this.state = state;
@@ -48,6 +50,19 @@ public final class NetworkViewModel {
      */
     public Phase shownPhase() {
         return shownPhase;
+    }
+
+    /** @return the training problems the engine finds in the snapshot shown (computed once per snapshot) */
+    public java.util.List<org.backproplab.engine.problems.Problem> problems() {
+        if (problems == null) {
+            problems = ProblemMarks.of(snapshot);
+        }
+        return problems;
+    }
+
+    /** @return the numbers an open exercise hides (written "?") */
+    public org.backproplab.ui.HiddenNumbers hidden() {
+        return state.hiddenNumbers();
     }
 
     public EdgeRef hovered() {
@@ -243,17 +258,24 @@ public final class NetworkViewModel {
     /** @return "W1[2,3] = 0.523   ∂L/∂w = −0.0123", the hover text of an edge */
     public String describe(EdgeRef e) {
         String name = e.name();
+        org.backproplab.ui.HiddenNumbers h = e.isBias() ? org.backproplab.ui.HiddenNumbers.NONE : hidden();
         StringBuilder b = new StringBuilder(e.isBias() ? "bias " : "weight ").append(name)
-                .append(" = ").append(GraphText.num(value(e)));
+                .append(" = ").append(masked(value(e), h.hides(Kind.NEW_W, e.layer(), e.from(), e.to())));
         double g = gradient(e);
         if (!Double.isNaN(g)) {
-            b.append("\n∂L/∂").append(e.isBias() ? "b" : "w").append(" = ").append(GraphText.num(g));
+            b.append("\n∂L/∂").append(e.isBias() ? "b" : "w").append(" = ")
+                    .append(masked(g, h.hides(Kind.DLDW, e.layer(), e.from(), e.to())));
         }
         double u = update(e);
         if (shownPhase != null && shownPhase.kind() == Phase.Kind.UPDATE && !Double.isNaN(u)) {
-            b.append("\nΔ").append(e.isBias() ? "b" : "w").append(" = ").append(GraphText.num(u));
+            b.append("\nΔ").append(e.isBias() ? "b" : "w").append(" = ")
+                    .append(masked(u, h.hides(Kind.DW, e.layer(), e.from(), e.to())));
         }
         return b.append("\nclick to edit · wheel or drag to nudge").toString();
+    }
+
+    private static String masked(double v, boolean hidden) {
+        return hidden ? SceneLabels.HIDDEN : GraphText.num(v);
     }
 
     // Commands
@@ -264,6 +286,7 @@ public final class NetworkViewModel {
         shownPhase = highlight(prev, s, shownPhase);
         snapshot = s;
         scene = null;
+        problems = null;
     }
 
     public void setSize(double w, double h) {

@@ -96,6 +96,10 @@ final class SceneBuilder {
             double loss = t == null ? Double.NaN : t.loss();
             caption = lecture > 0 ? PhaseText.shortCaption(phase, loss) + "   ·   " + values.describeSelection()
                     : PhaseText.caption(phase, net, s.scenario().config(), loss);
+            if (vm.hidden().hidesAny(org.backproplab.engine.exercise.Quantity.Kind.LOSS)) {
+                // the batch loss of a one-sample batch is the loss the exercise asks for
+                caption = caption.replace(num(loss), SceneLabels.HIDDEN);
+            }
             // the sample on show is named while stepping too (the note says so when it is not the selected one)
             String what = PhaseText.numbersNote(phase, samples);
             // lecture mode: what the numbers are first, then (briefly: the caption names the sample on show) why

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
 import org.backproplab.engine.Phase;
+import org.backproplab.engine.exercise.Quantity.Kind;
+import org.backproplab.ui.HiddenNumbers;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.Theme;
 import org.backproplab.engine.Network;
@@ -307,12 +309,13 @@ final class SceneLabels {
         String suffix = s.network().outputSize() == 1 ? "" : String.valueOf(i + 1);
         List<String> lines = new ArrayList<>();
         double yHat = values.a(s.network().depth(), i);
+        HiddenNumbers h = vm.hidden();
         if (!Double.isNaN(yHat)) {
-            lines.add("ŷ" + suffix + " = " + num(yHat));
+            lines.add("ŷ" + suffix + " = " + (h.hides(Kind.A, s.network().depth(), i) ? HIDDEN : num(yHat)));
         }
         lines.add("y" + suffix + " = " + num(values.target(i)));
         if (phase != null && phase.kind() == Phase.Kind.LOSS && !Double.isNaN(values.sampleLoss())) {
-            lines.add("ℓ = " + num(values.sampleLoss()));
+            lines.add("ℓ = " + (h.hidesAny(Kind.LOSS) ? HIDDEN : num(values.sampleLoss())));
         }
         double w = placer.textWidth(lines);
         boolean dim = n.emphasis() == Emphasis.DIM;
@@ -336,9 +339,10 @@ final class SceneLabels {
             return List.of();
         }
         boolean output = l == s.network().depth();
-        String z = "z = " + num(values.z(l, i));
-        String a = "a = " + num(values.a(l, i));
-        String d = "δ = " + num(values.delta(l, i));
+        HiddenNumbers h = vm.hidden();
+        String z = "z = " + (h.hides(Kind.Z, l, i) ? HIDDEN : num(values.z(l, i)));
+        String a = "a = " + (h.hides(Kind.A, l, i) ? HIDDEN : num(values.a(l, i)));
+        String d = "δ = " + (h.hides(Kind.DELTA, l, i) ? HIDDEN : num(values.delta(l, i)));
         if (phase == null) {
             return numbers == Numbers.EVERYTHING ? (output ? List.of(z) : List.of(z, a)) : List.of();
         }
@@ -361,22 +365,36 @@ final class SceneLabels {
                 return List.of();
             }
             return switch (phase.kind()) {
-                case FORWARD -> List.of(num(e.value()));
-                case BACKWARD -> nonNaN(sumMark, vm.gradient(r));
-                case UPDATE -> nonNaN("", vm.update(r));
+                case FORWARD -> List.of(weight(r, e.value()));
+                case BACKWARD -> nonNaN(sumMark, vm.gradient(r), hides(Kind.DLDW, r));
+                case UPDATE -> nonNaN("", vm.update(r), hides(Kind.DW, r));
                 case LOSS -> List.of();
             };
         }
         return switch (numbers) {
             case NONE -> List.of();
-            case WEIGHTS -> List.of(num(e.value()));
-            case GRADIENTS -> nonNaN(sumMark, vm.gradient(r));
-            case EVERYTHING -> Double.isNaN(vm.gradient(r)) ? List.of("w " + num(e.value()))
-                    : List.of("w " + num(e.value()), (sumMark.isEmpty() ? "∂ " : "Σ∂ ") + num(vm.gradient(r)));
+            case WEIGHTS -> List.of(weight(r, e.value()));
+            case GRADIENTS -> nonNaN(sumMark, vm.gradient(r), hides(Kind.DLDW, r));
+            case EVERYTHING -> Double.isNaN(vm.gradient(r)) ? List.of("w " + weight(r, e.value()))
+                    : List.of("w " + weight(r, e.value()), (sumMark.isEmpty() ? "∂ " : "Σ∂ ")
+                            + (hides(Kind.DLDW, r) ? HIDDEN : num(vm.gradient(r))));
         };
     }
 
-    private static List<String> nonNaN(String mark, double v) {
-        return Double.isNaN(v) ? List.of() : List.of(mark + num(v));
+    /** What the graph writes for a number an open exercise hides. */
+    static final String HIDDEN = "?";
+
+    /** @return true if an open exercise hides {@code kind} of the weight {@code r} */
+    private boolean hides(Kind kind, EdgeRef r) {
+        return !r.isBias() && vm.hidden().hides(kind, r.layer(), r.from(), r.to());
+    }
+
+    /** @return the weight now, or "?" while an exercise asks for it (the new w of its update) */
+    private String weight(EdgeRef r, double w) {
+        return hides(Kind.NEW_W, r) ? HIDDEN : num(w);
+    }
+
+    private static List<String> nonNaN(String mark, double v, boolean hidden) {
+        return Double.isNaN(v) ? List.of() : List.of(mark + (hidden ? HIDDEN : num(v)));
     }
 }

@@ -49,6 +49,8 @@ public final class InspectorView extends VBox {
     private final SplitPane split;
     private final List<Node> normalOnly = new ArrayList<>();
     private double weightsDivider = 0.62;
+    /** The exercise panel's share of the inspector's height, above the weight grids. */
+    static final double EXERCISE_SHARE = 0.8;
     private int columns = -1;
 
     public InspectorView(SessionBridge bridge, UiState state) {
@@ -198,6 +200,34 @@ public final class InspectorView extends VBox {
             split.getItems().add(weights);
             split.setDividerPositions(weightsDivider);
         }
+    }
+
+    /**
+     * Shows {@code panel} in place of the derivation while {@code open} is true (an exercise: the derivation would
+     * give its numbers away), and the weight grids blank while an exercise hides a new weight.
+     */
+    public void showInstead(Node panel, javafx.beans.value.ObservableBooleanValue open) {
+        Runnable swap = () -> {
+            boolean on = open.get();
+            int i = split.getItems().indexOf(on ? derivation : panel);
+            if (i >= 0) {
+                double[] dividers = split.getDividerPositions();
+                split.getItems().set(i, on ? panel : derivation);
+                if (dividers.length > 0) {
+                    // the answers, the grade and the hint want most of the height; the derivation its own again
+                    split.setDividerPositions(on ? EXERCISE_SHARE : weightsDivider);
+                    if (on) {
+                        weightsDivider = dividers[0];
+                    }
+                }
+            }
+        };
+        open.addListener((o, was, is) -> swap.run());
+        swap.run();
+        Runnable blank = () -> weights.getContent().setVisible(!state.hiddenNumbers().hidesAny(
+                org.backproplab.engine.exercise.Quantity.Kind.NEW_W));
+        state.hiddenNumbersProperty().addListener((o, was, is) -> blank.run());
+        blank.run();
     }
 
     /** Lecture mode on or off: the derivation at the lecture text size, without the title, headline and whole iteration. */

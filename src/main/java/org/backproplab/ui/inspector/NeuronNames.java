@@ -8,12 +8,12 @@ import org.backproplab.engine.Network;
  * for a single hidden layer ({@code h2.1…} when there are several), {@code ŷ} (or {@code ŷ1…}) for the
  * output layer.
  */
-final class NeuronNames {
+public final class NeuronNames {
     private NeuronNames() {
     }
 
     /** @return the name of neuron {@code j} of layer {@code l} (0 = input layer) */
-    static String of(Network net, Dataset d, int l, int j) {
+    public static String of(Network net, Dataset d, int l, int j) {
         if (l == 0) {
             return j < d.inputSize() ? d.inputNames().get(j) : "x" + (j + 1);
         }

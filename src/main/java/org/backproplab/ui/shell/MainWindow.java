@@ -13,6 +13,7 @@ import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.divergence.DivergenceBanner;
+import org.backproplab.ui.exercise.ExerciseMode;
 import org.backproplab.ui.gradcheck.GradientCheckWindow;
 import org.backproplab.ui.history.HistoryScrubber;
 import org.backproplab.ui.worked.WorkedExampleDialog;
@@ -53,6 +54,7 @@ public final class MainWindow extends BorderPane {
     private final Lecture lecture;
     private LectureLayout lectureLayout;
     private LectureKeys lectureKeys;
+    private final ExerciseMode exercises;
 
     /**
      * @param bridge  the session as the window sees it
@@ -72,6 +74,8 @@ public final class MainWindow extends BorderPane {
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
         presenter.addMenuItems(menus.node());
+        this.exercises = new ExerciseMode(bridge, state);
+        exercises.installMenu(menus.node());
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         lectureKeys.addMenuItem(menus.node());
@@ -88,6 +92,13 @@ public final class MainWindow extends BorderPane {
     private Node panes(SessionBridge bridge, UiState state) {
         InspectorView inspector = new InspectorView(bridge, state);
         TabPane side = SideTabs.of(inspector, bridge, state);
+        // an exercise or a question takes the derivation's place (the derivation would give the numbers away)
+        inspector.showInstead(exercises.panel(), exercises.openProperty());
+        exercises.openProperty().addListener((o, was, is) -> {
+            if (is) {
+                side.getSelectionModel().select(0);
+            }
+        });
         NetworkView graph = new NetworkView(bridge, state);
         NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
         graph.showNeuronImages(thumbnails::image, thumbnails.resultProperty());
@@ -151,7 +162,7 @@ public final class MainWindow extends BorderPane {
         cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, next);
+        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, exercises.toggles(), next);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -168,7 +179,8 @@ public final class MainWindow extends BorderPane {
             }
         });
         FieldEscape.install(scene, this);
-        Shortcuts.install(scene, vm);
+        Shortcuts.install(scene, vm, java.util.Map.of(javafx.scene.input.KeyCode.X, exercises::toggleExercise,
+                javafx.scene.input.KeyCode.P, exercises::togglePrediction));
         presenter.install(scene);
         lectureKeys.install(scene);
         lectureLayout.install(scene);
@@ -187,6 +199,11 @@ public final class MainWindow extends BorderPane {
     /** @return lecture mode's state and commands */
     public Lecture lecture() {
         return lecture;
+    }
+
+    /** @return Check my working and Predict, then reveal */
+    public ExerciseMode exercises() {
+        return exercises;
     }
 
     /** @return the window's view model */

@@ -24,6 +24,8 @@ public final class Shortcuts {
             new Entry("Shift + →", "Phase: one phase of the iteration"),
             new Entry("← (Left)", "Back: undo the last phase, iteration or edit"),
             new Entry("R", "Reset to the initial weights (same seed)"),
+            new Entry("X", "Check my working on / off: the numbers of each phase you step are hidden for you to type"),
+            new Entry("P", "Predict, then reveal on / off: a question before each phase or step"),
             new Entry("Any key", "Pauses auto-play of the phases"),
             new Entry("Esc", "In a text field: cancel the edit and give the keys back"),
             new Entry("?", "This list of shortcuts (? or Esc closes it)"),
@@ -49,17 +51,25 @@ public final class Shortcuts {
 
     /** Installs the keys on {@code scene}, sending them to {@code vm}. */
     public static void install(Scene scene, MainViewModel vm) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, handler(scene, vm));
+        install(scene, vm, java.util.Map.of());
     }
 
-    private static EventHandler<KeyEvent> handler(Scene scene, MainViewModel vm) {
+    /** Installs the keys on {@code scene}, and {@code more}: single keys of other features (X, P). */
+    public static void install(Scene scene, MainViewModel vm, java.util.Map<KeyCode, Runnable> more) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, handler(scene, vm, more));
+    }
+
+    private static EventHandler<KeyEvent> handler(Scene scene, MainViewModel vm, java.util.Map<KeyCode, Runnable> more) {
         return e -> {
             Node focus = scene.getFocusOwner();
             if (e.isConsumed() || FieldEscape.typingIn(focus) != null || e.isControlDown() || e.isAltDown() || e.isMetaDown()
                     || e.isShortcutDown()) {
                 return;
             }
-            if (!handle(e.getCode(), e.isShiftDown(), vm)) {
+            Runnable other = e.isShiftDown() ? null : more.get(e.getCode());
+            if (other != null) {
+                other.run();
+            } else if (!handle(e.getCode(), e.isShiftDown(), vm)) {
                 return;
             }
             e.consume();
