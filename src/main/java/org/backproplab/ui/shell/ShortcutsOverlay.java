@@ -29,7 +29,8 @@ final class ShortcutsOverlay {
         root.getStyleClass().add("shortcuts-overlay");
         root.setManaged(false);
         root.setVisible(false);
-        card = new VBox(content(Shortcuts.ALL));
+        // the list is made when first shown: nobody waits for it at start
+        card = new VBox();
         card.getStyleClass().add("shortcuts-card");
         card.setMaxSize(Pane.USE_PREF_SIZE, Pane.USE_PREF_SIZE);
         StackPane.setAlignment(card, Pos.CENTER);
@@ -119,6 +120,9 @@ final class ShortcutsOverlay {
     }
 
     void show() {
+        if (card.getChildren().isEmpty()) {
+            card.getChildren().add(content(Shortcuts.ALL));
+        }
         root.toFront();
         root.setVisible(true);
         if (root.getParent() instanceof Pane host) {
