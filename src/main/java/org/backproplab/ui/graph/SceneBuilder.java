@@ -114,37 +114,44 @@ final class SceneBuilder {
             }
         }
         if (lecture > 0 && !note.isEmpty()) {
-            note = twoLines(note, GraphPainter.font(lecture * 0.95, false), width - 24);
+            note = noteLines(note, GraphPainter.font(lecture * 0.95, false), width - 24);
         }
         this.caption = caption;
         this.note = note;
     }
 
+    /** The most lines the note under the caption may take in lecture mode. */
+    static final int MAX_NOTE_LINES = 3;
+
     /**
-     * @return {@code text} as it is if it fits {@code room} in {@code font}; otherwise broken once, at the last
-     *         "  ·  " separator, else at the last space, that leaves both lines fitting (the first line at least
-     *         when none does), the lines joined by a newline
+     * @return {@code text} broken into lines that fit {@code room} in {@code font}, each at the last "  ·  "
+     *         separator that leaves the line fitting, else at the last such space; at most {@link #MAX_NOTE_LINES}
+     *         lines (the last one takes what is left), joined by newlines
      */
-    static String twoLines(String text, Font font, double room) {
-        if (LabelLeaders.width(text, font) <= room) {
-            return text;
-        }
-        int fallback = -1;
-        for (String at : new String[] {"  ·  ", " "}) {
-            for (int cut = text.lastIndexOf(at); cut > 0; cut = text.lastIndexOf(at, cut - 1)) {
-                String first = text.substring(0, cut);
-                String second = text.substring(cut + at.length()).strip();
-                if (LabelLeaders.width(first, font) <= room) {
-                    if (LabelLeaders.width(second, font) <= room) {
-                        return first + "\n" + second;
-                    }
-                    if (fallback < 0) {
-                        fallback = cut;
+    static String noteLines(String text, Font font, double room) {
+        StringBuilder out = new StringBuilder();
+        String rest = text;
+        for (int line = 1; line < MAX_NOTE_LINES && LabelLeaders.width(rest, font) > room; line++) {
+            int cut = -1;
+            int skip = 0;
+            for (String at : new String[] {"  ·  ", " "}) {
+                for (int c = rest.lastIndexOf(at); c > 0 && cut < 0; c = rest.lastIndexOf(at, c - 1)) {
+                    if (LabelLeaders.width(rest.substring(0, c), font) <= room) {
+                        cut = c;
+                        skip = at.length();
                     }
                 }
+                if (cut > 0) {
+                    break;
+                }
             }
+            if (cut <= 0) {
+                break;
+            }
+            out.append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut + skip).strip();
         }
-        return fallback < 0 ? text : text.substring(0, fallback) + "\n" + text.substring(fallback).replaceFirst("^\\s*·?\\s*", "");
+        return out.append(rest).toString();
     }
 
     /**
