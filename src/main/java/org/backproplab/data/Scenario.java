@@ -16,8 +16,9 @@ import org.backproplab.engine.WorkLimits;
  * @param layers      the weight layers; the last one's size is the data set's target width
  * @param config      loss, η, batch mode, momentum, initializer, seed
  * @param iterations  how many iterations the tutorial trains for (the command line's default)
- * @throws IllegalArgumentException if the output layer does not match the targets, or the network asks more work
- *                                  of the data set than {@link WorkLimits} allows
+ * @throws IllegalArgumentException if the output layer does not match the targets, softmax is not on the output
+ *                                  layer, the loss does not fit the output (cross-entropy needs softmax), or the
+ *                                  network asks more work of the data set than {@link WorkLimits} allows
  */
 public record Scenario(String name, String description, Dataset dataset, List<LayerSpec> layers,
                        TrainingConfig config, long iterations) {
@@ -31,6 +32,8 @@ public record Scenario(String name, String description, Dataset dataset, List<La
                     + layers.get(layers.size() - 1).size() + " neurons but the data set has "
                     + dataset.targetSize() + " targets");
         }
+        Network.checkActivations(layers);
+        config.loss().checkOutput(layers.get(layers.size() - 1).activation());
         WorkLimits.check(dataset.inputSize(), layers, dataset.size(), "sample");
         WorkLimits.check(dataset.inputSize(), layers, dataset.probeCount(), "probe");
     }

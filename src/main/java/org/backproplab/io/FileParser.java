@@ -226,6 +226,11 @@ final class FileParser {
         int inputSize = inputSize(root);
         List<LayerSpec> specs = layers(root, inputSize);
         TrainingConfig config = training(f.required(root, "", "training"), "training");
+        try {
+            config.loss().checkOutput(specs.get(specs.size() - 1).activation());
+        } catch (IllegalArgumentException e) {
+            throw f.error("training.loss", e.getMessage());
+        }
         Dataset dataset = dataset(root, inputSize, specs, config.loss());
         long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Trainer.MAX_ITERATION) : 0;
         long defaultIterations = root.has("defaultIterations")
@@ -273,6 +278,14 @@ final class FileParser {
             }
             specs.add(new LayerSpec(size, a, bias));
             below = size;
+        }
+        for (int l = 1; l < layers.size(); l++) {
+            LayerSpec spec = specs.get(l - 1);
+            try {
+                Network.checkSoftmax(l, specs.size(), spec.activation(), spec.size());
+            } catch (IllegalArgumentException e) {
+                throw f.error(field(index("layers", l), "activation"), e.getMessage());
+            }
         }
         return specs;
     }

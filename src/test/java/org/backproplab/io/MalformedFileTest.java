@@ -93,11 +93,21 @@ class MalformedFileTest {
 
     @Test
     void unknownNames() throws IOException {
-        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "softmax"), "layers[1].activation",
-                "unknown activation 'softmax'");
+        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "swish"), "layers[1].activation",
+                "unknown activation 'swish'");
         refused(r -> ((ObjectNode) r.get("training")).put("loss", "hinge"), "training.loss", "unknown loss 'hinge'");
         refused(r -> ((ObjectNode) r.get("training")).put("init", "zeros"), "training.init", "unknown initializer 'zeros'");
         refused(r -> ((ObjectNode) r.get("training")).put("batch", "half"), "training.batch", "found \"half\"");
+    }
+
+    @Test
+    void softmaxOffTheOutputAndCrossEntropyWithoutSoftmax() throws IOException {
+        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "softmax"), "layers[1].activation",
+                "softmax is allowed on the output layer (2) only");
+        refused(r -> ((ObjectNode) at(r, "layers").get(2)).put("activation", "softmax"), "layers[2].activation",
+                "softmax needs at least 2");
+        refused(r -> ((ObjectNode) r.get("training")).put("loss", "cross-entropy"), "training.loss",
+                "needs a softmax output layer, but the output layer is sigmoid");
     }
 
     @Test

@@ -181,12 +181,12 @@ public final class HeatmapModel {
         Activation f = net.layer(n.layer()).activation();
         boolean output = n.layer() == net.depth();
         double center = switch (f) {
-            case SIGMOID -> 0.5;
+            case SIGMOID, SOFTMAX -> 0.5;
             case TANH -> 0;
             default -> output ? plane.targetMid() : 0;
         };
         double range = switch (f) {
-            case SIGMOID -> 0.5;
+            case SIGMOID, SOFTMAX -> 0.5;
             case TANH -> 1;
             default -> Math.max(1e-9, Math.max(Math.abs(max - center), Math.abs(min - center)));
         };
@@ -220,7 +220,9 @@ public final class HeatmapModel {
                         z[j] += ai * row[j];
                     }
                 }
-                if (last >= 0) {
+                if (!f.isElementwise()) {
+                    z = f.apply(z);
+                } else if (last >= 0) {
                     z[last] = f.value(z[last]);
                 } else {
                     for (int j = 0; j < size; j++) {
