@@ -13,8 +13,9 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.TrainingConfig;
 
 /**
- * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}) and three
- * small extras ({@code and}, {@code or}, {@code xor-bias}). Every preset has a fixed default seed, so it
+ * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}), three
+ * small extras ({@code and}, {@code or}, {@code xor-bias}) and three real data sets ({@code iris}, {@code digits},
+ * {@code diabetes}: {@link RealPresets}). Every preset has a fixed default seed, so it
  * starts from the same weights every time; change it with {@link TrainingConfig#withSeed}.
  */
 public final class Presets {
@@ -39,6 +40,9 @@ public final class Presets {
         PRESETS.put("and", () -> gate("and", "AND gate: 2-1 sigmoid with bias, sse, full batch", 0, 0, 0, 1));
         PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
         PRESETS.put("xor-bias", Presets::xorBias);
+        PRESETS.put("iris", () -> RealPresets.iris(DEFAULT_SEED));
+        PRESETS.put("digits", () -> RealPresets.digits(DEFAULT_SEED));
+        PRESETS.put("diabetes", () -> RealPresets.diabetes(DEFAULT_SEED));
     }
 
     private Presets() {

@@ -108,9 +108,10 @@ public final class Scenarios {
      */
     public static Scenario withArchitecture(Scenario current, List<LayerSpec> layers) {
         String base = baseName(current.name());
-        Scenario s = new Scenario(base + EDITED, "", current.dataset(), layers, current.config(), current.iterations());
+        Scenario s = new Scenario(base + EDITED, "", current.dataset(), layers, current.config(), current.iterations(),
+                current.testRows());
         return new Scenario(s.name(), "Edited architecture " + shape(s) + " on the data of " + base, s.dataset(),
-                layers, s.config(), s.iterations());
+                layers, s.config(), s.iterations(), s.testRows());
     }
 
     /** @return the name without the {@link #EDITED} suffix */
