@@ -14,7 +14,8 @@ import org.backproplab.engine.TrainingConfig;
 
 /**
  * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}), three
- * small extras ({@code and}, {@code or}, {@code xor-bias}) and three real data sets ({@code iris}, {@code digits},
+ * small extras ({@code and}, {@code or}, {@code xor-bias}), three classes in the plane ({@code three-clusters}) and three real
+ * data sets ({@code iris}, {@code digits},
  * {@code diabetes}: {@link RealPresets}). Every preset has a fixed default seed, so it
  * starts from the same weights every time; change it with {@link TrainingConfig#withSeed}.
  */
@@ -40,6 +41,7 @@ public final class Presets {
         PRESETS.put("and", () -> gate("and", "AND gate: 2-1 sigmoid with bias, sse, full batch", 0, 0, 0, 1));
         PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
         PRESETS.put("xor-bias", Presets::xorBias);
+        PRESETS.put("three-clusters", Presets::threeClusters);
         PRESETS.put("iris", () -> RealPresets.iris(DEFAULT_SEED));
         PRESETS.put("digits", () -> RealPresets.digits(DEFAULT_SEED));
         PRESETS.put("diabetes", () -> RealPresets.diabetes(DEFAULT_SEED));
@@ -143,6 +145,18 @@ public final class Presets {
                 d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
                 new TrainingConfig(Loss.SSE, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
                 2000);
+    }
+
+    /**
+     * Three classes in the plane: {@link Generators#threeClusters} (300 points, noise 0.1), 2-6-3, tanh hidden
+     * layer, softmax output, cross-entropy, full batch, η = 0.5, Xavier, 300 iterations.
+     */
+    public static Scenario threeClusters() {
+        Dataset d = Generators.threeClusters(300, 0.1, DEFAULT_SEED);
+        return new Scenario("three-clusters", "Three Gaussian clusters: 2-6-3, tanh, softmax output, cross-entropy, full batch",
+                d, List.of(new LayerSpec(6, Activation.TANH, true), new LayerSpec(3, Activation.SOFTMAX, true)),
+                new TrainingConfig(Loss.CROSS_ENTROPY, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
+                300);
     }
 
     private static Scenario gate(String name, String description, double y00, double y01, double y10, double y11) {

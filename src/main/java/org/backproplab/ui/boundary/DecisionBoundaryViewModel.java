@@ -21,8 +21,8 @@ import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
 
 /**
- * What the decision-boundary view shows, on the FX thread: the latest computed heatmap (of {@code ŷ}, or of the
- * neuron selected in the graph), or the sentence saying why this data set has none. The grid is computed on
+ * What the decision-boundary view shows, on the FX thread: the latest computed heatmap (of {@code ŷ}; with several
+ * outputs, the predicted class ({@link ClassMap}); or of the neuron selected in the graph), or the sentence saying why this data set has none. The grid is computed on
  * one daemon worker from the snapshot's private network copy, never on the training worker nor on the FX
  * thread; requests replace each other (the latest wins) and at most one runs every {@link #MIN_INTERVAL_MS}.
  */
@@ -34,7 +34,8 @@ public final class DecisionBoundaryViewModel {
     public record Result(long request, Snapshot snapshot, Heatmap heatmap, int[] argb, double computeMillis) {
     }
 
-    private record Request(long id, Snapshot snapshot, Plane plane, NeuronRef neuron, ColorScale scale, Theme theme) {
+    private record Request(long id, Snapshot snapshot, Plane plane, NeuronRef neuron, boolean classes, ColorScale scale,
+                           Theme theme) {
     }
 
     private final UiState state;
@@ -101,6 +102,18 @@ public final class DecisionBoundaryViewModel {
             return new NeuronRef(net.depth(), 0);
         }
         return n;
+    }
+
+    /**
+     * @return true if the plane is coloured by predicted class: the network has several outputs and no neuron is
+     *         chosen (choosing an output neuron shows its own probability instead)
+     */
+    public boolean showsClasses() {
+        Snapshot s = snapshot.get();
+        NeuronRef n = state.selectedNeuronProperty().get();
+        boolean chosen = n != null && n.layer() >= 1 && s != null && n.layer() <= s.network().depth()
+                && n.index() < s.network().size(n.layer());
+        return s != null && ClassMap.applies(s.network()) && !chosen;
     }
 
     /** @return every neuron that can be shown, hidden layers first, the output last */
@@ -170,7 +183,7 @@ public final class DecisionBoundaryViewModel {
             return;
         }
         message.set("");
-        Request r = new Request(ids.incrementAndGet(), s, plane.get(), shownNeuron(),
+        Request r = new Request(ids.incrementAndGet(), s, plane.get(), shownNeuron(), showsClasses(),
                 state.colorScaleProperty().get(), state.themeProperty().get());
         worker.submit(r);
     }
@@ -180,7 +193,8 @@ public final class DecisionBoundaryViewModel {
         long t0 = System.nanoTime();
         Result done;
         try {
-            Heatmap h = HeatmapModel.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS, r.neuron());
+            Heatmap h = r.classes() ? ClassMap.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS)
+                    : HeatmapModel.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS, r.neuron());
             int[] px = HeatmapColors.argb(h, r.scale(), r.theme());
             done = new Result(r.id(), r.snapshot(), h, px, (System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {

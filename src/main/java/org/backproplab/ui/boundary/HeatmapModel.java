@@ -67,11 +67,17 @@ public final class HeatmapModel {
      * @param range   the distance from {@code center} at which the colour is fully saturated
      * @param level   the contour level
      * @param contour line segments {@code {x1, y1, x2, y2}} in data coordinates where the activation crosses
-     *                {@code level}
+     *                {@code level} (for a class map: the edges between cells of different classes)
+     * @param classes for a class map ({@link ClassMap}), the predicted class of every cell, row-major; else null
      */
     public record Heatmap(Plane plane, int cells, NeuronRef neuron, Activation activation, boolean output,
                           double[] values, double min, double max, double center, double range, double level,
-                          List<double[]> contour) {
+                          List<double[]> contour, int[] classes) {
+        /** @return true if the plane is coloured by predicted class */
+        public boolean isClassMap() {
+            return classes != null;
+        }
+
         /** @return the activation at cell row {@code r}, column {@code c} */
         public double value(int r, int c) {
             return values[r * cells + c];
@@ -192,7 +198,7 @@ public final class HeatmapModel {
         };
         double level = f == Activation.RELU && !output ? 1e-9 : center;
         return new Heatmap(plane, cells, n, f, output, values, min, max, center, range, level,
-                contour(values, cells, plane, level));
+                contour(values, cells, plane, level), null);
     }
 
     /**

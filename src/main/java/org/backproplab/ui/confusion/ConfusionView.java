@@ -1,0 +1,159 @@
+package org.backproplab.ui.confusion;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.Throttle;
+import org.backproplab.ui.UiState;
+
+/**
+ * The confusion matrix ({@code #confusionMatrix}): one row per true class, one column per predicted class, each
+ * cell the number of samples, shaded by its share of the row. Clicking a cell lists its samples
+ * ({@code #confusionSamples}) and selects the first, so the graph and the inspector show it; clicking a listed
+ * sample selects that one.
+ */
+public final class ConfusionView extends VBox {
+    /** While training runs, the matrix follows at most 8 times a second (as the scores). */
+    private final Throttle throttle = new Throttle(8);
+    private final ConfusionViewModel model = new ConfusionViewModel();
+    private final GridPane grid = new GridPane();
+    private final ListView<Integer> samples = new ListView<>();
+    private final UiState state;
+    /** The cells as built, {@code cells[true][predicted]}, for the class names {@link #built}. */
+    private Button[][] cells = new Button[0][0];
+    private List<String> built = List.of();
+
+    public ConfusionView(SessionBridge bridge, UiState state) {
+        this.state = state;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        Label title = new Label("Confusion matrix: rows are the true class, columns the predicted class");
+        title.setWrapText(true);
+        title.getStyleClass().add("panel-title");
+        ToggleGroup which = new ToggleGroup();
+        RadioButton training = new RadioButton("Training rows");
+        training.setId("confusionTraining");
+        training.setToggleGroup(which);
+        training.setSelected(true);
+        RadioButton test = new RadioButton("Test rows");
+        test.setId("confusionTest");
+        test.setToggleGroup(which);
+        test.setOnAction(e -> model.showTest(true));
+        training.setOnAction(e -> model.showTest(false));
+        model.testProperty().addListener((o, was, is) -> (is ? test : training).setSelected(true));
+        HBox choice = new HBox(12, training, test);
+        choice.setAlignment(Pos.CENTER_LEFT);
+
+        grid.setId("confusionMatrix");
+        grid.setHgap(2);
+        grid.setVgap(2);
+        Label none = new Label("The targets are not classes (every target 0 or 1): no confusion matrix.");
+        none.setId("confusionNone");
+        none.setWrapText(true);
+        none.managedProperty().bind(model.availableProperty().not());
+        none.visibleProperty().bind(none.managedProperty());
+
+        Label cell = new Label();
+        cell.setId("confusionCellText");
+        cell.setWrapText(true);
+        cell.textProperty().bind(model.cellTextProperty());
+        samples.setId("confusionSamples");
+        samples.setItems(model.cellRows());
+        samples.setPrefHeight(120);
+        samples.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Integer r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : model.label(r));
+            }
+        });
+        samples.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
+            if (r != null) {
+                state.selectedSampleProperty().set(r);
+            }
+        });
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        getChildren().addAll(title, choice, none, grid, cell, samples);
+
+        model.versionProperty().addListener((o, was, is) -> redraw());
+        bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(),
+                () -> model.update(bridge.snapshot())));
+        model.update(bridge.snapshot());
+    }
+
+    /** @return the view model (for tests) */
+    public ConfusionViewModel model() {
+        return model;
+    }
+
+    /** Chooses a cell as a click does: lists its samples and selects the first. */
+    void choose(int truth, int predicted) {
+        model.choose(truth, predicted);
+        if (!model.cellRows().isEmpty()) {
+            state.selectedSampleProperty().set(model.cellRows().get(0));
+        }
+    }
+
+    private void redraw() {
+        int[][] m = model.countsProperty().get();
+        List<String> names = model.classNamesProperty().get();
+        if (!names.equals(built)) {
+            build(names, names.size());
+            built = names;
+        }
+        for (int t = 0; t < m.length; t++) {
+            int total = 0;
+            for (int v : m[t]) {
+                total += v;
+            }
+            for (int p = 0; p < m.length; p++) {
+                Button b = cells[t][p];
+                b.setText(Integer.toString(m[t][p]));
+                double share = total == 0 ? 0 : (double) m[t][p] / total;
+                String hue = t == p ? "70, 150, 90" : "200, 80, 60";
+                b.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.3f); -fx-min-width: 3.2em;",
+                        hue, m[t][p] == 0 ? 0.0 : 0.15 + 0.85 * share));
+            }
+        }
+    }
+
+    private void build(List<String> names, int k) {
+        grid.getChildren().clear();
+        cells = new Button[k][k];
+        grid.add(new Label("true ↓ / predicted →"), 0, 0);
+        for (int p = 0; p < k; p++) {
+            Label head = new Label(names.get(p));
+            head.setId("confusionPredicted-" + p);
+            grid.add(head, p + 1, 0);
+        }
+        for (int t = 0; t < k; t++) {
+            Label head = new Label(names.get(t));
+            head.setId("confusionTrue-" + t);
+            grid.add(head, 0, t + 1);
+            for (int p = 0; p < k; p++) {
+                Button b = new Button("0");
+                b.setId("confusion-" + t + "-" + p);
+                b.getStyleClass().add("confusion-cell");
+                b.setTooltip(new Tooltip("true " + names.get(t) + ", predicted " + names.get(p) + ": click to list the samples"));
+                final int truth = t;
+                final int predicted = p;
+                b.setOnAction(e -> choose(truth, predicted));
+                cells[t][p] = b;
+                grid.add(b, p + 1, t + 1);
+            }
+        }
+    }
+}
