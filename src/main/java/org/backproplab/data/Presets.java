@@ -63,6 +63,21 @@ public final class Presets {
         return s.get();
     }
 
+    /**
+     * @return preset {@code name} with {@code seed}: for the real data sets ({@link RealPresets}) the seed also
+     *         chooses the test split; for the others it chooses the first weights and the shuffling
+     * @throws IllegalArgumentException naming the unknown name and the known ones
+     */
+    public static Scenario get(String name, long seed) {
+        Scenario s = get(name);
+        return switch (s.name()) {
+            case "iris" -> RealPresets.iris(seed);
+            case "digits" -> RealPresets.digits(seed);
+            case "diabetes" -> RealPresets.diabetes(seed);
+            default -> s.withConfig(s.config().withSeed(seed));
+        };
+    }
+
     /** @return the names in menu order */
     public static List<String> names() {
         return List.copyOf(PRESETS.keySet());
