@@ -53,6 +53,27 @@ public record Scenario(String name, String description, Dataset dataset, List<La
         this(name, description, dataset, layers, config, iterations, new int[0]);
     }
 
+    /** Equal when every component is, the test rows compared by their numbers. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scenario s && java.util.Objects.equals(name, s.name)
+                && java.util.Objects.equals(description, s.description) && java.util.Objects.equals(dataset, s.dataset)
+                && layers.equals(s.layers) && java.util.Objects.equals(config, s.config)
+                && iterations == s.iterations && java.util.Arrays.equals(testRows, s.testRows);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, description, dataset, layers, config, iterations)
+                + 31 * java.util.Arrays.hashCode(testRows);
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[name=" + name + ", description=" + description + ", layers=" + layers + ", config=" + config
+                + ", iterations=" + iterations + ", testRows=" + testRows.length + "]";
+    }
+
     /** @return a copy of the rows held out from the start, ascending */
     @Override
     public int[] testRows() {

@@ -103,6 +103,17 @@ class RealDataTest {
         assertTrue(d.testLoss() < 0.5 * before, "diabetes learns: test mse " + before + " → " + d.testLoss());
     }
 
+    @Test
+    void scenariosWithTheSameTestRowsAreEqual() {
+        Scenario iris = Presets.get("iris");
+        Scenario copy = iris.withConfig(iris.config());
+        assertEquals(iris, copy, "the same data and test rows (another array): equal scenarios");
+        assertEquals(iris.hashCode(), copy.hashCode());
+        Scenario other = new Scenario(iris.name(), iris.description(), iris.dataset(), iris.layers(), iris.config(),
+                iris.iterations(), new int[] {0});
+        assertFalse(iris.equals(other), "another split");
+    }
+
     private static int[] counts(int[] classes, int k) {
         int[] c = new int[k];
         for (int v : classes) {

@@ -120,10 +120,12 @@ public final class DataTableViewModel {
             }
             fill(fresh, s);
             shapeKey = key;
+            // the rows first: the columns rebuilt on the shape change measure the new rows (a new data set may
+            // have more target columns than the rows shown until now)
+            rows.setAll(fresh);
             if (reshaped) {
                 shape.set(shape.get() + 1);
             }
-            rows.setAll(fresh);
         } else {
             fill(rows, s);
         }

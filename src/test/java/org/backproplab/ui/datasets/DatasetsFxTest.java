@@ -78,6 +78,22 @@ class DatasetsFxTest extends FxRobot {
     }
 
     @Test
+    void aTextClassColumnBecomesOneHotTargetsAndASoftmaxNetwork() throws Exception {
+        importFile("flowers.csv", "petal,sepal,species\n1.4,5.1,setosa\n4.7,7.0,versicolor\n6.0,6.3,virginica\n"
+                + "1.3,4.9,setosa\n4.5,6.4,versicolor\n5.9,6.8,virginica\n");
+        assertTrue(lookup("#csvRole-2-class").queryAs(javafx.scene.control.RadioButton.class).isSelected(),
+                "a repeating text column at the end is the class column");
+        assertTrue(text("#csvSummary").contains("3 classes (setosa, versicolor, virginica) → softmax output, cross-entropy"),
+                text("#csvSummary"));
+        clickOn("#csvImportButton");
+        Snapshot s = fx.settle();
+        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), s.scenario().dataset().targetNames());
+        assertEquals(org.backproplab.engine.Activation.SOFTMAX, s.network().layer(s.network().depth()).activation());
+        assertEquals(org.backproplab.engine.Loss.CROSS_ENTROPY, s.scenario().config().loss());
+        assertEquals(1.0, s.scenario().dataset().target(2, 2), 0.0, "virginica, one-hot");
+    }
+
+    @Test
     void aBadFileIsRefusedWithRowAndColumnAndTheSessionStaysAsItWas() throws Exception {
         clickOn("#stepButton");
         Snapshot before = fx.settle();
