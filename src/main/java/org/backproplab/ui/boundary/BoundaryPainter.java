@@ -212,10 +212,10 @@ final class BoundaryPainter {
 
     private void legend(Heatmap map, Dataset d, double w, double y) {
         Font font = font(0.9 * f, false);
-        String level = map.isClassMap() ? "class boundary" : (map.output() ? "ŷ" : "a") + " = " + num(map.level());
+        String level = map.isClassMap() ? "predicted-class boundary" : (map.output() ? "ŷ" : "a") + " = " + num(map.level());
         List<Item> items = new ArrayList<>();
         if (map.isClassMap()) {
-            items.add(new Item(CIRCLE, HeatmapColors.classColor(0), "sample: its true class; plane: predicted class (paler = less sure)"));
+            items.add(new Item(CIRCLE, HeatmapColors.classColor(0), "sample: true class"));
         } else if (d.targetSize() >= 2) {
             items.add(new Item(CIRCLE, HeatmapColors.classColor(0), "sample: its true class"));
         } else if (binary(d)) {

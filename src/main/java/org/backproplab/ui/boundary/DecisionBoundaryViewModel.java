@@ -30,6 +30,9 @@ public final class DecisionBoundaryViewModel {
     /** Shortest time between the starts of two computations (20 a second at most). */
     public static final long MIN_INTERVAL_MS = 50;
 
+    /** The choice "predicted class" in the list of neurons: no neuron, the plane coloured by class. */
+    public static final NeuronRef CLASSES = new NeuronRef(0, -1);
+
     /** A computed heatmap ready to draw. */
     public record Result(long request, Snapshot snapshot, Heatmap heatmap, int[] argb, double computeMillis) {
     }
@@ -116,10 +119,16 @@ public final class DecisionBoundaryViewModel {
         return s != null && ClassMap.applies(s.network()) && !chosen;
     }
 
-    /** @return every neuron that can be shown, hidden layers first, the output last */
+    /**
+     * @return every neuron that can be shown, hidden layers first, the output last; first of all {@link #CLASSES}
+     *         when the network has several outputs
+     */
     public List<NeuronRef> neurons() {
         List<NeuronRef> all = new ArrayList<>();
         Snapshot s = snapshot.get();
+        if (s != null && ClassMap.applies(s.network())) {
+            all.add(CLASSES);
+        }
         if (s != null) {
             for (int l = 1; l <= s.network().depth(); l++) {
                 for (int i = 0; i < s.network().size(l); i++) {
@@ -132,6 +141,9 @@ public final class DecisionBoundaryViewModel {
 
     /** @return how the view names a neuron: {@code ŷ} for the only output, else {@code a²₃ (layer 2, neuron 3)} */
     public String name(NeuronRef n) {
+        if (CLASSES.equals(n)) {
+            return "predicted class (the largest output)";
+        }
         Snapshot s = snapshot.get();
         boolean output = s != null && n.layer() == s.network().depth();
         if (output && s.network().outputSize() == 1) {
@@ -143,9 +155,9 @@ public final class DecisionBoundaryViewModel {
 
     // Commands
 
-    /** Shows the heatmap of {@code n} (null for the output). */
+    /** Shows the heatmap of {@code n} (null for the output; {@link #CLASSES} for the predicted class). */
     public void select(NeuronRef n) {
-        state.selectedNeuronProperty().set(n);
+        state.selectedNeuronProperty().set(CLASSES.equals(n) ? null : n);
     }
 
     /**

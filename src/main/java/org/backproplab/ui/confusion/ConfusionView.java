@@ -72,7 +72,8 @@ public final class ConfusionView extends VBox {
         cell.textProperty().bind(model.cellTextProperty());
         samples.setId("confusionSamples");
         samples.setItems(model.cellRows());
-        samples.setPrefHeight(120);
+        samples.setPrefHeight(110);
+        samples.setMinHeight(70);
         samples.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Integer r, boolean empty) {
@@ -85,8 +86,14 @@ public final class ConfusionView extends VBox {
                 state.selectedSampleProperty().set(r);
             }
         });
-        VBox.setVgrow(samples, Priority.ALWAYS);
-        getChildren().addAll(title, choice, none, grid, cell, samples);
+        // ten classes do not fit a short panel: the matrix scrolls, the list of a cell's samples stays in view
+        javafx.scene.control.ScrollPane matrix = new javafx.scene.control.ScrollPane(grid);
+        matrix.setFitToWidth(false);
+        matrix.setMinHeight(60);
+        matrix.managedProperty().bind(model.availableProperty());
+        matrix.visibleProperty().bind(model.availableProperty());
+        VBox.setVgrow(matrix, Priority.ALWAYS);
+        getChildren().addAll(title, choice, none, matrix, cell, samples);
 
         model.versionProperty().addListener((o, was, is) -> redraw());
         bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(),
@@ -133,7 +140,7 @@ public final class ConfusionView extends VBox {
     private void build(List<String> names, int k) {
         grid.getChildren().clear();
         cells = new Button[k][k];
-        grid.add(new Label("true ↓ / predicted →"), 0, 0);
+        grid.add(new Label("true ↓"), 0, 0);
         for (int p = 0; p < k; p++) {
             Label head = new Label(names.get(p));
             head.setId("confusionPredicted-" + p);

@@ -130,6 +130,14 @@ class DecisionBoundaryViewModelTest extends FxRobot {
         });
         Result one = await(vm, x -> !x.heatmap().isClassMap());
         assertEquals(new NeuronRef(2, 1), one.heatmap().neuron(), "an output neuron chosen: its own probability");
+        assertEquals(DecisionBoundaryViewModel.CLASSES, onFx(vm::neurons).get(0), "the choice offers the class map first");
+        assertEquals("predicted class (the largest output)", vm.name(DecisionBoundaryViewModel.CLASSES));
+        onFx(() -> {
+            vm.select(DecisionBoundaryViewModel.CLASSES);
+            return null;
+        });
+        await(vm, x -> x.heatmap().isClassMap());
+        assertEquals(null, state.selectedNeuronProperty().get(), "no neuron selected in the graph");
     }
 
     @Test
