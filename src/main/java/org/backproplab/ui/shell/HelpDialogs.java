@@ -41,7 +41,12 @@ final class HelpDialogs {
                 (δ and ∂L/∂W) and the update W ← W − η·∂L/∂W.
 
                 Colours: blue for negative weights, orange for positive, grey near 0;
-                negative weights are also dashed. Wider edges are larger |w|.""");
+                negative weights are also dashed. Wider edges are larger |w|.
+
+                Data sets shipped with the app (as distributed with scikit-learn, BSD-3-Clause; see docs/data.md):
+                Iris — R. A. Fisher (1936), UCI Machine Learning Repository, CC BY 4.0;
+                Optical Recognition of Handwritten Digits — E. Alpaydin, C. Kaynak (1998), UCI, CC BY 4.0;
+                Diabetes — B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "Least Angle Regression" (2004).""");
         text.setWrapText(true);
         a.getDialogPane().setContent(text);
         return a;
