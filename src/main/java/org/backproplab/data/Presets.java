@@ -42,17 +42,35 @@ public final class Presets {
         PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
         PRESETS.put("xor-bias", Presets::xorBias);
         PRESETS.put("three-clusters", Presets::threeClusters);
-        PRESETS.put("iris", () -> RealPresets.iris(DEFAULT_SEED));
-        PRESETS.put("digits", () -> RealPresets.digits(DEFAULT_SEED));
-        PRESETS.put("diabetes", () -> RealPresets.diabetes(DEFAULT_SEED));
+        PRESETS.put("iris", once(() -> RealPresets.iris(DEFAULT_SEED)));
+        PRESETS.put("digits", once(() -> RealPresets.digits(DEFAULT_SEED)));
+        PRESETS.put("diabetes", once(() -> RealPresets.diabetes(DEFAULT_SEED)));
     }
 
     private Presets() {
     }
 
     /**
+     * @return {@code make}'s scenario, made on first use and shared after: a real data set is read and standardised
+     *         once, and every window's preset list holds the same immutable copy (the digits are a megabyte)
+     */
+    private static Supplier<Scenario> once(Supplier<Scenario> make) {
+        return new Supplier<>() {
+            private Scenario made;
+
+            @Override
+            public synchronized Scenario get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
+    /**
      * @param name a preset name, e.g. {@code "xor"}
-     * @return a fresh scenario
+     * @return the scenario (immutable: fresh for the generated ones, shared for the real data sets)
      * @throws IllegalArgumentException naming the unknown name and the known ones
      */
     public static Scenario get(String name) {
