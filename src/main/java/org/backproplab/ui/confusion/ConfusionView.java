@@ -22,8 +22,9 @@ import org.backproplab.ui.UiState;
 /**
  * The confusion matrix ({@code #confusionMatrix}): one row per true class, one column per predicted class, each
  * cell the number of samples, shaded by its share of the row. Clicking a cell lists its samples
- * ({@code #confusionSamples}) and selects the first, so the graph and the inspector show it; clicking a listed
- * sample selects that one.
+ * ({@code #confusionSamples}) and selects the first, so the graph and the inspector show it; beside it every
+ * misclassified sample of those rows with its probabilities ({@code #misclassifiedList}); clicking a listed sample
+ * selects that one.
  */
 public final class ConfusionView extends VBox {
     /** While training runs, the matrix follows at most 8 times a second (as the scores). */
@@ -31,6 +32,7 @@ public final class ConfusionView extends VBox {
     private final ConfusionViewModel model = new ConfusionViewModel();
     private final GridPane grid = new GridPane();
     private final ListView<Integer> samples = new ListView<>();
+    private final ListView<Integer> wrong = new ListView<>();
     private final UiState state;
     /** The cells as built, {@code cells[true][predicted]}, for the class names {@link #built}. */
     private Button[][] cells = new Button[0][0];
@@ -86,14 +88,49 @@ public final class ConfusionView extends VBox {
                 state.selectedSampleProperty().set(r);
             }
         });
+        wrong.setId("misclassifiedList");
+        wrong.setPrefHeight(110);
+        wrong.setMinHeight(70);
+        wrong.setItems(model.misclassified());
+        wrong.setPlaceholder(new Label("none misclassified"));
+        wrong.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Integer r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : model.describe(r));
+            }
+        });
+        wrong.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
+            if (r != null) {
+                state.selectedSampleProperty().set(r);
+            }
+        });
+        Label wrongTitle = new Label();
+        wrongTitle.setId("misclassifiedTitle");
+        model.misclassified().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                wrongTitle.setText("Misclassified (" + model.misclassified().size() + ")"));
+        wrongTitle.setText("Misclassified (0)");
+        wrongTitle.setTooltip(new javafx.scene.control.Tooltip(
+                "each: sample → predicted class (its probability); the true class's probability"));
+        VBox cellBox = new VBox(4, cell, samples);
+        VBox wrongBox = new VBox(4, wrongTitle, wrong);
+        HBox.setHgrow(cellBox, Priority.ALWAYS);
+        HBox.setHgrow(wrongBox, Priority.ALWAYS);
+        cellBox.setPrefWidth(1);
+        wrongBox.setPrefWidth(1);
+        HBox lists = new HBox(8, cellBox, wrongBox);
+        lists.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lists.managedProperty().bind(model.availableProperty());
+        lists.visibleProperty().bind(model.availableProperty());
         // ten classes do not fit a short panel: the matrix scrolls, the list of a cell's samples stays in view
         javafx.scene.control.ScrollPane matrix = new javafx.scene.control.ScrollPane(grid);
         matrix.setFitToWidth(false);
         matrix.setMinHeight(60);
+        matrix.prefViewportHeightProperty().bind(grid.heightProperty());
         matrix.managedProperty().bind(model.availableProperty());
         matrix.visibleProperty().bind(model.availableProperty());
         VBox.setVgrow(matrix, Priority.ALWAYS);
-        getChildren().addAll(title, choice, none, matrix, cell, samples);
+        getChildren().addAll(title, choice, none, matrix, lists);
 
         model.versionProperty().addListener((o, was, is) -> redraw());
         bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(),

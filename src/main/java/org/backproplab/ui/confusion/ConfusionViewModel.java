@@ -21,7 +21,8 @@ import org.backproplab.session.Snapshot;
  * The confusion matrix's state (FX thread, no Nodes), from a snapshot's evaluation over every sample with the
  * weights now: {@code counts[t][p]} is how many rows of true class {@code t} the network puts in class {@code p}
  * ({@link Accuracy}: the largest output), over the training rows or over the held-out test rows. Choosing a cell
- * lists its samples.
+ * lists its samples; the misclassified samples of those rows are listed with the probabilities the network gives
+ * their predicted and their true class.
  */
 public final class ConfusionViewModel {
     private final ReadOnlyObjectWrapper<int[][]> counts = new ReadOnlyObjectWrapper<>(this, "counts", new int[0][0]);
@@ -31,6 +32,7 @@ public final class ConfusionViewModel {
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version", 0);
     private final ReadOnlyStringWrapper cellText = new ReadOnlyStringWrapper(this, "cellText", "");
     private final ObservableList<Integer> cellRows = FXCollections.observableArrayList();
+    private final ObservableList<Integer> misclassified = FXCollections.observableArrayList();
     private Snapshot snapshot;
     private int chosenTruth = -1;
     private int chosenPredicted = -1;
@@ -72,6 +74,33 @@ public final class ConfusionViewModel {
         return cellRows;
     }
 
+    /** @return the data-set rows (of the rows counted now) whose predicted class is not the true one, ascending */
+    public ObservableList<Integer> misclassified() {
+        return misclassified;
+    }
+
+    /**
+     * @return how the network sees data-set row {@code r}, e.g. {@code "3 #317 → 7 (0.62); true 3: 0.21"}: the
+     *         predicted class with its probability, and the true class's
+     */
+    public String describe(int r) {
+        if (snapshot == null || snapshot.evaluation() == null || classNamesProperty().get().isEmpty()) {
+            return "";
+        }
+        double[] yHat = snapshot.evaluation().output().getRow(r);
+        double[] y = snapshot.evaluation().targets().getRow(r);
+        int p = Accuracy.predicted(yHat);
+        int t = Accuracy.truth(y);
+        List<String> names = classNames.get();
+        return label(r) + " → " + names.get(p) + " (" + org.backproplab.text.NumberText.format(probability(yHat, p))
+                + "); true " + names.get(t) + ": " + org.backproplab.text.NumberText.format(probability(yHat, t));
+    }
+
+    /** @return the output of class {@code k}: {@code ŷ_k}, or for one output {@code ŷ} (class 1) and {@code 1 − ŷ} */
+    private static double probability(double[] yHat, int k) {
+        return yHat.length == 1 ? (k == 1 ? yHat[0] : 1 - yHat[0]) : yHat[k];
+    }
+
     /** @return the label of data-set row {@code r} */
     public String label(int r) {
         return snapshot == null ? "" : snapshot.scenario().dataset().label(r);
@@ -95,6 +124,7 @@ public final class ConfusionViewModel {
             chosenTruth = -1;
             cellText.set("");
             cellRows.clear();
+            misclassified.clear();
             version.set(version.get() + 1);
             return;
         }
@@ -106,7 +136,18 @@ public final class ConfusionViewModel {
             classNames.set(names);
             chosenTruth = -1;
         }
-        counts.set(Accuracy.confusion(eval.output().getData(), eval.targets().getData(), rows(s)));
+        double[][] out = eval.output().getData();
+        double[][] y = eval.targets().getData();
+        counts.set(Accuracy.confusion(out, y, rows(s)));
+        List<Integer> wrong = new ArrayList<>();
+        for (int r : rows(s)) {
+            if (Accuracy.predicted(out[r]) != Accuracy.truth(y[r])) {
+                wrong.add(r);
+            }
+        }
+        if (!wrong.equals(misclassified)) {
+            misclassified.setAll(wrong);
+        }
         version.set(version.get() + 1);
         refreshCell();
     }

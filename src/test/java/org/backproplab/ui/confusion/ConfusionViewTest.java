@@ -151,6 +151,39 @@ class ConfusionViewTest {
     }
 
     @Test
+    void theMisclassifiedSamplesAreListedWithTheEnginesProbabilities(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshot s = bridge.snapshot();
+        Dataset d = s.scenario().dataset();
+        RealMatrix out = s.network().predict(d.inputs());
+        List<Integer> expected = new ArrayList<>();
+        for (int r : StratifiedSplit.trainRows(d.size(), s.testRows())) {
+            int truth = 0;
+            int best = 0;
+            for (int k = 1; k < 3; k++) {
+                truth = d.target(r, k) > d.target(r, truth) ? k : truth;
+                best = out.getEntry(r, k) > out.getEntry(r, best) ? k : best;
+            }
+            if (best != truth) {
+                expected.add(r);
+            }
+        }
+        ListView<?> list = robot.lookup("#misclassifiedList").queryAs(ListView.class);
+        assertEquals(expected, list.getItems(), "every wrong training row, none else");
+        assertTrue(!expected.isEmpty(), "part-trained: some flowers are wrong");
+        int r = expected.get(0);
+        int best = 0;
+        for (int k = 1; k < 3; k++) {
+            best = out.getEntry(r, k) > out.getEntry(r, best) ? k : best;
+        }
+        String text = view.model().describe(r);
+        assertTrue(text.startsWith(d.label(r) + " → " + d.targetNames().get(best) + " ("
+                + org.backproplab.text.NumberText.format(out.getEntry(r, best)) + ")"), text);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        assertEquals(r, state.selectedSampleProperty().get(), "choosing one selects the sample");
+    }
+
+    @Test
     void aDataSetWithoutClassesSaysSo(FxRobot robot) throws Exception {
         robot.interact(bridge::start);
         session.load(Presets.get("diabetes"));
