@@ -72,39 +72,9 @@ public final class ConfusionView extends VBox {
         cell.setId("confusionCellText");
         cell.setWrapText(true);
         cell.textProperty().bind(model.cellTextProperty());
-        samples.setId("confusionSamples");
-        samples.setItems(model.cellRows());
-        samples.setPrefHeight(110);
-        samples.setMinHeight(70);
-        samples.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : model.label(r));
-            }
-        });
-        samples.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
-            if (r != null) {
-                state.selectedSampleProperty().set(r);
-            }
-        });
-        wrong.setId("misclassifiedList");
-        wrong.setPrefHeight(110);
-        wrong.setMinHeight(70);
-        wrong.setItems(model.misclassified());
+        sampleList(samples, "confusionSamples", model.cellRows(), model::label);
+        sampleList(wrong, "misclassifiedList", model.misclassified(), model::describe);
         wrong.setPlaceholder(new Label("none misclassified"));
-        wrong.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : model.describe(r));
-            }
-        });
-        wrong.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
-            if (r != null) {
-                state.selectedSampleProperty().set(r);
-            }
-        });
         Label wrongTitle = new Label();
         wrongTitle.setId("misclassifiedTitle");
         model.misclassified().addListener((javafx.collections.ListChangeListener<Integer>) c ->
@@ -136,6 +106,29 @@ public final class ConfusionView extends VBox {
         bridge.snapshotProperty().addListener((o, was, s) -> throttle.submit(s == null || !s.running(),
                 () -> model.update(bridge.snapshot())));
         model.update(bridge.snapshot());
+    }
+
+    /**
+     * A list of data-set rows, each shown as {@code text} gives it; choosing one selects that sample in the window.
+     */
+    private void sampleList(ListView<Integer> list, String id, javafx.collections.ObservableList<Integer> rows,
+                            java.util.function.IntFunction<String> text) {
+        list.setId(id);
+        list.setItems(rows);
+        list.setPrefHeight(110);
+        list.setMinHeight(70);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Integer r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : text.apply(r));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
+            if (r != null) {
+                state.selectedSampleProperty().set(r);
+            }
+        });
     }
 
     /** @return the view model (for tests) */
