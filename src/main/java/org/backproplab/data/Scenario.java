@@ -104,6 +104,11 @@ public record Scenario(String name, String description, Dataset dataset, List<La
                 d.size() == dataset.size() ? testRows : new int[0]);
     }
 
+    /** @return this scenario holding out {@code rows} (ascending) from the start */
+    public Scenario withTestRows(int[] rows) {
+        return new Scenario(name, description, dataset, layers, config, iterations, rows);
+    }
+
     public Scenario withLayers(List<LayerSpec> l) {
         return new Scenario(name, description, dataset, l, config, iterations, testRows);
     }

@@ -102,6 +102,23 @@ class ClassesCliTest {
     }
 
     @Test
+    void aSavedRealDataSetKeepsItsTestSplit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("iris.json");
+        assertEquals(0, BackpropLabCliTest.run("train", "--preset", "iris", "--iterations", "50", "--save", f.toString())
+                .status());
+        JsonNode o = new ObjectMapper().readTree(BackpropLabCliTest.run("train", "--load", f.toString(), "--iterations",
+                "0", "--json").out());
+        assertEquals("test", o.get("confusionRows").asText(), "the file's 45 test flowers are still held out");
+        int total = 0;
+        for (JsonNode row : o.get("confusion")) {
+            for (JsonNode v : row) {
+                total += v.asInt();
+            }
+        }
+        assertEquals(45, total);
+    }
+
+    @Test
     void aSeedChoosesTheSplitOfARealDataSet() throws Exception {
         JsonNode a = new ObjectMapper().readTree(BackpropLabCliTest.run("train", "--preset", "iris", "--iterations", "0",
                 "--seed", "4", "--json").out());

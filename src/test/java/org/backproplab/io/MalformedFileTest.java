@@ -101,6 +101,15 @@ class MalformedFileTest {
     }
 
     @Test
+    void testRowsMustBeRowsOfTheDataSetAscendingAndLeaveOneToTrain() throws IOException {
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(2).add(1), "dataset.testRows[1]",
+                "is 1 after 2: expected the rows in ascending order, each once");
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(0).add(9), "dataset.testRows[1]", "9");
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(0).add(1).add(2).add(3),
+                "dataset.testRows", "4");
+    }
+
+    @Test
     void softmaxOffTheOutputAndCrossEntropyWithoutSoftmax() throws IOException {
         refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "softmax"), "layers[1].activation",
                 "softmax is allowed on the output layer (2) only");
