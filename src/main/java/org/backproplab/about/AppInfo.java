@@ -67,8 +67,15 @@ public final class AppInfo {
                 "The people of the gender preset (Alice, Bob, Charlie and Diana, with the probes Emily and Frank) "
                         + "are the example of Victor Zhou's tutorial \"Machine Learning for Beginners: An "
                         + "Introduction to Neural Networks\" (2019).",
+                "Iris: R. A. Fisher (1936), \"The use of multiple measurements in taxonomic problems\"; from the UCI "
+                        + "Machine Learning Repository (CC BY 4.0), as distributed with scikit-learn (BSD-3-Clause).",
+                "Handwritten digits 8×8: E. Alpaydin and C. Kaynak (1998), \"Optical Recognition of Handwritten "
+                        + "Digits\"; UCI Machine Learning Repository (CC BY 4.0), as distributed with scikit-learn "
+                        + "(BSD-3-Clause).",
+                "Diabetes: B. Efron, T. Hastie, I. Johnstone and R. Tibshirani (2004), \"Least Angle Regression\", "
+                        + "Annals of Statistics; as distributed with scikit-learn (BSD-3-Clause).",
                 "The logic gates (XOR, AND, OR) are truth tables; every other data set is generated on this "
-                        + "computer from its seed.");
+                        + "computer from its seed. docs/data.md says more about each.");
     }
 
     /** @return the Java runtime the application runs on, e.g. {@code Java 17.0.15 (Debian)} */

@@ -15,7 +15,7 @@ final class PresetsCommand implements Runnable {
     @Override
     public void run() {
         for (Scenario s : Presets.all()) {
-            spec.commandLine().getOut().printf("%-9s %s%s%n", s.name(), s.description(),
+            spec.commandLine().getOut().printf("%-14s %s%s%n", s.name(), s.description(),
                     s.name().equals(Presets.DEFAULT) ? " (default)" : "");
         }
     }

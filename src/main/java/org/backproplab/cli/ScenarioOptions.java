@@ -29,7 +29,8 @@ final class ScenarioOptions {
     }
 
     /**
-     * @param seed a seed to replace the scenario's (weights for a preset; shuffling order for a file), or null
+     * @param seed a seed to replace the scenario's (weights for a preset, and the test split of a real data set;
+     *             shuffling order for a file), or null
      * @throws IllegalArgumentException if neither or both sources are given, or the preset is unknown
      * @throws IOException              if the file cannot be read or is malformed
      */
@@ -38,10 +39,7 @@ final class ScenarioOptions {
             throw new IllegalArgumentException("give exactly one of --preset NAME and --load FILE");
         }
         if (preset != null) {
-            Scenario s = Presets.get(preset);
-            if (seed != null) {
-                s = s.withConfig(s.config().withSeed(seed));
-            }
+            Scenario s = seed == null ? Presets.get(preset) : Presets.get(preset, seed);
             return new Loaded(s, s.createTrainer());
         }
         BackpropFile f = BackpropFile.read(load);

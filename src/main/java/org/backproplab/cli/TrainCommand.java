@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code train --preset NAME | --load FILE [--iterations N | --epochs N] [--seed S] [--learning-rate X]
  * [--every K] [--save FILE] [--json]}: trains, printing the loss over all samples every K iterations, then
- * each sample's output next to its target and each probe's output.
+ * each sample's output next to its target and each probe's output; for classes, the accuracy and the confusion
+ * matrix.
  *
  * <p>A run that diverges (the loss or a weight becomes NaN or infinite) stops there, as the window pauses, and
  * exits with {@link BackpropLabCli#DIVERGED}: it says at which iteration and what became non-finite, then prints
@@ -48,6 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     static final long MAX_ITERATIONS = 1_000_000_000L;
     /** The most samples the text output lists. */
     static final int MAX_SAMPLE_LINES = 20;
+    /** A sample with more inputs than this is listed by its outputs and target only (an image's 64 pixels). */
+    static final int MAX_INPUTS_SHOWN = 8;
 
     @Spec
     CommandSpec spec;
@@ -127,10 +130,14 @@ final class TrainCommand implements Callable<Integer> {
                 printDivergence(out, diverged, watch, s.config().learningRate());
             }
         }
+        ClassReport classes = ClassReport.of(s.dataset(), t);
         if (json) {
-            printJson(out, s, t, diverged);
+            printJson(out, s, t, diverged, classes);
         } else {
             printOutputs(out, s, t);
+            if (classes != null) {
+                classes.print(out);
+            }
         }
         if (save != null) {
             BackpropFile.of(s, t).write(save);
@@ -197,8 +204,17 @@ final class TrainCommand implements Callable<Integer> {
         RealMatrix y = t.network().predict(d.inputs());
         out.printf("outputs after %d iterations (loss %.6g):%n", t.iteration(), t.evaluate().loss());
         for (int i = 0; i < Math.min(d.size(), MAX_SAMPLE_LINES); i++) {
-            out.printf("  %-10s %s -> %s  target %s%n", TerminalText.escape(d.label(i)), numbers(d.inputs().getRow(i)),
-                    numbers(y.getRow(i)), numbers(d.targets().getRow(i)));
+            double[] x = new double[d.inputSize()];
+            double[] target = new double[d.targetSize()];
+            for (int c = 0; c < x.length; c++) {
+                x[c] = d.input(i, c);
+            }
+            for (int c = 0; c < target.length; c++) {
+                target[c] = d.target(i, c);
+            }
+            String inputs = x.length > MAX_INPUTS_SHOWN ? "(" + x.length + " inputs)" : numbers(x);
+            out.printf("  %-10s %s -> %s  target %s%n", TerminalText.escape(d.label(i)), inputs, numbers(y.getRow(i)),
+                    numbers(target));
         }
         if (d.size() > MAX_SAMPLE_LINES) {
             out.printf("  … and %d more samples (--json prints them all)%n", d.size() - MAX_SAMPLE_LINES);
@@ -221,9 +237,12 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * {@code {"iterations":N,"loss":x,"outputs":[[...]],"probes":[[...]],"learningRate":η,"diverged":false}} on one
      * line, of the state printed (after a divergence, the last finite one kept); {@code diverged} is
-     * {@code {"iteration":k,"what":"..."}} after a divergence. A number that is not finite is written as null.
+     * {@code {"iteration":k,"what":"..."}} after a divergence. For classes it adds {@code "accuracy"},
+     * {@code "testAccuracy"}, {@code "confusion"} (rows = true class), {@code "confusionRows"} and {@code "classes"}
+     * ({@link ClassReport}). A number that is not finite is written as null.
      */
-    private static void printJson(PrintWriter out, Scenario s, Trainer t, DivergenceWatch.Divergence d) throws Exception {
+    private static void printJson(PrintWriter out, Scenario s, Trainer t, DivergenceWatch.Divergence d,
+                                  ClassReport classes) throws Exception {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
         o.put("iterations", t.iteration());
@@ -241,6 +260,9 @@ final class TrainCommand implements Callable<Integer> {
             o.put("diverged", false);
         } else {
             o.putObject("diverged").put("iteration", d.iteration()).put("what", d.what());
+        }
+        if (classes != null) {
+            classes.addTo(o);
         }
         out.println(m.writeValueAsString(o));
     }

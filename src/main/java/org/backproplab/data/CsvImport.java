@@ -27,6 +27,8 @@ public final class CsvImport {
     public static final long MAX_BYTES = 64L * 1024 * 1024;
     /** The most cells (rows × columns, header included) a file may have. */
     public static final long MAX_CELLS = 1_000_000L;
+    /** The most classes a class column may have. */
+    public static final int MAX_CLASSES = 100;
 
     private CsvImport() {
     }
@@ -199,20 +201,43 @@ public final class CsvImport {
      */
     public static Result toDataset(Table t, List<Integer> inputs, List<Integer> targets, int labelColumn,
                                    boolean standardise) throws CsvImportException {
+        return toDataset(t, inputs, targets, -1, labelColumn, standardise);
+    }
+
+    /**
+     * Builds the data set from chosen columns, the targets either numbers or one class column.
+     *
+     * @param classColumn a column of class labels (text such as {@code setosa}, or whole numbers such as {@code 3}),
+     *                    or −1: it becomes one-hot targets, one column per class named by the class
+     *                    ({@link ClassColumn})
+     * @param targets     numeric target columns; must be empty when there is a class column
+     * @throws CsvImportException naming row, column and value for a cell that is not allowed, or if the columns
+     *                            chosen are not allowed
+     */
+    public static Result toDataset(Table t, List<Integer> inputs, List<Integer> targets, int classColumn,
+                                   int labelColumn, boolean standardise) throws CsvImportException {
         if (inputs.isEmpty()) {
             throw new CsvImportException("Choose at least one input column.");
         }
-        if (targets.isEmpty()) {
-            throw new CsvImportException("Choose at least one target column.");
+        if (targets.isEmpty() && classColumn < 0) {
+            throw new CsvImportException("Choose at least one target column, or a class column.");
+        }
+        if (!targets.isEmpty() && classColumn >= 0) {
+            throw new CsvImportException("Choose either target columns or a class column (\"" + t.header().get(classColumn)
+                    + "\"), not both.");
         }
         for (int c : targets) {
             if (inputs.contains(c)) {
                 throw new CsvImportException("Column \"" + t.header().get(c) + "\" cannot be an input and a target.");
             }
         }
+        if (inputs.contains(classColumn)) {
+            throw new CsvImportException("Column \"" + t.header().get(classColumn) + "\" cannot be an input and the class.");
+        }
         int n = t.rows().size();
         double[][] x = numbers(t, inputs);
-        double[][] y = numbers(t, targets);
+        ClassColumn classes = classColumn < 0 ? null : ClassColumn.of(t, classColumn);
+        double[][] y = classes == null ? numbers(t, targets) : classes.oneHot();
         List<Standardisation> stats = new ArrayList<>();
         if (standardise) {
             for (int k = 0; k < inputs.size(); k++) {
@@ -226,7 +251,7 @@ public final class CsvImport {
             }
         }
         List<String> inNames = inputs.stream().map(t.header()::get).toList();
-        List<String> outNames = targets.stream().map(t.header()::get).toList();
+        List<String> outNames = classes == null ? targets.stream().map(t.header()::get).toList() : classes.names();
         try {
             return new Result(new Dataset(inNames, outNames, x, y, labels, null, List.of(), -1), stats);
         } catch (IllegalArgumentException e) {

@@ -7,7 +7,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * Generated data sets, each drawn from a {@link MersenneTwister} seeded with {@code seed}, so the same
  * {@code (count, noise, seed)} always gives the same numbers bit for bit. The 2-D classification sets have
- * inputs {@code x1, x2} in about {@code [−1, 1]} and one target {@code y ∈ {0, 1}}; {@link #noisySine} is a
+ * inputs {@code x1, x2} in about {@code [−1, 1]} and one target {@code y ∈ {0, 1}} ({@link #threeClusters}: three
+ * one-hot target columns); {@link #noisySine} is a
  * 1-D and {@link #bowl} a 2-D regression. {@code noise} is the standard deviation of Gaussian noise added to every input (to the
  * target for {@link #noisySine}).
  */
@@ -71,6 +72,26 @@ public final class Generators {
             y[i] = new double[] {c};
         }
         return Dataset.of(x, y);
+    }
+
+    /**
+     * Three classes: Gaussian clusters of standard deviation {@code 0.2 + noise} around the points at radius 0.6
+     * and angles 90°, 210° and 330° ({@code (0, 0.6)}, {@code (−0.52, −0.3)}, {@code (0.52, −0.3)}), taken in turn;
+     * one-hot targets {@code A, B, C}.
+     */
+    public static Dataset threeClusters(int count, double noise, long seed) {
+        check(count, noise);
+        RandomGenerator rng = new MersenneTwister(seed);
+        double sd = 0.2 + noise;
+        double[][] x = new double[count][];
+        double[][] y = new double[count][3];
+        for (int i = 0; i < count; i++) {
+            int c = i % 3;
+            double angle = Math.toRadians(90 + 120 * c);
+            x[i] = new double[] {0.6 * Math.cos(angle) + sd * rng.nextGaussian(), 0.6 * Math.sin(angle) + sd * rng.nextGaussian()};
+            y[i][c] = 1.0;
+        }
+        return new Dataset(List.of("x1", "x2"), List.of("A", "B", "C"), x, y, List.of(), null, List.of(), -1);
     }
 
     /**

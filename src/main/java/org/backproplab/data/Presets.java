@@ -13,8 +13,10 @@ import org.backproplab.engine.Loss;
 import org.backproplab.engine.TrainingConfig;
 
 /**
- * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}) and three
- * small extras ({@code and}, {@code or}, {@code xor-bias}). Every preset has a fixed default seed, so it
+ * The built-in scenarios: the three tutorials ({@code xor}, {@code gender}, {@code relu-mlp}), three
+ * small extras ({@code and}, {@code or}, {@code xor-bias}), three classes in the plane ({@code three-clusters}) and three real
+ * data sets ({@code iris}, {@code digits},
+ * {@code diabetes}: {@link RealPresets}). Every preset has a fixed default seed, so it
  * starts from the same weights every time; change it with {@link TrainingConfig#withSeed}.
  */
 public final class Presets {
@@ -39,14 +41,36 @@ public final class Presets {
         PRESETS.put("and", () -> gate("and", "AND gate: 2-1 sigmoid with bias, sse, full batch", 0, 0, 0, 1));
         PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
         PRESETS.put("xor-bias", Presets::xorBias);
+        PRESETS.put("three-clusters", Presets::threeClusters);
+        PRESETS.put("iris", once(() -> RealPresets.iris(DEFAULT_SEED)));
+        PRESETS.put("digits", once(() -> RealPresets.digits(DEFAULT_SEED)));
+        PRESETS.put("diabetes", once(() -> RealPresets.diabetes(DEFAULT_SEED)));
     }
 
     private Presets() {
     }
 
     /**
+     * @return {@code make}'s scenario, made on first use and shared after: a real data set is read and standardised
+     *         once, and every window's preset list holds the same immutable copy (the digits are a megabyte)
+     */
+    private static Supplier<Scenario> once(Supplier<Scenario> make) {
+        return new Supplier<>() {
+            private Scenario made;
+
+            @Override
+            public synchronized Scenario get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
+    /**
      * @param name a preset name, e.g. {@code "xor"}
-     * @return a fresh scenario
+     * @return the scenario (immutable: fresh for the generated ones, shared for the real data sets)
      * @throws IllegalArgumentException naming the unknown name and the known ones
      */
     public static Scenario get(String name) {
@@ -55,6 +79,21 @@ public final class Presets {
             throw new IllegalArgumentException("unknown preset '" + name + "': expected one of " + names());
         }
         return s.get();
+    }
+
+    /**
+     * @return preset {@code name} with {@code seed}: for the real data sets ({@link RealPresets}) the seed also
+     *         chooses the test split; for the others it chooses the first weights and the shuffling
+     * @throws IllegalArgumentException naming the unknown name and the known ones
+     */
+    public static Scenario get(String name, long seed) {
+        Scenario s = get(name);
+        return switch (s.name()) {
+            case "iris" -> RealPresets.iris(seed);
+            case "digits" -> RealPresets.digits(seed);
+            case "diabetes" -> RealPresets.diabetes(seed);
+            default -> s.withConfig(s.config().withSeed(seed));
+        };
     }
 
     /** @return the names in menu order */
@@ -139,6 +178,18 @@ public final class Presets {
                 d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
                 new TrainingConfig(Loss.SSE, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
                 2000);
+    }
+
+    /**
+     * Three classes in the plane: {@link Generators#threeClusters} (300 points, noise 0.1), 2-6-3, tanh hidden
+     * layer, softmax output, cross-entropy, full batch, η = 0.5, Xavier, 300 iterations.
+     */
+    public static Scenario threeClusters() {
+        Dataset d = Generators.threeClusters(300, 0.1, DEFAULT_SEED);
+        return new Scenario("three-clusters", "Three Gaussian clusters: 2-6-3, tanh, softmax output, cross-entropy, full batch",
+                d, List.of(new LayerSpec(6, Activation.TANH, true), new LayerSpec(3, Activation.SOFTMAX, true)),
+                new TrainingConfig(Loss.CROSS_ENTROPY, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
+                300);
     }
 
     private static Scenario gate(String name, String description, double y00, double y01, double y10, double y11) {

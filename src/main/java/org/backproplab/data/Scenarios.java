@@ -14,8 +14,9 @@ import org.backproplab.engine.TrainingConfig;
  * the current hidden layers. The rules are plain so a teacher can predict them:
  * <ul>
  *   <li>the input width and the output width follow the data set;</li>
- *   <li>classification targets (every target 0 or 1) get a sigmoid output; any other targets a linear output
- *       and the mse loss;</li>
+ *   <li>one-hot targets (two or more columns, each row a single 1) get a softmax output and the cross-entropy
+ *       loss; other classification targets (every target 0 or 1) a sigmoid output (and bce instead of
+ *       cross-entropy); any other targets a linear output and the mse loss;</li>
  *   <li>a data set with a constant bias column (the XOR tutorial's {@code x3}) gets no biases, any other data
  *       set gets a bias in every layer;</li>
  *   <li>a summed loss (sse) on more than {@value #SMALL_SET} samples becomes a mean loss (bce), so that η keeps
@@ -49,6 +50,28 @@ public final class Scenarios {
         return true;
     }
 
+    /** @return true if there are two or more target columns and every row has a single 1, the others 0 */
+    public static boolean isOneHot(Dataset d) {
+        if (d.targetSize() < 2) {
+            return false;
+        }
+        for (int r = 0; r < d.size(); r++) {
+            int ones = 0;
+            for (int c = 0; c < d.targetSize(); c++) {
+                double y = d.target(r, c);
+                if (y == 1.0) {
+                    ones++;
+                } else if (y != 0.0) {
+                    return false;
+                }
+            }
+            if (ones != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param current     the scenario now (its hidden layers and configuration are kept)
      * @param d           the new data set
@@ -64,11 +87,15 @@ public final class Scenarios {
         for (int i = 0; i < old.size() - 1; i++) {
             layers.add(new LayerSpec(old.get(i).size(), old.get(i).activation(), bias));
         }
-        layers.add(new LayerSpec(d.targetSize(), classification ? Activation.SIGMOID : Activation.LINEAR, bias));
+        boolean oneHot = isOneHot(d);
+        Activation out = oneHot ? Activation.SOFTMAX : classification ? Activation.SIGMOID : Activation.LINEAR;
+        layers.add(new LayerSpec(d.targetSize(), out, bias));
         TrainingConfig c = current.config();
         if (!classification) {
             c = c.withLoss(Loss.MSE);
-        } else if (!c.loss().isMean() && d.size() > SMALL_SET) {
+        } else if (oneHot) {
+            c = c.withLoss(Loss.CROSS_ENTROPY);
+        } else if (c.loss() == Loss.CROSS_ENTROPY || !c.loss().isMean() && d.size() > SMALL_SET) {
             c = c.withLoss(Loss.BCE);
         }
         Scenario s = new Scenario(name, "", d, layers, c, current.iterations());
@@ -81,9 +108,10 @@ public final class Scenarios {
      */
     public static Scenario withArchitecture(Scenario current, List<LayerSpec> layers) {
         String base = baseName(current.name());
-        Scenario s = new Scenario(base + EDITED, "", current.dataset(), layers, current.config(), current.iterations());
+        Scenario s = new Scenario(base + EDITED, "", current.dataset(), layers, current.config(), current.iterations(),
+                current.testRows());
         return new Scenario(s.name(), "Edited architecture " + shape(s) + " on the data of " + base, s.dataset(),
-                layers, s.config(), s.iterations());
+                layers, s.config(), s.iterations(), s.testRows());
     }
 
     /** @return the name without the {@link #EDITED} suffix */

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * An activation function {@code f} together with its derivative {@code f'}: value and derivative travel
- * together so they cannot drift apart.
+ * together so they cannot drift apart. All but {@link #SOFTMAX} act on each neuron alone
+ * ({@link #isElementwise()}); softmax acts on the whole layer, so use {@link #apply(double[])} for it and its
+ * derivative is the Jacobian–vector product {@link #backpropagate}.
  */
 public enum Activation {
     /** {@code σ(z) = 1 / (1 + e^{-z})}; {@code σ'(z) = σ(z)(1 − σ(z))}. */
@@ -32,6 +34,17 @@ public enum Activation {
     LINEAR("linear", "id") {
         @Override public double value(double z) { return z; }
         @Override public double derivative(double z, double a) { return 1.0; }
+    },
+    /**
+     * {@code softmax(z)_j = e^{z_j} / Σ_k e^{z_k}}, computed as {@code e^{z_j − m} / Σ_k e^{z_k − m}} with
+     * {@code m = max_k z_k} so that no exponential overflows. Its Jacobian is
+     * {@code ∂a_j/∂z_i = a_j([i = j] − a_i)}, so {@code δ_j = a_j (g_j − Σ_k g_k a_k)} for {@code g = ∂L/∂a}.
+     * Allowed on the output layer only, with at least two neurons; it has no per-neuron value.
+     */
+    SOFTMAX("softmax", "softmax") {
+        @Override public double value(double z) { throw notElementwise(); }
+        @Override public double derivative(double z, double a) { throw notElementwise(); }
+        @Override public boolean isElementwise() { return false; }
     };
 
     /** The slope of {@link #LEAKY_RELU} for negative {@code z}. */
@@ -54,6 +67,35 @@ public enum Activation {
      * @return {@code f'(z)}
      */
     public abstract double derivative(double z, double a);
+
+    /** @return false for {@link #SOFTMAX}, whose value for one neuron depends on the whole layer */
+    public boolean isElementwise() {
+        return true;
+    }
+
+    /**
+     * @return {@code a = f(z)} for a whole layer (element-wise, or {@link #SOFTMAX} over all of {@code z})
+     */
+    public double[] apply(double[] z) {
+        double[] a = new double[z.length];
+        Kernels.activate(this, z, a);
+        return a;
+    }
+
+    /**
+     * @param z the layer's pre-activations
+     * @param g {@code ∂L/∂a}, one per neuron
+     * @return {@code δ = ∂L/∂z}: {@code g ⊙ f'(z)}, or for {@link #SOFTMAX} {@code δ_j = a_j (g_j − Σ_k g_k a_k)}
+     */
+    public double[] backpropagate(double[] z, double[] g) {
+        double[] d = new double[z.length];
+        Kernels.delta(this, g, z, apply(z), d);
+        return d;
+    }
+
+    UnsupportedOperationException notElementwise() {
+        return new UnsupportedOperationException(id + " acts on a whole layer, not on one neuron: use apply(z)");
+    }
 
     /** @return {@code f'(z)} */
     public double derivative(double z) {

@@ -46,9 +46,10 @@ final class Kernels {
         }
     }
 
-    /** {@code a = f(z)} element-wise. */
+    /** {@code a = f(z)} element-wise, or {@code a = softmax(z)} over the whole layer. */
     static void activate(Activation f, double[] z, double[] a) {
         switch (f) {
+            case SOFTMAX -> softmax(z, a);
             case SIGMOID -> {
                 for (int j = 0; j < z.length; j++) {
                     a[j] = 1.0 / (1.0 + Math.exp(-z[j]));
@@ -62,9 +63,54 @@ final class Kernels {
         }
     }
 
-    /** {@code δ = g ⊙ f'(z)} element-wise, where {@code g = ∂L/∂a}. */
+    /**
+     * {@code a_j = e^{z_j − m} / Σ_k e^{z_k − m}} with {@code m = max_k z_k}: the largest exponential is
+     * {@code e^0 = 1}, so the sum lies in {@code [1, n]} and nothing overflows or divides by zero.
+     */
+    static void softmax(double[] z, double[] a) {
+        double m = max(z);
+        double s = 0.0;
+        for (int j = 0; j < z.length; j++) {
+            a[j] = Math.exp(z[j] - m);
+            s += a[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            a[j] /= s;
+        }
+    }
+
+    /** @return {@code ln Σ_k e^{z_k} = m + ln Σ_k e^{z_k − m}} with {@code m = max_k z_k} (log-sum-exp) */
+    static double logSumExp(double[] z) {
+        double m = max(z);
+        double s = 0.0;
+        for (double v : z) {
+            s += Math.exp(v - m);
+        }
+        return m + Math.log(s);
+    }
+
+    private static double max(double[] z) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /**
+     * {@code δ = g ⊙ f'(z)} element-wise, where {@code g = ∂L/∂a}; for softmax the full Jacobian–vector
+     * product {@code δ_j = Σ_i g_i ∂a_i/∂z_j = a_j (g_j − Σ_k g_k a_k)}.
+     */
     static void delta(Activation f, double[] g, double[] z, double[] a, double[] d) {
-        if (f == Activation.SIGMOID) {
+        if (f == Activation.SOFTMAX) {
+            double ga = 0.0;
+            for (int k = 0; k < d.length; k++) {
+                ga += g[k] * a[k];
+            }
+            for (int j = 0; j < d.length; j++) {
+                d[j] = a[j] * (g[j] - ga);
+            }
+        } else if (f == Activation.SIGMOID) {
             for (int j = 0; j < d.length; j++) {
                 d[j] = g[j] * (a[j] * (1.0 - a[j]));
             }
@@ -72,6 +118,21 @@ final class Kernels {
             for (int j = 0; j < d.length; j++) {
                 d[j] = g[j] * f.derivative(z[j], a[j]);
             }
+        }
+    }
+
+    /**
+     * {@code δ = (ŷ Σ_k y_k − y)·c}: softmax followed by cross-entropy, whose Jacobian product simplifies to this
+     * ({@code = (ŷ − y)·c} for one-hot {@code y}); {@code c} is the batch factor {@code 1/n}. Computed
+     * directly, it stays finite where {@code ∂L/∂ŷ = −y/ŷ} would not.
+     */
+    static void softmaxCrossEntropyDelta(double[] yHat, double[] y, double c, double[] d) {
+        double sy = 0.0;
+        for (double v : y) {
+            sy += v;
+        }
+        for (int j = 0; j < d.length; j++) {
+            d[j] = (yHat[j] * sy - y[j]) * c;
         }
     }
 

@@ -40,9 +40,22 @@ public enum Loss {
             double p = clamp(yHat);
             return (p - y) / (p * (1.0 - p));
         }
+    },
+    /**
+     * Categorical cross-entropy over a {@link Activation#SOFTMAX} output:
+     * {@code L = −(1/n) Σ_samples Σ_outputs y ln ŷ}, computed from the pre-activations as
+     * {@code ln ŷ_k = z_k − ln Σ_j e^{z_j}} (log-sum-exp) so that it stays finite however sure the network is;
+     * {@code ∂L/∂ŷ = −y/ŷ / n} and, through the softmax, {@code δ^L = ∂L/∂z^L = (ŷ − y)/n} for one-hot targets
+     * (in general {@code (ŷ Σ_k y_k − y)/n}). Targets must lie in {@code [0, 1]}: one-hot rows, one column per class.
+     * Refused with any other output activation.
+     */
+    CROSS_ENTROPY("cross-entropy", true) {
+        @Override public double sampleValue(double yHat, double y) { return y == 0.0 ? 0.0 : -y * Math.log(clamp(yHat)); }
+        @Override public double sampleGradient(double yHat, double y) { return -y / clamp(yHat); }
+        @Override public boolean needsSoftmax() { return true; }
     };
 
-    /** The clamp that keeps {@link #BCE} finite. */
+    /** The clamp that keeps {@link #BCE} (and the per-output {@link #CROSS_ENTROPY} gradient) finite. */
     public static final double EPSILON = 1e-12;
 
     private final String id;
@@ -59,6 +72,25 @@ public enum Loss {
     /** @return {@code ∂/∂ŷ} of {@link #sampleValue}, before the {@code 1/n} of a mean */
     public abstract double sampleGradient(double yHat, double y);
 
+    /**
+     * @return true if the loss is defined only over a {@link Activation#SOFTMAX} output ({@link #CROSS_ENTROPY}:
+     *         with any other output {@code −Σ y ln ŷ} falls by pushing every output to 1)
+     */
+    public boolean needsSoftmax() {
+        return false;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming both if this loss cannot train a network whose output layer has
+     *                                  {@code output}
+     */
+    public void checkOutput(Activation output) {
+        if (needsSoftmax() && output != Activation.SOFTMAX) {
+            throw new IllegalArgumentException("the " + id + " loss needs a softmax output layer, but the output "
+                    + "layer is " + output.id() + ": choose softmax for the output layer or another loss");
+        }
+    }
+
     /** @return true if samples are averaged ({@code 1/n}), false if summed */
     public boolean isMean() {
         return mean;
@@ -71,7 +103,7 @@ public enum Loss {
 
     /** @return true if {@code y} is an admissible target for this loss (BCE needs {@code 0 ≤ y ≤ 1}) */
     public boolean acceptsTarget(double y) {
-        return this != BCE || (y >= 0.0 && y <= 1.0);
+        return (this != BCE && this != CROSS_ENTROPY) || (y >= 0.0 && y <= 1.0);
     }
 
     /** @return the name used in files and on the command line */

@@ -19,7 +19,8 @@ public final class Network {
     private final List<Layer> layers;
 
     /**
-     * @throws IllegalArgumentException if there is no layer, a size is below 1, or the layers do not chain
+     * @throws IllegalArgumentException if there is no layer, a size is below 1, the layers do not chain, or a
+     *                                  softmax layer is not the output layer or has fewer than two neurons
      */
     public Network(int inputSize, List<Layer> layers) {
         if (inputSize < 1) {
@@ -36,6 +37,7 @@ public final class Network {
                 throw new IllegalArgumentException("layer " + (l + 1) + " takes " + layer.inputSize()
                         + " inputs but the layer below has " + below + " neurons");
             }
+            checkSoftmax(l + 1, layers.size(), layer.activation(), layer.size());
             below = layer.size();
             params += layer.parameterCount();
         }
@@ -55,6 +57,7 @@ public final class Network {
         if (specs == null || specs.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one weight layer");
         }
+        checkActivations(specs);
         long params = 0;
         int below = inputSize;
         for (LayerSpec s : specs) {
@@ -75,6 +78,34 @@ public final class Network {
             below = s.size();
         }
         return new Network(inputSize, layers);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the layer if softmax is on a hidden layer or on a single neuron
+     */
+    public static void checkActivations(List<LayerSpec> specs) {
+        for (int l = 1; l <= specs.size(); l++) {
+            checkSoftmax(l, specs.size(), specs.get(l - 1).activation(), specs.get(l - 1).size());
+        }
+    }
+
+    /**
+     * Softmax turns the outputs into class probabilities: it belongs on the output layer, over at least two classes.
+     *
+     * @throws IllegalArgumentException naming the layer if {@code f} is softmax on a hidden layer or on one neuron
+     */
+    public static void checkSoftmax(int l, int depth, Activation f, int size) {
+        if (f != Activation.SOFTMAX) {
+            return;
+        }
+        if (l != depth) {
+            throw new IllegalArgumentException("layer " + l + " is softmax, but softmax is allowed on the output "
+                    + "layer (" + depth + ") only");
+        }
+        if (size < 2) {
+            throw new IllegalArgumentException("the softmax output layer has " + size + " neuron: softmax needs at "
+                    + "least 2 (one per class); use sigmoid for a single yes/no output");
+        }
     }
 
     /** @return a deep copy */
@@ -219,9 +250,7 @@ public final class Network {
             double[][] next = new double[a.length][layer.size()];
             for (int r = 0; r < a.length; r++) {
                 Kernels.affine(a[r], w, b, next[r]);
-                for (int j = 0; j < next[r].length; j++) {
-                    next[r][j] = f.value(next[r][j]);
-                }
+                Kernels.activate(f, next[r], next[r]);
             }
             out.add(MatrixUtils.createRealMatrix(next));
             a = next;

@@ -47,9 +47,11 @@ public final class Trainer {
      * @param inputs  one row per sample, {@code network.inputSize()} columns
      * @param targets one row per sample, {@code network.outputSize()} columns
      * @throws IllegalArgumentException naming the value if the data set is empty, has the wrong width,
-     *                                  holds a non-finite number or a target the loss cannot take
+     *                                  holds a non-finite number or a target the loss cannot take, or if the loss
+     *                                  does not fit the output layer (cross-entropy needs softmax)
      */
     public Trainer(Network network, RealMatrix inputs, RealMatrix targets, TrainingConfig config) {
+        config.loss().checkOutput(network.layer(network.depth()).activation());
         this.network = network;
         this.config = config;
         this.phases = Phase.sequence(network.depth());
@@ -444,9 +446,11 @@ public final class Trainer {
      * Changes how training goes on (η, momentum, batch mode, loss ...). The weights and the iteration
      * count stay; a half-run iteration is abandoned.
      *
-     * @throws IllegalArgumentException if the data set holds a target the new loss refuses
+     * @throws IllegalArgumentException if the data set holds a target the new loss refuses, or the loss does not
+     *                                  fit the output layer
      */
     public void setConfig(TrainingConfig c) {
+        c.loss().checkOutput(network.layer(network.depth()).activation());
         data.checkTargets(c.loss());
         markEpochs();
         this.config = c;

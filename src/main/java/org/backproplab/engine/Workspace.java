@@ -24,6 +24,8 @@ final class Workspace {
     /** How many samples the current batch has. */
     int rows;
     double loss;
+    /** The loss of the last {@link #loss(Loss)}: softmax + cross-entropy takes its short cut in {@link #backward}. */
+    private Loss lastLoss;
     /** Buffers that {@code a[0]} and {@code y} use when the batch is not the whole data set. */
     private final double[][] xBuffer;
     private final double[][] yBuffer;
@@ -90,14 +92,17 @@ final class Workspace {
      * @return the batch loss
      */
     double loss(Loss loss) {
+        lastLoss = loss;
         double factor = loss.batchFactor(rows);
         double[][] yHat = a[depth];
         double total = 0.0;
         for (int r = 0; r < rows; r++) {
-            double s = 0.0;
+            double s = loss == Loss.CROSS_ENTROPY ? crossEntropy(z[depth][r], y[r]) : 0.0;
             double[] gr = g[depth][r];
             for (int k = 0; k < gr.length; k++) {
-                s += loss.sampleValue(yHat[r][k], y[r][k]);
+                if (loss != Loss.CROSS_ENTROPY) {
+                    s += loss.sampleValue(yHat[r][k], y[r][k]);
+                }
                 gr[k] = loss.sampleGradient(yHat[r][k], y[r][k]) * factor;
             }
             sampleLoss[r] = s;
@@ -108,13 +113,37 @@ final class Workspace {
     }
 
     /**
-     * BACKWARD l: {@code δ^l = g^l ⊙ f'(z^l)}, {@code ∂L/∂W^l = (a^{l-1})ᵀ δ^l},
-     * {@code ∂L/∂b^l = Σ δ^l}, and, for {@code l > 1}, {@code g^{l-1} = δ^l (W^l)ᵀ}.
+     * {@code −Σ_k y_k ln ŷ_k} for one sample, with {@code ln ŷ_k = z_k − ln Σ_j e^{z_j}} (log-sum-exp on the
+     * softmax's pre-activations {@code z}: finite even where {@code ŷ_k} rounds to 0).
+     */
+    private static double crossEntropy(double[] z, double[] y) {
+        double lse = Kernels.logSumExp(z);
+        double s = 0.0;
+        for (int k = 0; k < y.length; k++) {
+            if (y[k] != 0.0) {
+                s += y[k] * (lse - z[k]);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * BACKWARD l: {@code δ^l = g^l ⊙ f'(z^l)} (for softmax the Jacobian product
+     * {@code δ_j = a_j (g_j − Σ_k g_k a_k)}, and for softmax with cross-entropy at the output
+     * {@code δ^L = (ŷ − y)/n}), {@code ∂L/∂W^l = (a^{l-1})ᵀ δ^l}, {@code ∂L/∂b^l = Σ δ^l}, and, for
+     * {@code l > 1}, {@code g^{l-1} = δ^l (W^l)ᵀ}.
      */
     void backward(Layer layer, int l) {
         Activation f = layer.activation();
-        for (int r = 0; r < rows; r++) {
-            Kernels.delta(f, g[l][r], z[l][r], a[l][r], delta[l][r]);
+        if (l == depth && f == Activation.SOFTMAX && lastLoss == Loss.CROSS_ENTROPY) {
+            double factor = lastLoss.batchFactor(rows);
+            for (int r = 0; r < rows; r++) {
+                Kernels.softmaxCrossEntropyDelta(a[l][r], y[r], factor, delta[l][r]);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                Kernels.delta(f, g[l][r], z[l][r], a[l][r], delta[l][r]);
+            }
         }
         Kernels.gradients(a[l - 1], delta[l], rows, gradW[l], gradB[l]);
         if (l > 1) {

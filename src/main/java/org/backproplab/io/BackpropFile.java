@@ -125,7 +125,7 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
 
     /** @return the scenario with the trainer's current weights and iteration count */
     public static BackpropFile of(Scenario scenario, Trainer trainer) {
-        return new BackpropFile(scenario, trainer.network(), trainer.iteration());
+        return new BackpropFile(scenario.withTestRows(trainer.testRows()), trainer.network(), trainer.iteration());
     }
 
     /** @return a copy of the weights and biases */
@@ -141,6 +141,9 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
     public Trainer createTrainer() {
         Trainer t = new Trainer(network.copy(), scenario.dataset().inputs(), scenario.dataset().targets(),
                 scenario.config());
+        if (scenario.testRows().length > 0) {
+            t.setTestRows(scenario.testRows());
+        }
         t.setIteration(iteration);
         return t;
     }

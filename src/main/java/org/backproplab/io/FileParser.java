@@ -38,7 +38,7 @@ final class FileParser {
     private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
             "seed", "shuffle");
     private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
-            "biasColumn");
+            "biasColumn", "testRows");
     private static final Set<String> OTHER_RUN = Set.of("name", "description", "layers", "weights", "biases",
             "training", "dataset", "probes", "iteration", "defaultIterations", "history", "run");
     private static final Set<String> PROBES = Set.of("inputs", "labels");
@@ -226,12 +226,18 @@ final class FileParser {
         int inputSize = inputSize(root);
         List<LayerSpec> specs = layers(root, inputSize);
         TrainingConfig config = training(f.required(root, "", "training"), "training");
+        try {
+            config.loss().checkOutput(specs.get(specs.size() - 1).activation());
+        } catch (IllegalArgumentException e) {
+            throw f.error("training.loss", e.getMessage());
+        }
         Dataset dataset = dataset(root, inputSize, specs, config.loss());
         long iteration = root.has("iteration") ? f.integer(root.get("iteration"), "iteration", 0, Trainer.MAX_ITERATION) : 0;
         long defaultIterations = root.has("defaultIterations")
                 ? f.integer(root.get("defaultIterations"), "defaultIterations", 0, Trainer.MAX_ITERATION)
                 : BackpropFile.DEFAULT_ITERATIONS;
-        Scenario scenario = new Scenario(name, description, dataset, specs, config, defaultIterations);
+        Scenario scenario = new Scenario(name, description, dataset, specs, config, defaultIterations,
+                testRows(root.get("dataset"), dataset.size()));
         Network network = network(root, scenario);
         JsonNode h = root.get("history");
         if (h == null) {
@@ -274,6 +280,14 @@ final class FileParser {
             specs.add(new LayerSpec(size, a, bias));
             below = size;
         }
+        for (int l = 1; l < layers.size(); l++) {
+            LayerSpec spec = specs.get(l - 1);
+            try {
+                Network.checkSoftmax(l, specs.size(), spec.activation(), spec.size());
+            } catch (IllegalArgumentException e) {
+                throw f.error(field(index("layers", l), "activation"), e.getMessage());
+            }
+        }
         return specs;
     }
 
@@ -315,6 +329,28 @@ final class FileParser {
             return BatchMode.miniBatch((int) f.integer(n, path, 1, BackpropFile.MAX_SAMPLES));
         }
         throw f.error(path, "expected \"full\", \"sample\" or a batch size of 1 or more, found " + found(n));
+    }
+
+    /**
+     * @return {@code dataset.testRows}: the rows held out as the test set, ascending, each a row of the data set, at
+     *         least one row left to train; empty if the field is absent (files before it, or without a split)
+     */
+    private int[] testRows(JsonNode dataset, int n) throws FileFormatException {
+        JsonNode t = dataset.get("testRows");
+        if (t == null) {
+            return new int[0];
+        }
+        String path = "dataset.testRows";
+        f.array(t, path, 0, n - 1);
+        int[] rows = new int[t.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (int) f.integer(t.get(i), index(path, i), 0, n - 1);
+            if (i > 0 && rows[i] <= rows[i - 1]) {
+                throw f.error(index(path, i), "is " + rows[i] + " after " + rows[i - 1]
+                        + ": expected the rows in ascending order, each once");
+            }
+        }
+        return rows;
     }
 
     private Dataset dataset(JsonNode root, int in, List<LayerSpec> specs, Loss loss) throws FileFormatException {

@@ -48,6 +48,12 @@ final class FileWriter {
         if (!d.labels().isEmpty()) {
             data.set("labels", texts(d.labels()));
         }
+        if (s.testRows().length > 0) {
+            ArrayNode test = data.putArray("testRows");
+            for (int r : s.testRows()) {
+                test.add(r);
+            }
+        }
         double[][] probes = d.probes();
         if (probes.length > 0) {
             ObjectNode p = root.putObject("probes");

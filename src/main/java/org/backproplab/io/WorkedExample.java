@@ -153,6 +153,7 @@ public final class WorkedExample {
             case SSE -> "L = Σ_samples Σ_outputs (y − ŷ)²,   ∂L/∂ŷ = −2(y − ŷ)";
             case MSE -> "L = (1/n) Σ_samples Σ_outputs (ŷ − y)²,   ∂L/∂ŷ = 2(ŷ − y)/n";
             case BCE -> "L = −(1/n) Σ_samples Σ_outputs [y ln ŷ + (1 − y) ln(1 − ŷ)],   ∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ))/n";
+            case CROSS_ENTROPY -> "L = −(1/n) Σ_samples Σ_outputs y ln ŷ,   ∂L/∂ŷ = −y/ŷ/n,   with softmax δ = ∂L/∂z = (ŷ − y)/n";
         };
     }
 
@@ -165,6 +166,9 @@ public final class WorkedExample {
             case BCE -> "L = -\\frac{1}{n} \\sum_{\\text{samples}} \\sum_{\\text{outputs}} \\bigl[y \\ln \\hat{y} + "
                     + "(1 - y) \\ln(1 - \\hat{y})\\bigr], \\qquad \\frac{\\partial L}{\\partial \\hat{y}} = "
                     + "\\frac{\\hat{y} - y}{n\\,\\hat{y}(1 - \\hat{y})}";
+            case CROSS_ENTROPY -> "L = -\\frac{1}{n} \\sum_{\\text{samples}} \\sum_{\\text{outputs}} y \\ln \\hat{y}, \\qquad "
+                    + "\\frac{\\partial L}{\\partial \\hat{y}} = -\\frac{y}{n\\,\\hat{y}}, \\qquad "
+                    + "\\delta = \\frac{\\partial L}{\\partial z} = \\frac{\\hat{y} - y}{n}";
         };
     }
 
@@ -175,6 +179,7 @@ public final class WorkedExample {
             case RELU -> "relu(z) = max(0, z),   relu'(z) = 1 if z > 0 else 0";
             case LEAKY_RELU -> "leaky(z) = z if z > 0 else 0.01·z,   leaky'(z) = 1 if z > 0 else 0.01";
             case LINEAR -> "f(z) = z,   f'(z) = 1";
+            case SOFTMAX -> "softmax(z)_j = e^(z_j − max z)/Σ_k e^(z_k − max z),   ∂a_j/∂z_i = a_j([i = j] − a_i)";
         };
     }
 
@@ -186,6 +191,8 @@ public final class WorkedExample {
             case LEAKY_RELU -> "f(z) = \\begin{cases} z & z > 0 \\\\ 0.01\\,z & z \\le 0 \\end{cases}, \\qquad "
                     + "f'(z) = \\begin{cases} 1 & z > 0 \\\\ 0.01 & z \\le 0 \\end{cases}";
             case LINEAR -> "f(z) = z, \\qquad f'(z) = 1";
+            case SOFTMAX -> "\\operatorname{softmax}(z)_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}, \\qquad "
+                    + "\\frac{\\partial a_j}{\\partial z_i} = a_j([i = j] - a_i)";
         };
     }
 

@@ -202,7 +202,7 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
 
     /** @return a history of just one state: nothing before it (a version 1 file) */
     public static HistoryRecord of(Scenario scenario, Network network, long iteration) {
-        State st = new State(network, scenario.dataset(), scenario.config(), new int[0]);
+        State st = new State(network, scenario.dataset(), scenario.config(), scenario.testRows());
         return new HistoryRecord(scenario, iteration, st, List.of(), iteration, iteration, st, new double[0], null, 0);
     }
 

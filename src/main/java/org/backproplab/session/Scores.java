@@ -1,10 +1,12 @@
 package org.backproplab.session;
 
+import org.backproplab.data.Accuracy;
+
 /**
  * The numbers a class watches besides the curve: loss and accuracy on the training rows and on the held-out
  * test rows. Accuracy is given only for classification data (every target 0 or 1): a sample counts as right
- * when {@code ŷ ≥ 0.5} exactly where {@code y = 1} (one output), or when the largest output is the target's
- * (several outputs).
+ * when its predicted class is the target's ({@link Accuracy}: {@code ŷ ≥ 0.5} exactly where {@code y = 1} with
+ * one output, the largest output with several).
  *
  * @param trainingLoss     {@code L} over the training rows with the weights now
  * @param testLoss         {@code L} over the test rows, or NaN without a split
@@ -40,29 +42,6 @@ public record Scores(double trainingLoss, double testLoss, double trainingAccura
                 }
             }
         }
-        int right = 0;
-        for (int r : rows) {
-            if (correct(outputs[r], targets[r])) {
-                right++;
-            }
-        }
-        return (double) right / rows.length;
-    }
-
-    private static boolean correct(double[] yHat, double[] y) {
-        if (y.length == 1) {
-            return (yHat[0] >= 0.5) == (y[0] == 1.0);
-        }
-        int best = 0;
-        int truth = 0;
-        for (int k = 1; k < y.length; k++) {
-            if (yHat[k] > yHat[best]) {
-                best = k;
-            }
-            if (y[k] > y[truth]) {
-                truth = k;
-            }
-        }
-        return best == truth;
+        return Accuracy.of(outputs, targets, rows);
     }
 }

@@ -62,12 +62,18 @@ final class SessionCore {
     // ---- switching sessions (see Switches) --------------------------------------------------------
 
     /** A new trainer for {@code s} (with {@code state}, and the test share), or an exception before anything changes. */
+    /**
+     * A scenario's own split (the real data sets' stratified one) is kept unless another share of test rows was
+     * chosen; a scenario without one gets {@code testFraction} of its rows by {@link TestSplit}.
+     */
     static Trainer createTrainer(Scenario s, TrainerState state, double testFraction) {
         Trainer t = s.createTrainer();
         if (state != null) {
             t.restore(state);
         }
-        if (testFraction > 0) {
+        int own = s.testRows().length;
+        boolean ownShare = own > 0 && (testFraction == 0 || own == Math.round(testFraction * s.dataset().size()));
+        if (testFraction > 0 && !ownShare) {
             t.setTestRows(TestSplit.rows(testFraction, s.dataset().size(), t.config().seed()));
         }
         return t;
@@ -498,8 +504,9 @@ final class SessionCore {
     void restart(TrainingConfig config, String said) {
         TrainingConfig baseConfig = describedConfig;
         String baseText = describedText;
-        switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations()),
-                null, said);
+        int[] ownSplit = scenario.testRows().length > 0 ? trainer.testRows() : new int[0];
+        switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations(),
+                ownSplit), null, said);
         describedConfig = baseConfig;
         describedText = baseText;
     }

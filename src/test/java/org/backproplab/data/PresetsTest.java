@@ -114,7 +114,10 @@ class PresetsTest {
         assertTrue(e.getMessage().contains("xor-bias"), e.getMessage());
     }
 
-    /** Room to spare: every preset uses under 1 % of the work and the activations a pass may take. */
+    /**
+     * Room to spare: every preset uses under 1 % of the work and the activations a pass may take; the real data
+     * sets (1,797 digits) under 10 %.
+     */
     @Test
     void everyPresetFitsTheWorkBoundWithRoomToSpare() {
         for (Scenario s : Presets.all()) {
@@ -122,8 +125,9 @@ class PresetsTest {
             long n = s.dataset().size();
             long work = WorkLimits.parameters(in, s.layers()) * n;
             long activations = WorkLimits.activationsPerSample(s.layers()) * n;
-            assertTrue(work < WorkLimits.MAX_WORK / 100, s.name() + ": " + work);
-            assertTrue(activations < WorkLimits.MAX_ACTIVATIONS / 100, s.name() + ": " + activations);
+            long share = List.of("iris", "digits", "diabetes").contains(s.name()) ? 10 : 100;
+            assertTrue(work < WorkLimits.MAX_WORK / share, s.name() + ": " + work);
+            assertTrue(activations < WorkLimits.MAX_ACTIVATIONS / share, s.name() + ": " + activations);
         }
         // the biggest network the editor offers (6 hidden layers of 12) fits 10,000 generated samples (of the 20,000 allowed)
         List<org.backproplab.engine.LayerSpec> most = new java.util.ArrayList<>();
@@ -140,6 +144,6 @@ class PresetsTest {
         List<Scenario> all = Presets.all();
         assertEquals(Presets.names(), all.stream().map(Scenario::name).toList());
         assertEquals(Presets.DEFAULT, all.get(0).name());
-        assertEquals(List.of("xor", "gender", "relu-mlp", "and", "or", "xor-bias"), Presets.names());
+        assertEquals(List.of("xor", "gender", "relu-mlp", "and", "or", "xor-bias", "three-clusters", "iris", "digits", "diabetes"), Presets.names());
     }
 }

@@ -52,4 +52,19 @@ class ScenariosTest {
         assertEquals(xor.config(), s.config());
         assertTrue(s.description().contains("3-6-1 (tanh, sigmoid), sse"), s.description());
     }
+
+    @Test
+    void oneHotTargetsGetASoftmaxOutputAndCrossEntropyAndBackAgain() {
+        Dataset three = Generators.threeClusters(30, 0.1, 1);
+        assertTrue(Scenarios.isOneHot(three));
+        assertEquals(List.of("A", "B", "C"), three.targetNames());
+        Scenario s = Scenarios.forDataset(Presets.get("xor-bias"), three, "three clusters", "three clusters");
+        assertEquals(new LayerSpec(3, Activation.SOFTMAX, true), s.layers().get(s.layers().size() - 1));
+        assertEquals(Loss.CROSS_ENTROPY, s.config().loss());
+        s.createTrainer().step();
+
+        Scenario back = Scenarios.forDataset(s, Generators.circle(30, 0.1, 1), "circle", "circle");
+        assertEquals(Activation.SIGMOID, back.layers().get(back.layers().size() - 1).activation());
+        assertEquals(Loss.BCE, back.config().loss(), "cross-entropy cannot stay without softmax");
+    }
 }

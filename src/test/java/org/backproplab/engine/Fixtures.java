@@ -42,12 +42,18 @@ final class Fixtures {
         return MatrixUtils.createRealMatrix(m);
     }
 
-    /** A trainer on a random network with {@code n} random samples; targets in [0, 1] for bce, else [−1, 1]. */
+    /**
+     * A trainer on a random network with {@code n} random samples; targets in [0, 1] for bce, one-hot rows for
+     * cross-entropy, else in [−1, 1]. A softmax output has 2 or 3 neurons.
+     */
     static Trainer randomTrainer(long seed, Activation hidden, Activation out, Loss loss, BatchMode batch,
                                  boolean bias, int n, double momentum, boolean shuffle) {
         RandomGenerator rng = new MersenneTwister(seed);
         int inputs = 1 + rng.nextInt(4);
         int outputs = 1 + rng.nextInt(3);
+        if (out == Activation.SOFTMAX && outputs == 1) {
+            outputs = 3;
+        }
         List<LayerSpec> specs = randomSpecs(rng, hidden, out, outputs, bias);
         TrainingConfig config = new TrainingConfig(loss, 0.01, batch, momentum, shuffle, Initializer.XAVIER, seed);
         Network net = Network.create(inputs, specs, Initializer.XAVIER, seed);
@@ -60,8 +66,18 @@ final class Fixtures {
             }
         }
         RealMatrix x = uniform(rng, n, inputs, -1.5, 1.5);
-        RealMatrix y = loss == Loss.BCE ? uniform(rng, n, outputs, 0, 1) : uniform(rng, n, outputs, -1, 1);
+        RealMatrix y = loss == Loss.CROSS_ENTROPY ? oneHot(rng, n, outputs)
+                : loss == Loss.BCE ? uniform(rng, n, outputs, 0, 1) : uniform(rng, n, outputs, -1, 1);
         return new Trainer(net, x, y, config);
+    }
+
+    /** {@code n} one-hot rows of {@code classes} columns, each class drawn uniformly. */
+    static RealMatrix oneHot(RandomGenerator rng, int n, int classes) {
+        double[][] m = new double[n][classes];
+        for (double[] row : m) {
+            row[rng.nextInt(classes)] = 1.0;
+        }
+        return MatrixUtils.createRealMatrix(m);
     }
 
     /** The XOR tutorial's trainer: 3-4-1 sigmoid, no bias, sse, η = 1, full batch, uniform01. */

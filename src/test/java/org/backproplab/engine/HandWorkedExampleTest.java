@@ -71,14 +71,14 @@ class HandWorkedExampleTest {
         assertEquals(1, trainer.iteration());
     }
 
-    private static void assertMatrix(double[][] expected, RealMatrix actual, String what) {
+    static void assertMatrix(double[][] expected, RealMatrix actual, String what) {
         assertEquals(expected.length, actual.getRowDimension(), what + " rows");
         for (int r = 0; r < expected.length; r++) {
             assertArrayEquals(expected[r], actual.getRow(r), TOLERANCE, what + " row " + r);
         }
     }
 
-    private static void assertVector(double[] expected, RealVector actual, String what) {
+    static void assertVector(double[] expected, RealVector actual, String what) {
         assertArrayEquals(expected, actual.toArray(), TOLERANCE, what);
     }
 }

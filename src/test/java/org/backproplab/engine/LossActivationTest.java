@@ -18,7 +18,7 @@ class LossActivationTest {
     static final double KINK = 1e-3;
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE)
     void activationDerivativeMatchesFiniteDifferences(Activation f) {
         for (double z = -5; z <= 5; z += 0.125) {
             if (Math.abs(z) < KINK) {
@@ -90,7 +90,7 @@ class LossActivationTest {
         for (BatchMode b : new BatchMode[] {BatchMode.FULL, BatchMode.SAMPLE, BatchMode.miniBatch(32)}) {
             assertEquals(b, BatchMode.fromId(b.id()));
         }
-        assertMessageNames("softmax", () -> Activation.fromId("softmax"));
+        assertMessageNames("swish", () -> Activation.fromId("swish"));
         assertMessageNames("hinge", () -> Loss.fromId("hinge"));
         assertMessageNames("glorot", () -> Initializer.fromId("glorot"));
         assertMessageNames("half", () -> BatchMode.fromId("half"));

@@ -43,6 +43,22 @@ class BackpropFileTest {
     }
 
     @Test
+    void aHeldOutTestSplitIsSavedAndComesBack() throws IOException {
+        Scenario iris = Presets.get("iris");
+        Trainer t = iris.createTrainer();
+        t.train(3);
+        String json = BackpropFile.of(iris, t).toJson();
+        assertTrue(json.contains("\"testRows\""), "written in the dataset object");
+        BackpropFile back = BackpropFile.read(json, "iris.json");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(iris.testRows(), back.scenario().testRows());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(iris.testRows(), back.createTrainer().testRows(),
+                "the trainer of the file holds the same rows out");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(iris.testRows(), back.historyOrState().current().testRows());
+        String none = BackpropFile.of(Presets.get("xor"), Presets.get("xor").createTrainer()).toJson();
+        assertTrue(!none.contains("testRows"), "no split, no field: the file is as before");
+    }
+
+    @Test
     void awkwardDoublesRoundTripBitExactly() throws IOException {
         Scenario s = Presets.get("gender");
         Network net = s.createNetwork();

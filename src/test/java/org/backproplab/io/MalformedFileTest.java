@@ -93,11 +93,30 @@ class MalformedFileTest {
 
     @Test
     void unknownNames() throws IOException {
-        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "softmax"), "layers[1].activation",
-                "unknown activation 'softmax'");
+        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "swish"), "layers[1].activation",
+                "unknown activation 'swish'");
         refused(r -> ((ObjectNode) r.get("training")).put("loss", "hinge"), "training.loss", "unknown loss 'hinge'");
         refused(r -> ((ObjectNode) r.get("training")).put("init", "zeros"), "training.init", "unknown initializer 'zeros'");
         refused(r -> ((ObjectNode) r.get("training")).put("batch", "half"), "training.batch", "found \"half\"");
+    }
+
+    @Test
+    void testRowsMustBeRowsOfTheDataSetAscendingAndLeaveOneToTrain() throws IOException {
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(2).add(1), "dataset.testRows[1]",
+                "is 1 after 2: expected the rows in ascending order, each once");
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(0).add(9), "dataset.testRows[1]", "9");
+        refused(r -> ((ObjectNode) r.get("dataset")).putArray("testRows").add(0).add(1).add(2).add(3),
+                "dataset.testRows", "4");
+    }
+
+    @Test
+    void softmaxOffTheOutputAndCrossEntropyWithoutSoftmax() throws IOException {
+        refused(r -> ((ObjectNode) at(r, "layers").get(1)).put("activation", "softmax"), "layers[1].activation",
+                "softmax is allowed on the output layer (2) only");
+        refused(r -> ((ObjectNode) at(r, "layers").get(2)).put("activation", "softmax"), "layers[2].activation",
+                "softmax needs at least 2");
+        refused(r -> ((ObjectNode) r.get("training")).put("loss", "cross-entropy"), "training.loss",
+                "needs a softmax output layer, but the output layer is sigmoid");
     }
 
     @Test

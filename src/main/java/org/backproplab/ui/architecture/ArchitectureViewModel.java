@@ -260,9 +260,15 @@ public final class ArchitectureViewModel {
 
     public boolean setLoss(Loss loss) {
         Dataset d = current().dataset();
-        if (loss == Loss.BCE && !targetsInUnitRange(d)) {
-            return refuse("Loss: bce needs every target y between 0 and 1, but this data set has others; "
+        if ((loss == Loss.BCE || loss == Loss.CROSS_ENTROPY) && !targetsInUnitRange(d)) {
+            return refuse("Loss: " + loss.id() + " needs every target y between 0 and 1, but this data set has others; "
                     + "the loss stays " + current().config().loss().id() + ".");
+        }
+        List<LayerSpec> layers = current().layers();
+        try {
+            loss.checkOutput(layers.get(layers.size() - 1).activation());
+        } catch (IllegalArgumentException e) {
+            return refuse("Loss: " + e.getMessage() + "; the loss stays " + current().config().loss().id() + ".");
         }
         return configure(c -> c.withLoss(loss));
     }

@@ -57,7 +57,11 @@ final class BoundaryPainter {
         axes(map.plane());
         contour(map);
         samples(map, s, shownSample);
-        colourBar(map, px + side + 1.2 * f, py, side);
+        if (map.isClassMap()) {
+            classKey(s.scenario().dataset(), px + side + 1.2 * f, py);
+        } else {
+            colourBar(map, px + side + 1.2 * f, py, side);
+        }
         legend(map, s.scenario().dataset(), w, py + side + 3.7 * f);
     }
 
@@ -105,14 +109,16 @@ final class BoundaryPainter {
     private void samples(Heatmap map, Snapshot s, int selected) {
         Plane p = map.plane();
         Dataset d = s.scenario().dataset();
-        boolean binary = binary(d);
+        boolean classes = d.targetSize() >= 2;
+        boolean binary = !classes && binary(d);
         double r = Math.max(3, Math.min(0.42 * f, side / Math.sqrt(d.size()) / 3.8));
         for (int i = 0; i < d.size(); i++) {
             double x = sx(p, d.input(i, p.xColumn()));
             double y = sy(p, d.input(i, p.yColumn()));
             double t = d.target(i, 0);
             boolean positive = t >= p.targetMid();
-            Color c = binary ? (positive ? scale.positive() : scale.negative()) : scale.color(t - map.center(), map.range());
+            Color c = classes ? HeatmapColors.classColor(trueClass(d, i))
+                    : binary ? (positive ? scale.positive() : scale.negative()) : scale.color(t - map.center(), map.range());
             boolean test = s.isTestRow(i);
             gc.setLineWidth(test ? Math.max(2, 0.16 * f) : Math.max(1, 0.08 * f));
             gc.setFill(test ? theme.background() : c);
@@ -130,6 +136,30 @@ final class BoundaryPainter {
                 gc.setLineWidth(Math.max(1.5, 0.12 * f));
                 gc.strokeOval(x - 2 * r, y - 2 * r, 4 * r, 4 * r);
             }
+        }
+    }
+
+    /** @return the target column of sample {@code i} holding the largest value (its class) */
+    static int trueClass(Dataset d, int i) {
+        int k = 0;
+        for (int c = 1; c < d.targetSize(); c++) {
+            k = d.target(i, c) > d.target(i, k) ? c : k;
+        }
+        return k;
+    }
+
+    /** The classes' colours and names beside a class map, one below the other. */
+    private void classKey(Dataset d, double x, double y) {
+        Font font = font(0.85 * f, false);
+        double step = 1.5 * f;
+        for (int k = 0; k < d.targetSize(); k++) {
+            double Y = y + (k + 0.5) * step;
+            gc.setFill(HeatmapColors.classCell(k, 1, theme));
+            gc.fillRect(x, Y - 0.5 * f, 1.1 * f, f);
+            gc.setStroke(theme.muted());
+            gc.setLineWidth(1);
+            gc.strokeRect(x - 0.5, Y - 0.5 * f - 0.5, 1.1 * f + 1, f + 1);
+            text(d.targetNames().get(k), x + 1.6 * f, Y, font, theme.ink(), TextAlignment.LEFT);
         }
     }
 
@@ -182,9 +212,13 @@ final class BoundaryPainter {
 
     private void legend(Heatmap map, Dataset d, double w, double y) {
         Font font = font(0.9 * f, false);
-        String level = (map.output() ? "ŷ" : "a") + " = " + num(map.level());
+        String level = map.isClassMap() ? "predicted-class boundary" : (map.output() ? "ŷ" : "a") + " = " + num(map.level());
         List<Item> items = new ArrayList<>();
-        if (binary(d)) {
+        if (map.isClassMap()) {
+            items.add(new Item(CIRCLE, HeatmapColors.classColor(0), "sample: true class"));
+        } else if (d.targetSize() >= 2) {
+            items.add(new Item(CIRCLE, HeatmapColors.classColor(0), "sample: its true class"));
+        } else if (binary(d)) {
             items.add(new Item(CIRCLE, scale.positive(), "y = " + num(max(d))));
             items.add(new Item(SQUARE, scale.negative(), "y = " + num(min(d))));
         } else {

@@ -113,7 +113,7 @@ public final class DecisionBoundaryView extends BorderPane {
             if (!all.equals(neuronChoice.getItems())) {
                 neuronChoice.setItems(FXCollections.observableArrayList(all));
             }
-            neuronChoice.setValue(vm.shownNeuron());
+            neuronChoice.setValue(vm.showsClasses() ? DecisionBoundaryViewModel.CLASSES : vm.shownNeuron());
         } finally {
             updatingChoice = false;
         }

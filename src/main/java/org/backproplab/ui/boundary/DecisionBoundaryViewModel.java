@@ -21,8 +21,8 @@ import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
 
 /**
- * What the decision-boundary view shows, on the FX thread: the latest computed heatmap (of {@code ŷ}, or of the
- * neuron selected in the graph), or the sentence saying why this data set has none. The grid is computed on
+ * What the decision-boundary view shows, on the FX thread: the latest computed heatmap (of {@code ŷ}; with several
+ * outputs, the predicted class ({@link ClassMap}); or of the neuron selected in the graph), or the sentence saying why this data set has none. The grid is computed on
  * one daemon worker from the snapshot's private network copy, never on the training worker nor on the FX
  * thread; requests replace each other (the latest wins) and at most one runs every {@link #MIN_INTERVAL_MS}.
  */
@@ -30,11 +30,15 @@ public final class DecisionBoundaryViewModel {
     /** Shortest time between the starts of two computations (20 a second at most). */
     public static final long MIN_INTERVAL_MS = 50;
 
+    /** The choice "predicted class" in the list of neurons: no neuron, the plane coloured by class. */
+    public static final NeuronRef CLASSES = new NeuronRef(0, -1);
+
     /** A computed heatmap ready to draw. */
     public record Result(long request, Snapshot snapshot, Heatmap heatmap, int[] argb, double computeMillis) {
     }
 
-    private record Request(long id, Snapshot snapshot, Plane plane, NeuronRef neuron, ColorScale scale, Theme theme) {
+    private record Request(long id, Snapshot snapshot, Plane plane, NeuronRef neuron, boolean classes, ColorScale scale,
+                           Theme theme) {
     }
 
     private final UiState state;
@@ -103,10 +107,28 @@ public final class DecisionBoundaryViewModel {
         return n;
     }
 
-    /** @return every neuron that can be shown, hidden layers first, the output last */
+    /**
+     * @return true if the plane is coloured by predicted class: the network has several outputs and no neuron is
+     *         chosen (choosing an output neuron shows its own probability instead)
+     */
+    public boolean showsClasses() {
+        Snapshot s = snapshot.get();
+        NeuronRef n = state.selectedNeuronProperty().get();
+        boolean chosen = n != null && n.layer() >= 1 && s != null && n.layer() <= s.network().depth()
+                && n.index() < s.network().size(n.layer());
+        return s != null && ClassMap.applies(s.network()) && !chosen;
+    }
+
+    /**
+     * @return every neuron that can be shown, hidden layers first, the output last; first of all {@link #CLASSES}
+     *         when the network has several outputs
+     */
     public List<NeuronRef> neurons() {
         List<NeuronRef> all = new ArrayList<>();
         Snapshot s = snapshot.get();
+        if (s != null && ClassMap.applies(s.network())) {
+            all.add(CLASSES);
+        }
         if (s != null) {
             for (int l = 1; l <= s.network().depth(); l++) {
                 for (int i = 0; i < s.network().size(l); i++) {
@@ -119,6 +141,9 @@ public final class DecisionBoundaryViewModel {
 
     /** @return how the view names a neuron: {@code ŷ} for the only output, else {@code a²₃ (layer 2, neuron 3)} */
     public String name(NeuronRef n) {
+        if (CLASSES.equals(n)) {
+            return "predicted class (the largest output)";
+        }
         Snapshot s = snapshot.get();
         boolean output = s != null && n.layer() == s.network().depth();
         if (output && s.network().outputSize() == 1) {
@@ -130,9 +155,9 @@ public final class DecisionBoundaryViewModel {
 
     // Commands
 
-    /** Shows the heatmap of {@code n} (null for the output). */
+    /** Shows the heatmap of {@code n} (null for the output; {@link #CLASSES} for the predicted class). */
     public void select(NeuronRef n) {
-        state.selectedNeuronProperty().set(n);
+        state.selectedNeuronProperty().set(CLASSES.equals(n) ? null : n);
     }
 
     /**
@@ -170,7 +195,7 @@ public final class DecisionBoundaryViewModel {
             return;
         }
         message.set("");
-        Request r = new Request(ids.incrementAndGet(), s, plane.get(), shownNeuron(),
+        Request r = new Request(ids.incrementAndGet(), s, plane.get(), shownNeuron(), showsClasses(),
                 state.colorScaleProperty().get(), state.themeProperty().get());
         worker.submit(r);
     }
@@ -180,7 +205,8 @@ public final class DecisionBoundaryViewModel {
         long t0 = System.nanoTime();
         Result done;
         try {
-            Heatmap h = HeatmapModel.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS, r.neuron());
+            Heatmap h = r.classes() ? ClassMap.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS)
+                    : HeatmapModel.compute(r.snapshot().network(), r.plane(), HeatmapModel.CELLS, r.neuron());
             int[] px = HeatmapColors.argb(h, r.scale(), r.theme());
             done = new Result(r.id(), r.snapshot(), h, px, (System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {

@@ -19,8 +19,37 @@ final class HeatmapColors {
     private HeatmapColors() {
     }
 
+    /**
+     * The colours of the classes of a class map, in order (a qualitative palette that stays apart for colour-blind
+     * viewers for the first classes; a class beyond the tenth repeats them).
+     */
+    static final Color[] CLASSES = {Color.rgb(0, 114, 178), Color.rgb(230, 159, 0), Color.rgb(0, 158, 115),
+        Color.rgb(204, 121, 167), Color.rgb(86, 180, 233), Color.rgb(213, 94, 0), Color.rgb(240, 228, 66),
+        Color.rgb(120, 120, 120), Color.rgb(153, 79, 0), Color.rgb(117, 112, 179)};
+
+    /** @return the colour of class {@code k} */
+    static Color classColor(int k) {
+        return CLASSES[Math.floorMod(k, CLASSES.length)];
+    }
+
+    /**
+     * @return the colour of a class-map cell: its class's colour, paler the less sure the network is (the largest
+     *         output {@code p} from 1/k up to 1), softened like the other heatmaps
+     */
+    static Color classCell(int k, double p, Theme theme) {
+        double faint = Math.max(0, Math.min(1, 1 - p)) * 0.6;
+        return classColor(k).interpolate(theme.background(), SOFTEN + (1 - SOFTEN) * faint);
+    }
+
     /** @return one ARGB pixel per cell, row-major, row 0 at the top */
     static int[] argb(Heatmap h, ColorScale scale, Theme theme) {
+        if (h.isClassMap()) {
+            int[] px = new int[h.classes().length];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = pack(classCell(h.classes()[i], h.values()[i], theme));
+            }
+            return px;
+        }
         int[] lut = new int[LUT + 1];
         double lo = h.center() - h.range();
         for (int k = 0; k <= LUT; k++) {

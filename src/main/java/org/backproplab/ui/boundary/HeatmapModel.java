@@ -67,11 +67,17 @@ public final class HeatmapModel {
      * @param range   the distance from {@code center} at which the colour is fully saturated
      * @param level   the contour level
      * @param contour line segments {@code {x1, y1, x2, y2}} in data coordinates where the activation crosses
-     *                {@code level}
+     *                {@code level} (for a class map: the edges between cells of different classes)
+     * @param classes for a class map ({@link ClassMap}), the predicted class of every cell, row-major; else null
      */
     public record Heatmap(Plane plane, int cells, NeuronRef neuron, Activation activation, boolean output,
                           double[] values, double min, double max, double center, double range, double level,
-                          List<double[]> contour) {
+                          List<double[]> contour, int[] classes) {
+        /** @return true if the plane is coloured by predicted class */
+        public boolean isClassMap() {
+            return classes != null;
+        }
+
         /** @return the activation at cell row {@code r}, column {@code c} */
         public double value(int r, int c) {
             return values[r * cells + c];
@@ -181,18 +187,18 @@ public final class HeatmapModel {
         Activation f = net.layer(n.layer()).activation();
         boolean output = n.layer() == net.depth();
         double center = switch (f) {
-            case SIGMOID -> 0.5;
+            case SIGMOID, SOFTMAX -> 0.5;
             case TANH -> 0;
             default -> output ? plane.targetMid() : 0;
         };
         double range = switch (f) {
-            case SIGMOID -> 0.5;
+            case SIGMOID, SOFTMAX -> 0.5;
             case TANH -> 1;
             default -> Math.max(1e-9, Math.max(Math.abs(max - center), Math.abs(min - center)));
         };
         double level = f == Activation.RELU && !output ? 1e-9 : center;
         return new Heatmap(plane, cells, n, f, output, values, min, max, center, range, level,
-                contour(values, cells, plane, level));
+                contour(values, cells, plane, level), null);
     }
 
     /**
@@ -220,7 +226,9 @@ public final class HeatmapModel {
                         z[j] += ai * row[j];
                     }
                 }
-                if (last >= 0) {
+                if (!f.isElementwise()) {
+                    z = f.apply(z);
+                } else if (last >= 0) {
                     z[last] = f.value(z[last]);
                 } else {
                     for (int j = 0; j < size; j++) {

@@ -8,7 +8,8 @@ import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 
 /**
- * The right-hand column beside the network graph: the inspector and the decision boundary as two tabs, so the
+ * The right-hand column beside the network graph: the inspector, the decision boundary and the confusion matrix
+ * as tabs, so the
  * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
  * the Decision boundary tab widens the column, if it is narrow, so the plane is large enough for a room.
  */
@@ -36,7 +37,9 @@ public final class SideTabs {
                 view.viewModel().setActive(now);
             }
         });
-        TabPane tabs = new TabPane(inspect, boundary);
+        Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
+        confusion.setId("confusionTab");
+        TabPane tabs = new TabPane(inspect, boundary, confusion);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {

@@ -28,8 +28,8 @@ import org.backproplab.ui.UiState;
 import org.backproplab.text.NumberText;
 
 /**
- * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ},
- * per-sample loss), inputs and targets editable in place, rows added and removed, the batch being stepped
+ * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ} — the
+ * class probabilities with a softmax output —, the predicted class for several target columns, per-sample loss), inputs and targets editable in place, rows added and removed, the batch being stepped
  * highlighted; below it a probe row where anyone types an input and sees {@code ŷ} at once, and the data
  * set's own probes. Selecting a row selects the sample the graph and the inspector show. The TableView has
  * the id {@code dataTable}.
@@ -236,6 +236,15 @@ public final class DataTableView extends VBox {
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
+        if (d.targetSize() > 1) {
+            TableColumn<SampleRow, String> cls = new TableColumn<>("class ŷ");
+            cls.setId("predictedClassColumn");
+            cls.setCellValueFactory(v -> v.getValue().predictedClassProperty());
+            cls.setEditable(false);
+            cls.getStyleClass().add("class-column");
+            cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true));
+            table.getColumns().add(cls);
+        }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
         loss.setCellValueFactory(v -> v.getValue().lossProperty());
         loss.setEditable(false);
@@ -262,6 +271,15 @@ public final class DataTableView extends VBox {
         List<String> texts = new ArrayList<>(List.of("0.0000"));
         for (int i = 0; i < Math.min(model.rows().size(), 200); i++) {
             texts.add(NumberText.format(value.applyAsDouble(model.rows().get(i))));
+        }
+        return texts;
+    }
+
+    /** @return the widest texts the class column can show: every class name, marked wrong */
+    private static List<String> classTexts(Dataset d) {
+        List<String> texts = new ArrayList<>();
+        for (String n : d.targetNames()) {
+            texts.add(n + " ✗");
         }
         return texts;
     }

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.backproplab.data.Accuracy;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Loss;
@@ -119,10 +120,12 @@ public final class DataTableViewModel {
             }
             fill(fresh, s);
             shapeKey = key;
+            // the rows first: the columns rebuilt on the shape change measure the new rows (a new data set may
+            // have more target columns than the rows shown until now)
+            rows.setAll(fresh);
             if (reshaped) {
                 shape.set(shape.get() + 1);
             }
-            rows.setAll(fresh);
         } else {
             fill(rows, s);
         }
@@ -145,10 +148,29 @@ public final class DataTableViewModel {
                 r.target(c).set(d.target(i, c));
                 r.prediction(c).set(out == null || i >= out.getRowDimension() ? Double.NaN : out.getEntry(i, c));
             }
+            r.predictedClassProperty().set(predictedClass(d, out, i));
             r.lossProperty().set(losses == null || i >= losses.length ? Double.NaN : losses[i]);
             r.inBatchProperty().set(batch[i]);
             r.inTestProperty().set(s.isTestRow(i));
         }
+    }
+
+    /**
+     * @return the predicted class of sample {@code i} ({@link Accuracy#predicted}: the largest output) named by its
+     *         target column, with " ✗" if the target's class is another; empty with one target column or no outputs
+     */
+    static String predictedClass(Dataset d, RealMatrix out, int i) {
+        if (d.targetSize() < 2 || out == null || i >= out.getRowDimension()) {
+            return "";
+        }
+        double[] yHat = out.getRow(i);
+        int k = Accuracy.predicted(yHat);
+        double[] y = new double[d.targetSize()];
+        for (int c = 0; c < y.length; c++) {
+            y[c] = d.target(i, c);
+        }
+        boolean right = k == Accuracy.truth(y);
+        return d.targetNames().get(k) + (right ? "" : " ✗");
     }
 
     /**

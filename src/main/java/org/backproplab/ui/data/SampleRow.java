@@ -19,6 +19,7 @@ public final class SampleRow {
     private final DoubleProperty[] targets;
     private final DoubleProperty[] predictions;
     private final DoubleProperty loss = new SimpleDoubleProperty(this, "loss", Double.NaN);
+    private final StringProperty predictedClass = new SimpleStringProperty(this, "predictedClass", "");
     private final BooleanProperty inBatch = new SimpleBooleanProperty(this, "inBatch", false);
     private final BooleanProperty inTest = new SimpleBooleanProperty(this, "inTest", false);
 
@@ -59,6 +60,14 @@ public final class SampleRow {
     /** @return prediction {@code ŷ_column} with the weights now */
     public DoubleProperty prediction(int column) {
         return predictions[column];
+    }
+
+    /**
+     * @return the class the network predicts (the largest {@code ŷ}), named by its target column, with " ✗" when
+     *         it is not the target's class; empty for a data set with one target column
+     */
+    public StringProperty predictedClassProperty() {
+        return predictedClass;
     }
 
     /** @return this sample's loss {@code Σ_outputs ℓ(ŷ, y)} with the weights now */

@@ -21,14 +21,14 @@ import org.backproplab.text.NumberText;
 
 /**
  * The CSV import dialog's state (FX thread, no nodes): the role of every column (input {@code x}, target
- * {@code y}, sample label, or left out), whether inputs are standardised, and whether the choice makes a
+ * {@code y}, a class column that becomes one-hot targets, sample label, or left out), whether inputs are standardised, and whether the choice makes a
  * data set. The choice is checked after every change; "Import" only starts over on a data set that was built
  * without error, so a bad choice leaves the session exactly as it was.
  */
 public final class CsvImportViewModel {
     /** What a column becomes. */
     public enum Role {
-        INPUT("input x"), TARGET("target y"), LABEL("label"), SKIP("leave out");
+        INPUT("input x"), TARGET("target y"), CLASS("class (one-hot y)"), LABEL("label"), SKIP("leave out");
 
         private final String text;
 
@@ -51,20 +51,28 @@ public final class CsvImportViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private CsvImport.Result result;
 
-    /** Starts with every numeric column but the last as an input, the last as the target, a text column as labels. */
+    /**
+     * Starts with every numeric column but the last as an input, the last as the target, a text column as labels;
+     * but when the last column is text whose values repeat (classes, such as species), it is the class column and
+     * every numeric column an input.
+     */
     public CsvImportViewModel(CsvImport.Table table, SessionBridge bridge) {
         this.table = table;
         this.bridge = bridge;
         int lastNumeric = -1;
         boolean labelTaken = false;
+        int last = table.header().size() - 1;
+        int classColumn = !table.isNumericColumn(last) && repeats(table, last) ? last : -1;
         for (int c = 0; c < table.header().size(); c++) {
-            if (table.isNumericColumn(c)) {
+            if (table.isNumericColumn(c) && classColumn < 0) {
                 lastNumeric = c;
             }
         }
         for (int c = 0; c < table.header().size(); c++) {
             Role r;
-            if (c == lastNumeric) {
+            if (c == classColumn) {
+                r = Role.CLASS;
+            } else if (c == lastNumeric) {
                 r = Role.TARGET;
             } else if (table.isNumericColumn(c)) {
                 r = Role.INPUT;
@@ -83,11 +91,36 @@ public final class CsvImportViewModel {
         check();
     }
 
+    /** @return true if column {@code c} has at most half as many different values as rows, and at most the classes allowed */
+    private static boolean repeats(CsvImport.Table t, int c) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<String> row : t.rows()) {
+            seen.add(row.get(c));
+            if (seen.size() > CsvImport.MAX_CLASSES) {
+                return false;
+            }
+        }
+        return seen.size() >= 2 && 2 * seen.size() <= t.rows().size();
+    }
+
     private void onRole(int column, Role now) {
-        if (now == Role.LABEL) {
+        if (now == Role.LABEL || now == Role.CLASS) {
             for (int c = 0; c < roles.size(); c++) {
-                if (c != column && roles.get(c).get() == Role.LABEL) {
+                if (c != column && roles.get(c).get() == now) {
                     roles.get(c).set(Role.SKIP);
+                }
+            }
+        }
+        if (now == Role.CLASS) {
+            for (ObjectProperty<Role> r : roles) {
+                if (r.get() == Role.TARGET) {
+                    r.set(Role.INPUT);
+                }
+            }
+        } else if (now == Role.TARGET) {
+            for (ObjectProperty<Role> r : roles) {
+                if (r.get() == Role.CLASS) {
+                    r.set(Role.SKIP);
                 }
             }
         }
@@ -98,8 +131,10 @@ public final class CsvImportViewModel {
         List<Integer> in = columns(Role.INPUT);
         List<Integer> out = columns(Role.TARGET);
         List<Integer> label = columns(Role.LABEL);
+        List<Integer> cls = columns(Role.CLASS);
         try {
-            result = CsvImport.toDataset(table, in, out, label.isEmpty() ? -1 : label.get(0), standardise.get());
+            result = CsvImport.toDataset(table, in, out, cls.isEmpty() ? -1 : cls.get(0), label.isEmpty() ? -1 : label.get(0),
+                    standardise.get());
             fitsTheNetwork(result.dataset());
             error.set("");
             valid.set(true);
@@ -131,8 +166,9 @@ public final class CsvImportViewModel {
 
     private String describe(CsvImport.Result r) {
         var d = r.dataset();
-        String kind = Scenarios.isClassification(d) ? "classes 0/1 → sigmoid output"
-                : "numbers → linear output, mse";
+        String kind = Scenarios.isOneHot(d) ? d.targetSize() + " classes (" + String.join(", ", d.targetNames())
+                + ") → softmax output, cross-entropy"
+                : Scenarios.isClassification(d) ? "classes 0/1 → sigmoid output" : "numbers → linear output, mse";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d samples · %d input%s → %d target%s (%s)",
                 d.size(), d.inputSize(), d.inputSize() == 1 ? "" : "s", d.targetSize(),
                 d.targetSize() == 1 ? "" : "s", kind));

@@ -21,7 +21,7 @@ import org.backproplab.ui.architecture.ArchitecturePanel;
 /**
  * Adds the classroom items to the window's menu bar: Network → Edit architecture… (Ctrl+E); a Data menu with
  * the built-in data sets, the generated ones (each asks for samples, noise and seed) and the CSV import; and
- * File → Import CSV… (Ctrl+I) / Export data as CSV…. A file that cannot be used is refused with a message
+ * File → Import CSV… (Ctrl+I) / Import MNIST… / Export data as CSV…. A file that cannot be used is refused with a message
  * naming the row, the column and the value, and the session stays as it was.
  */
 public final class DataMenus {
@@ -58,11 +58,14 @@ public final class DataMenus {
         network.getItems().addAll(0, java.util.List.of(edit, new SeparatorMenuItem()));
         MenuItem importCsv = m.importItem("importCsvItem");
         importCsv.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        MenuItem mnist = new MenuItem("Import MNIST…");
+        mnist.setId("importMnistItem");
+        mnist.setOnAction(e -> m.importMnist().show());
         MenuItem export = new MenuItem("Export data as CSV…");
         export.setId("exportCsvItem");
         export.setOnAction(e -> m.chooseExport());
         int at = Math.max(0, file.getItems().size() - 1);
-        file.getItems().addAll(at, java.util.List.of(importCsv, export, new SeparatorMenuItem()));
+        file.getItems().addAll(at, java.util.List.of(importCsv, mnist, export, new SeparatorMenuItem()));
         bar.getMenus().add(bar.getMenus().indexOf(network) + 1, m.dataMenu());
         bar.getProperties().put(DataMenus.class, m);
         return m;
@@ -135,6 +138,11 @@ public final class DataMenus {
             report.accept("Import refused: " + e.getMessage());
             return Dialogs.error(owner.get(), "This file cannot be imported; nothing has changed.", e.getMessage());
         }
+    }
+
+    /** @return the (not yet shown) Import MNIST dialog */
+    public Dialog<Boolean> importMnist() {
+        return new MnistImportDialog(owner.get(), new MnistImportViewModel(bridge));
     }
 
     private void chooseExport() {

@@ -51,6 +51,7 @@ public final class DatasetsViewModel {
         CIRCLE("circle", "Circle: inside or outside", 200, 0.05),
         TWO_SPIRALS("two spirals", "Two spirals", 300, 0.03),
         GAUSSIAN("clusters", "Gaussian clusters", 200, 0.1),
+        THREE_CLUSTERS("three clusters", "Three Gaussian clusters (3 classes, softmax output)", 300, 0.1),
         XOR_QUADRANTS("xor quadrants", "XOR quadrants", 200, 0.05),
         NOISY_SINE("noisy sine", "Noisy sine (1-D regression, linear output)", 60, 0.05);
 
@@ -88,6 +89,7 @@ public final class DatasetsViewModel {
                 case CIRCLE -> Generators.circle(n, sd, seed);
                 case TWO_SPIRALS -> Generators.twoSpirals(n, sd, seed);
                 case GAUSSIAN -> Generators.gaussianClusters(n, sd, seed);
+                case THREE_CLUSTERS -> Generators.threeClusters(n, sd, seed);
                 case XOR_QUADRANTS -> Generators.xorQuadrants(n, sd, seed);
                 case NOISY_SINE -> Generators.noisySine(n, sd, seed);
             };

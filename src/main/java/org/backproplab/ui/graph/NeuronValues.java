@@ -109,7 +109,7 @@ final class NeuronValues {
             return nonNegativeInputs;
         }
         Activation f = n.layer(l).activation();
-        return f == Activation.SIGMOID || f == Activation.RELU;
+        return f == Activation.SIGMOID || f == Activation.SOFTMAX || f == Activation.RELU;
     }
 
     /** @return the value at which layer {@code l}'s fill saturates */
@@ -120,7 +120,7 @@ final class NeuronValues {
     private double computeRange(int l) {
         if (l > 0) {
             Activation f = s.network().layer(l).activation();
-            if (f == Activation.SIGMOID || f == Activation.TANH) {
+            if (f == Activation.SIGMOID || f == Activation.SOFTMAX || f == Activation.TANH) {
                 return 1;
             }
         }

@@ -25,9 +25,7 @@ final class PhaseText {
                     + (net.layer(l).hasBias() ? " + b" + sup(l) : "") + ",   a" + sup(l) + " = "
                     + apply(net.layer(l).activation(), "z" + sup(l));
             case LOSS -> "Loss:  L = " + lossFormula(config.loss()) + " = " + num(loss);
-            case BACKWARD -> "Backward " + l + ":  δ" + sup(l) + " = "
-                    + (l == net.depth() ? "∂L/∂ŷ" : "(δ" + sup(l + 1) + "·(W" + sup(l + 1) + ")ᵀ)")
-                    + " ⊙ " + derivative(net.layer(l).activation(), "z" + sup(l))
+            case BACKWARD -> "Backward " + l + ":  δ" + sup(l) + " = " + delta(net, l, config.loss())
                     + ",   ∂L/∂W" + sup(l) + " = (a" + sup(l - 1) + ")ᵀ·δ" + sup(l);
             case UPDATE -> config.momentum() > 0
                     ? "Update:  ΔW = μ·ΔW − η·∂L/∂W,  W ← W + ΔW   (η = " + num(config.learningRate())
@@ -61,6 +59,17 @@ final class PhaseText {
         };
     }
 
+    /** @return the right-hand side of {@code δ^l = …}: softmax has no element-wise {@code f'} */
+    private static String delta(Network net, int l, Loss loss) {
+        Activation f = net.layer(l).activation();
+        if (f == Activation.SOFTMAX) {
+            return loss == Loss.CROSS_ENTROPY ? "(ŷ − y)/n   (softmax with cross-entropy)"
+                    : "ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ·ŷ))   (softmax Jacobian)";
+        }
+        return (l == net.depth() ? "∂L/∂ŷ" : "(δ" + sup(l + 1) + "·(W" + sup(l + 1) + ")ᵀ)")
+                + " ⊙ " + derivative(f, "z" + sup(l));
+    }
+
     static String apply(Activation f, String arg) {
         return f == Activation.LINEAR ? arg : f.symbol() + "(" + arg + ")";
     }
@@ -74,6 +83,7 @@ final class PhaseText {
             case SSE -> "Σ (y − ŷ)²";
             case MSE -> "mean (ŷ − y)²";
             case BCE -> "−mean [y·ln ŷ + (1 − y)·ln(1 − ŷ)]";
+            case CROSS_ENTROPY -> "−mean Σ_k y_k·ln ŷ_k";
         };
     }
 

@@ -124,17 +124,27 @@ final class SceneBuilder {
     static final int MAX_NOTE_LINES = 3;
 
     /**
-     * @return {@code text} broken into lines that fit {@code room} in {@code font}, each at the last "  ·  "
-     *         separator that leaves the line fitting, else at the last such space; at most {@link #MAX_NOTE_LINES}
-     *         lines (the last one takes what is left), joined by newlines
+     * @return {@code text} broken into lines that fit {@code room} in {@code font}, at most
+     *         {@link #MAX_NOTE_LINES} (the last takes what is left), joined by newlines: broken at the "  ·  "
+     *         separators where that is enough, otherwise filling each line to the last space that fits
      */
     static String noteLines(String text, Font font, double room) {
+        String bySeparators = wrap(text, font, room, true);
+        return fits(bySeparators, font, room) ? bySeparators : wrap(text, font, room, false);
+    }
+
+    private static boolean fits(String lines, Font font, double room) {
+        return lines.lines().allMatch(l -> LabelLeaders.width(l, font) <= room);
+    }
+
+    /** Greedy: each line up to the last separator (or, without {@code separators} or none fitting, space) that fits. */
+    private static String wrap(String text, Font font, double room, boolean separators) {
         StringBuilder out = new StringBuilder();
         String rest = text;
         for (int line = 1; line < MAX_NOTE_LINES && LabelLeaders.width(rest, font) > room; line++) {
             int cut = -1;
             int skip = 0;
-            for (String at : new String[] {"  ·  ", " "}) {
+            for (String at : separators ? new String[] {"  ·  ", " "} : new String[] {" "}) {
                 for (int c = rest.lastIndexOf(at); c > 0 && cut < 0; c = rest.lastIndexOf(at, c - 1)) {
                     if (LabelLeaders.width(rest.substring(0, c), font) <= room) {
                         cut = c;

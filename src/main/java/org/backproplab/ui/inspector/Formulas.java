@@ -151,6 +151,10 @@ final class Formulas {
         double a = t.activations().get(l).getEntry(r, j);
         out.add(sum.append(" = ").append(format(z)).toString());
         Activation f = layer.activation();
+        if (f == Activation.SOFTMAX) {
+            out.addAll(SoftmaxFormulas.forward(t.preActivations().get(l).getRow(r), j, a));
+            return out;
+        }
         out.add(f == Activation.LINEAR ? "a_j = z_j = " + format(a)
                 : "a_j = " + f.symbol() + "(z_j) = " + f.symbol() + "(" + format(z) + ") = " + format(a));
         return out;
@@ -170,15 +174,23 @@ final class Formulas {
                 out.add("L = (1/n) Σ_samples" + over + " ℓ");
                 out.add("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]");
             }
+            case CROSS_ENTROPY -> {
+                out.add("L = (1/n) Σ_samples ℓ");
+                out.add("ℓ = −Σ_k y_k·ln ŷ_k   (ln ŷ_k = z_k − ln Σ_j e^(z_j))");
+            }
         }
         StringBuilder terms = new StringBuilder();
-        for (int k = 0; k < outputs; k++) {
+        if (loss == Loss.CROSS_ENTROPY) {
+            terms.append(SoftmaxFormulas.crossEntropyTerms(y.getRow(r), yHat.getRow(r)));
+        }
+        for (int k = 0; k < outputs && loss != Loss.CROSS_ENTROPY; k++) {
             double yk = y.getEntry(r, k);
             double pk = yHat.getEntry(r, k);
             terms.append(k > 0 ? " + " : "").append(switch (loss) {
                 case SSE -> "(" + format(yk) + " − " + format(pk) + ")²";
                 case MSE -> "(" + format(pk) + " − " + format(yk) + ")²";
                 case BCE -> "−[" + paren(yk) + "·ln" + paren(pk) + " + " + paren(1 - yk) + "·ln" + paren(1 - pk) + "]";
+                case CROSS_ENTROPY -> "";
             });
         }
         out.add("sample " + sampleName + ": " + terms + " = " + format(t.sampleLosses()[r]));
@@ -201,6 +213,7 @@ final class Formulas {
             case MSE -> "∂L/∂ŷ = 2(ŷ − y)/n = 2(" + format(pk) + " − " + format(yk) + ")/" + n + " = " + g;
             case BCE -> "∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ))/n = (" + format(pk) + " − " + format(yk) + ")/("
                     + format(pk) + "·" + format(1 - pk) + ")/" + n + " = " + g;
+            case CROSS_ENTROPY -> "∂L/∂ŷ = −y/ŷ/n = −" + paren(yk) + "/" + paren(pk) + "/" + n + " = " + g;
         });
         return out;
     }
@@ -209,6 +222,12 @@ final class Formulas {
         int j = neuron(l);
         Layer layer = net.layer(l);
         Activation f = layer.activation();
+        if (f == Activation.SOFTMAX) {
+            List<String> out = new ArrayList<>(SoftmaxFormulas.outputDelta(loss, j, t.activations().get(l).getRow(r),
+                    t.targets().getRow(r), t.outputGradient().getRow(r), batchSize(), t.deltas().get(l).getEntry(r, j)));
+            out.addAll(gradient(l));
+            return out;
+        }
         double z = t.preActivations().get(l).getEntry(r, j);
         double a = t.activations().get(l).getEntry(r, j);
         double fp = f.derivative(z, a);
@@ -225,7 +244,7 @@ final class Formulas {
             out.add(switch (loss) {
                 case SSE -> "δ = −2(y − ŷ)·" + fName + "(z) = −2(" + format(yk) + " − " + format(a) + ")·" + paren(fp);
                 case MSE -> "δ = 2(ŷ − y)/n·" + fName + "(z) = 2(" + format(a) + " − " + format(yk) + ")/" + batchSize() + "·" + paren(fp);
-                case BCE -> "δ = ∂L/∂ŷ·" + fName + "(z) = " + paren(g) + "·" + paren(fp);
+                case BCE, CROSS_ENTROPY -> "δ = ∂L/∂ŷ·" + fName + "(z) = " + paren(g) + "·" + paren(fp);
             } + " = " + format(delta));
         } else {
             Layer above = net.layer(l + 1);

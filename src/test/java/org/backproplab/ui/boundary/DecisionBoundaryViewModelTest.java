@@ -85,6 +85,61 @@ class DecisionBoundaryViewModelTest extends FxRobot {
                         new LayerSpec(1, Activation.SIGMOID, true)), Presets.get("xor-bias").config(), 1000);
     }
 
+    /**
+     * Three classes: the plane is coloured by predicted class; every cell's class and colour against the argmax of
+     * the engine's own forward pass at the cell centre; choosing an output neuron shows its probability instead.
+     */
+    @Test
+    void threeClassesColourThePlaneByPredictedClass() throws Exception {
+        UiState state = new UiState();
+        DecisionBoundaryViewModel vm = open(Presets.get("three-clusters"), state);
+        fx.session.stepMany(100);
+        fx.settle();
+        onFx(() -> {
+            vm.request();
+            return null;
+        });
+        Result r = await(vm, x -> x.heatmap().isClassMap() && x.snapshot().iteration() == 100);
+        HeatmapModel.Heatmap h = r.heatmap();
+        org.backproplab.engine.Network net = r.snapshot().network();
+        int cells = h.cells();
+        int[] seen = new int[3];
+        for (int row = 0; row < cells; row++) {
+            for (int c = 0; c < cells; c++) {
+                double[] yHat = net.predict(h.plane().input(h.plane().cellX(c, cells), h.plane().cellY(row, cells)));
+                int best = 0;
+                for (int k = 1; k < 3; k++) {
+                    best = yHat[k] > yHat[best] ? k : best;
+                }
+                int i = row * cells + c;
+                assertEquals(best, h.classes()[i], "class of cell " + row + "," + c);
+                assertEquals(yHat[best], h.values()[i], 1e-12, "how sure, cell " + row + "," + c);
+                assertEquals(HeatmapColors.pack(HeatmapColors.classCell(best, yHat[best], state.themeProperty().get())),
+                        r.argb()[i], "colour of cell " + row + "," + c);
+                seen[best]++;
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            assertTrue(seen[k] > cells * cells / 10, "class " + k + " has its own region: " + seen[k] + " cells");
+        }
+        assertTrue(!h.contour().isEmpty(), "the boundaries between the classes are drawn");
+
+        onFx(() -> {
+            vm.select(new NeuronRef(2, 1));
+            return null;
+        });
+        Result one = await(vm, x -> !x.heatmap().isClassMap());
+        assertEquals(new NeuronRef(2, 1), one.heatmap().neuron(), "an output neuron chosen: its own probability");
+        assertEquals(DecisionBoundaryViewModel.CLASSES, onFx(vm::neurons).get(0), "the choice offers the class map first");
+        assertEquals("predicted class (the largest output)", vm.name(DecisionBoundaryViewModel.CLASSES));
+        onFx(() -> {
+            vm.select(DecisionBoundaryViewModel.CLASSES);
+            return null;
+        });
+        await(vm, x -> x.heatmap().isClassMap());
+        assertEquals(null, state.selectedNeuronProperty().get(), "no neuron selected in the graph");
+    }
+
     @Test
     void followsARunningSessionLive() throws Exception {
         UiState state = new UiState();

@@ -78,6 +78,61 @@ class DatasetsFxTest extends FxRobot {
     }
 
     @Test
+    void aTextClassColumnBecomesOneHotTargetsAndASoftmaxNetwork() throws Exception {
+        importFile("flowers.csv", "petal,sepal,species\n1.4,5.1,setosa\n4.7,7.0,versicolor\n6.0,6.3,virginica\n"
+                + "1.3,4.9,setosa\n4.5,6.4,versicolor\n5.9,6.8,virginica\n");
+        assertTrue(lookup("#csvRole-2-class").queryAs(javafx.scene.control.RadioButton.class).isSelected(),
+                "a repeating text column at the end is the class column");
+        assertTrue(text("#csvSummary").contains("3 classes (setosa, versicolor, virginica) → softmax output, cross-entropy"),
+                text("#csvSummary"));
+        clickOn("#csvImportButton");
+        Snapshot s = fx.settle();
+        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), s.scenario().dataset().targetNames());
+        assertEquals(org.backproplab.engine.Activation.SOFTMAX, s.network().layer(s.network().depth()).activation());
+        assertEquals(org.backproplab.engine.Loss.CROSS_ENTROPY, s.scenario().config().loss());
+        assertEquals(1.0, s.scenario().dataset().target(2, 2), 0.0, "virginica, one-hot");
+    }
+
+    /** File → Import MNIST…: idx files built here; a refused pair says why and changes nothing, a good one imports. */
+    @Test
+    void mnistIdxFilesBecomeTenClassesAndABadOneIsNamed() throws Exception {
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        Path labels = dir.resolve("train-labels-idx1-ubyte");
+        Files.write(images, org.backproplab.data.IdxFiles.images(org.backproplab.data.MnistImport.IMAGES_MAGIC, 6, 4, 4));
+        Files.write(labels, org.backproplab.data.IdxFiles.labels(org.backproplab.data.MnistImport.LABELS_MAGIC, 3, 1, 4, 1, 5, 9));
+        Snapshot before = fx.settle();
+        AtomicReference<Dialog<?>> d = new AtomicReference<>();
+        interact(() -> {
+            d.set(menus().importMnist());
+            d.get().show();
+        });
+        interact(() -> {
+            lookup("#mnistImages").queryAs(javafx.scene.control.TextField.class).setText(labels.toString());
+            lookup("#mnistLabels").queryAs(javafx.scene.control.TextField.class).setText(images.toString());
+        });
+        clickOn("#mnistImportButton");
+        String error = text("#mnistError");
+        assertTrue(error.contains("train-labels-idx1-ubyte: magic number 0x00000801: expected 0x00000803"), error);
+        assertTrue(lookup("#mnistImportDialog").tryQuery().isPresent(), "the dialog stays open");
+        assertEquals(before.scenario(), fx.settle().scenario(), "nothing changed");
+
+        interact(() -> {
+            lookup("#mnistImages").queryAs(javafx.scene.control.TextField.class).setText(images.toString());
+            lookup("#mnistLabels").queryAs(javafx.scene.control.TextField.class).setText(labels.toString());
+            lookup("#mnistLimit").queryAs(javafx.scene.control.TextField.class).setText("5");
+            lookup("#mnistDownsample").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        clickOn("#mnistImportButton");
+        Snapshot s = fx.settle();
+        assertEquals("mnist", s.scenario().name());
+        assertEquals(5, s.scenario().dataset().size(), "the sample limit");
+        assertEquals(4, s.network().inputSize(), "4×4 downsampled to 2×2");
+        assertEquals(10, s.network().outputSize());
+        assertEquals(org.backproplab.engine.Loss.CROSS_ENTROPY, s.scenario().config().loss());
+        assertEquals(1.0, s.scenario().dataset().target(4, 5), 0.0, "the fifth digit is a 5");
+    }
+
+    @Test
     void aBadFileIsRefusedWithRowAndColumnAndTheSessionStaysAsItWas() throws Exception {
         clickOn("#stepButton");
         Snapshot before = fx.settle();
