@@ -80,7 +80,18 @@ final class Calc {
         if (c != null) {
             return c;
         }
-        return memo("a", l, j, k, () -> w.layer(l).activation().value(z(l, j, k)));
+        return memo("a", l, j, k, () -> {
+            Activation f = w.layer(l).activation();
+            if (f.isElementwise()) {
+                return f.value(z(l, j, k));
+            }
+            // softmax: every z of the layer (the student's own where carried)
+            double[] zs = new double[w.layer(l).size()];
+            for (int o = 0; o < zs.length; o++) {
+                zs[o] = z(l, o, k);
+            }
+            return f.apply(zs)[j];
+        });
     }
 
     /** {@code ℓ = Σ_outputs ℓ(ŷ, y)} of the sample on show. */
@@ -98,7 +109,8 @@ final class Calc {
     }
 
     /**
-     * {@code δ^L = ∂L/∂ŷ ⊙ f'(z^L)} with {@code ∂L/∂ŷ} including the loss's {@code 1/n};
+     * {@code δ^L = ∂L/∂ŷ ⊙ f'(z^L)} with {@code ∂L/∂ŷ} including the loss's {@code 1/n} (a softmax output:
+     * {@code δ_j = a_j (g_j − Σ_o g_o a_o)} with {@code g = ∂L/∂ŷ});
      * {@code δ_j = (Σ_k δ_k·W_jk)·f'(z_j)} below.
      */
     double delta(int l, int j, int k) {
@@ -110,6 +122,18 @@ final class Calc {
             Activation f = w.layer(l).activation();
             double zj = z(l, j, k);
             double aj = a(l, j, k);
+            if (!f.isElementwise()) {
+                // a softmax output: δ_j = a_j (g_j − Σ_o g_o a_o), g = ∂L/∂ŷ (with cross-entropy: (ŷ_j − y_j)/n)
+                if (m == Mistake.ACTIVATION_FOR_DERIVATIVE) {
+                    return Double.NaN;
+                }
+                double dot = 0;
+                for (int o = 0; o < w.layer(l).size(); o++) {
+                    double ao = a(l, o, k);
+                    dot += outputGradient(o, k, ao) * ao;
+                }
+                return aj * (outputGradient(j, k, aj) - dot);
+            }
             double slope = m == Mistake.ACTIVATION_FOR_DERIVATIVE ? f.value(zj) : f.derivative(zj, aj);
             if (l == w.depth()) {
                 return outputGradient(j, k, aj) * slope;
@@ -128,7 +152,7 @@ final class Calc {
     /** {@code ∂L/∂ŷ_j} of row {@code k}, the batch factor included; the sign and the 2 as the mistake makes them. */
     private double outputGradient(int j, int k, double yHat) {
         double g = loss.sampleGradient(yHat, t.targets().getEntry(k, j)) * loss.batchFactor(n);
-        boolean squared = loss != Loss.BCE;
+        boolean squared = loss == Loss.SSE || loss == Loss.MSE;
         return switch (m == null ? Mistake.TRANSPOSED_INDEX : m) {
             case SIGN_FLIPPED -> -g;
             case FACTOR_2_DROPPED -> squared ? g / 2 : Double.NaN;

@@ -167,6 +167,24 @@ class MistakeDiagnosisTest {
     }
 
     @Test
+    void recomputationGivesTheEnginesNumbersThroughASoftmaxOutput() {
+        for (Loss loss : Loss.values()) {
+            for (Phase p : Phase.sequence(2)) {
+                org.backproplab.engine.Trainer t = new org.backproplab.engine.Trainer(ExerciseNets.softmaxNetwork(),
+                        org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(ExerciseNets.X),
+                        org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(ExerciseNets.Y_ONE_HOT),
+                        ExerciseNets.config(loss));
+                Worksheet w = ExerciseNets.after(t, p, ROW);
+                Map<Quantity, Double> unrelated = Map.of(new Quantity(Quantity.Kind.Z, 9, -1, 9), 0.0);
+                for (Quantity q : w.quantities(p, Scope.PHASE, null)) {
+                    assertEquals(w.truth(q), w.expected(q, unrelated), 1e-12 * Math.max(1, Math.abs(w.truth(q))),
+                            "softmax, " + loss + " " + p + " " + q);
+                }
+            }
+        }
+    }
+
+    @Test
     void carriedAnswerFeedsTheNextNumber() {
         Worksheet w = ExerciseNets.after(ExerciseNets.trainer(Loss.SSE), new Phase(Phase.Kind.FORWARD, 1), ROW);
         double mine = 0.5;
