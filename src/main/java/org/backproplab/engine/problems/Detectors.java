@@ -82,10 +82,14 @@ public final class Detectors {
         return out;
     }
 
-    /** @return per sigmoid or tanh layer, the neurons with {@code |z| > 5} for every sample of {@code evaluation} */
+    /**
+     * @return per sigmoid or tanh hidden layer, the neurons with {@code |z| > 5} for every sample of
+     *         {@code evaluation}. The output layer is left out: a network sure of every answer has a large
+     *         {@code |z|} there, and that is what training is for
+     */
     public static List<Problem> saturated(Network net, IterationTrace evaluation) {
         List<Problem> out = new ArrayList<>();
-        for (int l = 1; l <= net.depth(); l++) {
+        for (int l = 1; l < net.depth(); l++) {
             Activation f = net.layer(l).activation();
             if (f != Activation.SIGMOID && f != Activation.TANH) {
                 continue;

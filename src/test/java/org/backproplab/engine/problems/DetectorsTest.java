@@ -78,6 +78,11 @@ class DetectorsTest {
                 layer(2, 2, Activation.SIGMOID, new double[][] {{2, 0.1}, {2, 0.2}}, new double[] {1, 0}),
                 layer(2, 1, Activation.SIGMOID, new double[][] {{1}, {1}}, new double[] {0})));
         assertTrue(Detectors.saturated(cool, trainer(cool).evaluate()).isEmpty());
+        Network sure = new Network(2, List.of(
+                layer(2, 2, Activation.SIGMOID, new double[][] {{2, 0.1}, {2, 0.2}}, new double[] {1, 0}),
+                layer(2, 1, Activation.SIGMOID, new double[][] {{3}, {3}}, new double[] {10})));
+        assertTrue(Detectors.saturated(sure, trainer(sure).evaluate()).isEmpty(),
+                "an output sure of every answer (z ≥ 10) is what training is for, not a problem");
     }
 
     private static Network deep(double inner) {
