@@ -108,6 +108,23 @@ class AutosaveRestoreTest extends FxRobot {
     }
 
     @Test
+    void escKeepsItForTheNextStart() throws Exception {
+        Path orphan = crashAfterSevenSteps(null);
+
+        start();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#restoreDialog").tryQuery().isPresent());
+        clickOn("#restoreDialog").type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#restoreDialog").tryQuery().isEmpty());
+        assertTrue(Files.exists(orphan), "Esc decides nothing: the unsaved work is still kept");
+        stop();
+
+        start();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#restoreDialog").tryQuery().isPresent());
+        clickOn("Discard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(orphan));
+    }
+
+    @Test
     void discardDeletesItAndANormalCloseLeavesNothingBehind() throws Exception {
         Path orphan = crashAfterSevenSteps(null);
 

@@ -43,6 +43,8 @@ public final class Autosave {
     public static final Duration INTERVAL = Duration.ofMinutes(2);
     static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.YES);
     static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    /** Keeps the autosave for the next start: what Esc and closing the dialog do (never a deletion). */
+    static final ButtonType LATER = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
     private static final Pattern NAME = Pattern.compile("autosave-(\\d{1,18})\\.json");
     private static final String FILE_KEY = "file";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
@@ -213,7 +215,7 @@ public final class Autosave {
     public Optional<Alert> offerRestore(Window owner) {
         return orphan(folder).map(o -> {
             String what = o.file() == null ? "an untitled session" : o.file().getFileName().toString();
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", RESTORE, DISCARD);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", RESTORE, DISCARD, LATER);
             if (owner != null) {
                 a.initOwner(owner);
             }
@@ -221,7 +223,7 @@ public final class Autosave {
             a.setHeaderText("Restore the work that was not saved?");
             a.setContentText("Backprop Lab stopped without saving " + what + ". Its work was kept on "
                     + TIME.format(o.time().atZone(ZoneId.systemDefault())) + ". Restore opens it as unsaved work; "
-                    + "Discard deletes it.");
+                    + "Discard deletes it; Later (or Esc) keeps it for the next start.");
             a.getDialogPane().setId("restoreDialog");
             a.resultProperty().addListener((obs, was, choice) -> {
                 if (choice == RESTORE) {
@@ -229,6 +231,8 @@ public final class Autosave {
                 } else if (choice == DISCARD) {
                     delete(o.json(), sidecarOf(o.json()));
                     report.accept("The work kept from the last run was discarded.");
+                } else if (choice == LATER) {
+                    report.accept("The work kept from the last run is offered again at the next start.");
                 }
             });
             a.show();
