@@ -38,6 +38,7 @@ final class Formulas {
     private final String sampleName;
     private final EdgeRef edge;
     private boolean expand;
+    private boolean compare;
 
     /**
      * @param net    the weights the trace's forward and backward phases used
@@ -61,6 +62,27 @@ final class Formulas {
         this.r = row;
         this.sampleName = data.label(samples[row]);
         this.edge = edge;
+    }
+
+    /** Adds to the output layer's backward phase its δ under cross-entropy and under squared error ({@code true}). */
+    Formulas compareLosses(boolean compare) {
+        this.compare = compare;
+        return this;
+    }
+
+    /** @return true if {@code p} is the output layer's backward phase of a sigmoid or softmax output */
+    boolean canCompareLosses(Phase p) {
+        return p.kind() == Phase.Kind.BACKWARD && p.layer() == net.depth()
+                && LossComparison.appliesTo(net.layer(net.depth()).activation());
+    }
+
+    /** @return the comparison of both losses' δ for the output neuron followed, or nothing */
+    private List<String> comparison(int l, int j) {
+        if (!compare || !LossComparison.appliesTo(net.layer(l).activation()) || l != net.depth()) {
+            return List.of();
+        }
+        return LossComparison.lines(net.layer(l).activation(), t.activations().get(l).getRow(r),
+                t.targets().getRow(r), j, batchSize());
     }
 
     /** Writes the sums over the samples of the batch out term by term ({@code true}) or folded. */
@@ -225,6 +247,7 @@ final class Formulas {
         if (f == Activation.SOFTMAX) {
             List<String> out = new ArrayList<>(SoftmaxFormulas.outputDelta(loss, j, t.activations().get(l).getRow(r),
                     t.targets().getRow(r), t.outputGradient().getRow(r), batchSize(), t.deltas().get(l).getEntry(r, j)));
+            out.addAll(comparison(l, j));
             out.addAll(gradient(l));
             return out;
         }
@@ -246,6 +269,7 @@ final class Formulas {
                 case MSE -> "δ = 2(ŷ − y)/n·" + fName + "(z) = 2(" + format(a) + " − " + format(yk) + ")/" + batchSize() + "·" + paren(fp);
                 case BCE, CROSS_ENTROPY -> "δ = ∂L/∂ŷ·" + fName + "(z) = " + paren(g) + "·" + paren(fp);
             } + " = " + format(delta));
+            out.addAll(comparison(l, j));
         } else {
             Layer above = net.layer(l + 1);
             RealMatrix dAbove = t.deltas().get(l + 1);

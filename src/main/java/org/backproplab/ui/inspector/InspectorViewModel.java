@@ -37,6 +37,8 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty expandSums = new SimpleBooleanProperty(this, "expandSums", false);
     private final ReadOnlyBooleanWrapper activeHasSum = new ReadOnlyBooleanWrapper(this, "activeHasSum", false);
+    private final BooleanProperty compareLosses = new SimpleBooleanProperty(this, "compareLosses", false);
+    private final ReadOnlyBooleanWrapper activeComparesLosses = new ReadOnlyBooleanWrapper(this, "activeComparesLosses", false);
     private Snapshot snapshot;
     private EdgeRef shownEdge;
 
@@ -62,6 +64,19 @@ public final class InspectorViewModel {
      */
     public BooleanProperty expandSumsProperty() {
         return expandSums;
+    }
+
+    /**
+     * @return true to add to the output layer's backward phase the δ of cross-entropy beside that of squared
+     *         error (why cross-entropy trains faster through a saturated output)
+     */
+    public BooleanProperty compareLossesProperty() {
+        return compareLosses;
+    }
+
+    /** @return true if the phase shown is the backward phase of a sigmoid or softmax output (the losses compare) */
+    public ReadOnlyBooleanProperty activeComparesLossesProperty() {
+        return activeComparesLosses.getReadOnlyProperty();
     }
 
     /** @return true if the phase shown holds a sum over the samples of the batch (which can be expanded) */
@@ -129,14 +144,15 @@ public final class InspectorViewModel {
             shownEdge = resolve(net, edge, last.layer() > 0 ? last.layer() : net.depth());
             Formulas f = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
             activeHasSum.set(f.hasBatchSum(last));
-            f.expandSums(expandSums.get());
+            activeComparesLosses.set(f.canCompareLosses(last));
+            f.expandSums(expandSums.get()).compareLosses(compareLosses.get());
             headline.set("Iteration " + trace.iteration() + " (epoch " + trace.epoch() + ") · " + s.phaseIndex()
                     + " of " + s.phases().size() + " phases run · next: " + s.nextPhase().label()
                     + batchNote(f));
             activeTitle.set(f.title(last));
             activeText.set(String.join("\n", f.lines(last)));
             List<String> all = new ArrayList<>();
-            f.expandSums(false);
+            f.expandSums(false).compareLosses(false);
             for (Phase p : run) {
                 section(all, (p == last ? "▶ " : "") + f.title(p), f.lines(p));
             }
@@ -145,6 +161,7 @@ public final class InspectorViewModel {
         }
         shownEdge = resolve(net, edge, net.depth());
         activeHasSum.set(false);
+        activeComparesLosses.set(false);
         IterationTrace preview = s.preview();
         boolean applied = trace != null && trace.isComplete() && trace.iteration() == s.iteration();
         if (applied) {

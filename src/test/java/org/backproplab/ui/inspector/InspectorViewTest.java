@@ -123,6 +123,24 @@ class InspectorViewTest {
     }
 
     @Test
+    void compareLossesShowsTheOutputDeltaUnderBothLosses(FxRobot robot) {
+        phases(4);
+        javafx.scene.control.ToggleButton compare = robot.lookup("#compareLossesToggle")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(compare.isVisible(), "the output layer's backward phase of a sigmoid output");
+        robot.clickOn(compare);
+        PanelScenarios.settle(session, bridge);
+        IterationTrace t = bridge.snapshot().trace();
+        double[] d = LossComparison.deltas(org.backproplab.engine.Activation.SIGMOID, t.activations().get(2).getRow(0),
+                t.targets().getRow(0), 0, 4);
+        String out = formula(robot);
+        near(d[0], result(out, "cross-entropy (mean)"));
+        near(d[1], result(out, "squared error (mse)"));
+        phases(1);
+        assertTrue(!compare.isVisible(), "backward 1 has nothing to compare");
+    }
+
+    @Test
     void lossAndBackwardShowTheTraceNumbers(FxRobot robot) {
         phases(3);
         IterationTrace t = bridge.snapshot().trace();
