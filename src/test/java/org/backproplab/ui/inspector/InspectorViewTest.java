@@ -106,10 +106,16 @@ class InspectorViewTest {
         assertTrue(!formula.getPseudoClassStates().contains(narrow), "700 px: full size");
         double wide = view.lines().get(0).getFont().getSize();
         robot.interact(() -> formula.getScene().getWindow().setWidth(340));
-        robot.interact(() -> formula.getScene().getRoot().applyCss());
-        assertTrue(formula.getPseudoClassStates().contains(narrow), "340 px: a size smaller");
-        double small = view.lines().get(0).getFont().getSize();
-        assertTrue(small < wide, small + " < " + wide);
+        // the window's new width reaches the inspector on a later pulse: wait for it, not for a time
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                robot.interact(() -> formula.getScene().getRoot().applyCss());
+                return formula.getPseudoClassStates().contains(narrow) && view.lines().get(0).getFont().getSize() < wide;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("340 px: a size smaller, but " + formula.getPseudoClassStates() + " at "
+                    + view.lines().get(0).getFont().getSize() + " px (was " + wide + ")", e);
+        }
     }
 
     @Test
