@@ -54,6 +54,11 @@ public final class ExercisePanel extends ScrollPane {
         setContent(content);
     }
 
+    /** Puts {@code n} at the top of the panel (the results' name prompt). */
+    void showAbove(Node n) {
+        ((VBox) getContent()).getChildren().add(0, n);
+    }
+
     private Node checkSection() {
         Label title = styled(new Label("Check my working"), "panel-title");
         Label what = wrapped(styled(new Label(), "exercise-title"), "exerciseTitle");
