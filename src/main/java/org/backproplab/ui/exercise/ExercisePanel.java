@@ -54,7 +54,7 @@ public final class ExercisePanel extends ScrollPane {
         setContent(content);
     }
 
-    /** Puts {@code n} at the top of the panel (the results' name prompt). */
+    /** Puts {@code n} (the results' name prompt, one line) at the top of the panel, where it is seen. */
     void showAbove(Node n) {
         ((VBox) getContent()).getChildren().add(0, n);
     }

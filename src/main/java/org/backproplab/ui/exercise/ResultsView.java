@@ -15,14 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The results of a session on screen: the name prompt at the top of the exercise panel ({@code #studentNamePrompt},
+ * The results of a session on screen: the name prompt in the exercise panel ({@code #studentNamePrompt},
  * field {@code #studentNameField}), shown once the first task is recorded; the Exercises menu's items Student name…
  * ({@code #studentNameItem}), Save results… ({@code #saveResultsItem}), Results folder… ({@code #resultsFolderItem})
  * and Stop saving to the folder ({@code #resultsFolderOffItem}); and the question before the window closes over
@@ -52,10 +51,11 @@ public final class ResultsView {
 
     /** @return the name prompt, shown while the log asks for the name */
     Node namePrompt() {
-        Label ask = new Label("Your name, for the results:");
+        Label ask = new Label("Your name, for your results:");
+        ask.setMinWidth(Label.USE_PREF_SIZE);
         TextField field = new TextField();
         field.setId("studentNameField");
-        field.setPrefColumnCount(14);
+        field.setPrefColumnCount(10);
         field.setAccessibleText("Your name, written into your results file. Enter keeps it.");
         ask.setLabelFor(field);
         Button ok = new Button("OK");
@@ -64,6 +64,7 @@ public final class ResultsView {
         problem.setId("studentNameProblem");
         problem.setWrapText(true);
         problem.accessibleTextProperty().bind(problem.textProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Runnable confirm = () -> {
             try {
                 log.setStudent(field.getText());
@@ -79,8 +80,10 @@ public final class ResultsView {
                 field.setText(log.studentProperty().get());
             }
         });
-        FlowPane row = new FlowPane(8, 4, ask, field, ok);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, ask, field, ok);
         row.setAlignment(Pos.CENTER_LEFT);
+        field.setMinWidth(60);
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.SOMETIMES);
         VBox box = new VBox(2, row, problem);
         box.setId("studentNamePrompt");
         box.visibleProperty().bind(log.askNameProperty());
