@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * be read or holds no results file.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Summarise a class's results: every results file (*" + ResultsFile.EXTENSION + ") in FOLDER.",
+        description = {"Summarise a class's results: reads every file in FOLDER as a results file (the app saves them as *"
+                + ResultsFile.EXTENSION + ").",
             "Per task (symbol and phase): the share of answers right and the most common diagnosed mistakes; "
                     + "per student: the totals. Malformed or foreign files are listed as skipped, with the reason.",
             "Bounds: at most " + ClassSummary.MAX_FILES + " files in FOLDER (sub-folders and hidden files are not "
