@@ -138,6 +138,21 @@ public final class ResultsLog {
                 null, clock.instant()));
     }
 
+    /**
+     * Records a lesson's goal, reached or not.
+     *
+     * @param id        the goal's id in the lesson, e.g. {@code test-loss-under-0.1}
+     * @param text      the goal as the lesson states it
+     * @param step      where in the lesson it is, e.g. {@code step 4}
+     * @param iteration the iteration the session was at when it was checked
+     * @param reached   true if the goal was reached
+     * @param what      what the student's state was, e.g. {@code test loss 0.08 with 3 hidden neurons}
+     */
+    public void recordGoal(String id, String text, String step, long iteration, boolean reached, String what) {
+        record(new ResultsFile.Task(ResultsFile.Kind.GOAL, id, text, step, iteration, what, reached, null,
+                clock.instant()));
+    }
+
     private void record(ResultsFile.Task t) {
         results = results == null ? new ResultsFile(name(), lessonNow(), clock.instant(), List.of(t)) : results.with(t);
         unsaved.set(unsaved.get() + 1);
