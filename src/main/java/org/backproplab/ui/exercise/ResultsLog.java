@@ -30,7 +30,8 @@ import org.backproplab.io.ResultsFile;
  * preferences, as is the results folder. With a results folder chosen, the results are written there after every
  * task ({@code <name>-<lesson>-<date>-<time>.backprop-results.json}, atomically, in the background); otherwise they
  * are written when the student saves them, and {@link #unsavedProperty()} counts the tasks not written yet (the
- * window asks about them before closing).
+ * window asks about them before closing); meanwhile a copy is kept in the app's data folder ({@link #keepCopiesIn}),
+ * so that a crash or a signal loses nothing.
  */
 public final class ResultsLog {
     /** The name written when the student gave none. */
@@ -38,7 +39,7 @@ public final class ResultsLog {
     static final String NAME_KEY = "student";
     static final String FOLDER_KEY = "folder";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
 
     private final Preferences prefs;
     private final Clock clock;
@@ -55,8 +56,10 @@ public final class ResultsLog {
     private Supplier<String> lesson = () -> "session";
     private boolean named;
     private ResultsFile results;
-    /** The file last written into the results folder (replaced when the name changes). */
+    /** The file last written into the results folder or the copies' folder (replaced when the name changes). */
     private Path autoFile;
+    /** Where copies are kept while no results folder is chosen, or null. */
+    private Path keep;
 
     /**
      * @param prefs where the name and the results folder are remembered
@@ -220,11 +223,20 @@ public final class ResultsLog {
      */
     public CompletableFuture<Boolean> saveTo(Path path) {
         ResultsFile r = results != null ? results : new ResultsFile(name(), lessonNow(), clock.instant(), List.of());
-        return write(r, path, null);
+        return write(r, path, null, true);
+    }
+
+    /**
+     * While no results folder is chosen, a copy of the results is written into {@code f} after every task (the
+     * app's data folder): a crash or a signal loses nothing. A copy does not count as saved.
+     */
+    public void keepCopiesIn(Path f) {
+        keep = f;
     }
 
     private void writeToFolder() {
-        Path f = folder.get();
+        boolean chosen = folder.get() != null;
+        Path f = chosen ? folder.get() : keep;
         if (f == null || results == null) {
             return;
         }
@@ -233,14 +245,18 @@ public final class ResultsLog {
         Path target = f.resolve(r.fileName(time));
         Path old = autoFile != null && !autoFile.equals(target) ? autoFile : null;
         autoFile = target;
-        write(r, target, old);
+        write(r, target, old, chosen);
     }
 
-    private CompletableFuture<Boolean> write(ResultsFile r, Path path, Path replaces) {
+    /** @param counts true if the file is where the student saves (then the tasks written are no longer unsaved) */
+    private CompletableFuture<Boolean> write(ResultsFile r, Path path, Path replaces, boolean counts) {
         int tasks = r.tasks().size();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try {
+                if (!counts) {
+                    java.nio.file.Files.createDirectories(path.getParent());
+                }
                 r.write(path);
                 if (replaces != null) {
                     java.nio.file.Files.deleteIfExists(replaces);
@@ -251,8 +267,13 @@ public final class ResultsLog {
         }, io).whenComplete((ok, err) -> Platform.runLater(() -> {
             if (err != null) {
                 Throwable c = err.getCause() != null ? err.getCause() : err;
-                status.set("Could not save the results: " + c.getMessage());
+                status.set((counts ? "Could not save the results: " : "Could not keep a copy of the results: ")
+                        + c.getMessage());
                 done.complete(false);
+                return;
+            }
+            if (!counts) {
+                done.complete(true);
                 return;
             }
             // tasks recorded while it was being written are still unsaved

@@ -80,6 +80,8 @@ public final class MainWindow extends BorderPane {
         exercises.results().lessonFrom(() -> files.model().file() != null
                 ? files.model().file().getFileName().toString().replaceFirst("\\.json$", "")
                 : bridge.snapshot().scenario().name());
+        exercises.results().keepCopiesIn(org.backproplab.ui.files.DataFolder.user().resolve("results"));
+        exercises.results().statusProperty().addListener((o, was, is) -> vm.report(is));
         files.alsoAskAbout(new FileCommands.OtherWork() {
             @Override
             public boolean pending() {

@@ -149,6 +149,27 @@ class ResultsFxTest extends FxRobot {
     }
 
     @Test
+    void withoutAResultsFolderACopyIsKeptInTheDataFolderAndStillCountsAsUnsaved() throws Exception {
+        answerWrongThenRight();
+        Path kept = org.backproplab.ui.files.DataFolder.user().resolve("results");
+        java.time.Instant started = mode.results().results().started();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            try (var files = Files.list(kept)) {
+                for (Path p : files.toList()) {
+                    ResultsFile r = ResultsFile.read(p);
+                    if (r.started().equals(started) && r.tasks().size() == 2) {
+                        return true;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+            return false;
+        });
+        assertEquals(2, mode.results().unsavedProperty().get(), "a copy is not where the student saves");
+    }
+
+    @Test
     void aResultsFolderGetsTheResultsAfterEveryAnswer() throws Exception {
         mode.resultsView().folderChooser = (w, near) -> Optional.of(dir);
         clickOn("Exercises");
