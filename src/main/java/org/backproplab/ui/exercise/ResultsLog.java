@@ -157,7 +157,7 @@ public final class ResultsLog {
     }
 
     private void record(ResultsFile.Task t) {
-        results = results == null ? new ResultsFile(name(), lessonNow(), clock.instant(), List.of(t)) : results.with(t);
+        results = results == null ? new ResultsFile(name(), lessonNow(), t.time(), List.of(t)) : results.with(t);
         unsaved.set(unsaved.get() + 1);
         if (!named) {
             askName.set(true);

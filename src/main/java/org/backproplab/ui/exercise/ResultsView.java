@@ -51,15 +51,17 @@ public final class ResultsView {
 
     /** @return the name prompt, shown while the log asks for the name */
     Node namePrompt() {
-        Label ask = new Label("Your name, for your results:");
+        Label ask = new Label("Your name:");
         ask.setMinWidth(Label.USE_PREF_SIZE);
         TextField field = new TextField();
         field.setId("studentNameField");
         field.setPrefColumnCount(10);
         field.setAccessibleText("Your name, written into your results file. Enter keeps it.");
+        field.setPromptText("for your results");
         ask.setLabelFor(field);
         Button ok = new Button("OK");
         ok.setId("studentNameOk");
+        ok.setMinWidth(Button.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("studentNameProblem");
         problem.setWrapText(true);
