@@ -104,6 +104,8 @@ public record ClassSummary(List<TaskLine> tasks, List<StudentLine> students, int
             } catch (FileFormatException e) {
                 String m = e.getMessage();
                 skipped.add(new Skipped(name, m.startsWith(name + ": ") ? m.substring(name.length() + 2) : m));
+            } catch (org.backproplab.data.BoundedRead.Refused e) {
+                skipped.add(new Skipped(name, e.problem()));
             } catch (IOException e) {
                 skipped.add(new Skipped(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }

@@ -141,6 +141,17 @@ class GradeCliTest {
     }
 
     @Test
+    void aFifoAmongTheResultsIsSkippedWithoutBlocking() throws Exception {
+        Path one = Files.createDirectory(dir.resolve("one"));
+        Files.copy(dir.resolve("ada-xor.backprop-results.json"), one.resolve("ada-xor.backprop-results.json"));
+        org.backproplab.data.SpecialFiles.fifo(one, "pipe.backprop-results.json");
+        Run r = org.backproplab.data.SpecialFiles.within(() -> BackpropLabCliTest.run("grade", one.toString()));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("skipped: pipe.backprop-results.json: is a FIFO (named pipe): expected a regular "
+                + "file\n"), r.out());
+    }
+
+    @Test
     void tooManyFilesAreRefusedSayingTheBound() throws Exception {
         Path big = Files.createDirectory(dir.resolve("big"));
         for (int i = 0; i <= org.backproplab.io.ClassSummary.MAX_FILES; i++) {
