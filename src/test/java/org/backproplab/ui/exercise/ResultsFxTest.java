@@ -131,6 +131,31 @@ class ResultsFxTest extends FxRobot {
     }
 
     @Test
+    void aPredictionRevealedIsATaskWithItsQuestionChoiceAndVerdict() throws Exception {
+        clickOn("#predictionToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        String question = mode.prediction().questionProperty().get().text();
+        clickOn("#prediction-choice-1");
+        type(KeyCode.ESCAPE);
+        interact(() -> app.window().viewModel().step());
+        settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        String reveal = mode.prediction().revealProperty().get();
+        assertTrue(reveal.startsWith("Answer: "), reveal);
+        List<ResultsFile.Task> tasks = mode.results().results().tasks();
+        assertEquals(1, tasks.size(), tasks.toString());
+        ResultsFile.Task t = tasks.get(0);
+        assertEquals(ResultsFile.Kind.PREDICTION, t.kind());
+        assertEquals("weight-direction", t.symbol());
+        assertEquals(question, t.asked());
+        assertEquals("Down", t.answer());
+        assertEquals(reveal.contains("✓ Your prediction was right."), t.right(), reveal);
+        assertEquals("update", t.phase());
+        assertEquals(1, t.iteration());
+        assertTrue(lookup("#studentNamePrompt").query().isVisible(), "a prediction asks the name too");
+    }
+
+    @Test
     void closingOverUnsavedResultsAsksAndCancelKeepsTheWindow() throws Exception {
         answerWrongThenRight();
         AtomicInteger asked = new AtomicInteger();
