@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code train}, {@code presets}, {@code export}, {@code gradcheck}. Runs without
+ * The command line: {@code train}, {@code presets}, {@code export}, {@code gradcheck}, {@code grade}. Runs without
  * JavaFX. Exit status 0 on success, 2 on any user error (one line on stderr, never a stack trace), 1 when
  * a gradient check fails or on an internal error, {@value #DIVERGED} when {@code train} diverged (the loss or a
  * weight became NaN or infinite: the last finite state is printed and saved instead).
@@ -22,15 +22,15 @@ import picocli.CommandLine.Command;
  * error message) goes through {@link TerminalText#escape}: a file cannot send control sequences to the terminal.
  */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, versionProvider = BackpropLabCli.Version.class,
-        description = "See a neural network learn: train, export and check the built-in scenarios.",
+        description = "See a neural network learn: train, export and check the built-in scenarios; grade a class's results.",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {
             "0:success",
             "1:gradcheck found a gradient that disagrees, or an internal error",
-            "2:a user error: unknown preset or option, bad file, bad number, unwritable path (one line on stderr)",
+            "2:a user error: unknown preset or option, bad file or folder, bad number, unwritable path (one line on stderr)",
             "3:train diverged (the loss or a weight became NaN or infinite); the last finite state is printed and saved",
             "130:Ctrl+C interrupted gradcheck (one line on stderr)"},
         subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, GradcheckCommand.class,
-            CommandLine.HelpCommand.class})
+            GradeCommand.class, CommandLine.HelpCommand.class})
 public final class BackpropLabCli implements Runnable {
     /** The exit status of a user error. */
     public static final int USER_ERROR = 2;

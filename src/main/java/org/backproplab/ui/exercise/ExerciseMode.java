@@ -28,7 +28,8 @@ import org.backproplab.ui.UiState;
  * Puts Check my working and Predict, then reveal together: their view models follow the session's snapshots and
  * the selection, the numbers either hides go to {@link UiState#hiddenNumbersProperty()} for every view, and the
  * window gets their panel, the Exercises menu ({@code #exercisesMenu}) and two toggles for the status bar
- * ({@code #exerciseToggle}, {@code #predictionToggle}; keys X and P).
+ * ({@code #exerciseToggle}, {@code #predictionToggle}; keys X and P). The answers and predictions go into the
+ * student's results ({@link ResultsLog}, {@link ResultsView}).
  */
 public final class ExerciseMode {
     private final ExerciseViewModel exercise = new ExerciseViewModel();
@@ -36,9 +37,17 @@ public final class ExerciseMode {
     private final ExercisePanel panel = new ExercisePanel(exercise, prediction);
     private final BooleanBinding open = exercise.onProperty().or(prediction.onProperty());
     private final UiState state;
+    private final ResultsLog results = new ResultsLog(ResultsLog.userNode(), java.time.Clock.systemUTC());
+    private final ResultsView resultsView = new ResultsView(results,
+            () -> panel.getScene() == null ? null : panel.getScene().getWindow());
 
     public ExerciseMode(SessionBridge bridge, UiState state) {
         this.state = state;
+        // every answer graded and every prediction revealed goes into the student's results
+        exercise.onAnswered(results::record);
+        prediction.onPredicted(results::record);
+        results.lessonFrom(() -> bridge.snapshot() == null ? "" : bridge.snapshot().scenario().name());
+        panel.showAbove(resultsView.namePrompt());
         Runnable follow = () -> {
             Snapshot s = bridge.snapshot();
             if (s != null) {
@@ -86,6 +95,16 @@ public final class ExerciseMode {
 
     public PredictionViewModel prediction() {
         return prediction;
+    }
+
+    /** @return the student's results of this session */
+    public ResultsLog results() {
+        return results;
+    }
+
+    /** @return the results' name prompt, menu items and dialogs */
+    public ResultsView resultsView() {
+        return resultsView;
     }
 
     /** @return the panel shown in place of the derivation while {@link #openProperty()} is true */
@@ -170,7 +189,8 @@ public final class ExerciseMode {
         MenuItem reset = new MenuItem("Reset the score");
         reset.setOnAction(e -> exercise.resetScore());
         Menu menu = new Menu("Exercises", null, check, predict, new SeparatorMenuItem(), ask, numbers, carry,
-                new SeparatorMenuItem(), reset);
+                new SeparatorMenuItem(), reset, new SeparatorMenuItem());
+        menu.getItems().addAll(resultsView.menuItems());
         menu.setId("exercisesMenu");
         int view = -1;
         for (int i = 0; i < bar.getMenus().size(); i++) {

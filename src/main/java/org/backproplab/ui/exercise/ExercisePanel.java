@@ -54,6 +54,11 @@ public final class ExercisePanel extends ScrollPane {
         setContent(content);
     }
 
+    /** Puts {@code n} (the results' name prompt, one line) at the top of the panel, where it is seen. */
+    void showAbove(Node n) {
+        ((VBox) getContent()).getChildren().add(0, n);
+    }
+
     private Node checkSection() {
         Label title = styled(new Label("Check my working"), "panel-title");
         Label what = wrapped(styled(new Label(), "exercise-title"), "exerciseTitle");

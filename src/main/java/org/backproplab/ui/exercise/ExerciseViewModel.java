@@ -65,6 +65,19 @@ public final class ExerciseViewModel {
     private long answersOf = -1;
     private int right;
     private int total;
+    private final List<java.util.function.Consumer<Answered>> answered = new ArrayList<>();
+
+    /**
+     * An answer graded, for the results file.
+     *
+     * @param row       what was asked
+     * @param text      what was typed
+     * @param grade     its grade
+     * @param phase     the phase it belongs to
+     * @param iteration the iteration it belongs to
+     */
+    public record Answered(AnswerRow row, String text, Grade grade, Phase phase, long iteration) {
+    }
 
     public ExerciseViewModel() {
         on.addListener((o, was, is) -> rebuild(true));
@@ -172,7 +185,14 @@ public final class ExerciseViewModel {
         hint.set(g.hint().isEmpty() ? "" : "Hint: " + g.hint());
         score.set("Score: " + right + " of " + total + " right");
         refreshGivens();
+        Answered a = new Answered(row, text, g, phase, snapshot.trace().iteration());
+        answered.forEach(l -> l.accept(a));
         return g;
+    }
+
+    /** Calls {@code listener} with every answer graded from now on (FX thread). */
+    public void onAnswered(java.util.function.Consumer<Answered> listener) {
+        answered.add(listener);
     }
 
     /** Shows the worked solution of {@code row}: the inspector's derivation of its phase for its neuron or weight. */

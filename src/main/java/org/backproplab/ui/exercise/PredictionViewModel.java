@@ -51,6 +51,22 @@ public final class PredictionViewModel {
     private int handsRight;
     private int handsTotal;
 
+    private final java.util.List<java.util.function.Consumer<Predicted>> predicted = new java.util.ArrayList<>();
+
+    /**
+     * A prediction revealed, for the results file.
+     *
+     * @param question  what was asked
+     * @param chosen    the index of the choice made
+     * @param iteration the iteration it was about: the number of the update it makes (1 for the first)
+     */
+    public record Predicted(Question question, int chosen, long iteration) {
+        /** @return true if the choice made was the right one */
+        public boolean right() {
+            return chosen == question.answer();
+        }
+    }
+
     public PredictionViewModel() {
         on.addListener((o, was, is) -> {
             question.set(null);
@@ -109,6 +125,11 @@ public final class PredictionViewModel {
         this.selectedSample = selectedSample;
         this.edge = edge;
         follow();
+    }
+
+    /** Calls {@code listener} with every prediction of the student's revealed from now on (FX thread). */
+    public void onPredicted(java.util.function.Consumer<Predicted> listener) {
+        predicted.add(listener);
     }
 
     /** The student's (or the class's) prediction: choice {@code i} of the open question. */
@@ -230,6 +251,8 @@ public final class PredictionViewModel {
             right += ok ? 1 : 0;
             b.append(ok ? "\n✓ Your prediction was right." : "\n✗ Your prediction (" + q.choices().get(chosen)
                     + ") was wrong.");
+            Predicted p = new Predicted(q, chosen, askedAt + 1);
+            predicted.forEach(l -> l.accept(p));
         }
         if (hands != null) {
             int sum = Arrays.stream(hands).sum();

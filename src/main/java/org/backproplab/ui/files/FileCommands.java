@@ -72,11 +72,37 @@ public final class FileCommands {
     public void attach(Stage stage) {
         stage.titleProperty().bind(vm.titleProperty());
         stage.setOnCloseRequest(e -> {
-            if (vm.isDirty()) {
+            if (vm.isDirty() || otherWork.pending()) {
                 e.consume();
-                confirmDiscard("closing", stage::close);
+                confirmDiscard("closing", () -> otherWork.confirm(stage::close));
             }
         });
+    }
+
+    /** Unsaved work that is not the session's (a student's exercise results), asked about before closing or quitting. */
+    public interface OtherWork {
+        /** @return true if some of it is not saved */
+        boolean pending();
+
+        /** Runs {@code proceed} at once if nothing is pending, else after asking (Save, Don't save; Cancel: never). */
+        void confirm(Runnable proceed);
+    }
+
+    private OtherWork otherWork = new OtherWork() {
+        @Override
+        public boolean pending() {
+            return false;
+        }
+
+        @Override
+        public void confirm(Runnable proceed) {
+            proceed.run();
+        }
+    };
+
+    /** Asks about {@code work} too before the window closes or the app quits, after the session's own question. */
+    public void alsoAskAbout(OtherWork work) {
+        this.otherWork = work;
     }
 
     // Properties
@@ -140,7 +166,7 @@ public final class FileCommands {
 
     /** Quits after asking about unsaved work. */
     public void requestQuit() {
-        confirmDiscard("quitting", Platform::exit);
+        confirmDiscard("quitting", () -> otherWork.confirm(Platform::exit));
     }
 
     /** Runs {@code proceed} at once if nothing is unsaved, else after Save (once saved) or Don't save. */

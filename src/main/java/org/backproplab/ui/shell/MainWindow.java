@@ -76,6 +76,23 @@ public final class MainWindow extends BorderPane {
         presenter.addMenuItems(menus.node());
         this.exercises = new ExerciseMode(bridge, state);
         exercises.installMenu(menus.node());
+        // the results name the lesson by the file the session was opened from, else by its preset
+        exercises.results().lessonFrom(() -> files.model().file() != null
+                ? files.model().file().getFileName().toString().replaceFirst("\\.json$", "")
+                : bridge.snapshot().scenario().name());
+        exercises.results().keepCopiesIn(org.backproplab.ui.files.DataFolder.user().resolve("results"));
+        exercises.results().statusProperty().addListener((o, was, is) -> vm.report(is));
+        files.alsoAskAbout(new FileCommands.OtherWork() {
+            @Override
+            public boolean pending() {
+                return exercises.resultsView().hasUnsaved();
+            }
+
+            @Override
+            public void confirm(Runnable proceed) {
+                exercises.resultsView().confirmSaved(proceed);
+            }
+        });
         setTop(new VBox(menus.node(), toolbar.node()));
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         lectureKeys.addMenuItem(menus.node());
