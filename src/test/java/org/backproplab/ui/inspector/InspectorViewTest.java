@@ -41,6 +41,11 @@ class InspectorViewTest {
         bridge = new SessionBridge(session);
         state = new UiState();
         stage.setScene(ThemedScene.of(new InspectorView(bridge, state), 700, 800));
+        // the test stage is shared: an earlier test's window may have left its minimum size or maximised it
+        stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.sizeToScene();
         stage.show();
     }
 
