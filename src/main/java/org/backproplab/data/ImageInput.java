@@ -61,6 +61,17 @@ public final class ImageInput {
         return Optional.of(new ImageInput(r, c, b, 1.0 / (b * b), null));
     }
 
+    /**
+     * @return true if both scenarios' inputs are the same images made the same way (the same name, sample count,
+     *         input and class names, and held-out rows), so {@link #of} would describe them alike
+     */
+    public static boolean sameImages(Scenario a, Scenario b) {
+        return a.name().equals(b.name()) && a.dataset().size() == b.dataset().size()
+                && a.dataset().inputNames().equals(b.dataset().inputNames())
+                && a.dataset().targetNames().equals(b.dataset().targetNames())
+                && Arrays.equals(a.testRows(), b.testRows());
+    }
+
     /** @return true for the {@code digits} preset: 1,797 images of 8×8 made by {@link RealPresets#digits} */
     private static boolean isUciDigits(Scenario s) {
         return s.name().equals("digits") && s.dataset().inputSize() == 64

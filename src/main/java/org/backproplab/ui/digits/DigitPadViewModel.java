@@ -72,7 +72,7 @@ public final class DigitPadViewModel {
             return;
         }
         Scenario sc = s.scenario();
-        if (seen == null || !sameImages(seen, sc)) {
+        if (seen == null || !ImageInput.sameImages(seen, sc)) {
             seen = sc;
             Optional<ImageInput> found = ImageInput.of(sc);
             classNames = sc.dataset().targetNames();
@@ -133,13 +133,5 @@ public final class DigitPadViewModel {
             return;
         }
         probabilities.set(network.predict(i.fromDrawing(ink)));
-    }
-
-    /** @return true if both scenarios' inputs are the same images made the same way */
-    private static boolean sameImages(Scenario a, Scenario b) {
-        return a.name().equals(b.name()) && a.dataset().size() == b.dataset().size()
-                && a.dataset().inputNames().equals(b.dataset().inputNames())
-                && a.dataset().targetNames().equals(b.dataset().targetNames())
-                && Arrays.equals(a.testRows(), b.testRows());
     }
 }
