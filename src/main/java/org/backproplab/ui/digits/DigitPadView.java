@@ -37,10 +37,10 @@ public final class DigitPadView extends VBox {
     static final double PAD_MIN_PX = 128;
     /** The brush's radius, in pad pixels: strokes about as thick as the training images' pens. */
     static final double BRUSH = 1.5;
-    /** The longest bar, in pixels, at most; it shrinks to leave room for the class and the number. */
-    static final double BAR_PX = 200;
-    /** The room the class name and the number take beside a bar, in pixels. */
-    static final double BAR_TEXT_PX = 110;
+    /** The longest bar (probability 1), in pixels. */
+    static final double BAR_PX = 100;
+    /** The room the bars take beside the pad, with their class names and numbers, in pixels. */
+    static final double BARS_PX = 200;
 
     private final DigitPadViewModel model = new DigitPadViewModel();
     private final Throttle throttle = new Throttle(8);
@@ -70,11 +70,10 @@ public final class DigitPadView extends VBox {
         pad.setOnKeyPressed(this::key);
         pad.focusedProperty().addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, w) -> {
-            double side = Math.max(PAD_MIN_PX, Math.min(PAD_PX, w.doubleValue() - 2 * getPadding().getLeft()));
+            double side = Math.max(PAD_MIN_PX, Math.min(PAD_PX, w.doubleValue() - 2 * getPadding().getLeft() - BARS_PX));
             pad.setWidth(side);
             pad.setHeight(side);
             draw();
-            showProbabilities(model.probabilitiesProperty().get());
         });
         Button clear = new Button("Clear");
         clear.setId("clearPad");
@@ -85,16 +84,21 @@ public final class DigitPadView extends VBox {
         });
         bars.setId("classProbabilities");
         bars.setAccessibleText("The network's probability for each class, for the drawing");
-        Label barsTitle = new Label("Probabilities ŷ for the drawing");
+        Label barsTitle = new Label("ŷ for the drawing");
         Pane holder = new Pane(pad);
         holder.setMinWidth(PAD_MIN_PX);
-        holder.setPrefWidth(PAD_MIN_PX);
+        holder.prefWidthProperty().bind(pad.widthProperty());
         holder.setMinHeight(Region.USE_PREF_SIZE);
         holder.prefHeightProperty().bind(pad.heightProperty());
         HBox top = new HBox(12, title, clear);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, how, holder, barsTitle, bars);
-        setMinWidth(PAD_MIN_PX + 16);
+        barsTitle.setWrapText(true);
+        VBox probabilities = new VBox(4, barsTitle, bars);
+        probabilities.setMinWidth(BARS_PX - 12);
+        probabilities.setPrefWidth(BARS_PX - 12);
+        // the bars beside the pad, so both fit a projector's screen; the instructions below
+        getChildren().addAll(top, new HBox(12, holder, probabilities), how);
+        setMinWidth(PAD_MIN_PX + BARS_PX + 16);
 
         model.imageProperty().addListener((o, a, b) -> rebuild());
         model.versionProperty().addListener((o, a, b) -> draw());
@@ -155,17 +159,13 @@ public final class DigitPadView extends VBox {
             String text = Double.isNaN(v) ? "–" : NumberText.format(v);
             numbers.get(k).setText(text);
             numbers.get(k).setStyle(k == best && p.length > 0 ? "-fx-font-weight: bold;" : "");
-            double w = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)) * barPx();
+            double w = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)) * BAR_PX;
             barRegions.get(k).setMinWidth(w);
             barRegions.get(k).setPrefWidth(w);
             barRegions.get(k).setMaxWidth(w);
             bars.getChildren().get(k).setAccessibleText("class " + model.classNames().get(k) + ": " + text
                     + (k == best ? ", the most likely" : ""));
         }
-    }
-
-    private double barPx() {
-        return Math.max(40, Math.min(BAR_PX, getWidth() - BAR_TEXT_PX));
     }
 
     private double cell() {
