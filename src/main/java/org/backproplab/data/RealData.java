@@ -20,6 +20,8 @@ import org.backproplab.text.NumberText;
 public final class RealData {
     /** Where the files are, on the class path. */
     public static final String FOLDER = "/org/backproplab/data/real/";
+    /** The number of images in the UCI digits set. */
+    public static final int DIGITS_COUNT = 1797;
 
     /**
      * Samples with a class each.
@@ -64,13 +66,7 @@ public final class RealData {
      * 0–16, row by row; the last column is the digit.
      */
     public static Labelled digits() {
-        List<String> names = new ArrayList<>();
-        for (int r = 1; r <= 8; r++) {
-            for (int c = 1; c <= 8; c++) {
-                names.add("p" + r + "," + c);
-            }
-        }
-        return labelled("digits.csv.gz", lines("digits.csv.gz", true), ",", names,
+        return labelled("digits.csv.gz", lines("digits.csv.gz", true), ",", MnistImport.pixelNames(8, 8),
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     }
 

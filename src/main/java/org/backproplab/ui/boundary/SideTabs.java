@@ -6,12 +6,14 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.digits.DigitPadView;
 
 /**
- * The right-hand column beside the network graph: the inspector, the decision boundary and the confusion matrix
- * as tabs, so the
+ * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix and,
+ * for data sets whose inputs are an image, the draw-a-digit pad ({@code #drawTab}) as tabs, so the
  * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
- * the Decision boundary tab widens the column, if it is narrow, so the plane is large enough for a room.
+ * the Decision boundary or the Draw tab widens the column, if it is narrow, so the plane or the pad is large
+ * enough for a room.
  */
 public final class SideTabs {
     /** The column's share of the width when the Decision boundary tab is chosen, at least. */
@@ -42,12 +44,28 @@ public final class SideTabs {
         TabPane tabs = new TabPane(inspect, boundary, confusion);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        DigitPadView pad = new DigitPadView(bridge);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(pad);
+        scroll.setFitToWidth(true);
+        Tab draw = new Tab("Draw", scroll);
+        draw.setId("drawTab");
+        pad.model().imageProperty().addListener((o, was, image) -> showDraw(tabs, draw, image != null));
+        showDraw(tabs, draw, pad.model().imageProperty().get() != null);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == boundary) {
+            if (t == boundary || t == draw) {
                 widen(tabs);
             }
         });
         return tabs;
+    }
+
+    /** Adds the Draw tab (last) or removes it. */
+    private static void showDraw(TabPane tabs, Tab draw, boolean show) {
+        if (show && !tabs.getTabs().contains(draw)) {
+            tabs.getTabs().add(draw);
+        } else if (!show) {
+            tabs.getTabs().remove(draw);
+        }
     }
 
     /** Moves the divider of the split pane holding {@code tabs} (as its last item) so the column is wide enough. */

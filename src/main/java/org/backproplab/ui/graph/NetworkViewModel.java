@@ -191,20 +191,23 @@ public final class NetworkViewModel {
         return u == null ? Double.NaN : u.getEntry(e.from(), e.to());
     }
 
-    /** @return the magnitude at which edge colour and width saturate: max |w|, |b| of the network (≥ 1e-9) */
+    /** @return the magnitude at which edge colour and width saturate: max |w|, |b| of the network (1 if all are 0) */
     public double range() {
+        return snapshot == null ? 1 : range(snapshot.network());
+    }
+
+    /** @return max |w|, |b| over the finite weights and biases of {@code net}, or 1 if all are 0 */
+    public static double range(org.backproplab.engine.Network net) {
         double m = 0;
-        if (snapshot != null) {
-            for (Layer l : snapshot.network().layers()) {
-                for (double[] row : l.weights().getData()) {
-                    for (double w : row) {
-                        m = Double.isFinite(w) ? Math.max(m, Math.abs(w)) : m;
-                    }
+        for (Layer l : net.layers()) {
+            for (double[] row : l.weights().getData()) {
+                for (double w : row) {
+                    m = Double.isFinite(w) ? Math.max(m, Math.abs(w)) : m;
                 }
-                if (l.hasBias()) {
-                    for (double b : l.bias().toArray()) {
-                        m = Double.isFinite(b) ? Math.max(m, Math.abs(b)) : m;
-                    }
+            }
+            if (l.hasBias()) {
+                for (double b : l.bias().toArray()) {
+                    m = Double.isFinite(b) ? Math.max(m, Math.abs(b)) : m;
                 }
             }
         }

@@ -27,6 +27,7 @@ import org.backproplab.ui.files.FileCommands;
 import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.data.DataTableView;
 import org.backproplab.ui.graph.NetworkView;
+import org.backproplab.ui.graph.WeightPictures;
 import org.backproplab.ui.inspector.InspectorView;
 import org.backproplab.ui.loss.LossChartView;
 import org.backproplab.ui.presenter.Presenter;
@@ -118,7 +119,11 @@ public final class MainWindow extends BorderPane {
         });
         NetworkView graph = new NetworkView(bridge, state);
         NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
-        graph.showNeuronImages(thumbnails::image, thumbnails.resultProperty());
+        WeightPictures weights = new WeightPictures(bridge, state);
+        javafx.beans.property.IntegerProperty pictures = new javafx.beans.property.SimpleIntegerProperty();
+        weights.versionProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
+        thumbnails.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
+        graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n) : thumbnails.image(n), pictures);
         LossChartView chart = new LossChartView(bridge, state);
         files.exportsFrom(graph, chart);
         lectureLayout = new LectureLayout(lecture, graph, inspector, side,

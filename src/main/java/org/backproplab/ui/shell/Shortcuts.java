@@ -62,7 +62,8 @@ public final class Shortcuts {
     private static EventHandler<KeyEvent> handler(Scene scene, MainViewModel vm, java.util.Map<KeyCode, Runnable> more) {
         return e -> {
             Node focus = scene.getFocusOwner();
-            if (e.isConsumed() || FieldEscape.typingIn(focus) != null || e.isControlDown() || e.isAltDown() || e.isMetaDown()
+            if (e.isConsumed() || FieldEscape.typingIn(focus) != null || org.backproplab.ui.OwnKeys.claimed(focus)
+                    || e.isControlDown() || e.isAltDown() || e.isMetaDown()
                     || e.isShortcutDown()) {
                 return;
             }
