@@ -247,8 +247,8 @@ final class Formulas {
         if (f == Activation.SOFTMAX) {
             List<String> out = new ArrayList<>(SoftmaxFormulas.outputDelta(loss, j, t.activations().get(l).getRow(r),
                     t.targets().getRow(r), t.outputGradient().getRow(r), batchSize(), t.deltas().get(l).getEntry(r, j)));
-            out.addAll(comparison(l, j));
             out.addAll(gradient(l));
+            out.addAll(comparison(l, j));
             return out;
         }
         double z = t.preActivations().get(l).getEntry(r, j);
@@ -269,7 +269,6 @@ final class Formulas {
                 case MSE -> "δ = 2(ŷ − y)/n·" + fName + "(z) = 2(" + format(a) + " − " + format(yk) + ")/" + batchSize() + "·" + paren(fp);
                 case BCE, CROSS_ENTROPY -> "δ = ∂L/∂ŷ·" + fName + "(z) = " + paren(g) + "·" + paren(fp);
             } + " = " + format(delta));
-            out.addAll(comparison(l, j));
         } else {
             Layer above = net.layer(l + 1);
             RealMatrix dAbove = t.deltas().get(l + 1);
@@ -293,6 +292,7 @@ final class Formulas {
             }
         }
         out.addAll(gradient(l));
+        out.addAll(comparison(l, j));
         return out;
     }
 

@@ -52,16 +52,16 @@ final class LossComparison {
         double[] d = deltas(f, yHat, y, j, n);
         double a = yHat[j];
         List<String> out = new ArrayList<>();
-        out.add("Why cross-entropy learns faster here (this sample, n = " + n + "):");
+        out.add("Why cross-entropy learns faster:");
         out.add("  cross-entropy (mean): δ = (ŷ − y)/n = (" + format(a) + " − " + format(y[j]) + ")/" + n + " = " + format(d[0]));
         if (f == Activation.SIGMOID) {
             double fp = a * (1 - a);
-            out.add("  squared error (mse): δ = 2(ŷ − y)/n·σ'(z) = 2(" + format(a) + " − " + format(y[j]) + ")/" + n + "·"
+            out.add("  squared error (mse): δ = 2(ŷ − y)/n·σ'(z) = " + format(2 * (a - y[j]) / n) + "·"
                     + Formulas.paren(fp) + " = " + format(d[1]));
-            out.add("  σ'(z) = ŷ(1 − ŷ) = " + format(fp) + ": it is near 0 when ŷ is near 0 or 1" + ratio(d));
+            out.add("  σ'(z) = ŷ(1 − ŷ) is near 0 when ŷ is near 0 or 1" + ratio(d));
         } else {
             out.add("  squared error (mse): δ_j = ŷ_j(g_j − Σ_k g_k·ŷ_k), g = 2(ŷ − y)/n, = " + format(d[1]));
-            out.add("  the softmax Jacobian ŷ_j([j = k] − ŷ_k) shrinks it when the outputs are sure" + ratio(d));
+            out.add("  the Jacobian ŷ_j([j = k] − ŷ_k) is near 0 when the outputs are sure" + ratio(d));
         }
         return out;
     }
