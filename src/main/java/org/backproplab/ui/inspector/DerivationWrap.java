@@ -135,27 +135,19 @@ final class DerivationWrap {
 
     /** @return {@code text} split where {@code sep} stands outside parentheses and brackets */
     static List<String> splitOutside(String text, String sep) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (depth == 0 && text.startsWith(sep, i)) {
-                out.add(text.substring(start, i));
-                start = i + sep.length();
-                i += sep.length() - 1;
-            }
-        }
-        out.add(text.substring(start));
-        return out;
+        return cutOutside(text, List.of(sep), false);
     }
 
     /** @return {@code text} cut before each " + " or " − " outside parentheses, the operator kept with its term */
     private static List<String> splitBeforeTerms(String text) {
+        return cutOutside(text, List.of(" + ", " − "), true);
+    }
+
+    /**
+     * @return {@code text} cut where one of {@code seps} stands outside parentheses and brackets; the separator is
+     *         dropped, or with {@code keep} starts the next piece (never an empty first piece)
+     */
+    private static List<String> cutOutside(String text, List<String> seps, boolean keep) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -165,10 +157,15 @@ final class DerivationWrap {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;
-            } else if (depth == 0 && i > start && (text.startsWith(" + ", i) || text.startsWith(" − ", i))) {
-                out.add(text.substring(start, i));
-                start = i;
-                i += 2;
+            } else if (depth == 0 && (!keep || i > start)) {
+                for (String sep : seps) {
+                    if (text.startsWith(sep, i)) {
+                        out.add(text.substring(start, i));
+                        start = keep ? i : i + sep.length();
+                        i += sep.length() - 1;
+                        break;
+                    }
+                }
             }
         }
         out.add(text.substring(start));
