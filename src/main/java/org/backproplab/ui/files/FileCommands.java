@@ -198,10 +198,30 @@ public final class FileCommands {
         confirmDiscard("opening another file", () -> open(p));
     }
 
-    /** An open under way: cancelled before the session has it, nothing changes; after, Back undoes it. */
+    /**
+     * An open under way. Cancelled while the file is read, the session is never touched; once handed to the session
+     * it can no longer be cancelled (it finishes, and File → Open Recent or Back returns). One atomic step decides
+     * which came first, so a cancel never reports a session that was in fact replaced.
+     */
     private static final class Opening {
-        volatile boolean cancelled;
-        volatile boolean submitted;
+        private static final int READING = 0;
+        private static final int CANCELLED = 1;
+        private static final int SUBMITTED = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(READING);
+
+        /** @return true if this cancel stopped the open (the session was not handed the file) */
+        boolean cancel() {
+            return state.compareAndSet(READING, CANCELLED);
+        }
+
+        /** @return true if the file may go to the session (no cancel came first) */
+        boolean submit() {
+            return state.compareAndSet(READING, SUBMITTED);
+        }
+
+        boolean cancelled() {
+            return state.get() == CANCELLED;
+        }
     }
 
     private Opening opening;
@@ -213,12 +233,11 @@ public final class FileCommands {
     }
 
     /**
-     * Cancels the open under way, if any: while the file is being read the session is never touched; if the session
-     * was already replaced, the previous one is brought back (as Back would).
+     * Cancels the open under way while its file is being read: the session is never touched. Once the session has
+     * the file, the open finishes.
      */
     public void cancelOpen() {
-        if (opening != null && !opening.cancelled) {
-            opening.cancelled = true;
+        if (opening != null && opening.cancel()) {
             report.accept("Cancelling the open …");
         }
     }
@@ -239,17 +258,12 @@ public final class FileCommands {
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> reader.apply(path), io)
                 .thenCompose(file -> {
-                    if (mine.cancelled) {
+                    if (!mine.submit()) {
                         throw new java.util.concurrent.CancellationException();
                     }
-                    mine.submitted = true;
                     return bridge.session().open(file);
                 })
                 .thenCompose(message -> {
-                    if (mine.cancelled) {
-                        bridge.session().back();
-                        throw new java.util.concurrent.CancellationException();
-                    }
                     return bridge.session().sync().thenApply(s -> {
                         Platform.runLater(() -> opened(path, s.changes(), message));
                         return null;
@@ -260,7 +274,7 @@ public final class FileCommands {
                         opening = null;
                         openingNow.set(false);
                     }
-                    if (err != null && mine.cancelled) {
+                    if (err != null && mine.cancelled()) {
                         report.accept("Opening " + path.getFileName() + " was cancelled; the session is as it was.");
                     } else if (err != null) {
                         FileDialogs.problem(owner.get(), "Could not open " + path.getFileName(),
