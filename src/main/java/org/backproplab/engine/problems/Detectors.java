@@ -138,8 +138,8 @@ public final class Detectors {
     }
 
     /**
-     * @return the problem if over the last {@value #PLATEAU_ITERATIONS} iterations (or more) of the curve the loss
-     *         moved by at most 1 % of itself while above 10 % of the curve's first loss, else null
+     * @return the problem if over the last {@value #PLATEAU_ITERATIONS} iterations (or more: back to the curve's
+     *         last point at or before their start, since a drawn curve is thinned) the loss moved by at most 1 % of itself while above 10 % of the curve's first loss, else null
      */
     public static Problem plateau(long[] iterations, double[] losses) {
         if (iterations == null || losses == null || iterations.length < 2 || iterations.length != losses.length) {
@@ -153,9 +153,14 @@ public final class Detectors {
         double last = losses[n - 1];
         double min = last;
         double max = last;
-        for (int k = n - 1; k >= 0 && iterations[k] >= end - PLATEAU_ITERATIONS; k--) {
+        // the window reaches back to the last point at or before its start: a thinned curve may hold only one or two
+        // points inside it, which alone would always look flat
+        for (int k = n - 1; k >= 0; k--) {
             min = Math.min(min, losses[k]);
             max = Math.max(max, losses[k]);
+            if (iterations[k] <= end - PLATEAU_ITERATIONS) {
+                break;
+            }
         }
         boolean flat = Double.isFinite(last) && max - min <= PLATEAU_CHANGE * last;
         boolean far = last > PLATEAU_FAR * losses[0] && last > 0;

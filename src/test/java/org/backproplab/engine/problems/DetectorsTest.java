@@ -120,6 +120,9 @@ class DetectorsTest {
         assertNull(Detectors.plateau(it, falling));
         assertNull(Detectors.plateau(it, nearZero), "flat but near 0 is convergence, not a plateau");
         assertNull(Detectors.plateau(new long[] {0, 50}, new double[] {1, 1}), "too short to tell");
+        // a thinned curve: one point inside the last 200 iterations, the one before it far back and higher
+        assertNull(Detectors.plateau(new long[] {0, 1000, 5000, 9000, 9990}, new double[] {1, 0.9, 0.7, 0.5, 0.3}),
+                "a loss still falling between the sparse points of a long run is no plateau");
     }
 
     private static Network twins(double h3Out) {
