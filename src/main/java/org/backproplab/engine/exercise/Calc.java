@@ -101,11 +101,47 @@ final class Calc {
             return c;
         }
         int depth = w.depth();
+        if (crossEntropyOnLogits()) {
+            // as the engine: ℓ = Σ_o y_o (log Σ_k e^{z_k} − z_o), finite however small ŷ_o is
+            int m = w.outputSize();
+            double max = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < m; o++) {
+                max = Math.max(max, z(depth, o, r));
+            }
+            double sum = 0;
+            for (int o = 0; o < m; o++) {
+                sum += Math.exp(z(depth, o, r) - max);
+            }
+            double lse = max + Math.log(sum);
+            double s = 0;
+            for (int o = 0; o < m; o++) {
+                double y = t.targets().getEntry(r, o);
+                s += y == 0 ? 0 : y * (lse - z(depth, o, r));
+            }
+            return s;
+        }
         double s = 0;
         for (int o = 0; o < w.outputSize(); o++) {
             s += loss.sampleValue(a(depth, o, r), t.targets().getEntry(r, o));
         }
         return s;
+    }
+
+    /**
+     * @return true for a softmax output with cross-entropy whose ŷ the student has not given: the engine then works
+     *         from z (log-sum-exp, and δ = (ŷ·Σy − y)/n) rather than from a clamped ŷ
+     */
+    private boolean crossEntropyOnLogits() {
+        int depth = w.depth();
+        if (loss != Loss.CROSS_ENTROPY || w.layer(depth).activation().isElementwise()) {
+            return false;
+        }
+        for (int o = 0; o < w.outputSize(); o++) {
+            if (carry(Quantity.a(depth, o), r) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -126,6 +162,16 @@ final class Calc {
                 // a softmax output: δ_j = a_j (g_j − Σ_o g_o a_o), g = ∂L/∂ŷ (with cross-entropy: (ŷ_j − y_j)/n)
                 if (m == Mistake.ACTIVATION_FOR_DERIVATIVE) {
                     return Double.NaN;
+                }
+                if (loss == Loss.CROSS_ENTROPY) {
+                    // the pair's δ as the engine computes it, (ŷ_j·Σy − y_j)/n: no 1/ŷ to blow up or clamp
+                    double sumY = 0;
+                    for (int o = 0; o < w.layer(l).size(); o++) {
+                        sumY += t.targets().getEntry(k, o);
+                    }
+                    double d = (aj * sumY - t.targets().getEntry(k, j)) * loss.batchFactor(n);
+                    return m == Mistake.SIGN_FLIPPED ? -d
+                            : m == Mistake.FACTOR_2_DROPPED || m == Mistake.FACTOR_2_DOUBLED ? Double.NaN : d;
                 }
                 double dot = 0;
                 for (int o = 0; o < w.layer(l).size(); o++) {

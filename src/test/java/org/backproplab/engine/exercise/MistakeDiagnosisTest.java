@@ -185,6 +185,25 @@ class MistakeDiagnosisTest {
     }
 
     @Test
+    void aConfidentlyWrongSoftmaxOutputIsRecomputedAsTheEngineDoes() {
+        org.backproplab.engine.Network net = ExerciseNets.softmaxNetwork();
+        net.layer(2).bias().setEntry(0, 40);
+        net.layer(2).bias().setEntry(1, -40);
+        // row 1 is class 1, whose ŷ is now below 1e-30: a clamped ŷ would give a δ of about 0 and a loss of 27.6
+        for (Phase p : List.of(new Phase(Phase.Kind.LOSS, 0), new Phase(Phase.Kind.BACKWARD, 2))) {
+            org.backproplab.engine.Trainer t = new org.backproplab.engine.Trainer(net.copy(),
+                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(ExerciseNets.X),
+                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(ExerciseNets.Y_ONE_HOT),
+                    ExerciseNets.config(Loss.CROSS_ENTROPY));
+            Worksheet w = ExerciseNets.after(t, p, 1);
+            Map<Quantity, Double> unrelated = Map.of(new Quantity(Quantity.Kind.Z, 9, -1, 9), 0.0);
+            for (Quantity q : w.quantities(p, Scope.PHASE, null)) {
+                assertEquals(w.truth(q), w.expected(q, unrelated), 1e-12 * Math.max(1, Math.abs(w.truth(q))), p + " " + q);
+            }
+        }
+    }
+
+    @Test
     void carriedAnswerFeedsTheNextNumber() {
         Worksheet w = ExerciseNets.after(ExerciseNets.trainer(Loss.SSE), new Phase(Phase.Kind.FORWARD, 1), ROW);
         double mine = 0.5;
