@@ -45,8 +45,8 @@ final class MnistImportDialog extends Dialog<Boolean> {
         limit.textProperty().bindBidirectional(vm.limitProperty());
         g.add(new Label("Sample limit"), 0, 2);
         g.add(limit, 1, 2);
-        Label fits = new Label("at most " + String.format("%,d", MnistImport.maxSamples(28)) + " images of 28×28, "
-                + String.format("%,d", MnistImport.maxSamples(14)) + " of 14×14");
+        Label fits = new Label("at most " + String.format(java.util.Locale.ROOT, "%,d", MnistImport.maxSamples(28)) + " images of 28×28, "
+                + String.format(java.util.Locale.ROOT, "%,d", MnistImport.maxSamples(14)) + " of 14×14");
         fits.getStyleClass().add("hint");
         g.add(fits, 2, 2);
         CheckBox down = new CheckBox("Downsample 2× (28×28 → 14×14: each 2×2 block averaged)");

@@ -150,10 +150,7 @@ public final class DigitPadView extends VBox {
     }
 
     private void showProbabilities(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            best = p[k] > p[best] ? k : best;
-        }
+        int best = p.length == 0 ? -1 : org.backproplab.data.Accuracy.predicted(p);
         for (int k = 0; k < numbers.size(); k++) {
             double v = k < p.length ? p[k] : Double.NaN;
             String text = Double.isNaN(v) ? "–" : NumberText.format(v);
