@@ -4,7 +4,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.backproplab.data.Scenario;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.AppIcon;
 import org.backproplab.ui.SessionBridge;
@@ -45,12 +44,11 @@ public class BackpropLabApp extends Application {
     public void start(Stage stage) {
         StartBenchmark.mark("start");
         StartupWork.Prepared prepared = StartupWork.take();
-        List<Scenario> presets = prepared.presets();
         session = prepared.session();
         StartBenchmark.mark("session");
         bridge = new SessionBridge(session);
         state = new UiState();
-        window = new MainWindow(bridge, state, presets);
+        window = new MainWindow(bridge, state);
         StartBenchmark.mark("window");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
@@ -70,6 +68,7 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
+        afterFirstFrames(StartupWork::afterShown);
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
         // shows selected and clipped on a projector)
         javafx.scene.Node step = scene.lookup("#stepButton");
@@ -92,6 +91,21 @@ public class BackpropLabApp extends Application {
      * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
      * says in one line that something went wrong; the window keeps working.
      */
+    /** Runs {@code work} once the window's first frames are drawn (the third pulse after showing it). */
+    private static void afterFirstFrames(Runnable work) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) {
+                    stop();
+                    work.run();
+                }
+            }
+        }.start();
+    }
+
     private void reportUncaughtErrors() {
         fxThread = Thread.currentThread();
         Thread.UncaughtExceptionHandler previous = fxThread.getUncaughtExceptionHandler();

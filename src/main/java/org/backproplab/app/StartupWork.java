@@ -2,11 +2,9 @@ package org.backproplab.app;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import org.backproplab.data.Presets;
-import org.backproplab.data.Scenario;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.presenter.PresenterPrefs;
@@ -14,13 +12,14 @@ import org.backproplab.ui.shell.MainViewModel;
 
 /**
  * What the window needs before its first frame that needs no window, done on a background thread while JavaFX
- * starts (which keeps one core busy for a few hundred milliseconds and leaves the other idle): the presets and the
- * training session on the default one, the user's preferences (read from XML on first use), and Java's font
- * system (the loss chart measures its labels with it; starting it reads the system's font configuration).
+ * starts (which keeps one core busy for a few hundred milliseconds and leaves the other idle): the training session
+ * on the default preset, the user's preferences (read from XML on first use), and Java's font system (the loss
+ * chart measures its labels with it; starting it reads the system's font configuration). The presets on real data
+ * are read only once the window is drawn ({@link #afterShown}), so that choosing one later does not wait.
  */
 final class StartupWork {
-    /** The presets and a session on the default one, ready for the window. */
-    record Prepared(List<Scenario> presets, TrainingSession session) {
+    /** A session on the default preset, ready for the window. */
+    record Prepared(TrainingSession session) {
     }
 
     private static volatile CompletableFuture<Prepared> started;
@@ -53,10 +52,20 @@ final class StartupWork {
     }
 
     private static Prepared prepare() {
-        List<Scenario> presets = Presets.all();
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         session.setSpeed(MainViewModel.DEFAULT_SPEED);
-        return new Prepared(presets, session);
+        return new Prepared(session);
+    }
+
+    /**
+     * Reads the presets on real data ({@link Presets#all()} keeps them) on a background thread of low priority, once
+     * the window is drawn: the first frame does not wait for them, and a preset chosen later is ready.
+     */
+    static void afterShown() {
+        Thread t = new Thread(Presets::all, "backprop-lab-presets");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Reads what is read anyway before the first frame, so that it is cached by then; changes nothing. */

@@ -32,7 +32,21 @@ public final class Presets {
     /** Samples of the {@code relu-mlp} data set. */
     public static final int RELU_SAMPLES = 200;
 
+    /**
+     * A preset as a menu lists it: known without making it (a real data set is read only when it is chosen).
+     *
+     * @param name        the preset's name, e.g. {@code "xor"}
+     * @param description the one line the menus show, the same as the scenario's
+     */
+    public record Entry(String name, String description) {
+    }
+
     private static final Map<String, Supplier<Scenario>> PRESETS = new LinkedHashMap<>();
+    /** The descriptions of the presets read from files, known before they are read. */
+    private static final Map<String, String> READ_LATER = Map.of(
+            "iris", RealPresets.IRIS_DESCRIPTION,
+            "digits", RealPresets.DIGITS_DESCRIPTION,
+            "diabetes", RealPresets.DIABETES_DESCRIPTION);
 
     static {
         PRESETS.put("xor", Presets::xor);
@@ -101,7 +115,20 @@ public final class Presets {
         return List.copyOf(PRESETS.keySet());
     }
 
-    /** @return every preset, in menu order */
+    /**
+     * @return every preset's name and description, in menu order, without reading the real data sets (the
+     *         generated presets are made: they take microseconds)
+     */
+    public static List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        for (Map.Entry<String, Supplier<Scenario>> e : PRESETS.entrySet()) {
+            String later = READ_LATER.get(e.getKey());
+            all.add(new Entry(e.getKey(), later != null ? later : e.getValue().get().description()));
+        }
+        return all;
+    }
+
+    /** @return every preset, in menu order (reads the real data sets the first time) */
     public static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         for (Supplier<Scenario> s : PRESETS.values()) {

@@ -31,6 +31,16 @@ public final class RealPresets {
     public static final int DIGITS_EPOCHS = 60;
     public static final int DIGITS_BATCH = 32;
 
+    /** {@code iris}'s one line for the menus. */
+    public static final String IRIS_DESCRIPTION = "Iris (Fisher 1936): 4-8-3, tanh, softmax, cross-entropy, mini-batch "
+            + IRIS_BATCH + "; test: 30 % of each species (45 flowers), inputs standardised";
+    /** {@code digits}' one line for the menus. */
+    public static final String DIGITS_DESCRIPTION = "Handwritten digits 8×8 (UCI): 64-32-10, tanh, softmax, "
+            + "cross-entropy, mini-batch " + DIGITS_BATCH + "; test: 25 % of each digit, pixels standardised";
+    /** {@code diabetes}' one line for the menus. */
+    public static final String DIABETES_DESCRIPTION = "Diabetes progression (Efron et al. 2004): 10-8-1, tanh, linear "
+            + "output, mse, mini-batch 16; target progression/100; test: 20 % of the patients, inputs standardised";
+
     private RealPresets() {
     }
 
@@ -41,9 +51,7 @@ public final class RealPresets {
      */
     public static Scenario iris(long seed) {
         RealData.Labelled data = RealData.iris();
-        String text = "Iris (Fisher 1936): 4-8-3, tanh, softmax, cross-entropy, mini-batch " + IRIS_BATCH
-                + "; test: 30 % of each species (45 flowers), inputs standardised";
-        return classes("iris", text, data, IRIS_TEST_SHARE, seed, 8, IRIS_LEARNING_RATE, IRIS_BATCH, IRIS_EPOCHS);
+        return classes("iris", IRIS_DESCRIPTION, data, IRIS_TEST_SHARE, seed, 8, IRIS_LEARNING_RATE, IRIS_BATCH, IRIS_EPOCHS);
     }
 
     /**
@@ -53,9 +61,7 @@ public final class RealPresets {
      */
     public static Scenario digits(long seed) {
         RealData.Labelled data = RealData.digits();
-        String text = "Handwritten digits 8×8 (UCI): 64-32-10, tanh, softmax, cross-entropy, mini-batch " + DIGITS_BATCH
-                + "; test: 25 % of each digit, pixels standardised";
-        return classes("digits", text, data, DIGITS_TEST_SHARE, seed, 32, DIGITS_LEARNING_RATE, DIGITS_BATCH,
+        return classes("digits", DIGITS_DESCRIPTION, data, DIGITS_TEST_SHARE, seed, 32, DIGITS_LEARNING_RATE, DIGITS_BATCH,
                 DIGITS_EPOCHS);
     }
 
@@ -76,9 +82,7 @@ public final class RealPresets {
         List<LayerSpec> layers = List.of(new LayerSpec(8, Activation.TANH, true), new LayerSpec(1, Activation.LINEAR, true));
         TrainingConfig c = new TrainingConfig(Loss.MSE, 0.05, BatchMode.miniBatch(16), 0.0, true, Initializer.XAVIER, seed);
         long iterations = 100L * BatchMode.miniBatch(16).batchesPerEpoch(n - test.length);
-        return new Scenario("diabetes", "Diabetes progression (Efron et al. 2004): 10-8-1, tanh, linear output, mse, "
-                + "mini-batch 16; target progression/100; test: 20 % of the patients, inputs standardised",
-                d, layers, c, iterations, test);
+        return new Scenario("diabetes", DIABETES_DESCRIPTION, d, layers, c, iterations, test);
     }
 
     private static Scenario classes(String name, String text, RealData.Labelled data, double share, long seed,

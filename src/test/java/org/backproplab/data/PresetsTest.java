@@ -146,4 +146,13 @@ class PresetsTest {
         assertEquals(Presets.DEFAULT, all.get(0).name());
         assertEquals(List.of("xor", "gender", "relu-mlp", "and", "or", "xor-bias", "three-clusters", "iris", "digits", "diabetes"), Presets.names());
     }
+
+    @Test
+    void theMenuEntriesNameAndDescribeEachPresetAsItsScenarioDoes() {
+        List<Presets.Entry> entries = Presets.entries();
+        assertEquals(Presets.names(), entries.stream().map(Presets.Entry::name).toList());
+        for (Presets.Entry e : entries) {
+            assertEquals(Presets.get(e.name()).description(), e.description(), e.name());
+        }
+    }
 }

@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.function.Function;
+import org.backproplab.data.Presets;
 import org.backproplab.data.Scenario;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
@@ -40,7 +42,9 @@ public final class MainViewModel {
     /** Where the last snapshot shown stood. */
     private long shownIteration = -1;
     private int shownPhase = -1;
-    private final List<Scenario> presets;
+    private final List<Presets.Entry> presets;
+    /** Makes the scenario of a listed preset's name. */
+    private final Function<String, Scenario> preset;
 
     // Properties
     private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper(this, "iterationText", "");
@@ -59,12 +63,27 @@ public final class MainViewModel {
     private long shownFailure;
 
     /**
+     * The built-in presets ({@link Presets#entries()}): a real data set is read when it is first chosen.
+     *
+     * @param bridge the session as the window sees it
+     */
+    public MainViewModel(SessionBridge bridge) {
+        this(bridge, Presets.entries(), Presets::get);
+    }
+
+    /**
      * @param bridge  the session as the window sees it
      * @param presets the scenarios offered in the preset menu and choice box, in menu order
      */
     public MainViewModel(SessionBridge bridge, List<Scenario> presets) {
+        this(bridge, presets.stream().map(s -> new Presets.Entry(s.name(), s.description())).toList(),
+                name -> presets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    private MainViewModel(SessionBridge bridge, List<Presets.Entry> presets, Function<String, Scenario> preset) {
         this.bridge = bridge;
         this.presets = List.copyOf(presets);
+        this.preset = preset;
         bridge.snapshotProperty().addListener((o, old, s) -> show(s));
         show(bridge.snapshot());
         statusText.set("Ready: " + scenarioName.get() + ". Step with →, one phase with Shift+→, Run with Space.");
@@ -178,8 +197,8 @@ public final class MainViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** @return the presets, in menu order */
-    public List<Scenario> presets() {
+    /** @return the presets' names and descriptions, in menu order */
+    public List<Presets.Entry> presets() {
         return presets;
     }
 
@@ -215,10 +234,10 @@ public final class MainViewModel {
 
     /** Starts over on the preset called {@code name}. */
     public void loadPreset(String name) {
-        for (Scenario s : presets) {
-            if (s.name().equals(name)) {
+        for (Presets.Entry e : presets) {
+            if (e.name().equals(name)) {
                 if (!name.equals(scenarioName.get())) {
-                    bridge.session().load(s);
+                    bridge.session().load(preset.apply(name));
                 }
                 return;
             }

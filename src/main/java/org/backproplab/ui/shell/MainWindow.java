@@ -63,7 +63,21 @@ public final class MainWindow extends BorderPane {
      * @param presets the scenarios offered in the Network menu and the preset choice
      */
     public MainWindow(SessionBridge bridge, UiState state, List<Scenario> presets) {
-        this.vm = new MainViewModel(bridge, presets);
+        this(bridge, state, new MainViewModel(bridge, presets));
+    }
+
+    /**
+     * The window on the built-in presets, whose real data sets are read when first chosen.
+     *
+     * @param bridge the session as the window sees it
+     * @param state  the view state shared by the components
+     */
+    public MainWindow(SessionBridge bridge, UiState state) {
+        this(bridge, state, new MainViewModel(bridge));
+    }
+
+    private MainWindow(SessionBridge bridge, UiState state, MainViewModel vm) {
+        this.vm = vm;
         this.toolbar = new ShellToolbar(vm);
         this.runTo = new RunToModel(bridge);
         this.autoPlay = new AutoPlay(vm);

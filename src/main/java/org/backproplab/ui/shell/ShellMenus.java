@@ -10,7 +10,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import org.backproplab.data.Scenario;
+import org.backproplab.data.Presets;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
@@ -102,7 +102,7 @@ final class ShellMenus {
     private Menu network() {
         Menu menu = new Menu("Network");
         ToggleGroup g = new ToggleGroup();
-        for (Scenario s : vm.presets()) {
+        for (Presets.Entry s : vm.presets()) {
             RadioMenuItem item = new RadioMenuItem(s.name() + " — " + s.description());
             item.setToggleGroup(g);
             item.setUserData(s.name());

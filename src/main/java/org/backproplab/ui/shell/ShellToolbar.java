@@ -17,7 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.backproplab.data.Scenario;
+import org.backproplab.data.Presets;
 import org.backproplab.ui.LayoutFence;
 
 /**
@@ -182,7 +182,7 @@ final class ShellToolbar {
 
     private Node presetBox() {
         presets.setId("presetChoice");
-        for (Scenario s : vm.presets()) {
+        for (Presets.Entry s : vm.presets()) {
             presets.getItems().add(s.name());
         }
         presets.setCellFactory(l -> new ListCell<>() {
@@ -230,7 +230,7 @@ final class ShellToolbar {
     }
 
     private String description(String name) {
-        for (Scenario s : vm.presets()) {
+        for (Presets.Entry s : vm.presets()) {
             if (s.name().equals(name)) {
                 return s.description();
             }
