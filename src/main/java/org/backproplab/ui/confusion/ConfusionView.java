@@ -42,7 +42,7 @@ public final class ConfusionView extends VBox {
         this.state = state;
         setSpacing(6);
         setPadding(new Insets(6));
-        Label title = new Label("Confusion matrix: rows are the true class, columns the predicted class");
+        Label title = new Label("Confusion matrix: rows are the true class, columns the predicted class; the outlined diagonal is right");
         title.setWrapText(true);
         title.getStyleClass().add("panel-title");
         ToggleGroup which = new ToggleGroup();
@@ -160,9 +160,12 @@ public final class ConfusionView extends VBox {
                 Button b = cells[t][p];
                 b.setText(Integer.toString(m[t][p]));
                 double share = total == 0 ? 0 : (double) m[t][p] / total;
+                // right and wrong differ by more than the hue (green and red look alike to one boy in twelve):
+                // the diagonal is outlined and bold
                 String hue = t == p ? "70, 150, 90" : "200, 80, 60";
-                b.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.3f); -fx-min-width: 3.2em;",
-                        hue, m[t][p] == 0 ? 0.0 : 0.15 + 0.85 * share));
+                String right = t == p ? " -fx-border-color: rgb(70, 150, 90); -fx-border-width: 2; -fx-font-weight: bold;" : "";
+                b.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.3f); -fx-min-width: 3.2em;%s",
+                        hue, m[t][p] == 0 ? 0.0 : 0.15 + 0.85 * share, right));
             }
         }
     }

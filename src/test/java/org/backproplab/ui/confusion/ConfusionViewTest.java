@@ -85,6 +85,19 @@ class ConfusionViewTest {
     }
 
     @Test
+    void rightAndWrongDifferByMoreThanColour(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int t = 0; t < 3; t++) {
+            for (int p = 0; p < 3; p++) {
+                Button b = robot.lookup("#confusion-" + t + "-" + p).queryAs(Button.class);
+                boolean outlined = b.getBorder() != null && !b.getBorder().getStrokes().isEmpty()
+                        && b.getBorder().getStrokes().get(0).getWidths().getTop() >= 2;
+                assertEquals(t == p, outlined, "cell " + t + "," + p + " outlined only on the diagonal");
+            }
+        }
+    }
+
+    @Test
     void theDrawnCountsAreARecountOfTheEnginesPredictions(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshot s = bridge.snapshot();
