@@ -21,7 +21,10 @@ final class LatestOnly<Q> {
     private final Consumer<Q> job;
     private final AtomicReference<Q> pending = new AtomicReference<>();
     private final ExecutorService thread;
-    private volatile long lastStart;
+    /** {@link #lastStart} before the first job. */
+    private static final long NEVER = Long.MIN_VALUE;
+    /** When the last job started, {@link System#nanoTime()}. */
+    private volatile long lastStart = NEVER;
 
     /**
      * @param name          the thread's name
@@ -54,7 +57,8 @@ final class LatestOnly<Q> {
 
     /** On the thread: waits out the minimum interval, then works on the newest request. */
     private void drain() {
-        long wait = lastStart + minIntervalMs - System.currentTimeMillis();
+        // nanoTime: the wall clock can jump (a time-zone change, NTP) and stall the heatmap for as long
+        long wait = lastStart == NEVER ? 0 : (lastStart - System.nanoTime()) / 1_000_000 + minIntervalMs;
         if (wait > 0) {
             try {
                 Thread.sleep(wait);
@@ -67,7 +71,7 @@ final class LatestOnly<Q> {
         if (r == null) {
             return;
         }
-        lastStart = System.currentTimeMillis();
+        lastStart = System.nanoTime();
         job.accept(r);
     }
 }
