@@ -13,6 +13,8 @@ import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.text.NumberText;
 
+import static org.backproplab.io.PythonSnippets.line;
+
 /**
  * File → Export as code: a self-contained Python 3 script, NumPy its only import, that rebuilds a network from the
  * weights of a {@link TrainerState} and trains it as the engine does (the same samples in the same order, loss,
@@ -29,6 +31,8 @@ import org.backproplab.text.NumberText;
 public final class PythonExport {
     /** The file name ending the save dialog suggests. */
     public static final String EXTENSION = ".py";
+
+    private static final int INTS_PER_LINE = 20;
 
     private final List<String> out = new ArrayList<>();
 
@@ -105,11 +109,11 @@ public final class PythonExport {
         section("The samples: X holds the inputs x, Y the targets y, one row per sample");
         add("X = " + matrix(x), "Y = " + matrix(y));
         if (test.length == 0) {
-            add("TRAIN_ROWS = np.arange(" + x.length + ")" + pad(20) + "# every sample trains, in this order",
-                    "TEST_ROWS = np.arange(0)                    # none held out");
+            add(line("TRAIN_ROWS = np.arange(" + x.length + ")", "every sample trains, in this order"),
+                    line("TEST_ROWS = np.arange(0)", "none held out"));
         } else {
-            add("TRAIN_ROWS = " + ints(trainRows(x.length, test)) + "  # the rows that train, in this order",
-                    "TEST_ROWS = " + ints(test) + "  # held out: never trained on, only evaluated");
+            add("# the rows that train, in this order", "TRAIN_ROWS = " + ints(trainRows(x.length, test)),
+                    "# the rows held out: never trained on, only evaluated (the test loss)", "TEST_ROWS = " + ints(test));
         }
         add("");
     }
@@ -118,8 +122,8 @@ public final class PythonExport {
         Network net = s.network();
         int depth = net.depth();
         section("The network at iteration " + s.iteration());
-        add("L = " + depth + "                                       # weight layers 1..L; layer 0 is the inputs",
-                "W = [None] * (L + 1)                        # W[0] and b[0] stay None: the inputs have no weights",
+        add(line("L = " + depth, "weight layers 1..L; layer 0 is the inputs"),
+                line("W = [None] * (L + 1)", "W[0] and b[0] stay None: the inputs have no weights"),
                 "b = [None] * (L + 1)");
         for (int l = 1; l <= depth; l++) {
             Layer layer = net.layer(l);
@@ -136,16 +140,14 @@ public final class PythonExport {
     private void settings(TrainerState s, long iterations, long every) {
         TrainingConfig c = s.config();
         section("How it trains");
-        add("ETA = " + NumberText.editable(c.learningRate()) + pad(30) + "# learning rate η");
+        add(line("ETA = " + NumberText.editable(c.learningRate()), "learning rate η"));
         add(PythonUpdateRules.optimiser(c).constants(c));
-        add("BATCH_SIZE = " + c.batch().size() + pad(25) + "# samples per update; 0: all training rows at once "
-                        + "(full batch)",
-                "SHUFFLE = " + (c.shuffle() ? "True" : "False") + pad(25)
-                        + "# True: every epoch visits the training rows in a new order",
-                "SEED = " + c.seed() + pad(30) + "# the seed of that order",
-                "START = " + s.iteration() + pad(30) + "# how many updates the weights above had had",
-                "ITERATIONS = " + iterations + pad(25) + "# updates to run (one iteration = one update)",
-                "EVERY = " + every + pad(25) + "# print the loss every EVERY iterations",
+        add(line("BATCH_SIZE = " + c.batch().size(), "samples per update; 0: all training rows at once (full batch)"),
+                line("SHUFFLE = " + (c.shuffle() ? "True" : "False"), "True: every epoch visits the training rows in a new order"),
+                line("SEED = " + c.seed(), "the seed of that order"),
+                line("START = " + s.iteration(), "how many updates the weights above had had"),
+                line("ITERATIONS = " + iterations, "updates to run (one iteration = one update)"),
+                line("EVERY = " + every, "print the loss every EVERY iterations"),
                 "");
     }
 
@@ -165,18 +167,18 @@ public final class PythonExport {
             add(PythonSnippets.activation(f));
             add("");
         }
-        add(fs + "          # f[l]: the activation of layer l", ds.toString());
+        add(line(fs.toString(), "f[l]: the activation of layer l"), ds.toString(), "");
 
         section("FORWARD: a[0] = x, then z[l] = a[l−1] W[l] + b[l] and a[l] = f(z[l]) for l = 1 … L");
         add("def forward(x):",
                 "    z = [None] * (L + 1)",
                 "    a = [None] * (L + 1)",
-                "    a[0] = x                                    # the inputs, one row per sample",
+                line("    a[0] = x", "the inputs, one row per sample"),
                 "    for l in range(1, L + 1):",
-                "        z[l] = a[l - 1] @ W[l]                  # each neuron sums its inputs times their weights …",
+                line("        z[l] = a[l - 1] @ W[l]", "each neuron sums its inputs times their weights …"),
                 "        if b[l] is not None:",
-                "            z[l] = z[l] + b[l]                  # … plus its bias",
-                "        a[l] = f[l](z[l])                       # a = f(z)",
+                line("            z[l] = z[l] + b[l]", "… plus its bias"),
+                line("        a[l] = f[l](z[l])", "a = f(z)"),
                 "    return z, a",
                 "");
 
@@ -185,34 +187,33 @@ public final class PythonExport {
         add("");
         PythonUpdateRules.Penalty penalty = PythonUpdateRules.penalty(c);
         if (penalty != PythonUpdateRules.Penalty.NONE) {
-            add("def penalty():", "    return " + penalty.loss + "    # " + penalty.description);
+            add("def penalty():", line("    return " + penalty.loss, penalty.description), "");
         }
 
         section("BACKWARD: δ[L] at the output, then δ[l] = (δ[l+1] W[l+1]ᵀ) ⊙ f'(z[l]) down to layer 1");
         add("def output_delta(z_out, y_hat, y):");
-        indent(PythonSnippets.outputDelta(c.loss(), net.layer(net.depth()).activation()));
+        add(PythonSnippets.outputDelta(c.loss(), net.layer(net.depth()).activation()));
         add("",
                 "def backward(z, a, y):",
                 "    gW = [None] * (L + 1)",
                 "    gb = [None] * (L + 1)",
-                "    delta = output_delta(z[L], a[L], y)         # δ[L] = ∂L/∂z[L]",
+                line("    delta = output_delta(z[L], a[L], y)", "δ[L] = ∂L/∂z[L]"),
                 "    for l in range(L, 0, -1):",
-                "        gW[l] = a[l - 1].T @ delta              # ∂L/∂W[l] = a[l−1]ᵀ δ[l]: summed over the batch");
+                line("        gW[l] = a[l - 1].T @ delta", "∂L/∂W[l] = a[l−1]ᵀ δ[l]: summed over the batch"));
         if (penalty.gradient != null) {
-            add("        gW[l] = gW[l] + " + penalty.gradient.replace("w", "W[l]") + "  # the penalty's part of ∂L/∂W");
+            add(line("        gW[l] = gW[l] + " + penalty.gradient.replace("w", "W[l]"), "the penalty's part of ∂L/∂W"));
         }
         add("        if b[l] is not None:",
-                "            gb[l] = delta.sum(axis=0)           # ∂L/∂b[l] = Σ over the samples of δ[l]",
+                line("            gb[l] = delta.sum(axis=0)", "∂L/∂b[l] = Σ over the samples of δ[l]"),
                 "        if l > 1:",
-                "            delta = (delta @ W[l].T) * f_derivative[l - 1](z[l - 1], a[l - 1])"
-                        + "  # δ[l−1] = (δ[l] W[l]ᵀ) ⊙ f'(z[l−1])",
+                line("            delta = (delta @ W[l].T) * f_derivative[l - 1](z[l - 1], a[l - 1])", "δ[l−1] = (δ[l] W[l]ᵀ) ⊙ f'(z[l−1])"),
                 "    return gW, gb",
                 "");
 
         PythonUpdateRules.Optimiser opt = PythonUpdateRules.optimiser(c);
         section("UPDATE, for every W[l] and b[l]: " + opt.description);
         add("def update(p, g, state):");
-        indent(opt.body);
+        add(opt.body);
         add("");
         states(s, opt);
     }
@@ -257,21 +258,21 @@ public final class PythonExport {
                 "    generator = np.random.MT19937()",
                 "    generator.state = {\"bit_generator\": \"MT19937\",",
                 "                       \"state\": np.random.RandomState(key).get_state(legacy=False)[\"state\"]}",
-                "    return lambda: int(generator.random_raw()) >> 1   # the next 31 random bits",
+                line("    return lambda: int(generator.random_raw()) >> 1", "the next 31 random bits"),
                 "",
                 "def next_int(bits31, n):",
                 "    # a whole number in 0 … n−1, each as likely (Commons Math's BitsStreamGenerator.nextInt(n))",
-                "    if n & -n == n:                             # n is a power of two: the top bits of one draw",
+                line("    if n & -n == n:", "n is a power of two: the top bits of one draw"),
                 "        return (n * bits31()) >> 31",
                 "    while True:",
                 "        bits = bits31()",
                 "        value = bits % n",
-                "        if bits - value + (n - 1) < 2 ** 31:    # else the draw fell in the incomplete last block",
+                line("        if bits - value + (n - 1) < 2 ** 31:", "else the draw fell in the incomplete last block"),
                 "            return value",
                 "",
                 "def epoch_order(epoch):",
                 "    order = TRAIN_ROWS.copy()",
-                "    if SHUFFLE:                                 # Fisher–Yates, from the last row down",
+                line("    if SHUFFLE:", "Fisher–Yates, from the last row down"),
                 "        bits31 = mersenne_twister(SEED, epoch)",
                 "        for i in range(len(order) - 1, 0, -1):",
                 "            j = next_int(bits31, i + 1)",
@@ -282,12 +283,12 @@ public final class PythonExport {
                 "",
                 "def batch_rows(k):",
                 "    if BATCH_SIZE == 0:",
-                "        return TRAIN_ROWS                       # full batch: every training row, every iteration",
+                line("        return TRAIN_ROWS", "full batch: every training row, every iteration"),
                 "    epoch, i = divmod(k, batches_per_epoch())",
                 "    if epoch not in orders:",
                 "        orders.clear()",
                 "        orders[epoch] = epoch_order(epoch)",
-                "    return orders[epoch][i * BATCH_SIZE:(i + 1) * BATCH_SIZE]  # the last batch holds what is left",
+                line("    return orders[epoch][i * BATCH_SIZE:(i + 1) * BATCH_SIZE]", "the last batch holds what is left"),
                 "");
     }
 
@@ -295,7 +296,7 @@ public final class PythonExport {
         boolean penalty = PythonUpdateRules.penalty(s.config()) != PythonUpdateRules.Penalty.NONE;
         String lossOf = penalty ? "loss(z[L], a[L], Y[rows]) + penalty()" : "loss(z[L], a[L], Y[rows])";
         section("Training: FORWARD, LOSS, BACKWARD and UPDATE, once per iteration");
-        add("def loss_over(rows):                            # L over the given rows, with the weights now",
+        add(line("def loss_over(rows):", "L over the given rows, with the weights now"),
                 "    z, a = forward(X[rows])",
                 "    return " + lossOf,
                 "",
@@ -307,10 +308,10 @@ public final class PythonExport {
                 "",
                 "report(START)",
                 "for k in range(START, START + ITERATIONS):",
-                "    rows = batch_rows(k)                        # the samples of this iteration",
-                "    z, a = forward(X[rows])                     # FORWARD",
-                "    gW, gb = backward(z, a, Y[rows])            # LOSS gradient and BACKWARD",
-                "    for l in range(1, L + 1):                   # UPDATE",
+                line("    rows = batch_rows(k)", "the samples of this iteration"),
+                line("    z, a = forward(X[rows])", "FORWARD"),
+                line("    gW, gb = backward(z, a, Y[rows])", "LOSS gradient and BACKWARD"),
+                line("    for l in range(1, L + 1):", "UPDATE"),
                 "        update(W[l], gW[l], state_W[l])",
                 "        if b[l] is not None:",
                 "            update(b[l], gb[l], state_b[l])",
@@ -341,16 +342,6 @@ public final class PythonExport {
         out.addAll(lines);
     }
 
-    private void indent(List<String> lines) {
-        for (String l : lines) {
-            out.add(l.isEmpty() ? "" : "    " + l);
-        }
-    }
-
-    private static String pad(int n) {
-        return " ".repeat(Math.max(1, n));
-    }
-
     /** @return {@code np.array([...], dtype=float)} with one row per line, exact */
     static String matrix(double[][] m) {
         StringBuilder b = new StringBuilder("np.array([\n");
@@ -372,20 +363,21 @@ public final class PythonExport {
         return j.toString();
     }
 
-    /** @return {@code v} as a Python literal that reads back as exactly {@code v} ({@code 0.0} for zero) */
+    /** @return {@code v} as a Python literal that reads back as exactly {@code v} (whole numbers without a point) */
     static String literal(double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("the value " + v + " cannot be exported: expected a finite number");
         }
-        return v == 0.0 ? (1 / v < 0 ? "-0.0" : "0.0") : NumberText.editable(v);
+        return v == 0.0 && 1 / v < 0 ? "-0.0" : NumberText.editable(v);
     }
 
+    /** @return {@code np.array([...])} of whole numbers, {@value #INTS_PER_LINE} to a line */
     private static String ints(int[] v) {
-        StringJoiner j = new StringJoiner(", ", "np.array([", "])");
-        for (int i : v) {
-            j.add(Integer.toString(i));
+        StringBuilder b = new StringBuilder("np.array([");
+        for (int i = 0; i < v.length; i++) {
+            b.append(i == 0 ? "" : i % INTS_PER_LINE == 0 ? ",\n    " : ", ").append(v[i]);
         }
-        return j.toString();
+        return b.append("])").toString();
     }
 
     private static int[] trainRows(int n, int[] test) {

@@ -22,18 +22,18 @@ final class PythonUpdateRules {
         SGD("plain gradient descent: w ← w − η ∂L/∂w",
                 List.of(),
                 List.of(
-                        "p -= ETA * g                                # w ← w − η ∂L/∂w")),
+                        PythonSnippets.line("    p -= ETA * g", "w ← w − η ∂L/∂w"))),
         /** {@code v ← μ v − η g; w ← w + v}. */
         MOMENTUM("momentum: v ← μ v − η ∂L/∂w, then w ← w + v",
                 List.of("v"),
                 List.of(
-                        "state[\"v\"] = MU * state[\"v\"] - ETA * g     # v ← μ v − η ∂L/∂w (ΔW, the step, remembered)",
-                        "p += state[\"v\"]                            # w ← w + v"));
+                        PythonSnippets.line("    state[\"v\"] = MU * state[\"v\"] - ETA * g", "v ← μ v − η ∂L/∂w (ΔW, the step, remembered)"),
+                        PythonSnippets.line("    p += state[\"v\"]", "w ← w + v")));
 
         final String description;
         /** The names of the arrays it keeps per parameter, each starting at 0 (or the app's values). */
         final List<String> state;
-        /** The body of {@code update(p, g, state)}, one statement per line, unindented. */
+        /** The body of {@code update(p, g, state)}, one statement per line, indented by four spaces. */
         final List<String> body;
 
         Optimiser(String description, List<String> state, List<String> body) {
@@ -44,8 +44,8 @@ final class PythonUpdateRules {
 
         /** @return the constants this optimiser reads besides {@code ETA}, one assignment per line */
         List<String> constants(TrainingConfig c) {
-            return this == MOMENTUM ? List.of("MU = " + NumberText.editable(c.momentum())
-                    + "                         # momentum μ: how much of the last step is kept") : List.of();
+            return this == MOMENTUM ? List.of(PythonSnippets.line("MU = " + NumberText.editable(c.momentum()),
+                    "momentum μ: how much of the last step is kept")) : List.of();
         }
     }
 

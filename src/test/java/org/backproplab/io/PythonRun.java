@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Runs an exported script with {@code python3} and reads what it printed. {@link #unavailable()} says why the tests
  * that need Python must be skipped on this machine (no {@code python3}, or no NumPy), or is null.
  */
-final class PythonRun {
+public final class PythonRun {
     /** A generous bound on one script (the slowest preset takes seconds), so a hung interpreter fails the test. */
     static final long TIMEOUT_MINUTES = 5;
     private static final Pattern LOSS = Pattern.compile("iteration (\\d+)  loss (\\S+)(?:  test loss (\\S+))?");
@@ -25,14 +25,14 @@ final class PythonRun {
     private static boolean checked;
 
     /** What a script printed: the losses by iteration ({@code {train, test}}, test NaN without one) and each ŷ. */
-    record Output(Map<Long, double[]> losses, List<double[]> outputs, List<Integer> testSamples) {
+    public record Output(Map<Long, double[]> losses, List<double[]> outputs, List<Integer> testSamples) {
     }
 
     private PythonRun() {
     }
 
     /** @return null if {@code python3} with NumPy runs here, else why not (the skip message) */
-    static synchronized String unavailable() {
+    public static synchronized String unavailable() {
         if (!checked) {
             checked = true;
             try {
@@ -47,7 +47,7 @@ final class PythonRun {
     }
 
     /** Runs {@code script} (written to {@code dir}) and parses its output; fails on a non-zero exit status. */
-    static Output script(String script, Path dir) throws IOException {
+    public static Output script(String script, Path dir) throws IOException {
         Path file = dir.resolve("exported.py");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Result r = run(List.of("python3", file.toString()), dir);
