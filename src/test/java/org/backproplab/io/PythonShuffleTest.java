@@ -35,7 +35,7 @@ class PythonShuffleTest {
         String why = PythonRun.unavailable();
         assumeTrue(why == null, () -> "skipped: " + why);
         List<String> program = new ArrayList<>(List.of("import numpy as np", ""));
-        program.addAll(PythonExport.RANDOM);
+        program.addAll(PythonSchedule.RANDOM);
         program.add("for seed, epoch in " + pairs() + ":");
         program.add("    bits31 = mersenne_twister(seed, epoch)");
         program.add("    print(\" \".join(str(next_int(bits31, n)) for n in " + sizes() + " for _ in range(" + DRAWS + ")))");

@@ -448,7 +448,7 @@ public final class FileCommands {
     }
 
     private void exportCode() {
-        chooseExport("Export as code", baseName() + ".py", "Python scripts (*.py)", ".py").ifPresent(p ->
+        chooseExport("Export as code", baseName() + PythonExport.EXTENSION, "Python scripts (*.py)", PythonExport.EXTENSION).ifPresent(p ->
                 writeExport(p, codeScript(), "the network as code"));
     }
 
