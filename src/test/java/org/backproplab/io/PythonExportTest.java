@@ -1,6 +1,7 @@
 package org.backproplab.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,6 +23,7 @@ import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -122,6 +124,36 @@ class PythonExportTest {
         double w = worst;
         String at = where;
         assertTrue(w <= TOLERANCE, () -> c + ": the script differs from the engine by " + w + " in the " + at);
+    }
+
+    @Test
+    void aNameCannotEndTheCommentItIsWrittenIn() {
+        TrainerState start = Presets.get("xor").createTrainer().state();
+        String script = PythonExport.script("xor\nimport os\u2028os.system('x')\r", start, 10, 5);
+        assertTrue(script.startsWith("#!/usr/bin/env python3\n# xor import os os.system('x'): a network exported"), script);
+        assertTrue(script.lines().noneMatch(l -> l.startsWith("import os") || l.startsWith("os.")), script);
+    }
+
+    @Test
+    void refusesALengthOrAnIntervalThatCannotBe() {
+        TrainerState start = Presets.get("xor").createTrainer().state();
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> PythonExport.script("xor", start, -1, 5));
+        assertEquals("iterations -1 are not allowed: expected 0 to " + Trainer.MAX_ITERATION + " from iteration 0",
+                negative.getMessage());
+        IllegalArgumentException every = assertThrows(IllegalArgumentException.class,
+                () -> PythonExport.script("xor", start, 10, 0));
+        assertEquals("printing the loss every 0 iterations is not allowed: expected 1 or more", every.getMessage());
+    }
+
+    @Test
+    void weightsAndDataAreWrittenExactly() {
+        assertEquals("0.1", PythonExport.literal(0.1));
+        assertEquals("-0.0", PythonExport.literal(-0.0));
+        assertEquals("0", PythonExport.literal(0.0));
+        for (double v : new double[] {Math.PI, -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, 1.0 / 3, 135, 2.5e-7}) {
+            assertEquals(v, Double.parseDouble(PythonExport.literal(v)), "read back exactly: " + PythonExport.literal(v));
+        }
     }
 
     /** The engine's numbers for the same run, as the script prints them. */
