@@ -26,7 +26,7 @@ import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.loss.LossChartView;
 
 /**
- * The File menu: Open (Ctrl+O), Open Recent, Save (Ctrl+S), Save As (Ctrl+Shift+S), Export and Export as Code; the window
+ * The File menu: Open (Ctrl+O), Open Recent, Save (Ctrl+S), Save As (Ctrl+Shift+S), Export and Export as code; the window
  * title with the file name and an unsaved-changes mark; the Save / Don't save / Cancel prompt before closing,
  * quitting or opening over unsaved work. Files are read and written on a background thread, so the window
  * never freezes; every problem becomes a dialog in plain words, and the session is left as it was.
@@ -116,7 +116,7 @@ public final class FileCommands {
         return recent;
     }
 
-    /** @return Open…, Open Recent, Save, Save As…, Export, Export as Code…, in menu order */
+    /** @return Open…, Open Recent, Save, Save As…, Export, Export as code…, in menu order */
     public List<MenuItem> menuItems() {
         MenuItem open = item("Open…", "openItem", "Shortcut+O", () -> confirmDiscard("opening another file", this::chooseAndOpen));
         Menu openRecent = new Menu("Open Recent");
@@ -133,7 +133,7 @@ public final class FileCommands {
                 item("Loss history as CSV…", "exportLossCsv", null, this::exportCsv),
                 new SeparatorMenuItem(),
                 item("Network graph as PNG (2×)…", "exportGraphPng", null, this::exportGraph));
-        MenuItem code = item("Export as Code (Python)…", "exportCode", null, this::exportCode);
+        MenuItem code = item("Export as code (Python)…", "exportCode", null, this::exportCode);
         return List.of(open, openRecent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export, code);
     }
 
