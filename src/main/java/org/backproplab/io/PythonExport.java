@@ -201,7 +201,7 @@ public final class PythonExport {
                 "    for l in range(L, 0, -1):",
                 line("        gW[l] = a[l - 1].T @ delta", "∂L/∂W[l] = a[l−1]ᵀ δ[l]: summed over the batch"));
         if (penalty.gradient != null) {
-            add(line("        gW[l] = gW[l] + " + penalty.gradient.replace("w", "W[l]"), "the penalty's part of ∂L/∂W"));
+            add(line("        gW[l] = gW[l] + " + penalty.gradient, "the penalty's part of ∂L/∂W"));
         }
         add("        if b[l] is not None:",
                 line("            gb[l] = delta.sum(axis=0)", "∂L/∂b[l] = Σ over the samples of δ[l]"),

@@ -57,7 +57,7 @@ final class PythonUpdateRules {
         final String description;
         /** A Python expression of the penalty over the list {@code W} (index 0 unused). */
         final String loss;
-        /** A Python expression added to {@code ∂L/∂W[l]} for weights {@code w}, or null for none. */
+        /** A Python expression of {@code W[l]} added to {@code ∂L/∂W[l]} (e.g. {@code LAMBDA * W[l]}), or null for none. */
         final String gradient;
 
         Penalty(String description, String loss, String gradient) {
