@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code train}, {@code presets}, {@code export}, {@code gradcheck}, {@code grade}. Runs without
+ * The command line: {@code train}, {@code presets}, {@code export}, {@code export-code}, {@code gradcheck}, {@code grade}. Runs without
  * JavaFX. Exit status 0 on success, 2 on any user error (one line on stderr, never a stack trace), 1 when
  * a gradient check fails or on an internal error, {@value #DIVERGED} when {@code train} diverged (the loss or a
  * weight became NaN or infinite: the last finite state is printed and saved instead).
@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "2:a user error: unknown preset or option, bad file or folder, bad number, unwritable path (one line on stderr)",
             "3:train diverged (the loss or a weight became NaN or infinite); the last finite state is printed and saved",
             "130:Ctrl+C interrupted gradcheck (one line on stderr)"},
-        subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, GradcheckCommand.class,
+        subcommands = {TrainCommand.class, PresetsCommand.class, ExportCommand.class, ExportCodeCommand.class, GradcheckCommand.class,
             GradeCommand.class, CommandLine.HelpCommand.class})
 public final class BackpropLabCli implements Runnable {
     /** The exit status of a user error. */

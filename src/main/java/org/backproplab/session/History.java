@@ -281,6 +281,20 @@ final class History {
         trainer.train(k - start.iteration());
     }
 
+    /**
+     * @return the state training to iteration {@code k} last started from: the state right after the last edit made
+     *         up to and at {@code k}, or the state the history starts from; training on from it without a change
+     *         reaches {@code k}
+     */
+    TrainerState startOf(long k) {
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            if (edits.get(i).iteration() <= k) {
+                return edits.get(i).after();
+            }
+        }
+        return first();
+    }
+
     /** @return the state the history starts from */
     TrainerState first() {
         return checkpoints.firstEntry().getValue();

@@ -400,6 +400,31 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Where the iteration on show was trained from, for File → Export as code: the state right after the last
+     * change made by hand up to it (weights, data, settings), or the run's first state when there was none.
+     * Training on from {@code start} for {@code shownIteration − start.iteration()} iterations gives the weights
+     * on show. Changes nothing.
+     */
+    public CompletableFuture<RunStart> runStart() {
+        return call(() -> new RunStart(core.currentScenario().name(), core.history.startOf(core.trainer.iteration()),
+                core.trainer.iteration(), core.currentScenario().iterations()));
+    }
+
+    /**
+     * @param scenarioName       the scenario's name
+     * @param start              where training to the iteration on show started from
+     * @param shownIteration     the iteration on show
+     * @param scenarioIterations how long the scenario trains by default
+     */
+    public record RunStart(String scenarioName, TrainerState start, long shownIteration, long scenarioIterations) {
+        /** @return the iterations from {@code start} to the one on show, or the scenario's own if that is none */
+        public long iterations() {
+            long done = shownIteration - start.iteration();
+            return done > 0 ? done : scenarioIterations;
+        }
+    }
+
+    /**
      * @return a new trainer at the start of iteration {@code k + 1} of the run on show exactly as the history has
      *         it, and the scenario; changing it does not change the session
      */

@@ -54,6 +54,11 @@ final class Exports {
         return path -> AtomicFiles.writeString(path, text);
     }
 
+    /** @return the text {@code make} gives, made when it is written (on the writer's thread), as UTF-8 */
+    static Rendered later(java.util.function.Supplier<String> make) {
+        return path -> AtomicFiles.writeString(path, make.get());
+    }
+
     private static void png(BufferedImage img, Path path) throws IOException {
         AtomicFiles.write(path, out -> {
             if (!ImageIO.write(img, "png", out)) {

@@ -19,13 +19,14 @@ import javafx.stage.Window;
 import org.backproplab.io.BackpropFile;
 import org.backproplab.session.SessionRecord;
 import org.backproplab.io.LossCsv;
+import org.backproplab.io.PythonExport;
 import org.backproplab.session.HistoryRecord;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.graph.NetworkView;
 import org.backproplab.ui.loss.LossChartView;
 
 /**
- * The File menu: Open (Ctrl+O), Open Recent, Save (Ctrl+S), Save As (Ctrl+Shift+S) and Export; the window
+ * The File menu: Open (Ctrl+O), Open Recent, Save (Ctrl+S), Save As (Ctrl+Shift+S), Export and Export as code; the window
  * title with the file name and an unsaved-changes mark; the Save / Don't save / Cancel prompt before closing,
  * quitting or opening over unsaved work. Files are read and written on a background thread, so the window
  * never freezes; every problem becomes a dialog in plain words, and the session is left as it was.
@@ -115,7 +116,7 @@ public final class FileCommands {
         return recent;
     }
 
-    /** @return Open…, Open Recent, Save, Save As…, Export, in menu order */
+    /** @return Open…, Open Recent, Save, Save As…, Export, Export as code…, in menu order */
     public List<MenuItem> menuItems() {
         MenuItem open = item("Open…", "openItem", "Shortcut+O", () -> confirmDiscard("opening another file", this::chooseAndOpen));
         Menu openRecent = new Menu("Open Recent");
@@ -132,7 +133,8 @@ public final class FileCommands {
                 item("Loss history as CSV…", "exportLossCsv", null, this::exportCsv),
                 new SeparatorMenuItem(),
                 item("Network graph as PNG (2×)…", "exportGraphPng", null, this::exportGraph));
-        return List.of(open, openRecent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export);
+        MenuItem code = item("Export as code (Python)…", "exportCode", null, this::exportCode);
+        return List.of(open, openRecent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export, code);
     }
 
     private static MenuItem item(String text, String id, String keys, Runnable action) {
@@ -445,6 +447,21 @@ public final class FileCommands {
                 .ifPresent(p -> writeExport(p, CompletableFuture.completedFuture(r), "the network graph"));
     }
 
+    private void exportCode() {
+        chooseExport("Export as code", baseName() + PythonExport.EXTENSION, "Python scripts (*.py)", PythonExport.EXTENSION).ifPresent(p ->
+                writeExport(p, codeScript(), "the network as code"));
+    }
+
+    /**
+     * @return the Python script that trains from where the run on show last started (its first state, or the last
+     *         change made by hand) to the iteration on show, or for the scenario's length when nothing has run yet;
+     *         it is built by the writer, off the FX thread and the session's worker
+     */
+    private CompletableFuture<Exports.Rendered> codeScript() {
+        return bridge.session().runStart().thenApply(r -> Exports.later(() -> PythonExport.script(r.scenarioName(),
+                r.start(), r.iterations(), Math.max(1, r.iterations() / 10))));
+    }
+
     private java.util.Optional<Path> chooseExport(String title, String suggested, String description, String ext) {
         Path near = lastExport != null ? lastExport : vm.file();
         return FileDialogs.chooseSave(owner.get(), title, near, suggested, description, ext);
@@ -483,7 +500,7 @@ public final class FileCommands {
         return done;
     }
 
-    /** Exports for tests and scripts: {@code kind} is one of chart-png, chart-svg, loss-csv, graph-png (FX thread). */
+    /** Exports for tests and scripts: {@code kind} is one of chart-png, chart-svg, loss-csv, graph-png, code (FX thread). */
     public CompletableFuture<Boolean> export(String kind, Path path) {
         CompletableFuture<Exports.Rendered> r = switch (kind) {
             case "chart-png" -> CompletableFuture.completedFuture(Exports.chartPng(chart.chart()));
@@ -491,6 +508,7 @@ public final class FileCommands {
             case "graph-png" -> CompletableFuture.completedFuture(Exports.graphPng(graph.snapshotImage(2)));
             case "loss-csv" -> bridge.session().lossHistory().thenApply(h -> Exports.text(LossCsv.text(h.start(), h.losses(),
                     h.testLosses())));
+            case "code" -> codeScript();
             default -> throw new IllegalArgumentException("unknown export " + kind);
         };
         return writeExport(path, r, kind);

@@ -194,6 +194,35 @@ class FileCommandsFxTest {
         assertEquals(Math.ceil(shown * 2), img.getWidth(), 1.0, "the graph at twice its size on screen");
     }
 
+    @Test
+    void exportAsCodeTrainsFromTheLastChangeToTheIterationOnShow(FxRobot robot) throws Exception {
+        app.session().stepMany(25);
+        app.session().setWeight(1, 0, 2, 0.75);
+        app.session().stepMany(15);
+        Snapshot shown = settle();
+        Path p = dir.resolve("run.py");
+        assertTrue(await(() -> files.export("code", p)));
+        String script = Files.readString(p);
+        assertTrue(script.startsWith("#!/usr/bin/env python3\n# " + shown.scenario().name() + ": "), script);
+        assertTrue(script.contains("\nSTART = 25 ") && script.contains("\nITERATIONS = 15 "), script);
+        assertTrue(script.contains("0.75"), "the weight set by hand is where the script starts");
+        if (org.backproplab.io.PythonRun.unavailable() == null) {
+            org.backproplab.io.PythonRun.Output out = org.backproplab.io.PythonRun.script(script, dir);
+            double last = out.losses().get(40L)[0];
+            assertEquals(shown.loss(), last, 1e-12 * Math.max(1, shown.loss()), "the loss the window shows at iteration 40");
+        }
+
+        Path nowhere = dir.resolve("no/such/run.py");
+        assertFalse(await(() -> files.export("code", nowhere)));
+        DialogPane d = robot.lookup("#fileProblemDialog").queryAs(DialogPane.class);
+        assertTrue(d.getHeaderText().contains("Could not export"), d.getHeaderText());
+        robot.interact(() -> ((Stage) d.getScene().getWindow()).close());
+        Snapshot after = settle();
+        assertFalse(Files.exists(nowhere));
+        assertEquals(shown.changes(), after.changes(), "a failed export changes nothing");
+        assertEquals(40, after.iteration());
+    }
+
     /** Opens {@code p} with a reader held until the open is cancelled by {@code cancel}; the session stays as it was. */
     private void cancelledWhileReading(Runnable cancel) throws Exception {
         app.session().stepMany(12);
