@@ -114,6 +114,24 @@ public final class Scenarios {
                 layers, s.config(), s.iterations(), s.testRows());
     }
 
+    /**
+     * @return the current data set with {@code features} as its derived inputs (and no others), under the same
+     *         layers and configuration: a new input layer, so a new first weight matrix; named like an edited
+     *         architecture
+     * @throws IllegalArgumentException if the data set does not have two inputs
+     */
+    public static Scenario withFeatures(Scenario current, List<InputFeature> features) {
+        Dataset d = current.dataset().withFeatures(features);
+        String base = baseName(current.name());
+        Scenario s = new Scenario(base + EDITED, "", d, current.layers(), current.config(), current.iterations(),
+                current.testRows());
+        String what = d.features().isEmpty() ? "no input features"
+                : "input features " + String.join(", ", d.inputNames().subList(d.inputSize() - d.features().size(),
+                        d.inputSize()));
+        return new Scenario(s.name(), shape(s) + " with " + what + " on the data of " + base, d, s.layers(),
+                s.config(), s.iterations(), s.testRows());
+    }
+
     /** @return the name without the {@link #EDITED} suffix */
     public static String baseName(String name) {
         return name.endsWith(EDITED) ? name.substring(0, name.length() - EDITED.length()) : name;
