@@ -210,11 +210,14 @@ public final class DataTableView extends VBox {
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
             boolean bias = c == d.biasColumn();
-            TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c) + (bias ? " (bias)" : ""));
+            boolean derived = d.isDerived(c);
+            TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c)
+                    + (bias ? " (bias)" : derived ? " (derived)" : ""));
             x.setCellValueFactory(v -> v.getValue().input(col));
             x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
-            x.setEditable(!bias);
+            x.setEditable(!bias && !derived);
             x.setCellFactory(t -> bias ? new NumberCell(null, null, "bias-cell")
+                    : derived ? new NumberCell(null, null, "derived-cell")
                     : new NumberCell((row, text) -> model.commitInput(row, col, text), model::clearMessage, "input-cell"));
             table.getColumns().add(x);
         }
@@ -316,6 +319,11 @@ public final class DataTableView extends VBox {
             if (c == d.biasColumn()) {
                 f.setText("1");
                 f.setDisable(true);
+            } else if (d.isDerived(c)) {
+                f.setEditable(false); // computed from the others in updateProbe
+                f.setFocusTraversable(false);
+                f.getStyleClass().add("derived-field");
+                f.setTooltip(new Tooltip(d.inputNames().get(c) + " of the probe: a derived input, computed from the others"));
             } else {
                 f.setText(d.size() > 0 ? NumberText.editable(d.input(0, c)) : "0");
             }
@@ -333,6 +341,12 @@ public final class DataTableView extends VBox {
             texts.add(f.getText());
         }
         String r = model.probe(texts);
+        List<String> derived = model.derivedProbeTexts(texts);
+        for (int c = 0; c < probeFields.size(); c++) {
+            if (derived.get(c) != null && !derived.get(c).equals(probeFields.get(c).getText())) {
+                probeFields.get(c).setText(derived.get(c)); // its listener comes back here and changes nothing more
+            }
+        }
         // the typed inputs may be a sample's: its ŷ would give away the one an exercise asks for
         probeResult.setText(outputsHidden() && r.startsWith("ŷ") ? "ŷ = ?" : r);
         probeResult.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !r.startsWith("ŷ"));

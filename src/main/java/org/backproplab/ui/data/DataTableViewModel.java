@@ -202,6 +202,10 @@ public final class DataTableViewModel {
         if (column == d.biasColumn()) {
             return refuse(place + " is the constant bias input: it stays 1");
         }
+        if (d.isDerived(column)) {
+            return refuse(place + " is a derived input, computed from " + d.inputNames().get(d.featureBase()[0]) + " and "
+                    + d.inputNames().get(d.featureBase()[1]) + ": change one of those instead");
+        }
         try {
             double v = NumberText.parse(text, place);
             clearMessage();
@@ -273,8 +277,7 @@ public final class DataTableViewModel {
         }
         double[] x = new double[d.inputSize()];
         for (int c = 0; c < x.length; c++) {
-            if (c == d.biasColumn()) {
-                x[c] = 1.0;
+            if (c == d.biasColumn() || d.isDerived(c)) {
                 continue;
             }
             String t = c < texts.size() ? texts.get(c) : "";
@@ -284,7 +287,45 @@ public final class DataTableViewModel {
                 return e.getMessage();
             }
         }
-        return "ŷ = " + outputs(snapshot.network().predict(x));
+        return "ŷ = " + outputs(snapshot.network().predict(probeInput(d, x)));
+    }
+
+    /** @return {@code x} with the bias column 1 and the derived inputs computed from its two inputs */
+    private static double[] probeInput(Dataset d, double[] x) {
+        if (!d.features().isEmpty()) {
+            int[] xy = d.featureBase();
+            return d.inputAt(x[xy[0]], x[xy[1]]);
+        }
+        if (d.biasColumn() >= 0) {
+            x[d.biasColumn()] = 1.0;
+        }
+        return x;
+    }
+
+    /**
+     * @param texts one text per input column of the probe
+     * @return per input column, the derived input's value computed from the typed inputs (as the probe field shows
+     *         it), "" while they are not numbers, or null for a column that is not derived
+     */
+    public List<String> derivedProbeTexts(List<String> texts) {
+        Dataset d = dataset.get();
+        List<String> out = new java.util.ArrayList<>(java.util.Collections.nCopies(texts.size(), (String) null));
+        if (d == null || d.features().isEmpty() || texts.size() != d.inputSize()) {
+            return out;
+        }
+        int[] xy = d.featureBase();
+        double[] in;
+        try {
+            in = d.inputAt(NumberText.parse(texts.get(xy[0]), "x"), NumberText.parse(texts.get(xy[1]), "y"));
+        } catch (IllegalArgumentException e) {
+            in = null;
+        }
+        for (int c = 0; c < texts.size(); c++) {
+            if (d.isDerived(c)) {
+                out.set(c, in == null ? "" : NumberText.format(in[c]));
+            }
+        }
+        return out;
     }
 
     private static String describeProbes(Snapshot s) {
