@@ -97,4 +97,16 @@ class InputFeatureTest {
         assertEquals("input features need a data set with two inputs (not counting a bias column): this one has 4",
                 e.getMessage());
     }
+
+    @Test
+    void theFeaturesStayOnANewDataSetOfTwoInputsAsTheLayersDo() {
+        Scenario spirals = Presets.get("spiral-features");
+        Scenario circle = Scenarios.forDataset(spirals, Generators.circle(50, 0.1, 2), "circle", "circle: 50 samples");
+        assertEquals(ALL, circle.dataset().features());
+        assertEquals(7, circle.dataset().inputSize());
+        Scenario iris = Scenarios.forDataset(spirals, Presets.get("iris").dataset(), "iris", "iris");
+        assertEquals(List.of(), iris.dataset().features(), "four inputs take no features");
+        Scenario plain = Scenarios.forDataset(Presets.get("xor-bias"), Generators.circle(50, 0.1, 2), "circle", "c");
+        assertEquals(List.of(), plain.dataset().features());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.data.InputFeature;
+import org.backproplab.data.Presets;
 import org.backproplab.data.Scenarios;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,24 @@ class FeaturesSessionTest {
         assertTrue(refused.message().contains("x1² is a derived input"), refused.message());
         assertEquals(9.0, refused.evaluation().inputs().getEntry(2, 3), 0.0);
         assertEquals(after.losses().markers().size(), refused.losses().markers().size(), "nothing changed");
+    }
+
+    @Test
+    void samplesWithoutTheNetworksFeaturesAreRefusedAndNothingChanges() throws Exception {
+        session = new TrainingSession(Presets.get("spiral-features"));
+        Snapshot before = sync();
+        org.backproplab.data.Dataset plain = before.scenario().dataset().withFeatures(List.of());
+        double[][] x = new double[plain.size()][];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = new double[] {plain.input(r, 0), plain.input(r, 1), 0, 0, 0, 0, 0};
+        }
+        org.backproplab.data.Dataset wide = new org.backproplab.data.Dataset(java.util.List.of("a", "b", "c", "d", "e", "f", "g"),
+                plain.targetNames(), x, plain.targets().getData(), List.of(), null, List.of(), -1);
+        session.setDataset(wide);
+        Snapshot after = sync();
+        assertTrue(after.message().contains("has the input features none but the network takes x1sq,x2sq,x1x2,sin1,sin2"),
+                after.message());
+        assertTrue(after.network().sameAs(before.network()));
+        assertEquals(before.scenario().dataset().features(), after.scenario().dataset().features());
     }
 }

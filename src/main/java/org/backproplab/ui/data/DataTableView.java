@@ -310,6 +310,9 @@ public final class DataTableView extends VBox {
         title.getStyleClass().add("probe-title");
         probeRow.getChildren().add(title);
         for (int c = 0; c < d.inputSize(); c++) {
+            if (d.isDerived(c)) {
+                break; // the last columns: the probe computes them from the inputs typed (no room for 5 more fields)
+            }
             TextField f = new TextField();
             f.setId("probe-" + d.inputNames().get(c));
             f.setPromptText(d.inputNames().get(c));
@@ -319,11 +322,6 @@ public final class DataTableView extends VBox {
             if (c == d.biasColumn()) {
                 f.setText("1");
                 f.setDisable(true);
-            } else if (d.isDerived(c)) {
-                f.setEditable(false); // computed from the others in updateProbe
-                f.setFocusTraversable(false);
-                f.getStyleClass().add("derived-field");
-                f.setTooltip(new Tooltip(d.inputNames().get(c) + " of the probe: a derived input, computed from the others"));
             } else {
                 f.setText(d.size() > 0 ? NumberText.editable(d.input(0, c)) : "0");
             }
@@ -341,12 +339,6 @@ public final class DataTableView extends VBox {
             texts.add(f.getText());
         }
         String r = model.probe(texts);
-        List<String> derived = model.derivedProbeTexts(texts);
-        for (int c = 0; c < probeFields.size(); c++) {
-            if (derived.get(c) != null && !derived.get(c).equals(probeFields.get(c).getText())) {
-                probeFields.get(c).setText(derived.get(c)); // its listener comes back here and changes nothing more
-            }
-        }
         // the typed inputs may be a sample's: its ŷ would give away the one an exercise asks for
         probeResult.setText(outputsHidden() && r.startsWith("ŷ") ? "ŷ = ?" : r);
         probeResult.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !r.startsWith("ŷ"));

@@ -267,7 +267,8 @@ public final class DataTableViewModel {
     /**
      * The probe row: {@code ŷ} for typed inputs, with the network of the snapshot shown.
      *
-     * @param texts one text per input column (the bias column's is ignored and taken as 1)
+     * @param texts one text per input column (the bias column's is ignored and taken as 1; derived inputs, the last
+     *              columns, are computed from the others and may be left out)
      * @return e.g. "ŷ = 0.7311", or the message naming the value that is not a number
      */
     public String probe(List<String> texts) {
@@ -300,32 +301,6 @@ public final class DataTableViewModel {
             x[d.biasColumn()] = 1.0;
         }
         return x;
-    }
-
-    /**
-     * @param texts one text per input column of the probe
-     * @return per input column, the derived input's value computed from the typed inputs (as the probe field shows
-     *         it), "" while they are not numbers, or null for a column that is not derived
-     */
-    public List<String> derivedProbeTexts(List<String> texts) {
-        Dataset d = dataset.get();
-        List<String> out = new java.util.ArrayList<>(java.util.Collections.nCopies(texts.size(), (String) null));
-        if (d == null || d.features().isEmpty() || texts.size() != d.inputSize()) {
-            return out;
-        }
-        int[] xy = d.featureBase();
-        double[] in;
-        try {
-            in = d.inputAt(NumberText.parse(texts.get(xy[0]), "x"), NumberText.parse(texts.get(xy[1]), "y"));
-        } catch (IllegalArgumentException e) {
-            in = null;
-        }
-        for (int c = 0; c < texts.size(); c++) {
-            if (d.isDerived(c)) {
-                out.set(c, in == null ? "" : NumberText.format(in[c]));
-            }
-        }
-        return out;
     }
 
     private static String describeProbes(Snapshot s) {

@@ -83,8 +83,7 @@ public final class FeaturesViewModel {
      */
     public void set(InputFeature f, boolean wanted) {
         String name = names.get(f).get();
-        String what = wanted ? "the derived input " + name + " (Back brings the previous network back)"
-                : name + " taken out of the inputs (Back brings the previous network back)";
+        String what = "the derived input " + name + (wanted ? " added" : " removed");
         bridge.session().reshape(now -> {
             List<InputFeature> list = new ArrayList<>(now.dataset().features());
             list.remove(f);
