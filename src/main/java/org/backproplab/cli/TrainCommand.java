@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.InputFeature;
 import org.backproplab.data.Scenario;
+import org.backproplab.data.Scenarios;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.BackpropFile;
@@ -79,6 +82,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "η, a number ≥ 0 such as 0.5 or 1e-3")
     Double learningRate;
 
+    @Option(names = "--features", paramLabel = "LIST", description = "derived inputs of a data set with two inputs, "
+            + "comma-separated: x1sq (x1²), x2sq (x2²), x1x2 (x1·x2), sin1 (sin x1), sin2 (sin x2), or none; other "
+            + "features than the scenario's are a new input layer, so the network starts from its seed")
+    String features;
+
     @Option(names = "--every", paramLabel = "K", preprocessor = NumberOptions.Every.class,
             description = "print (and check) the loss every K iterations (default: 10 lines)")
     Long every;
@@ -94,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             AtomicFiles.checkTarget(save);
         }
-        ScenarioOptions.Loaded l = source.open(seed);
+        ScenarioOptions.Loaded l = withFeatures(source.open(seed));
         double scenarioEta = l.scenario().config().learningRate();
         if (learningRate != null) {
             l = l.with(l.scenario().config().withLearningRate(learningRate));
@@ -148,6 +156,29 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return diverged == null ? 0 : BackpropLabCli.DIVERGED;
+    }
+
+    /**
+     * @return {@code l}, or its scenario with the {@code --features} asked for and a trainer on a new network (a new
+     *         input layer) when they are not the scenario's own
+     * @throws IllegalArgumentException naming a bad value of {@code --features} and what is allowed, or saying why the
+     *                                  data set takes no features
+     */
+    private ScenarioOptions.Loaded withFeatures(ScenarioOptions.Loaded l) {
+        if (features == null) {
+            return l;
+        }
+        List<InputFeature> wanted = InputFeature.parseList(features, "--features");
+        if (wanted.equals(l.scenario().dataset().features())) {
+            return l;
+        }
+        if (!l.scenario().dataset().takesFeatures()) {
+            throw new IllegalArgumentException("--features " + features + ": " + TerminalText.escape(l.scenario().name())
+                    + " has " + l.scenario().dataset().inputSize() + " inputs; input features need a data set with two "
+                    + "inputs (not counting a bias column)");
+        }
+        Scenario s = Scenarios.withFeatures(l.scenario(), wanted);
+        return new ScenarioOptions.Loaded(s, s.createTrainer());
     }
 
     /** @return {@code η = 0.5}, and the scenario's own η when {@code --learning-rate} replaced it */

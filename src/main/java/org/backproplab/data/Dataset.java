@@ -19,6 +19,8 @@ public final class Dataset {
     private final double[][] probes;
     private final List<String> probeLabels;
     private final int biasColumn;
+    /** The derived inputs, in {@link InputFeature}'s order: the last input columns, computed from the two others. */
+    private final List<InputFeature> features;
 
     /**
      * @param inputNames  one name per input column, e.g. {@code x1, x2, x3}
@@ -34,6 +36,21 @@ public final class Dataset {
      */
     public Dataset(List<String> inputNames, List<String> targetNames, double[][] inputs, double[][] targets,
                    List<String> labels, double[][] probes, List<String> probeLabels, int biasColumn) {
+        this(inputNames, targetNames, inputs, targets, labels, probes, probeLabels, biasColumn, List.of());
+    }
+
+    /**
+     * A data set whose last {@code features.size()} input columns are derived inputs ({@link InputFeature}) of
+     * its two other inputs (not counting the bias column): {@code x1, x2, [bias,] f1(x1, x2), f2(x1, x2) …}.
+     *
+     * @param features the derived inputs, in {@link InputFeature}'s order, each once; empty for none
+     * @throws IllegalArgumentException naming the value as above, or if there are features but not exactly two
+     *                                  other inputs, or a derived column's name or value is not its formula's
+     */
+    public Dataset(List<String> inputNames, List<String> targetNames, double[][] inputs, double[][] targets,
+                   List<String> labels, double[][] probes, List<String> probeLabels, int biasColumn,
+                   List<InputFeature> features) {
+        this.features = List.copyOf(features);
         this.inputNames = List.copyOf(inputNames);
         this.targetNames = List.copyOf(targetNames);
         this.inputs = deepCopy(inputs);
@@ -85,6 +102,51 @@ public final class Dataset {
         if (biasColumn >= inputNames.size() || biasColumn < -1) {
             throw new IllegalArgumentException("bias column " + biasColumn + " does not exist");
         }
+        checkFeatures();
+    }
+
+    private void checkFeatures() {
+        if (features.isEmpty()) {
+            return;
+        }
+        if (!features.equals(InputFeature.canonical(features))) {
+            throw new IllegalArgumentException("input features " + InputFeature.idList(features)
+                    + " must be named once each, in the order " + InputFeature.ids());
+        }
+        int base = inputNames.size() - features.size();
+        if (base < 0 || varyingBase(base, biasColumn).length != 2) {
+            throw new IllegalArgumentException("input features need a data set with two inputs (and at most a bias "
+                    + "column) before them: this one has " + Math.max(0, base) + " input columns and "
+                    + features.size() + " features");
+        }
+        int[] xy = varyingBase(base, biasColumn);
+        for (int k = 0; k < features.size(); k++) {
+            String name = features.get(k).formula(inputNames.get(xy[0]), inputNames.get(xy[1]));
+            if (!inputNames.get(base + k).equals(name)) {
+                throw new IllegalArgumentException("input column " + (base + k + 1) + " is named '"
+                        + inputNames.get(base + k) + "' but holds the derived input " + name);
+            }
+        }
+        checkDerived("input", inputs, base, xy);
+        checkDerived("probe", probes, base, xy);
+    }
+
+    private void checkDerived(String what, double[][] rows, int base, int[] xy) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int k = 0; k < features.size(); k++) {
+                double expected = features.get(k).value(rows[r][xy[0]], rows[r][xy[1]]);
+                if (Double.compare(rows[r][base + k], expected) != 0) {
+                    throw new IllegalArgumentException(what + " row " + (r + 1) + ", column " + (base + k + 1) + " ("
+                            + inputNames.get(base + k) + ") is " + rows[r][base + k] + " but "
+                            + inputNames.get(base + k) + " of that row is " + expected);
+                }
+            }
+        }
+    }
+
+    /** @return the columns among the first {@code base} that are not the bias column */
+    private static int[] varyingBase(int base, int biasColumn) {
+        return java.util.stream.IntStream.range(0, base).filter(c -> c != biasColumn).toArray();
     }
 
     private static void checkRows(String what, double[][] m, int width) {
@@ -177,27 +239,136 @@ public final class Dataset {
         return biasColumn;
     }
 
-    /** @return a copy with one input changed */
+    /** @return the derived inputs, the last {@code features().size()} input columns; empty for none */
+    public List<InputFeature> features() {
+        return features;
+    }
+
+    /** @return true if input {@code column} is a derived input, computed from the others */
+    public boolean isDerived(int column) {
+        return column >= inputNames.size() - features.size();
+    }
+
+    /**
+     * @return the two input columns {@code x1, x2} that derived inputs are computed from (not the bias column, not a
+     *         derived column), or an empty array if this data set does not have exactly two
+     */
+    public int[] featureBase() {
+        int[] xy = varyingBase(inputNames.size() - features.size(), biasColumn);
+        return xy.length == 2 ? xy : new int[0];
+    }
+
+    /** @return true if derived inputs can be added: two inputs, not counting a bias column or derived inputs */
+    public boolean takesFeatures() {
+        return featureBase().length == 2;
+    }
+
+    /**
+     * @return this data set with {@code wanted} as its derived inputs instead of the ones it has: the derived columns
+     *         of samples and probes are computed again, named by their formulas (e.g. {@code x1²})
+     * @throws IllegalArgumentException if it does not have two inputs (see {@link #takesFeatures()})
+     */
+    public Dataset withFeatures(List<InputFeature> wanted) {
+        List<InputFeature> list = InputFeature.canonical(wanted);
+        int[] xy = featureBase();
+        if (xy.length != 2 && !list.isEmpty()) {
+            throw new IllegalArgumentException("input features need a data set with two inputs (not counting a bias "
+                    + "column): this one has " + varyingBase(inputNames.size() - features.size(), biasColumn).length);
+        }
+        int base = inputNames.size() - features.size();
+        List<String> names = new ArrayList<>(inputNames.subList(0, base));
+        for (InputFeature f : list) {
+            names.add(xy.length == 2 ? f.formula(inputNames.get(xy[0]), inputNames.get(xy[1])) : f.formula());
+        }
+        return new Dataset(names, targetNames, derive(inputs, base, xy, list), targets, labels,
+                derive(probes, base, xy, list), probeLabels, biasColumn, list);
+    }
+
+    /** @return each row's first {@code base} values followed by {@code list}'s values of its columns {@code xy} */
+    private static double[][] derive(double[][] rows, int base, int[] xy, List<InputFeature> list) {
+        double[][] out = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            out[r] = java.util.Arrays.copyOf(rows[r], base + list.size());
+            for (int k = 0; k < list.size(); k++) {
+                out[r][base + k] = list.get(k).value(rows[r][xy[0]], rows[r][xy[1]]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return the network's input for a point whose inputs {@code x1, x2} are {@code (x, y)}: the bias column 1, the
+     *         derived inputs computed, every other column 0
+     * @throws IllegalStateException if the data set has not two inputs
+     */
+    public double[] inputAt(double x, double y) {
+        int[] xy = featureBase();
+        if (xy.length != 2) {
+            throw new IllegalStateException("this data set has no plane of two inputs");
+        }
+        double[] in = new double[inputNames.size()];
+        if (biasColumn >= 0) {
+            in[biasColumn] = 1;
+        }
+        in[xy[0]] = x;
+        in[xy[1]] = y;
+        int base = inputNames.size() - features.size();
+        for (int k = 0; k < features.size(); k++) {
+            in[base + k] = features.get(k).value(x, y);
+        }
+        return in;
+    }
+
+    /** @return rows of the full input width with their derived columns computed from their other columns */
+    private double[][] withDerived(double[][] rows) {
+        if (features.isEmpty() || rows == null) {
+            return rows;
+        }
+        double[][] out = rows.clone();
+        int base = inputNames.size() - features.size();
+        for (int r = 0; r < out.length; r++) {
+            if (out[r] != null && out[r].length == inputNames.size()) { // another width is refused by the constructor
+                out[r] = derive(new double[][] {out[r]}, base, featureBase(), features)[0];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return a copy with one input changed (and the derived inputs of that sample computed again)
+     * @throws IllegalArgumentException if {@code column} is a derived input, which only follows its formula
+     */
     public Dataset withInput(int sample, int column, double value) {
+        if (isDerived(column)) {
+            int[] xy = featureBase();
+            throw new IllegalArgumentException(inputNames.get(column) + " is a derived input, computed from "
+                    + inputNames.get(xy[0]) + " and " + inputNames.get(xy[1]) + ": change one of those instead");
+        }
         double[][] x = deepCopy(inputs);
         x[sample][column] = value;
-        return new Dataset(inputNames, targetNames, x, targets, labels, probes, probeLabels, biasColumn);
+        return new Dataset(inputNames, targetNames, withDerived(x), targets, labels, probes, probeLabels, biasColumn,
+                features);
     }
 
     /** @return a copy with one target changed */
     public Dataset withTarget(int sample, int column, double value) {
         double[][] y = deepCopy(targets);
         y[sample][column] = value;
-        return new Dataset(inputNames, targetNames, inputs, y, labels, probes, probeLabels, biasColumn);
+        return new Dataset(inputNames, targetNames, inputs, y, labels, probes, probeLabels, biasColumn, features);
     }
 
-    /** @return a copy with other samples (and labels, or an empty list), keeping names and probes */
+    /**
+     * @return a copy with other samples (and labels, or an empty list), keeping names and probes; rows of the full
+     *         input width, whose derived inputs are computed again from their other inputs
+     */
     public Dataset withSamples(double[][] x, double[][] y, List<String> newLabels) {
-        return new Dataset(inputNames, targetNames, x, y, newLabels, probes, probeLabels, biasColumn);
+        return new Dataset(inputNames, targetNames, withDerived(x), y, newLabels, probes, probeLabels, biasColumn,
+                features);
     }
 
-    /** @return a copy with other probes */
+    /** @return a copy with other probes (their derived inputs computed again) */
     public Dataset withProbes(double[][] p, List<String> newLabels) {
-        return new Dataset(inputNames, targetNames, inputs, targets, labels, p, newLabels, biasColumn);
+        return new Dataset(inputNames, targetNames, inputs, targets, labels, withDerived(p), newLabels, biasColumn,
+                features);
     }
 }

@@ -56,6 +56,7 @@ public final class Presets {
         PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
         PRESETS.put("xor-bias", Presets::xorBias);
         PRESETS.put("three-clusters", Presets::threeClusters);
+        PRESETS.put("spiral-features", Presets::spiralFeatures);
         PRESETS.put("iris", once(() -> RealPresets.iris(DEFAULT_SEED)));
         PRESETS.put("digits", once(() -> RealPresets.digits(DEFAULT_SEED)));
         PRESETS.put("diabetes", once(() -> RealPresets.diabetes(DEFAULT_SEED)));
@@ -217,6 +218,21 @@ public final class Presets {
                 d, List.of(new LayerSpec(6, Activation.TANH, true), new LayerSpec(3, Activation.SOFTMAX, true)),
                 new TrainingConfig(Loss.CROSS_ENTROPY, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
                 300);
+    }
+
+    /**
+     * Two spirals ({@link Generators#twoSpirals}, 200 points, no noise) that a 2-4-1 net cannot separate from
+     * {@code x1, x2} alone, with every derived input ({@link InputFeature}: {@code x1², x2², x1·x2, sin x1, sin x2})
+     * on, so 7-4-1: tanh hidden, sigmoid output, bce, full batch, η = 0.3, μ = 0.9, Xavier, 3000 iterations. Turn
+     * the features off (Data → Input features) to see the same net fail.
+     */
+    public static Scenario spiralFeatures() {
+        Dataset d = Generators.twoSpirals(200, 0.0, DEFAULT_SEED).withFeatures(List.of(InputFeature.values()));
+        return new Scenario("spiral-features", "Two spirals with derived inputs x1², x2², x1·x2, sin x1, sin x2: 7-4-1, "
+                + "tanh, sigmoid output, bce, full batch",
+                d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
+                new TrainingConfig(Loss.BCE, 0.3, BatchMode.FULL, 0.9, false, Initializer.XAVIER, DEFAULT_SEED),
+                3000);
     }
 
     private static Scenario gate(String name, String description, double y00, double y01, double y10, double y11) {

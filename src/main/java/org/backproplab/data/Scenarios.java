@@ -21,7 +21,8 @@ import org.backproplab.engine.TrainingConfig;
  *       set gets a bias in every layer;</li>
  *   <li>a summed loss (sse) on more than {@value #SMALL_SET} samples becomes a mean loss (bce), so that η keeps
  *       the size it had on a four-row tutorial;</li>
- *   <li>η, batch mode, momentum, shuffling, initializer and seed stay as they are.</li>
+ *   <li>η, batch mode, momentum, shuffling, initializer and seed stay as they are;</li>
+ *   <li>the derived inputs ({@link InputFeature}) stay on a new data set of two inputs, as the layers do.</li>
  * </ul>
  */
 public final class Scenarios {
@@ -74,12 +75,14 @@ public final class Scenarios {
 
     /**
      * @param current     the scenario now (its hidden layers and configuration are kept)
-     * @param d           the new data set
+     * @param given       the new data set (given the current derived inputs if it has two inputs and none of its own)
      * @param name        e.g. {@code "circle"}
      * @param description one line, e.g. {@code "circle: 200 samples, noise 0.1, seed 1"}
      * @return a scenario with the current hidden layers between the data set's inputs and outputs
      */
-    public static Scenario forDataset(Scenario current, Dataset d, String name, String description) {
+    public static Scenario forDataset(Scenario current, Dataset given, String name, String description) {
+        List<InputFeature> kept = current.dataset().features();
+        Dataset d = given.features().isEmpty() && !kept.isEmpty() && given.takesFeatures() ? given.withFeatures(kept) : given;
         boolean classification = isClassification(d);
         boolean bias = d.biasColumn() < 0;
         List<LayerSpec> layers = new ArrayList<>();
@@ -112,6 +115,24 @@ public final class Scenarios {
                 current.testRows());
         return new Scenario(s.name(), "Edited architecture " + shape(s) + " on the data of " + base, s.dataset(),
                 layers, s.config(), s.iterations(), s.testRows());
+    }
+
+    /**
+     * @return the current data set with {@code features} as its derived inputs (and no others), under the same
+     *         layers and configuration: a new input layer, so a new first weight matrix; named like an edited
+     *         architecture
+     * @throws IllegalArgumentException if the data set does not have two inputs
+     */
+    public static Scenario withFeatures(Scenario current, List<InputFeature> features) {
+        Dataset d = current.dataset().withFeatures(features);
+        String base = baseName(current.name());
+        Scenario s = new Scenario(base + EDITED, "", d, current.layers(), current.config(), current.iterations(),
+                current.testRows());
+        String what = d.features().isEmpty() ? "no input features"
+                : "input features " + String.join(", ", d.inputNames().subList(d.inputSize() - d.features().size(),
+                        d.inputSize()));
+        return new Scenario(s.name(), shape(s) + " with " + what + " on the data of " + base, d, s.layers(),
+                s.config(), s.iterations(), s.testRows());
     }
 
     /** @return the name without the {@link #EDITED} suffix */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.InputFeature;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.BatchMode;
@@ -38,7 +39,7 @@ final class FileParser {
     private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
             "seed", "shuffle");
     private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
-            "biasColumn", "testRows");
+            "biasColumn", "testRows", "features");
     private static final Set<String> OTHER_RUN = Set.of("name", "description", "layers", "weights", "biases",
             "training", "dataset", "probes", "iteration", "defaultIterations", "history", "run");
     private static final Set<String> PROBES = Set.of("inputs", "labels");
@@ -385,11 +386,38 @@ final class FileParser {
             probes = f.matrix(p.get("inputs"), "probes.inputs", m, in);
             probeLabels = f.texts(p.get("labels"), "probes.labels", m);
         }
+        List<InputFeature> features = features(d.get("features"), in);
         try {
-            return new Dataset(inNames, outNames, x, y, labels, probes, probeLabels, biasColumn);
+            return new Dataset(inNames, outNames, x, y, labels, probes, probeLabels, biasColumn, features);
         } catch (IllegalArgumentException e) {
             throw f.error("dataset", e.getMessage());
         }
+    }
+
+    /**
+     * @return {@code dataset.features}: the derived inputs, the last input columns, each an {@link InputFeature} id
+     *         once in the order of {@link InputFeature#ids()}; empty if absent (files before input features)
+     */
+    private List<InputFeature> features(JsonNode node, int in) throws FileFormatException {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        String path = "dataset.features";
+        f.array(node, path, 0, Math.min(in, InputFeature.values().length));
+        List<InputFeature> list = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String id = f.text(node.get(i), index(path, i));
+            try {
+                list.add(InputFeature.of(id, index(path, i)));
+            } catch (IllegalArgumentException e) {
+                throw f.error(index(path, i), "is '" + id + "': expected one of " + InputFeature.ids());
+            }
+        }
+        if (!list.equals(InputFeature.canonical(list))) {
+            throw f.error(path, "is " + InputFeature.idList(list) + ": expected each feature once, in the order "
+                    + InputFeature.ids());
+        }
+        return list;
     }
 
     /** @return the row count of a sample array, refusing sizes beyond the limits before anything is allocated */

@@ -43,6 +43,10 @@ final class FileWriter {
         if (d.biasColumn() >= 0) {
             data.put("biasColumn", d.biasColumn());
         }
+        if (!d.features().isEmpty()) {
+            ArrayNode features = data.putArray("features");
+            d.features().forEach(f -> features.add(f.id()));
+        }
         data.set("inputs", matrix(d.inputs()));
         data.set("targets", matrix(d.targets()));
         if (!d.labels().isEmpty()) {

@@ -161,6 +161,11 @@ final class Edits {
                     + d.targetSize() + " targets but the network takes " + c.dataset.inputSize() + " and gives "
                     + c.dataset.targetSize());
         }
+        if (!d.features().equals(c.dataset.features())) {
+            throw new IllegalArgumentException("the new data set has the input features "
+                    + org.backproplab.data.InputFeature.idList(d.features()) + " but the network takes "
+                    + org.backproplab.data.InputFeature.idList(c.dataset.features()));
+        }
         int[] test = TestSplit.rows(c.testFraction, d.size(), c.trainer.config().seed());
         edit(text, () -> {
             c.trainer.setData(d.inputs(), d.targets());

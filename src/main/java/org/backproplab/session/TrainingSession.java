@@ -196,13 +196,22 @@ public final class TrainingSession implements AutoCloseable {
                 () -> core.trainer.setBias(l, to, value), null));
     }
 
-    /** What-if: sets one input of one sample. */
+    /** What-if: sets one input of one sample; its derived inputs (x1², sin x1 …) follow. */
     public void setInput(int sample, int column, double value) {
         submit(() -> {
             checkCell(sample, column, core.dataset.inputSize(), "input");
+            Dataset[] after = new Dataset[1];
             core.edits.edit(core.dataset.label(sample) + " " + core.dataset.inputNames().get(column) + " = " + fmt(value),
-                    () -> core.trainer.setInput(sample, column, value),
-                    () -> core.dataset = core.dataset.withInput(sample, column, value));
+                    () -> {
+                        core.trainer.setInput(sample, column, value);
+                        after[0] = core.dataset.withInput(sample, column, value); // refuses a derived input
+                        for (int c = 0; c < after[0].inputSize(); c++) {
+                            if (after[0].isDerived(c)) { // x1² follows x1
+                                core.trainer.setInput(sample, c, after[0].input(sample, c));
+                            }
+                        }
+                    },
+                    () -> core.dataset = after[0]);
         });
     }
 

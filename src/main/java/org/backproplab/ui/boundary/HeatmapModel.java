@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.InputFeature;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
@@ -34,9 +35,15 @@ public final class HeatmapModel {
      * @param inputSize  the network's input width
      * @param targetMid  the middle of the targets' range (0.5 for 0/1 classes): the contour level of an output
      *                   neuron whose activation has no natural middle
+     * @param features   the derived inputs, the last input columns, computed from {@code (x, y)} at every point
      */
     public record Plane(int xColumn, int yColumn, int biasColumn, int inputSize, double xMin, double xMax,
-                        double yMin, double yMax, String xName, String yName, double targetMid) {
+                        double yMin, double yMax, String xName, String yName, double targetMid,
+                        List<InputFeature> features) {
+        public Plane {
+            features = List.copyOf(features);
+        }
+
         /** @return the centre of cell column {@code c} of {@code cells} */
         public double cellX(int c, int cells) {
             return xMin + (c + 0.5) * (xMax - xMin) / cells;
@@ -47,7 +54,10 @@ public final class HeatmapModel {
             return yMax - (r + 0.5) * (yMax - yMin) / cells;
         }
 
-        /** @return the network's input for the point {@code (x, y)}: the bias column is 1 */
+        /**
+         * @return the network's input for the point {@code (x, y)}: the bias column is 1, and each derived input
+         *         its formula of {@code (x, y)} (e.g. {@code x1² = x²}), as a sample at that point would have them
+         */
         public double[] input(double x, double y) {
             double[] in = new double[inputSize];
             if (biasColumn >= 0) {
@@ -55,6 +65,10 @@ public final class HeatmapModel {
             }
             in[xColumn] = x;
             in[yColumn] = y;
+            int derived = inputSize - features.size();
+            for (int k = 0; k < features.size(); k++) {
+                in[derived + k] = features.get(k).value(x, y);
+            }
             return in;
         }
     }
@@ -99,7 +113,7 @@ public final class HeatmapModel {
             hi = Math.max(hi, d.target(s, 0));
         }
         return Optional.of(new Plane(cols[0], cols[1], d.biasColumn(), d.inputSize(), bx[0], bx[1], by[0], by[1],
-                d.inputNames().get(cols[0]), d.inputNames().get(cols[1]), (lo + hi) / 2));
+                d.inputNames().get(cols[0]), d.inputNames().get(cols[1]), (lo + hi) / 2, d.features()));
     }
 
     /** @return one sentence saying why a data set has no decision boundary to draw (empty if it has one) */
@@ -114,8 +128,10 @@ public final class HeatmapModel {
                 + "as in XOR, AND, OR, the circle or the two spirals.";
     }
 
+    /** @return the input columns that span the plane: not the bias column, not a derived input */
     private static int[] varyingColumns(Dataset d) {
-        return java.util.stream.IntStream.range(0, d.inputSize()).filter(c -> c != d.biasColumn()).toArray();
+        return java.util.stream.IntStream.range(0, d.inputSize()).filter(c -> c != d.biasColumn() && !d.isDerived(c))
+                .toArray();
     }
 
     /** @return {@code {min, max}} of a column over samples and probes, widened by {@link #MARGIN} */

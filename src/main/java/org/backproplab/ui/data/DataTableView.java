@@ -210,11 +210,14 @@ public final class DataTableView extends VBox {
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
             boolean bias = c == d.biasColumn();
-            TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c) + (bias ? " (bias)" : ""));
+            boolean derived = d.isDerived(c);
+            TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c)
+                    + (bias ? " (bias)" : derived ? " (derived)" : ""));
             x.setCellValueFactory(v -> v.getValue().input(col));
             x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
-            x.setEditable(!bias);
+            x.setEditable(!bias && !derived);
             x.setCellFactory(t -> bias ? new NumberCell(null, null, "bias-cell")
+                    : derived ? new NumberCell(null, null, "derived-cell")
                     : new NumberCell((row, text) -> model.commitInput(row, col, text), model::clearMessage, "input-cell"));
             table.getColumns().add(x);
         }
@@ -307,6 +310,9 @@ public final class DataTableView extends VBox {
         title.getStyleClass().add("probe-title");
         probeRow.getChildren().add(title);
         for (int c = 0; c < d.inputSize(); c++) {
+            if (d.isDerived(c)) {
+                break; // the last columns: the probe computes them from the inputs typed (no room for 5 more fields)
+            }
             TextField f = new TextField();
             f.setId("probe-" + d.inputNames().get(c));
             f.setPromptText(d.inputNames().get(c));

@@ -202,6 +202,10 @@ public final class DataTableViewModel {
         if (column == d.biasColumn()) {
             return refuse(place + " is the constant bias input: it stays 1");
         }
+        if (d.isDerived(column)) {
+            return refuse(place + " is a derived input, computed from " + d.inputNames().get(d.featureBase()[0]) + " and "
+                    + d.inputNames().get(d.featureBase()[1]) + ": change one of those instead");
+        }
         try {
             double v = NumberText.parse(text, place);
             clearMessage();
@@ -263,7 +267,8 @@ public final class DataTableViewModel {
     /**
      * The probe row: {@code ŷ} for typed inputs, with the network of the snapshot shown.
      *
-     * @param texts one text per input column (the bias column's is ignored and taken as 1)
+     * @param texts one text per input column (the bias column's is ignored and taken as 1; derived inputs, the last
+     *              columns, are computed from the others and may be left out)
      * @return e.g. "ŷ = 0.7311", or the message naming the value that is not a number
      */
     public String probe(List<String> texts) {
@@ -273,8 +278,7 @@ public final class DataTableViewModel {
         }
         double[] x = new double[d.inputSize()];
         for (int c = 0; c < x.length; c++) {
-            if (c == d.biasColumn()) {
-                x[c] = 1.0;
+            if (c == d.biasColumn() || d.isDerived(c)) {
                 continue;
             }
             String t = c < texts.size() ? texts.get(c) : "";
@@ -284,7 +288,19 @@ public final class DataTableViewModel {
                 return e.getMessage();
             }
         }
-        return "ŷ = " + outputs(snapshot.network().predict(x));
+        return "ŷ = " + outputs(snapshot.network().predict(probeInput(d, x)));
+    }
+
+    /** @return {@code x} with the bias column 1 and the derived inputs computed from its two inputs */
+    private static double[] probeInput(Dataset d, double[] x) {
+        if (!d.features().isEmpty()) {
+            int[] xy = d.featureBase();
+            return d.inputAt(x[xy[0]], x[xy[1]]);
+        }
+        if (d.biasColumn() >= 0) {
+            x[d.biasColumn()] = 1.0;
+        }
+        return x;
     }
 
     private static String describeProbes(Snapshot s) {

@@ -20,7 +20,8 @@ import org.backproplab.ui.architecture.ArchitecturePanel;
 
 /**
  * Adds the classroom items to the window's menu bar: Network → Edit architecture… (Ctrl+E); a Data menu with
- * the built-in data sets, the generated ones (each asks for samples, noise and seed) and the CSV import; and
+ * the built-in data sets, the generated ones (each asks for samples, noise and seed), the CSV import and the input
+ * features of a two-input data set ({@link FeaturesMenu}); and
  * File → Import CSV… (Ctrl+I) / Import MNIST… / Export data as CSV…. A file that cannot be used is refused with a message
  * naming the row, the column and the value, and the session stays as it was.
  */
@@ -29,6 +30,7 @@ public final class DataMenus {
     private final Supplier<Window> owner;
     private final Consumer<String> report;
     private final DatasetsViewModel vm;
+    private final FeaturesViewModel features;
     private File lastDirectory;
 
     private DataMenus(SessionBridge bridge, Supplier<Window> owner, Consumer<String> report) {
@@ -36,6 +38,7 @@ public final class DataMenus {
         this.owner = owner;
         this.report = report;
         this.vm = new DatasetsViewModel(bridge);
+        this.features = new FeaturesViewModel(bridge);
     }
 
     /**
@@ -97,7 +100,8 @@ public final class DataMenus {
             item.setOnAction(e -> generate(g).show());
             data.getItems().add(item);
         }
-        data.getItems().addAll(new SeparatorMenuItem(), importItem("dataImportCsvItem"));
+        data.getItems().addAll(new SeparatorMenuItem(), importItem("dataImportCsvItem"), new SeparatorMenuItem(),
+                FeaturesMenu.create(features));
         return data;
     }
 
@@ -177,6 +181,11 @@ public final class DataMenus {
             fc.setInitialDirectory(lastDirectory);
         }
         return fc;
+    }
+
+    /** @return the view model behind Data → Input features */
+    public FeaturesViewModel features() {
+        return features;
     }
 
     /** @return the view model behind the Data menu */

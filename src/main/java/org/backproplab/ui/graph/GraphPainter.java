@@ -106,6 +106,18 @@ final class GraphPainter {
         }
         gc.strokeOval(n.x() - n.r(), n.y() - n.r(), d, d);
         gc.setLineDashes();
+        if (SceneLabels.nameHalfWidth(n, f) > n.r()) {
+            // a name wider than its circle ("weight", "sin x1") crosses the edges: a halo of the fill it reads on
+            gc.save();
+            gc.setFont(font(nameSize(n, f), true));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setStroke(fill);
+            gc.setLineWidth(3);
+            gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+            gc.strokeText(n.name(), n.x(), n.y());
+            gc.restore();
+        }
         text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
         gc.setGlobalAlpha(1);
     }

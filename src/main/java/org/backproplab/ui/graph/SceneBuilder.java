@@ -282,6 +282,9 @@ final class SceneBuilder {
             if (l == 0) {
                 Dataset d = s.scenario().dataset();
                 sub = d.biasColumn() >= 0 ? d.inputNames().get(d.biasColumn()) + " = 1 is the bias" : net.size(0) + " inputs";
+                if (!d.features().isEmpty()) {
+                    sub += " · " + d.features().size() + " derived";
+                }
             } else {
                 Activation f = net.layer(l).activation();
                 sub = PhaseText.activationName(f) + (net.layer(l).hasBias() ? " · bias" : "");
