@@ -51,7 +51,8 @@ public final class ArchitectureView extends VBox {
     private final CommitField lambda;
     private final Label lambdaLabel = label("λ");
     private final Label parametersLabel = label("Parameters");
-    private final HBox parameters = new HBox(8);
+    /** The parameter fields, wrapping onto a second line in a narrow panel (Adam has three). */
+    private final javafx.scene.layout.FlowPane parameters = new javafx.scene.layout.FlowPane(10, 4);
     private boolean updating;
 
     public ArchitectureView(SessionBridge bridge, UiState state) {
@@ -161,7 +162,7 @@ public final class ArchitectureView extends VBox {
                 + "RMSProp or Adam (the weights stay)"));
         regularization.setId("regularizationChoice");
         regularization.getItems().addAll(Regularization.Kind.values());
-        regularization.setConverter(converter(Regularization.Kind::title));
+        regularization.setConverter(converter(k -> k == Regularization.Kind.NONE ? "none" : k.name()));
         regularization.setOnAction(e -> {
             if (!updating && regularization.getValue() != null) {
                 vm.setRegularizationKind(regularization.getValue());
@@ -171,6 +172,7 @@ public final class ArchitectureView extends VBox {
                 + "L1 λ·Σ |W| (the weights stay)"));
         lambda.setTooltip(new Tooltip("Strength λ ≥ 0 of the penalty; press Enter (the weights stay)"));
         parameters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        parameters.setPrefWrapLength(200);
         parameters.getChildren().addAll(parameterCells.values());
         HBox penalty = new HBox(6, regularization, lambdaLabel, lambda);
         penalty.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
