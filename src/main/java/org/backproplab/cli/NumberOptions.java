@@ -65,6 +65,14 @@ final class NumberOptions {
         }
     }
 
+    /** {@code --l2}, {@code --l1}: the strength λ of a penalty, a finite number ≥ 0, as in the window's λ field. */
+    static final class Lambda extends Reader {
+        @Override
+        Allowed allowed() {
+            return Allowed.atLeast(0, 0.001);
+        }
+    }
+
     /** {@code --seed}: any whole number that fits in 64 bits. */
     static final class Seed extends Reader {
         @Override

@@ -16,6 +16,8 @@ import org.backproplab.data.Dataset;
 import org.backproplab.data.InputFeature;
 import org.backproplab.data.Scenario;
 import org.backproplab.data.Scenarios;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.Trainer;
 import org.backproplab.io.AtomicFiles;
 import org.backproplab.io.BackpropFile;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code train --preset NAME | --load FILE [--iterations N | --epochs N] [--seed S] [--learning-rate X]
- * [--every K] [--save FILE] [--json]}: trains, printing the loss over all samples every K iterations, then
+ * [--optimizer sgd|momentum|nesterov|rmsprop|adam] [--l2 λ | --l1 λ] [--every K] [--save FILE] [--json]}: trains, printing the loss over all samples every K iterations, then
  * each sample's output next to its target and each probe's output; for classes, the accuracy and the confusion
  * matrix.
  *
@@ -86,6 +88,22 @@ final class TrainCommand implements Callable<Integer> {
             + "comma-separated: x1sq (x1²), x2sq (x2²), x1x2 (x1·x2), sin1 (sin x1), sin2 (sin x2), or none; other "
             + "features than the scenario's are a new input layer, so the network starts from its seed")
     String features;
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, rmsprop or adam (their usual parameters; default: the scenario's)")
+    String optimizer;
+
+    static final class Penalty {
+        @Option(names = "--l2", paramLabel = "λ", preprocessor = NumberOptions.Lambda.class,
+                description = "L2 regularization (weight decay) of strength λ ≥ 0: the loss gains (λ/2) Σ W²")
+        Double l2;
+
+        @Option(names = "--l1", paramLabel = "λ", preprocessor = NumberOptions.Lambda.class,
+                description = "L1 regularization of strength λ ≥ 0: the loss gains λ Σ |W|")
+        Double l1;
+    }
+
+    @ArgGroup(exclusive = true)
+    Penalty penalty;
 
     @Option(names = "--every", paramLabel = "K", preprocessor = NumberOptions.Every.class,
             description = "print (and check) the loss every K iterations (default: 10 lines)")
@@ -106,6 +124,13 @@ final class TrainCommand implements Callable<Integer> {
         double scenarioEta = l.scenario().config().learningRate();
         if (learningRate != null) {
             l = l.with(l.scenario().config().withLearningRate(learningRate));
+        }
+        if (optimizer != null) {
+            l = l.with(l.scenario().config().withOptimizer(l.scenario().config().optimizer().withKind(kind(optimizer))));
+        }
+        if (penalty != null) {
+            l = l.with(l.scenario().config().withRegularization(penalty.l2 != null ? Regularization.l2(penalty.l2)
+                    : Regularization.l1(penalty.l1)));
         }
         Scenario s = l.scenario();
         Trainer t = l.trainer();
@@ -181,11 +206,33 @@ final class TrainCommand implements Callable<Integer> {
         return new ScenarioOptions.Loaded(s, s.createTrainer());
     }
 
-    /** @return {@code η = 0.5}, and the scenario's own η when {@code --learning-rate} replaced it */
+    /**
+     * @return {@code η = 0.5}, and the scenario's own η when {@code --learning-rate} replaced it; then the optimiser
+     *         (unless it is plain gradient descent or momentum and not asked for) and the penalty (if any)
+     */
     private String eta(Scenario s, double scenarioEta) {
         String used = "η = " + NumberText.editable(s.config().learningRate());
-        return learningRate == null ? used
+        used = learningRate == null ? used
                 : used + " (--learning-rate; the scenario's η is " + NumberText.editable(scenarioEta) + ")";
+        Optimizer o = s.config().optimizer();
+        if (optimizer != null || o.kind() != Optimizer.Kind.SGD && o.kind() != Optimizer.Kind.MOMENTUM) {
+            used += ", " + o.describe(NumberText::editable);
+        }
+        Regularization r = s.config().regularization();
+        if (r.kind() != Regularization.Kind.NONE) {
+            used += ", " + r.kind().title() + " λ = " + NumberText.editable(r.lambda());
+        }
+        return used;
+    }
+
+    /** @return the optimiser {@code --optimizer} names, or a user error naming the value and those allowed */
+    private Optimizer.Kind kind(String id) {
+        try {
+            return Optimizer.Kind.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "'" + TerminalText.escape(id) + "' in --optimizer: "
+                    + "expected sgd, momentum, nesterov, rmsprop or adam");
+        }
     }
 
     /**

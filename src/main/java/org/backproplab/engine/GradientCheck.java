@@ -167,7 +167,8 @@ public final class GradientCheck {
     public static Result run(Trainer trainer, Progress progress) {
         Network net = trainer.network().copy();
         Workspace w = trainer.previewWorkspace(net);
-        return run(net, w, trainer.config().loss(), progress, evaluations(net, w.rows));
+        return run(net, w, trainer.config().loss(), trainer.config().regularization(), progress,
+                evaluations(net, w.rows));
     }
 
     /** @return the most loss evaluations a check of {@code net} on a batch of {@code batch} samples may run */
@@ -190,6 +191,15 @@ public final class GradientCheck {
      * @throws java.util.concurrent.CancellationException if {@code progress} asks to stop
      */
     static Result run(Network net, Workspace w, Loss loss, Progress progress, long evaluations) {
+        return run(net, w, loss, Regularization.NONE, progress, evaluations);
+    }
+
+    /**
+     * {@link #run(Network, Workspace, Loss, Progress, long)} for the loss {@code L = L_data + Ω(W)} of
+     * {@code penalty}, whose gradient {@code w} holds.
+     */
+    static Result run(Network net, Workspace w, Loss loss, Regularization penalty, Progress progress,
+                      long evaluations) {
         long total = net.parameterCount();
         long checked = sampleSize(net, total, evaluations);
         GradientCheckSides sides = new GradientCheckSides(net, w);
@@ -200,7 +210,7 @@ public final class GradientCheck {
             Layer layer = net.layer(l);
             double[][] wd = layer.weightData();
             double[][] g = Kernels.copy(w.gradW[l]);
-            Probe p = new Probe(net, w, loss, sides, l, sample);
+            Probe p = new Probe(net, w, loss, penalty, sides, l, sample);
             for (int i = 0; i < wd.length; i++) {
                 for (int j = 0; j < wd[i].length; j++) {
                     if (sample.takesNext()) {
@@ -278,7 +288,8 @@ public final class GradientCheck {
     }
 
     /** The network, its batch and the sides at {@code θ}, for a parameter of layer {@code layer}. */
-    private record Probe(Network net, Workspace w, Loss loss, GradientCheckSides sides, int layer, Sample sample) {
+    private record Probe(Network net, Workspace w, Loss loss, Regularization penalty, GradientCheckSides sides, int layer,
+                         Sample sample) {
     }
 
     /**
@@ -339,6 +350,6 @@ public final class GradientCheck {
         for (int l = 1; l <= p.net().depth(); l++) {
             p.w().forward(p.net().layer(l), l);
         }
-        return p.w().loss(p.loss());
+        return p.w().loss(p.loss(), p.penalty(), p.net());
     }
 }

@@ -19,13 +19,16 @@ import org.apache.commons.math3.linear.RealVector;
  * @param preActivations  {@code z^l}
  * @param activations     {@code a^l} ({@code activations.get(0)} is {@code x}; the last is {@code ŷ})
  * @param sampleLosses    per sample, {@code Σ_outputs ℓ(ŷ, y)} (null before LOSS)
- * @param loss            the batch loss {@code L} (NaN before LOSS)
+ * @param loss            the batch loss {@code L = L_data + Ω(W)} (NaN before LOSS)
  * @param outputGradient  {@code ∂L/∂ŷ} (null before LOSS)
  * @param deltas          {@code δ^l}
  * @param weightGradients {@code ∂L/∂W^l}
  * @param biasGradients   {@code ∂L/∂b^l}
  * @param weightUpdates   {@code ΔW^l} that UPDATE applied (null before UPDATE)
  * @param biasUpdates     {@code Δb^l} that UPDATE applied
+ * @param dataLoss        {@code L_data}: the batch loss without the penalty (NaN before LOSS)
+ * @param penalty         {@code Ω(W)}: the penalty on the weights, 0 without regularization (NaN before LOSS)
+ * @param optimizerState  what the optimiser remembered after UPDATE (null before UPDATE)
  */
 public record IterationTrace(long iteration, long epoch, int phasesDone, int[] samples,
                              RealMatrix inputs, RealMatrix targets,
@@ -33,7 +36,8 @@ public record IterationTrace(long iteration, long epoch, int phasesDone, int[] s
                              double[] sampleLosses, double loss, RealMatrix outputGradient,
                              List<RealMatrix> deltas, List<RealMatrix> weightGradients,
                              List<RealVector> biasGradients,
-                             List<RealMatrix> weightUpdates, List<RealVector> biasUpdates) {
+                             List<RealMatrix> weightUpdates, List<RealVector> biasUpdates,
+                             double dataLoss, double penalty, OptimizerState optimizerState) {
 
     /** @return the number of weight layers {@code L} */
     public int depth() {
@@ -64,7 +68,7 @@ public record IterationTrace(long iteration, long epoch, int phasesDone, int[] s
                 ReadOnlyMatrix.of(targets), readOnly(preActivations), readOnly(activations),
                 sampleLosses == null ? null : sampleLosses.clone(), loss, ReadOnlyMatrix.of(outputGradient),
                 readOnly(deltas), readOnly(weightGradients), readOnlyVectors(biasGradients),
-                readOnly(weightUpdates), readOnlyVectors(biasUpdates));
+                readOnly(weightUpdates), readOnlyVectors(biasUpdates), dataLoss, penalty, optimizerState);
     }
 
     /** @return the rows of the batch, in batch order (a copy) */

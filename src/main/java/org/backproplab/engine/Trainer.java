@@ -8,8 +8,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Trains a {@link Network} on a data set by gradient descent, one iteration or one {@link Phase} at a time.
  * Iteration {@code k} (counted from 0) uses the batch the {@link BatchSchedule} assigns to {@code k}, so the
- * state is fully described by the weights, the data, the configuration, the iteration count and the
- * momentum buffers ({@link TrainerState}). Stepping phase by phase and stepping whole iterations run the
+ * state is fully described by the weights, the data, the configuration, the iteration count and what the
+ * optimiser remembers ({@link TrainerState}). Stepping phase by phase and stepping whole iterations run the
  * same code on the same buffers and give bit-identical numbers. Not thread-safe: one thread owns a trainer.
  */
 public final class Trainer {
@@ -38,9 +38,8 @@ public final class Trainer {
     private Workspace ws;
     private Workspace trainWs;
     private Workspace testWs;
-    /** {@code ΔW} of the last update per layer, kept only while {@code μ ≠ 0}. */
-    private double[][][] velocityW;
-    private double[][] velocityB;
+    /** What the optimiser remembers (each buffer allocated when an optimiser first uses it). */
+    private OptimizerState optimizerState = OptimizerState.EMPTY.copy();
 
     /**
      * @param network the network to train (owned by the trainer from now on)
@@ -226,21 +225,28 @@ public final class Trainer {
                 ws.forward(network.layer(p.layer()), p.layer());
             }
             case LOSS -> {
-                if (!Double.isFinite(ws.loss(config.loss()))) {
+                if (!Double.isFinite(ws.loss(config.loss(), config.regularization(), network))) {
                     diverged = true;
                 }
             }
-            case BACKWARD -> ws.backward(network.layer(p.layer()), p.layer());
+            case BACKWARD -> ws.backward(network.layer(p.layer()), p.layer(), config.regularization());
             case UPDATE -> update();
         }
     }
 
-    /** UPDATE: {@code ΔW = μ ΔW_prev − η ∂L/∂W}, {@code W ← W + ΔW}, for weights and biases of every layer. */
+    /**
+     * UPDATE: every weight and bias of every layer takes the step of the {@link Optimizer} (see its formulas) with
+     * {@code g = ∂L/∂w}, the penalty's gradient included.
+     */
     private void update() {
+        Optimizer o = config.optimizer();
         double eta = config.learningRate();
-        double mu = config.momentum();
-        if (mu != 0.0 && velocityW == null) {
-            allocateVelocity();
+        double c1 = 0;
+        double c2 = 0;
+        if (o.kind() == Optimizer.Kind.ADAM) {
+            optimizerState.adamStep++;
+            c1 = Optimizer.correction(o.beta1(), optimizerState.adamStep);
+            c2 = Optimizer.correction(o.beta2(), optimizerState.adamStep);
         }
         double check = 0.0;
         for (int l = 1; l <= network.depth(); l++) {
@@ -249,21 +255,11 @@ public final class Trainer {
             double[][] gw = ws.gradW[l];
             double[] b = layer.biasData();
             double[] gb = ws.gradB[l];
-            if (mu == 0.0) {
-                for (int i = 0; i < w.length; i++) {
-                    check += Kernels.descend(w[i], gw[i], eta);
-                }
-                if (b != null) {
-                    check += Kernels.descend(b, gb, eta);
-                }
-            } else {
-                double[][] v = velocityW[l];
-                for (int i = 0; i < w.length; i++) {
-                    check += Kernels.descend(w[i], v[i], gw[i], eta, mu);
-                }
-                if (b != null) {
-                    check += Kernels.descend(b, velocityB[l], gb, eta, mu);
-                }
+            for (int i = 0; i < w.length; i++) {
+                check += step(o, l, i, w[i], gw[i], eta, c1, c2);
+            }
+            if (b != null) {
+                check += step(o, l, -1, b, gb, eta, c1, c2);
             }
         }
         if (!Double.isFinite(check)) {
@@ -271,14 +267,28 @@ public final class Trainer {
         }
     }
 
-    private void allocateVelocity() {
-        velocityW = new double[network.depth() + 1][][];
-        velocityB = new double[network.depth() + 1][];
-        for (int l = 1; l <= network.depth(); l++) {
-            Layer layer = network.layer(l);
-            velocityW[l] = new double[layer.inputSize()][layer.size()];
-            velocityB[l] = layer.hasBias() ? new double[layer.size()] : null;
-        }
+    /**
+     * One row of parameters: row {@code i} of {@code W^l}, or {@code b^l} for {@code i = −1}.
+     *
+     * @return a number that is finite if and only if every new parameter is
+     */
+    private double step(Optimizer o, int l, int i, double[] theta, double[] g, double eta, double c1, double c2) {
+        return switch (o.kind()) {
+            case SGD -> Kernels.descend(theta, g, eta);
+            case MOMENTUM -> Kernels.descend(theta, buffer(OptimizerState.Slot.VELOCITY, l, i), g, eta, o.mu());
+            case NESTEROV -> OptimizerKernels.nesterov(theta, buffer(OptimizerState.Slot.VELOCITY, l, i), g, eta,
+                    o.mu());
+            case RMSPROP -> OptimizerKernels.rmsprop(theta, buffer(OptimizerState.Slot.MEAN_SQUARE, l, i), g, eta,
+                    o.rho(), o.epsilon());
+            case ADAM -> OptimizerKernels.adam(theta, buffer(OptimizerState.Slot.FIRST_MOMENT, l, i),
+                    buffer(OptimizerState.Slot.SECOND_MOMENT, l, i), g, eta, o, c1, c2);
+        };
+    }
+
+    /** The live row {@code i} of {@code slot} for layer {@code l} ({@code i = −1}: the biases). */
+    private double[] buffer(OptimizerState.Slot slot, int l, int i) {
+        double[][][] w = optimizerState.weightsOf(slot, network);
+        return i < 0 ? optimizerState.biasesOf(slot)[l] : w[l][i];
     }
 
     // ---- traces and evaluations -------------------------------------------------------------------
@@ -311,9 +321,9 @@ public final class Trainer {
         for (int l = 1; l <= net.depth(); l++) {
             p.forward(net.layer(l), l);
         }
-        p.loss(config.loss());
+        p.loss(config.loss(), config.regularization(), net);
         for (int l = net.depth(); l >= 1; l--) {
-            p.backward(net.layer(l), l);
+            p.backward(net.layer(l), l, config.regularization());
         }
         return p;
     }
@@ -362,14 +372,13 @@ public final class Trainer {
         for (int l = 1; l <= network.depth(); l++) {
             w.forward(network.layer(l), l);
         }
-        return w.loss(config.loss());
+        return w.loss(config.loss(), config.regularization(), network);
     }
 
     private IterationTrace capture(Workspace w, long iterationNo, int done) {
         long started = Math.max(0, iterationNo - 1);
         long epoch = (long) Math.floor(epochsAtMark + (double) (started - epochMarkIteration) / batchesPerEpoch() + 1e-9) + 1;
-        return TraceCapture.capture(w, iterationNo, done, network.depth(), config, epoch,
-                velocityW, velocityB);
+        return TraceCapture.capture(w, iterationNo, done, network.depth(), config, epoch, optimizerState);
     }
 
     // ---- what-if edits ----------------------------------------------------------------------------
@@ -493,22 +502,18 @@ public final class Trainer {
 
     /** @return a snapshot to {@link #restore} later (taken at the start of the current iteration) */
     public TrainerState state() {
-        double[][][] vw = null;
-        double[][] vb = null;
-        if (velocityW != null) {
-            vw = new double[velocityW.length][][];
-            vb = new double[velocityB.length][];
-            for (int l = 1; l < velocityW.length; l++) {
-                vw[l] = Kernels.copy(velocityW[l]);
-                vb[l] = velocityB[l] == null ? null : velocityB[l].clone();
-            }
-        }
-        return new TrainerState(network.copy(), data, config, iteration, vw, vb, epochsAtMark, epochMarkIteration);
+        return new TrainerState(network.copy(), data, config, iteration, optimizerState.copy(), epochsAtMark,
+                epochMarkIteration);
+    }
+
+    /** @return what the optimiser remembers now (a copy) */
+    public OptimizerState optimizerState() {
+        return optimizerState.copy();
     }
 
     /**
      * Returns to a snapshot of this trainer (same network shape): weights, data, configuration, iteration
-     * count and momentum; the next phase is FORWARD 1.
+     * count and what the optimiser remembers; the next phase is FORWARD 1.
      *
      * @throws IllegalArgumentException if the snapshot is of a network of another shape
      */
@@ -519,20 +524,7 @@ public final class Trainer {
         iteration = s.iteration;
         epochsAtMark = s.epochsAtMark;
         epochMarkIteration = s.epochMarkIteration;
-        if (s.velocityW == null) {
-            velocityW = null;
-            velocityB = null;
-        } else {
-            allocateVelocity();
-            for (int l = 1; l < velocityW.length; l++) {
-                for (int i = 0; i < velocityW[l].length; i++) {
-                    System.arraycopy(s.velocityW[l][i], 0, velocityW[l][i], 0, velocityW[l][i].length);
-                }
-                if (velocityB[l] != null) {
-                    System.arraycopy(s.velocityB[l], 0, velocityB[l], 0, velocityB[l].length);
-                }
-            }
-        }
+        optimizerState = s.optimizerState.copy();
         resize();
         edited();
     }

@@ -10,22 +10,21 @@ public final class TrainerState {
     final TrainingData data;
     final TrainingConfig config;
     final long iteration;
-    final double[][][] velocityW;
-    final double[][] velocityB;
+    /** The optimiser's memory (a private copy). */
+    final OptimizerState optimizerState;
     /** The epochs counted at {@link #epochMarkIteration} (see {@link Trainer#epochs()}). */
     final double epochsAtMark;
     final long epochMarkIteration;
 
     TrainerState(Network network, TrainingData data, TrainingConfig config,
-                 long iteration, double[][][] velocityW, double[][] velocityB, double epochsAtMark, long epochMarkIteration) {
+                 long iteration, OptimizerState optimizerState, double epochsAtMark, long epochMarkIteration) {
         this.epochsAtMark = epochsAtMark;
         this.epochMarkIteration = epochMarkIteration;
         this.network = network;
         this.data = data;
         this.config = config;
         this.iteration = iteration;
-        this.velocityW = velocityW;
-        this.velocityB = velocityB;
+        this.optimizerState = optimizerState;
     }
 
     /** @return how many updates the weights had had */
@@ -45,29 +44,21 @@ public final class TrainerState {
 
     /**
      * @return {@code ΔW} of the last update of each layer (index {@code 1..L}; index 0 unused), copied, or null
-     *         if the trainer has never taken a momentum step (μ = 0 so far)
+     *         if the trainer has never taken a momentum step (μ = 0 so far): the {@link OptimizerState.Slot#VELOCITY}
+     *         of {@link #optimizerState()}
      */
     public double[][][] velocityWeights() {
-        if (velocityW == null) {
-            return null;
-        }
-        double[][][] v = new double[velocityW.length][][];
-        for (int l = 1; l < v.length; l++) {
-            v[l] = Kernels.copy(velocityW[l]);
-        }
-        return v;
+        return optimizerState.weights(OptimizerState.Slot.VELOCITY);
     }
 
     /** @return {@code Δb} of the last update of each layer (null for a layer without bias), copied, or null */
     public double[][] velocityBiases() {
-        if (velocityB == null) {
-            return null;
-        }
-        double[][] v = new double[velocityB.length][];
-        for (int l = 1; l < v.length; l++) {
-            v[l] = velocityB[l] == null ? null : velocityB[l].clone();
-        }
-        return v;
+        return optimizerState.biases(OptimizerState.Slot.VELOCITY);
+    }
+
+    /** @return what the optimiser remembers (momentum's {@code v}, RMSProp's {@code s}, Adam's {@code m, v, t}) */
+    public OptimizerState optimizerState() {
+        return optimizerState;
     }
 
     /** @return the epochs counted at {@link #epochMarkIteration()}, where the batch size or the rows last changed */
@@ -81,16 +72,32 @@ public final class TrainerState {
     }
 
     /**
+     * {@link #at(long, Network, OptimizerState, double, long)} with momentum's last step as the optimiser's only
+     * memory.
+     *
+     * @param velocityW {@code ΔW} per layer as {@link #velocityWeights()} gives it, or null (no momentum yet)
+     * @param velocityB {@code Δb} per layer, null exactly when {@code velocityW} is
+     */
+    public TrainerState at(long iteration, Network network, double[][][] velocityW, double[][] velocityB,
+                           double epochsAtMark, long epochMarkIteration) {
+        if ((velocityW == null) != (velocityB == null)) {
+            throw new IllegalArgumentException("momentum needs both the weights' and the biases' last step, or neither");
+        }
+        OptimizerState o = velocityW == null ? OptimizerState.EMPTY
+                : OptimizerState.EMPTY.with(OptimizerState.Slot.VELOCITY, velocityW, velocityB);
+        return at(iteration, network, o, epochsAtMark, epochMarkIteration);
+    }
+
+    /**
      * The state of the same data set and configuration at another point of training: what a saved checkpoint
      * holds. Restoring it and training on gives what training gave from that point.
      *
-     * @param network    weights and biases of this state's shape (copied)
-     * @param velocityW  {@code ΔW} per layer as {@link #velocityWeights()} gives it, or null (no momentum yet)
-     * @param velocityB  {@code Δb} per layer, null exactly when {@code velocityW} is
+     * @param network        weights and biases of this state's shape (copied)
+     * @param optimizerState what the optimiser remembers, each buffer of this state's shape
      * @throws IllegalArgumentException naming the value if a shape differs, a number is not finite or the
      *                                  iterations are out of order
      */
-    public TrainerState at(long iteration, Network network, double[][][] velocityW, double[][] velocityB,
+    public TrainerState at(long iteration, Network network, OptimizerState optimizerState,
                            double epochsAtMark, long epochMarkIteration) {
         if (!network.specs().equals(this.network.specs()) || network.inputSize() != this.network.inputSize()) {
             throw new IllegalArgumentException("a network " + network.specs() + " where " + this.network.specs()
@@ -104,29 +111,31 @@ public final class TrainerState {
             throw new IllegalArgumentException("epochs " + epochsAtMark + " counted by iteration " + epochMarkIteration
                     + ": expected 0 to " + epochMarkIteration + " (an epoch takes at least one iteration)");
         }
-        if ((velocityW == null) != (velocityB == null)) {
-            throw new IllegalArgumentException("momentum needs both the weights' and the biases' last step, or neither");
-        }
-        double[][][] vw = null;
-        double[][] vb = null;
-        if (velocityW != null) {
-            int depth = this.network.depth();
-            if (velocityW.length != depth + 1 || velocityB.length != depth + 1) {
-                throw new IllegalArgumentException("momentum for " + (velocityW.length - 1) + " layers: expected " + depth);
+        int depth = this.network.depth();
+        for (OptimizerState.Slot slot : OptimizerState.Slot.values()) {
+            double[][][] w = optimizerState.liveWeights(slot);
+            if (w == null) {
+                continue;
             }
-            vw = new double[depth + 1][][];
-            vb = new double[depth + 1][];
+            double[][] b = optimizerState.biasesOf(slot);
+            String name = slot.symbol() + " (" + slot.id() + ")";
+            if (w.length != depth + 1 || b.length != depth + 1) {
+                throw new IllegalArgumentException(name + " for " + (w.length - 1) + " layers: expected " + depth);
+            }
             for (int l = 1; l <= depth; l++) {
                 Layer layer = this.network.layer(l);
-                vw[l] = Kernels.copy(checkedMatrix(velocityW[l], layer.inputSize(), layer.size(), "ΔW" + l));
-                if (layer.hasBias() != (velocityB[l] != null)) {
-                    throw new IllegalArgumentException("Δb" + l + ": layer " + l + (layer.hasBias() ? " has" : " has no")
-                            + " bias");
+                checkedMatrix(w[l], layer.inputSize(), layer.size(), name + " of W" + l);
+                if (layer.hasBias() != (b[l] != null)) {
+                    throw new IllegalArgumentException(name + " of b" + l + ": layer " + l
+                            + (layer.hasBias() ? " has" : " has no") + " bias");
                 }
-                vb[l] = velocityB[l] == null ? null : checkedRow(velocityB[l], layer.size(), "Δb" + l).clone();
+                if (b[l] != null) {
+                    checkedRow(b[l], layer.size(), name + " of b" + l);
+                }
             }
         }
-        return new TrainerState(network.copy(), data, config, iteration, vw, vb, epochsAtMark, epochMarkIteration);
+        return new TrainerState(network.copy(), data, config, iteration, optimizerState.copy(), epochsAtMark,
+                epochMarkIteration);
     }
 
     private static double[][] checkedMatrix(double[][] m, int rows, int cols, String name) {
@@ -157,7 +166,7 @@ public final class TrainerState {
      */
     public TrainerState withConfig(TrainingConfig c) {
         data.checkTargets(c.loss());
-        return new TrainerState(network, data, c, iteration, velocityW, velocityB, epochsAtMark, epochMarkIteration);
+        return new TrainerState(network, data, c, iteration, optimizerState, epochsAtMark, epochMarkIteration);
     }
 
     /**
@@ -166,7 +175,7 @@ public final class TrainerState {
      * @throws IllegalArgumentException naming the row as {@link Trainer#setTestRows} does
      */
     public TrainerState withTestRows(int[] test) {
-        return new TrainerState(network, data.withTestRows(test), config, iteration, velocityW, velocityB, epochsAtMark,
+        return new TrainerState(network, data.withTestRows(test), config, iteration, optimizerState, epochsAtMark,
                 epochMarkIteration);
     }
 

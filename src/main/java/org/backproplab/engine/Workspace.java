@@ -23,7 +23,12 @@ final class Workspace {
     int[] indices;
     /** How many samples the current batch has. */
     int rows;
+    /** The batch loss {@code L = L_data + Ω(W)} of the last LOSS phase. */
     double loss;
+    /** {@code L_data}: the batch loss without the penalty. */
+    double dataLoss;
+    /** {@code Ω(W)}: the penalty on the weights (0 without regularization). */
+    double penalty;
     /** The loss of the last {@link #loss(Loss)}: softmax + cross-entropy takes its short cut in {@link #backward}. */
     private Loss lastLoss;
     /** Buffers that {@code a[0]} and {@code y} use when the batch is not the whole data set. */
@@ -109,7 +114,30 @@ final class Workspace {
             total += s;
         }
         this.loss = total * factor;
+        this.dataLoss = this.loss;
+        this.penalty = 0.0;
         return this.loss;
+    }
+
+    /**
+     * LOSS with a penalty on the weights of {@code net}: {@link #loss(Loss)} gives {@code L_data}, and
+     * {@code L = L_data + Ω(W)} (just {@code L_data} when the regularization is off).
+     *
+     * @return the batch loss {@code L}
+     */
+    double loss(Loss loss, Regularization r, Network net) {
+        loss(loss);
+        if (!r.isOff()) {
+            penalty = r.penalty(net);
+            this.loss = dataLoss + penalty;
+        }
+        return this.loss;
+    }
+
+    /** BACKWARD l with a penalty: {@link #backward(Layer, int)}, then {@code ∂L/∂W^l += ∂Ω/∂W^l}. */
+    void backward(Layer layer, int l, Regularization r) {
+        backward(layer, l);
+        r.addGradient(layer.weightData(), gradW[l]);
     }
 
     /**

@@ -11,12 +11,17 @@
  *   <li>biases {@code b^l}: one per neuron of layer {@code l}, or none when the layer has its bias switched off.</li>
  *   <li>preActivations {@code z^l = a^{l-1} W^l + b^l}; activations {@code a^l = f(z^l)}; {@code a^0 = x}
  *       (the inputs), {@code a^L = ŷ} (the prediction); {@code y} is the target.</li>
- *   <li>loss {@code L(ŷ, y)}; outputGradient {@code ∂L/∂ŷ}.</li>
+ *   <li>loss {@code L = L_data(ŷ, y) + Ω(W)}: the data loss plus the penalty of the {@link
+ *       org.backproplab.engine.Regularization} (L2: {@code (λ/2) Σ W²}, L1: {@code λ Σ |W|}, none: 0);
+ *       outputGradient {@code ∂L/∂ŷ}.</li>
  *   <li>deltas {@code δ^l = ∂L/∂z^l}: {@code δ^L = ∂L/∂ŷ ⊙ f'(z^L)} and
  *       {@code δ^l = (δ^{l+1} (W^{l+1})ᵀ) ⊙ f'(z^l)}.</li>
- *   <li>weightGradients {@code ∂L/∂W^l = (a^{l-1})ᵀ δ^l}; biasGradients {@code ∂L/∂b^l = Σ_samples δ^l}.</li>
- *   <li>learningRate {@code η}; momentum {@code μ}; update {@code ΔW = μ·ΔW_prev − η·∂L/∂W},
- *       {@code W ← W + ΔW} (with {@code μ = 0}: {@code W ← W − η·∂L/∂W}).</li>
+ *   <li>weightGradients {@code ∂L/∂W^l = (a^{l-1})ᵀ δ^l + ∂Ω/∂W^l}; biasGradients {@code ∂L/∂b^l = Σ_samples δ^l}.</li>
+ *   <li>learningRate {@code η}; the {@link org.backproplab.engine.Optimizer} turns {@code g = ∂L/∂W} into the step
+ *       {@code ΔW}, {@code W ← W + ΔW}: gradient descent {@code ΔW = −η g}; momentum {@code μ} with
+ *       {@code v ← μ v − η g}, {@code ΔW = v}; Nesterov {@code ΔW = μ v − η g}; RMSProp ({@code ρ, ε}, memory
+ *       {@code s}); Adam ({@code β1, β2, ε}, memory {@code m, v, t}). What an optimiser remembers is its
+ *       {@link org.backproplab.engine.OptimizerState}.</li>
  *   <li>iteration: one update of the weights (one batch); epoch: one pass over all samples.</li>
  * </ul>
  */

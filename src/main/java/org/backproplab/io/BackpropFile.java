@@ -22,7 +22,9 @@ import org.backproplab.session.HistoryRecord;
 public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history,
                            org.backproplab.session.SessionRecord session) {
     /** The value of the {@code format} field that is written. */
-    public static final String FORMAT = "backprop-lab/4";
+    public static final String FORMAT = "backprop-lab/5";
+    /** The format before optimisers other than momentum, regularization and their stored memory. Still read. */
+    public static final String FORMAT_V4 = "backprop-lab/4";
     /** The format before stored trainer states (a history is rebuilt by replay). Still read. */
     public static final String FORMAT_V3 = "backprop-lab/3";
     /** The format before runs: one history. Still read. */

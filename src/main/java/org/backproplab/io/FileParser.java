@@ -22,6 +22,8 @@ import org.backproplab.engine.Layer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.engine.WorkLimits;
@@ -37,7 +39,9 @@ final class FileParser {
             "training", "dataset", "probes", "iteration", "defaultIterations", "history", "run", "otherRuns");
     private static final Set<String> RUN = Set.of("number", "parent", "forkedAt");
     private static final Set<String> TRAINING = Set.of("loss", "learningRate", "batch", "momentum", "init",
-            "seed", "shuffle");
+            "seed", "shuffle", "optimizer", "regularization");
+    private static final Set<String> REGULARIZATION = Set.of("kind", "lambda");
+    private static final Set<String> OPTIMIZER = Set.of("kind", "momentum", "rho", "beta1", "beta2", "epsilon");
     private static final Set<String> DATASET = Set.of("inputs", "targets", "labels", "inputNames", "targetNames",
             "biasColumn", "testRows", "features");
     private static final Set<String> OTHER_RUN = Set.of("name", "description", "layers", "weights", "biases",
@@ -52,8 +56,10 @@ final class FileParser {
     }
 
     private final JsonFields f;
-    /** True for a file of the current format, whose histories may store trainer states. */
+    /** True for a file of version 4 or later, whose histories may store trainer states. */
     private boolean storedStates;
+    /** True for a file of version 5 or later: any optimiser, regularization, and the optimisers' memory. */
+    private boolean optimizers;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
@@ -158,13 +164,15 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V3)
-                && !format.equals(BackpropFile.FORMAT_V2) && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V3
-                    + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \"" + BackpropFile.FORMAT_V1 + "\"), found "
-                    + found(root.get("format")));
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V4)
+                && !format.equals(BackpropFile.FORMAT_V3) && !format.equals(BackpropFile.FORMAT_V2)
+                && !format.equals(BackpropFile.FORMAT_V1)) {
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V4
+                    + "\", \"" + BackpropFile.FORMAT_V3 + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \""
+                    + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
         }
-        storedStates = format.equals(BackpropFile.FORMAT);
+        optimizers = format.equals(BackpropFile.FORMAT);
+        storedStates = optimizers || format.equals(BackpropFile.FORMAT_V4);
         boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
         if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
             String field = root.has("run") ? "run" : "otherRuns";
@@ -244,8 +252,8 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates).parse(h, scenario, network,
-                iteration));
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates, optimizers)
+                .parse(h, scenario, network, iteration));
     }
 
     private int inputSize(JsonNode root) throws FileFormatException {
@@ -312,14 +320,83 @@ final class FileParser {
         if (eta < 0) {
             throw f.error(field(path, "learningRate"), "is " + eta + ": expected a number ≥ 0");
         }
-        double mu = n.has("momentum") ? f.number(n.get("momentum"), field(path, "momentum")) : 0.0;
-        if (mu < 0 || mu >= 1) {
-            throw f.error(field(path, "momentum"), "is " + mu + ": expected 0 ≤ momentum < 1");
-        }
+        Optimizer optimizer = optimizer(n, path);
+        Regularization regularization = regularization(n, path);
         BatchMode batch = batch(f.required(n, path, "batch"), field(path, "batch"));
         long seed = n.has("seed") ? f.integer(n.get("seed"), field(path, "seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
         boolean shuffle = n.has("shuffle") && f.bool(n.get("shuffle"), field(path, "shuffle"));
-        return new TrainingConfig(loss, eta, batch, mu, shuffle, init, seed);
+        return new TrainingConfig(loss, eta, batch, optimizer, shuffle, init, seed, regularization);
+    }
+
+    /** {@code training.momentum} (every version) or {@code training.optimizer} (version 5), one or neither. */
+    private Optimizer optimizer(JsonNode n, String path) throws FileFormatException {
+        if (!n.has("optimizer")) {
+            double mu = n.has("momentum") ? f.number(n.get("momentum"), field(path, "momentum")) : 0.0;
+            if (mu < 0 || mu >= 1) {
+                throw f.error(field(path, "momentum"), "is " + mu + ": expected 0 ≤ momentum < 1");
+            }
+            return mu > 0 ? Optimizer.momentum(mu) : Optimizer.sgd();
+        }
+        String op = field(path, "optimizer");
+        newer(op, "optimizers other than momentum");
+        if (n.has("momentum")) {
+            throw f.error(field(path, "momentum"), "and " + op + " both given: write μ in " + op);
+        }
+        JsonNode o = n.get("optimizer");
+        f.object(o, op, OPTIMIZER);
+        Optimizer.Kind kind = kind(o, op, Optimizer.Kind::fromId);
+        Optimizer result = Optimizer.of(kind);
+        for (Optimizer.Parameter p : Optimizer.Parameter.values()) {
+            if (o.has(p.id()) && !kind.parameters().contains(p)) {
+                throw f.error(field(op, p.id()), "is not a parameter of " + kind.title() + ": it has "
+                        + (kind.parameters().isEmpty() ? "none" : kind.parameters().stream()
+                        .map(Optimizer.Parameter::id).collect(java.util.stream.Collectors.joining(", "))));
+            }
+            if (o.has(p.id())) {
+                String pp = field(op, p.id());
+                double x = f.number(o.get(p.id()), pp);
+                if (!p.allows(x)) {
+                    throw f.error(pp, "is " + x + ": expected " + p.allowed());
+                }
+                result = p.in(result, x);
+            }
+        }
+        return result;
+    }
+
+    /** {@code training.regularization} (version 5): none when absent. */
+    private Regularization regularization(JsonNode n, String path) throws FileFormatException {
+        if (!n.has("regularization")) {
+            return Regularization.NONE;
+        }
+        String rp = field(path, "regularization");
+        newer(rp, "regularization");
+        JsonNode r = n.get("regularization");
+        f.object(r, rp, REGULARIZATION);
+        Regularization.Kind kind = kind(r, rp, Regularization.Kind::fromId);
+        double lambda = r.has("lambda") ? f.number(r.get("lambda"), field(rp, "lambda")) : 0.0;
+        if (lambda < 0) {
+            throw f.error(field(rp, "lambda"), "is " + lambda + ": expected λ ≥ 0");
+        }
+        return new Regularization(kind, lambda);
+    }
+
+    /** The {@code kind} of the object at {@code path}, read by {@code fromId} (whose refusal names what is allowed). */
+    private <K> K kind(JsonNode n, String path, java.util.function.Function<String, K> fromId) throws FileFormatException {
+        String kp = field(path, "kind");
+        try {
+            return fromId.apply(f.text(f.required(n, path, "kind"), kp));
+        } catch (IllegalArgumentException e) {
+            throw f.error(kp, e.getMessage());
+        }
+    }
+
+    /** Refuses {@code path} in a file older than version 5. */
+    private void newer(String path, String what) throws FileFormatException {
+        if (!optimizers) {
+            throw f.error(path, "unknown field before \"" + BackpropFile.FORMAT + "\": " + what + " need \""
+                    + BackpropFile.FORMAT + "\"");
+        }
     }
 
     private BatchMode batch(JsonNode n, String path) throws FileFormatException {

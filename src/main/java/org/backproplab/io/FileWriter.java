@@ -9,6 +9,8 @@ import org.backproplab.data.Scenario;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.TrainingConfig;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -122,7 +124,20 @@ final class FileWriter {
         } else {
             t.put("batch", c.batch().id());
         }
-        t.put("momentum", c.momentum());
+        Optimizer o = c.optimizer();
+        if (o.kind() == Optimizer.Kind.SGD || o.kind() == Optimizer.Kind.MOMENTUM) {
+            t.put("momentum", c.momentum()); // as every version has written it
+        } else {
+            ObjectNode on = t.putObject("optimizer");
+            on.put("kind", o.kind().id());
+            for (Optimizer.Parameter p : o.kind().parameters()) {
+                on.put(p.id(), p.of(o));
+            }
+        }
+        Regularization r = c.regularization();
+        if (r.kind() != Regularization.Kind.NONE) {
+            t.putObject("regularization").put("kind", r.kind().id()).put("lambda", r.lambda());
+        }
         t.put("init", c.init().id());
         t.put("seed", c.seed());
         t.put("shuffle", c.shuffle());

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerState;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
@@ -29,27 +30,41 @@ final class HistoryParser {
     private static final Set<String> STATE = Set.of("weights", "biases", "training", "dataset", "testRows");
     private static final Set<String> EDIT = Set.of("iteration", "text", "weights", "biases", "training", "dataset",
             "testRows");
-    private static final Set<String> CARRY = Set.of("velocity", "epochMark");
     private static final Set<String> HISTORY_V4 = with(HISTORY, "checkpointEvery", "checkpoints", "current",
             "endLosses");
-    private static final Set<String> STATE_V4 = with(STATE, "velocity", "epochMark");
-    private static final Set<String> EDIT_V4 = with(EDIT, "velocity", "epochMark", "before");
-    private static final Set<String> BEFORE = Set.of("weights", "biases", "velocity", "epochMark");
-    private static final Set<String> CHECKPOINT = Set.of("iteration", "weights", "biases", "velocity", "epochMark");
-    private static final Set<String> VELOCITY = Set.of("weights", "biases");
+    private static final Set<String> BUFFER = Set.of("weights", "biases");
     private static final Set<String> EPOCH_MARK = Set.of("epochs", "iteration");
     private static final Set<String> SAMPLES = Set.of("inputs", "targets", "labels");
 
     private final FileParser parser;
     private final JsonFields f;
 
-    /** True if the file's format may store trainer states ({@code backprop-lab/4}). */
+    /** True if the file's format may store trainer states ({@code backprop-lab/4} and later). */
     private final boolean v4;
+    /** The optimiser's buffers the file may store: momentum's in version 4, every optimiser's from version 5. */
+    private final List<OptimizerState.Slot> slots;
+    /** What a stored trainer state carries besides weights (see {@link HistoryWriter}). */
+    private final Set<String> carryFields;
+    private final Set<String> stateV4;
+    private final Set<String> editV4;
+    private final Set<String> before;
+    private final Set<String> checkpoint;
 
-    HistoryParser(FileParser parser, JsonFields f, boolean storedStates) {
+    HistoryParser(FileParser parser, JsonFields f, boolean storedStates, boolean optimizers) {
         this.parser = parser;
         this.f = f;
         this.v4 = storedStates;
+        this.slots = optimizers ? List.of(OptimizerState.Slot.values()) : List.of(OptimizerState.Slot.VELOCITY);
+        List<String> carry = new ArrayList<>(List.of("epochMark"));
+        slots.forEach(s -> carry.add(s.id()));
+        if (optimizers) {
+            carry.add("adamStep");
+        }
+        carryFields = Set.copyOf(carry);
+        stateV4 = with(STATE, carry.toArray(String[]::new));
+        editV4 = with(with(EDIT, "before"), carry.toArray(String[]::new));
+        before = with(Set.of("weights", "biases"), carry.toArray(String[]::new));
+        checkpoint = with(Set.of("iteration", "weights", "biases"), carry.toArray(String[]::new));
     }
 
     private static Set<String> with(Set<String> s, String... more) {
@@ -73,7 +88,7 @@ final class HistoryParser {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");
         }
         JsonNode initialNode = f.required(h, "history", "initial");
-        f.object(initialNode, "history.initial", v4 ? STATE_V4 : STATE);
+        f.object(initialNode, "history.initial", v4 ? stateV4 : STATE);
         HistoryRecord.State initial = state(initialNode, "history.initial", scenario, null);
         List<HistoryRecord.Edit> edits = new ArrayList<>();
         JsonNode e = h.has("edits") ? f.array(h.get("edits"), "history.edits", 0, MAX_EDITS) : null;
@@ -83,13 +98,13 @@ final class HistoryParser {
         for (int i = 0; e != null && i < e.size(); i++) {
             String path = index("history.edits", i);
             JsonNode n = e.get(i);
-            f.object(n, path, v4 ? EDIT_V4 : EDIT);
+            f.object(n, path, v4 ? editV4 : EDIT);
             long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last, end);
             String text = f.text(f.required(n, path, "text"), field(path, "text"));
             HistoryRecord.State after = state(n, path, scenario, previous);
             if (carried != null) {
                 carried.edit(n, path, k, previous, after);
-            } else if (n.has("before") || n.has("velocity") || n.has("epochMark")) {
+            } else if (n.has("before") || carryFields.stream().anyMatch(n::has)) {
                 throw f.error(path, "stored trainer states need history.checkpointEvery");
             }
             edits.add(new HistoryRecord.Edit(k, text, after));
@@ -122,7 +137,7 @@ final class HistoryParser {
      */
     private final class Carried {
         private final List<TrainerState> checkpoints = new ArrayList<>();
-        private final List<TrainerState> before = new ArrayList<>();
+        private final List<TrainerState> befores = new ArrayList<>();
         private final List<TrainerState> after = new ArrayList<>();
         /** The states whose data and settings later stored states share, with the iteration they begin at. */
         private final java.util.TreeMap<Long, TrainerState> stretches = new java.util.TreeMap<>();
@@ -142,9 +157,9 @@ final class HistoryParser {
                 throws FileFormatException {
             JsonNode b = f.required(n, path, "before");
             String bp = field(path, "before");
-            f.object(b, bp, BEFORE);
+            f.object(b, bp, before);
             Network beforeNet = parser.network(b, bp, scenario, next.network());
-            before.add(carry(b, bp, base(previous, k, path), k, beforeNet));
+            befores.add(carry(b, bp, base(previous, k, path), k, beforeNet));
             TrainerState a = carry(n, path, base(next, k, path), k, next.network());
             after.add(a);
             stretches.put(k + 1, a);
@@ -164,7 +179,7 @@ final class HistoryParser {
             for (int i = 0; c != null && i < c.size(); i++) {
                 String path = index("history.checkpoints", i);
                 JsonNode n = c.get(i);
-                f.object(n, path, CHECKPOINT);
+                f.object(n, path, checkpoint);
                 long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last + 1, end);
                 TrainerState stretch = stretches.floorEntry(k).getValue();
                 Network net = parser.network(n, path, scenario, null);
@@ -175,12 +190,12 @@ final class HistoryParser {
                 last = k;
             }
             JsonNode cur = f.required(h, "history", "current");
-            f.object(cur, "history.current", CARRY);
+            f.object(cur, "history.current", carryFields);
             TrainerState now = carry(cur, "history.current", base(current, iteration, "history"), iteration,
                     current.network());
             double[] endLosses = losses(f.required(h, "history", "endLosses"), "history.endLosses", 2);
             try {
-                return new HistoryRecord.Stored(checkpoints, before, after, now, interval, endLosses[0], endLosses[1]);
+                return new HistoryRecord.Stored(checkpoints, befores, after, now, interval, endLosses[0], endLosses[1]);
             } catch (IllegalArgumentException e) {
                 throw f.error("history.checkpointEvery", e.getMessage());
             }
@@ -207,24 +222,30 @@ final class HistoryParser {
             }
         }
 
-        /** The state at {@code k} with {@code net}, and the {@code velocity} and {@code epochMark} of {@code n}. */
+        /** The state at {@code k} with {@code net}, and the optimiser's memory and {@code epochMark} of {@code n}. */
         private TrainerState carry(JsonNode n, String path, TrainerState stretch, long k, Network net)
                 throws FileFormatException {
-            double[][][] vw = null;
-            double[][] vb = null;
-            if (n.has("velocity")) {
-                String vp = field(path, "velocity");
-                f.object(n.get("velocity"), vp, VELOCITY);
-                Network v = parser.network(n.get("velocity"), vp, scenario, null);
+            OptimizerState memory = OptimizerState.EMPTY;
+            for (OptimizerState.Slot slot : slots) {
+                if (!n.has(slot.id())) {
+                    continue;
+                }
+                String vp = field(path, slot.id());
+                f.object(n.get(slot.id()), vp, BUFFER);
+                Network v = parser.network(n.get(slot.id()), vp, scenario, null);
                 if (v == null) {
                     throw f.error(field(vp, "weights"), "missing");
                 }
-                vw = new double[v.depth() + 1][][];
-                vb = new double[v.depth() + 1][];
+                double[][][] vw = new double[v.depth() + 1][][];
+                double[][] vb = new double[v.depth() + 1][];
                 for (int l = 1; l <= v.depth(); l++) {
                     vw[l] = v.layer(l).weights().getData();
                     vb[l] = v.layer(l).hasBias() ? v.layer(l).bias().toArray() : null;
                 }
+                memory = memory.with(slot, vw, vb);
+            }
+            if (n.has("adamStep")) {
+                memory = memory.withAdamStep(f.integer(n.get("adamStep"), field(path, "adamStep"), 0, Trainer.MAX_ITERATION));
             }
             double epochs = 0;
             long mark = 0;
@@ -235,7 +256,7 @@ final class HistoryParser {
                 mark = f.integer(f.required(n.get("epochMark"), mp, "iteration"), field(mp, "iteration"), 0, k);
             }
             try {
-                return stretch.at(k, net, vw, vb, epochs, mark);
+                return stretch.at(k, net, memory, epochs, mark);
             } catch (IllegalArgumentException e) {
                 throw f.error(path, e.getMessage());
             }

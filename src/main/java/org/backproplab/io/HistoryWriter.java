@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerState;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.session.HistoryRecord;
 
 /**
- * Writes the {@code history} object of a {@code backprop-lab/4} file (also the shape of versions 2 and 3, plus the
- * stored trainer states) (see {@code docs/file-format.md}). An
+ * Writes the {@code history} object of a {@code backprop-lab/5} file (also the shape of versions 2 and 3, plus the
+ * stored trainer states of version 4 and the optimisers' memory of version 5) (see {@code docs/file-format.md}). An
  * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
  * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
@@ -79,15 +80,21 @@ final class HistoryWriter {
     }
 
     /**
-     * What a trainer carries besides weights: {@code velocity} (the last update's ΔW and Δb, with momentum) and
+     * What a trainer carries besides weights: what the optimiser remembers, one object per buffer named as
+     * {@link OptimizerState.Slot#id()} ({@code velocity}: momentum's last ΔW and Δb; {@code meanSquare}: RMSProp's
+     * s; {@code firstMoment}, {@code secondMoment}: Adam's m and v) and Adam's {@code adamStep} t, and
      * {@code epochMark} (where epochs were last counted afresh), each left out when there is none.
      */
     private static ObjectNode carry(TrainerState s) {
         ObjectNode n = NODES.objectNode();
-        double[][][] vw = s.velocityWeights();
-        if (vw != null) {
-            double[][] vb = s.velocityBiases();
-            ObjectNode v = n.putObject("velocity");
+        OptimizerState o = s.optimizerState();
+        for (OptimizerState.Slot slot : OptimizerState.Slot.values()) {
+            double[][][] vw = o.weights(slot);
+            if (vw == null) {
+                continue;
+            }
+            double[][] vb = o.biases(slot);
+            ObjectNode v = n.putObject(slot.id());
             ArrayNode w = v.putArray("weights");
             ArrayNode b = v.putArray("biases");
             for (int l = 1; l < vw.length; l++) {
@@ -98,6 +105,9 @@ final class HistoryWriter {
                     b.add(FileWriter.matrix(new double[][] {vb[l]}).get(0));
                 }
             }
+        }
+        if (o.adamStep() != 0) {
+            n.put("adamStep", o.adamStep());
         }
         if (s.epochsAtMark() != 0 || s.epochMarkIteration() != 0) {
             ObjectNode m = n.putObject("epochMark");

@@ -146,10 +146,16 @@ final class WorkedExampleModel {
         String eta = WorkedExample.format(config.learningRate());
         String mu = WorkedExample.format(config.momentum());
         boolean momentum = config.momentum() != 0;
-        List<String> text = list(momentum
+        org.backproplab.engine.Optimizer o = config.optimizer();
+        boolean other = o.kind() != org.backproplab.engine.Optimizer.Kind.SGD
+                && o.kind() != org.backproplab.engine.Optimizer.Kind.MOMENTUM;
+        String step = other ? "ΔW = one step of " + o.describe(WorkedExample::format) + " with η = " + eta
+                + " (the same for b)" : momentum
                 ? "ΔW = μ·ΔW_prev − η·∂L/∂W with η = " + eta + ", μ = " + mu + " (the same for b)"
-                : "ΔW = −η·∂L/∂W with η = " + eta + " (the same for b)", "new W = W + ΔW,   new b = b + Δb");
-        List<String> tex = list(momentum
+                : "ΔW = −η·∂L/∂W with η = " + eta + " (the same for b)";
+        List<String> text = list(step, "new W = W + ΔW,   new b = b + Δb");
+        List<String> tex = list(other ? "\\Delta W = \\text{one step of " + o.kind().title() + "}, \\quad \\eta = " + eta
+                : momentum
                 ? "\\Delta W = \\mu\\,\\Delta W_{\\text{prev}} - \\eta \\frac{\\partial L}{\\partial W}, \\quad \\eta = "
                 + eta + ", \\ \\mu = " + mu
                 : "\\Delta W = -\\eta \\frac{\\partial L}{\\partial W}, \\quad \\eta = " + eta,

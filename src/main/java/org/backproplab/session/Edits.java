@@ -122,8 +122,19 @@ final class Edits {
         if (n.learningRate() != old.learningRate()) {
             what.add("η: " + TrainingSession.fmt(old.learningRate()) + " → " + TrainingSession.fmt(n.learningRate()));
         }
-        if (n.momentum() != old.momentum()) {
-            what.add("μ: " + TrainingSession.fmt(old.momentum()) + " → " + TrainingSession.fmt(n.momentum()));
+        if (n.optimizer().kind() != old.optimizer().kind()) {
+            what.add("optimizer: " + old.optimizer().describe(TrainingSession::fmt) + " → "
+                    + n.optimizer().describe(TrainingSession::fmt));
+        } else {
+            for (org.backproplab.engine.Optimizer.Parameter p : n.optimizer().kind().parameters()) {
+                if (p.of(n.optimizer()) != p.of(old.optimizer())) {
+                    what.add(p.symbol() + ": " + TrainingSession.fmt(p.of(old.optimizer())) + " → "
+                            + TrainingSession.fmt(p.of(n.optimizer())));
+                }
+            }
+        }
+        if (!n.regularization().equals(old.regularization())) {
+            what.add("regularization: " + describe(old.regularization()) + " → " + describe(n.regularization()));
         }
         if (!n.batch().equals(old.batch())) {
             what.add("batch: " + old.batch().id() + " → " + n.batch().id());
@@ -135,6 +146,12 @@ final class Edits {
             what.add(n.shuffle() ? "shuffle on" : "shuffle off");
         }
         return what;
+    }
+
+    /** @return e.g. "L2 λ = 0.01", or "none" */
+    static String describe(org.backproplab.engine.Regularization r) {
+        return r.kind() == org.backproplab.engine.Regularization.Kind.NONE ? "none"
+                : r.kind().name() + " λ = " + TrainingSession.fmt(r.lambda());
     }
 
     /**

@@ -35,6 +35,11 @@ public record Allowed(double min, boolean minOpen, double max, boolean maxOpen, 
         return new Allowed(min, false, max, true, false, example, "");
     }
 
+    /** @return numbers above {@code min} (not included) up to {@code max} (included), e.g. an ε */
+    public static Allowed aboveUpTo(double min, double max, double example) {
+        return new Allowed(min, true, max, false, false, example, "");
+    }
+
     /** @return whole numbers from {@code min} to {@code max} (the limits of a long: any whole number) */
     public static Allowed whole(long min, long max) {
         return new Allowed(min, false, max, false, true, Double.NaN, "");
@@ -56,7 +61,9 @@ public record Allowed(double min, boolean minOpen, double max, boolean maxOpen, 
         boolean low = min != Double.NEGATIVE_INFINITY && (!whole || min > Long.MIN_VALUE);
         boolean high = max != Double.POSITIVE_INFINITY && (!whole || max < Long.MAX_VALUE);
         String range;
-        if (low && high) {
+        if (low && high && minOpen) {
+            range = " above " + text(min) + (maxOpen ? " and below " : " up to ") + text(max);
+        } else if (low && high) {
             range = " from " + text(min) + (maxOpen ? " up to (not including) " : " to ") + text(max);
         } else if (low) {
             range = minOpen ? " > " + text(min) : " ≥ " + text(min);

@@ -51,7 +51,7 @@ class StoredStatesFileTest {
         }
     }
 
-    private static void refused(String json, Consumer<ObjectNode> change, String field, String message) throws Exception {
+    static void refused(String json, Consumer<ObjectNode> change, String field, String message) throws Exception {
         ObjectNode root = (ObjectNode) Json.MAPPER.readTree(json);
         change.accept(root);
         String text = Json.pretty(root);

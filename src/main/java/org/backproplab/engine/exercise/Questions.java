@@ -42,7 +42,9 @@ public final class Questions {
         if (!boundary && next.kind() == Phase.Kind.BACKWARD && next.layer() < depth && now.size(next.layer()) > 1) {
             fits.add(largest(Question.Kind.LARGEST_DELTA, preview.deltas().get(next.layer()), next, row, names));
         }
-        if (update && config.momentum() == 0) {
+        // the update questions work out w − η·∂L/∂w: plain gradient descent on the data loss only
+        if (update && config.optimizer().kind() == org.backproplab.engine.Optimizer.Kind.SGD
+                && config.regularization().isOff()) {
             Phase at = new Phase(Phase.Kind.UPDATE, 0);
             int[] e = edge != null && edge.length == 3 && edge[0] >= 1 && edge[0] <= depth && edge[1] >= 0
                     && edge[1] < now.layer(edge[0]).inputSize() && edge[2] >= 0 && edge[2] < now.size(edge[0])

@@ -16,16 +16,20 @@ import org.backproplab.engine.BatchMode;
 import org.backproplab.engine.Initializer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.NumberField;
 import org.backproplab.ui.architecture.ArchitectureViewModel.BatchKind;
 
 /**
  * The architecture editor (id {@code architectureView}): the layers (hidden layers added and removed, neurons
  * with − and +, activation and bias per layer; input and output sizes follow the data set) and the training
- * settings (loss, batch mode, shuffling, initializer, seed, η, momentum μ). Each change goes to the session
+ * settings (loss, batch mode, shuffling, initializer, seed, η, the optimiser with its parameters, the regularization
+ * with its λ). Each change goes to the session
  * at once; a refused value is named in red under the editor and nothing changes.
  */
 public final class ArchitectureView extends VBox {
@@ -38,7 +42,17 @@ public final class ArchitectureView extends VBox {
     private final ComboBox<Initializer> init = new ComboBox<>();
     private final CommitField seed;
     private final CommitField learningRate;
-    private final CommitField momentum;
+    private final ComboBox<Optimizer.Kind> optimizer = new ComboBox<>();
+    /** One field per optimiser parameter (μ keeps its id {@code momentumField}); those the optimiser uses show. */
+    private final java.util.Map<Optimizer.Parameter, Node> parameterCells = new java.util.EnumMap<>(
+            Optimizer.Parameter.class);
+    private final java.util.List<CommitField> parameterFields = new java.util.ArrayList<>();
+    private final ComboBox<Regularization.Kind> regularization = new ComboBox<>();
+    private final CommitField lambda;
+    private final Label lambdaLabel = label("λ");
+    private final Label parametersLabel = label("Parameters");
+    /** The parameter fields, wrapping onto a second line in a narrow panel (Adam has three). */
+    private final javafx.scene.layout.FlowPane parameters = new javafx.scene.layout.FlowPane(10, 4);
     private boolean updating;
 
     public ArchitectureView(SessionBridge bridge, UiState state) {
@@ -51,8 +65,20 @@ public final class ArchitectureView extends VBox {
         seed = new CommitField("seedField", 6, () -> Long.toString(config().seed()), vm::commitSeed);
         learningRate = new CommitField("archLearningRateField", 6,
                 () -> ArchitectureViewModel.format(config().learningRate()), vm::commitLearningRate);
-        momentum = new CommitField("momentumField", 6, () -> ArchitectureViewModel.format(config().momentum()),
-                vm::commitMomentum);
+        for (Optimizer.Parameter p : Optimizer.Parameter.values()) {
+            boolean mu = p == Optimizer.Parameter.MU;
+            CommitField f = mu ? new CommitField("momentumField", 6,
+                    () -> ArchitectureViewModel.format(config().momentum()), vm::commitMomentum)
+                    : new CommitField(p.id() + "Field", 6, () -> ArchitectureViewModel.format(p.of(config().optimizer())),
+                    typed -> vm.commitOptimizerParameter(p, typed));
+            f.setTooltip(new Tooltip(NumberField.of(p).place() + ", " + p.allowed() + "; press Enter (the weights stay)"));
+            parameterFields.add(f);
+            HBox cell = new HBox(4, label(p.symbol()), f);
+            cell.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            parameterCells.put(p, cell);
+        }
+        lambda = new CommitField("lambdaField", 6, () -> ArchitectureViewModel.format(config().regularization().lambda()),
+                vm::commitLambda);
 
         Label data = new Label();
         data.setId("architectureDataset");
@@ -78,7 +104,8 @@ public final class ArchitectureView extends VBox {
 
         getChildren().addAll(section("Layers"), data, new LayerRows(vm).node(), addLayer, shapeNote,
                 section("Training"), training(),
-                note("η, μ, loss, batch and shuffling keep the weights: training goes on, with a marker on the chart."),
+                note("η, the optimiser, the regularization, loss, batch and shuffling keep the weights: training goes "
+                        + "on, with a marker on the chart."),
                 error);
         vm.layersProperty().addListener((o, was, now) -> showLayers(now));
         vm.configProperty().addListener((o, was, now) -> showConfig(now));
@@ -123,7 +150,32 @@ public final class ArchitectureView extends VBox {
         init.setTooltip(new Tooltip("How the weights start (starts over from the seed)"));
         seed.setTooltip(new Tooltip("Seed of the initial weights and the shuffling; press Enter (starts over)"));
         learningRate.setTooltip(new Tooltip("Learning rate η ≥ 0; press Enter (the weights stay)"));
-        momentum.setTooltip(new Tooltip("Momentum μ, 0 ≤ μ < 1; press Enter (the weights stay)"));
+        optimizer.setId("optimizerChoice");
+        optimizer.getItems().addAll(Optimizer.Kind.values());
+        optimizer.setConverter(converter(Optimizer.Kind::title));
+        optimizer.setOnAction(e -> {
+            if (!updating && optimizer.getValue() != null) {
+                vm.setOptimizerKind(optimizer.getValue());
+            }
+        });
+        optimizer.setTooltip(new Tooltip("How a gradient becomes a step: gradient descent, momentum, Nesterov, "
+                + "RMSProp or Adam (the weights stay)"));
+        regularization.setId("regularizationChoice");
+        regularization.getItems().addAll(Regularization.Kind.values());
+        regularization.setConverter(converter(k -> k == Regularization.Kind.NONE ? "none" : k.name()));
+        regularization.setOnAction(e -> {
+            if (!updating && regularization.getValue() != null) {
+                vm.setRegularizationKind(regularization.getValue());
+            }
+        });
+        regularization.setTooltip(new Tooltip("A penalty on the weights added to the loss: L2 (λ/2)·Σ W², "
+                + "L1 λ·Σ |W| (the weights stay)"));
+        lambda.setTooltip(new Tooltip("Strength λ ≥ 0 of the penalty; press Enter (the weights stay)"));
+        parameters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        parameters.setPrefWrapLength(200);
+        parameters.getChildren().addAll(parameterCells.values());
+        HBox penalty = new HBox(6, regularization, lambdaLabel, lambda);
+        penalty.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         GridPane g = new GridPane();
         g.getStyleClass().add("training-grid");
@@ -136,7 +188,9 @@ public final class ArchitectureView extends VBox {
         g.addRow(r++, label("Initializer"), init);
         g.addRow(r++, label("Seed"), seed);
         g.addRow(r++, label("Learning rate η"), learningRate);
-        g.addRow(r, label("Momentum μ"), momentum);
+        g.addRow(r++, label("Optimizer"), optimizer);
+        g.addRow(r++, parametersLabel, parameters);
+        g.addRow(r, label("Regularization"), penalty);
         return g;
     }
 
@@ -158,9 +212,30 @@ public final class ArchitectureView extends VBox {
             init.setValue(c.init());
             seed.refresh();
             learningRate.refresh();
-            momentum.refresh();
+            optimizer.setValue(c.optimizer().kind());
+            for (Optimizer.Parameter p : Optimizer.Parameter.values()) {
+                shown(uses(c.optimizer().kind(), p), parameterCells.get(p));
+            }
+            parameterFields.forEach(CommitField::refresh);
+            regularization.setValue(c.regularization().kind());
+            shown(java.util.Arrays.stream(Optimizer.Parameter.values()).anyMatch(p -> uses(c.optimizer().kind(), p)),
+                    parametersLabel, parameters);
+            shown(c.regularization().kind() != Regularization.Kind.NONE, lambdaLabel, lambda);
+            lambda.refresh();
         } finally {
             updating = false;
+        }
+    }
+
+    /** @return whether the field of {@code p} shows: the optimiser's parameters, and μ for gradient descent (μ = 0) */
+    private static boolean uses(Optimizer.Kind kind, Optimizer.Parameter p) {
+        return kind.parameters().contains(p) || p == Optimizer.Parameter.MU && kind == Optimizer.Kind.SGD;
+    }
+
+    private static void shown(boolean on, Node... nodes) {
+        for (Node n : nodes) {
+            n.setVisible(on);
+            n.setManaged(on);
         }
     }
 

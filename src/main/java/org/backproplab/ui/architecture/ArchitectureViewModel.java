@@ -14,6 +14,8 @@ import org.backproplab.engine.BatchMode;
 import org.backproplab.engine.Initializer;
 import org.backproplab.engine.LayerSpec;
 import org.backproplab.engine.Loss;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
@@ -27,8 +29,8 @@ import org.backproplab.text.NumberText;
  * <ul>
  *   <li>a change of shape (hidden layers, neurons, activation, bias) starts over from the seed with
  *       {@code session.load(...)}; so does a new initializer or seed (through {@code setConfig});</li>
- *   <li>η, momentum μ, loss, batch mode and shuffling go through {@code setConfig}: the weights stay and the
- *       loss chart gets a marker.</li>
+ *   <li>η, the optimiser and its parameters, the regularization and λ, loss, batch mode and shuffling go through
+ *       {@code setConfig}: the weights stay and the loss chart gets a marker.</li>
  * </ul>
  * A typed value that is not allowed changes nothing; {@link #errorProperty()} names the value and the field.
  */
@@ -56,6 +58,8 @@ public final class ArchitectureViewModel {
 
     /** Mini-batch size offered when switching to mini-batches. */
     public static final int DEFAULT_MINI_BATCH = 32;
+    /** The λ a penalty starts with when it is switched on. */
+    public static final double DEFAULT_LAMBDA = 0.001;
     /** The largest mini-batch size accepted. */
     public static final int MAX_MINI_BATCH = 100_000;
 
@@ -326,11 +330,47 @@ public final class ArchitectureViewModel {
         }
     }
 
-    /** A new momentum μ from typed text (0 ≤ μ < 1): training goes on with the same weights. */
+    /**
+     * A new momentum μ from typed text (0 ≤ μ < 1): training goes on with the same weights. With gradient descent or
+     * momentum, μ > 0 means momentum and μ = 0 gradient descent; Nesterov keeps its kind.
+     */
     public boolean commitMomentum(String typed) {
         try {
             double mu = NumberField.MOMENTUM.parse(typed);
             return configure(c -> c.withMomentum(mu));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+    }
+
+    /** Another optimiser, keeping the parameters it shares with this one: training goes on with the same weights. */
+    public boolean setOptimizerKind(Optimizer.Kind kind) {
+        return configure(c -> c.withOptimizer(c.optimizer().withKind(kind)));
+    }
+
+    /** A parameter of the optimiser (μ, ρ, β1, β2 or ε) from typed text: training goes on with the same weights. */
+    public boolean commitOptimizerParameter(Optimizer.Parameter p, String typed) {
+        try {
+            double x = NumberField.of(p).parse(typed);
+            return configure(c -> c.withOptimizer(p.in(c.optimizer(), x)));
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+    }
+
+    /** Another penalty (keeping λ, or {@value #DEFAULT_LAMBDA} where it was 0): the weights stay. */
+    public boolean setRegularizationKind(Regularization.Kind kind) {
+        return configure(c -> {
+            double lambda = c.regularization().lambda();
+            return c.withRegularization(new Regularization(kind, lambda == 0 ? DEFAULT_LAMBDA : lambda));
+        });
+    }
+
+    /** The penalty's strength λ from typed text (a number ≥ 0): the weights stay. */
+    public boolean commitLambda(String typed) {
+        try {
+            double lambda = NumberField.LAMBDA.parse(typed);
+            return configure(c -> c.withRegularization(new Regularization(c.regularization().kind(), lambda)));
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
         }

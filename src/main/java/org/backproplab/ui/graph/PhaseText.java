@@ -24,14 +24,30 @@ final class PhaseText {
             case FORWARD -> "Forward " + l + ":  z" + sup(l) + " = a" + sup(l - 1) + "·W" + sup(l)
                     + (net.layer(l).hasBias() ? " + b" + sup(l) : "") + ",   a" + sup(l) + " = "
                     + apply(net.layer(l).activation(), "z" + sup(l));
-            case LOSS -> "Loss:  L = " + lossFormula(config.loss()) + " = " + num(loss);
+            case LOSS -> "Loss:  L = " + lossFormula(config.loss()) + penalty(config.regularization()) + " = " + num(loss);
             case BACKWARD -> "Backward " + l + ":  δ" + sup(l) + " = " + delta(net, l, config.loss())
                     + ",   ∂L/∂W" + sup(l) + " = (a" + sup(l - 1) + ")ᵀ·δ" + sup(l);
-            case UPDATE -> config.momentum() > 0
-                    ? "Update:  ΔW = μ·ΔW − η·∂L/∂W,  W ← W + ΔW   (η = " + num(config.learningRate())
-                            + ", μ = " + num(config.momentum()) + ")"
-                    : "Update:  W ← W − η·∂L/∂W   (η = " + num(config.learningRate()) + ")";
+            case UPDATE -> switch (config.optimizer().kind()) {
+                case SGD -> "Update:  W ← W − η·∂L/∂W   (η = " + num(config.learningRate()) + ")";
+                case MOMENTUM -> "Update:  ΔW = μ·ΔW − η·∂L/∂W,  W ← W + ΔW   (η = " + num(config.learningRate())
+                        + ", μ = " + num(config.momentum()) + ")";
+                case NESTEROV -> "Update:  v = μ·v − η·∂L/∂W,  W ← W + μ·v − η·∂L/∂W   (η = "
+                        + num(config.learningRate()) + ", μ = " + num(config.momentum()) + ")";
+                case RMSPROP -> "Update:  s = ρ·s + (1 − ρ)·g²,  W ← W − η·g/(√s + ε)   (η = "
+                        + num(config.learningRate()) + ", " + config.optimizer().describe(GraphText::num) + ")";
+                case ADAM -> "Update:  W ← W − η·m̂/(√v̂ + ε)   (η = " + num(config.learningRate()) + ", "
+                        + config.optimizer().describe(GraphText::num) + ")";
+            };
         };
+    }
+
+    /** @return the penalty's term of the loss, e.g. " + (λ/2)·Σ W²", or nothing without regularization */
+    private static String penalty(org.backproplab.engine.Regularization r) {
+        if (r.isOff()) {
+            return "";
+        }
+        return (r.kind() == org.backproplab.engine.Regularization.Kind.L2 ? " + (λ/2)·Σ W²" : " + λ·Σ |W|")
+                + " (λ = " + num(r.lambda()) + ")";
     }
 
     /**

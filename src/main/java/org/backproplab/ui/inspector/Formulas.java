@@ -7,6 +7,11 @@ import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Activation;
+import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Initializer;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
+import org.backproplab.engine.TrainingConfig;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Loss;
@@ -32,7 +37,8 @@ final class Formulas {
     private final IterationTrace t;
     private final Loss loss;
     private final double eta;
-    private final double momentum;
+    private final Optimizer optimizer;
+    private final Regularization regularization;
     /** The batch row shown and the name of its sample. */
     private final int r;
     private final String sampleName;
@@ -46,12 +52,19 @@ final class Formulas {
      * @param edge   the weight of interest (its layer's neuron is followed through every phase)
      */
     Formulas(Network net, Dataset data, IterationTrace t, Loss loss, double eta, double momentum, int sample, EdgeRef edge) {
+        this(net, data, t, new TrainingConfig(loss, eta, BatchMode.FULL, momentum, false, Initializer.XAVIER, 0),
+                sample, edge);
+    }
+
+    /** @param c the loss, η, optimiser and regularization of the trace (the rest is not used) */
+    Formulas(Network net, Dataset data, IterationTrace t, TrainingConfig c, int sample, EdgeRef edge) {
         this.net = net;
         this.data = data;
         this.t = t;
-        this.loss = loss;
-        this.eta = eta;
-        this.momentum = momentum;
+        this.loss = c.loss();
+        this.eta = c.learningRate();
+        this.optimizer = c.optimizer();
+        this.regularization = c.regularization();
         int row = 0;
         int[] samples = t.samples();
         for (int k = 0; k < samples.length; k++) {
@@ -217,14 +230,20 @@ final class Formulas {
         }
         out.add("sample " + sampleName + ": " + terms + " = " + format(t.sampleLosses()[r]));
         int n = batchSize();
+        boolean penalised = !regularization.isOff();
+        String big = penalised ? "L_data" : "L";
+        double dataLoss = penalised ? t.dataLoss() : t.loss();
         if (n > 1 && expand) {
             String all = Sums.terms(t.sampleLosses());
-            out.add("L = " + over() + " = " + (loss.isMean() ? "(1/" + n + ")(" + all + ")" : all) + " = "
-                    + format(t.loss()));
+            out.add(big + " = " + over() + " = " + (loss.isMean() ? "(1/" + n + ")(" + all + ")" : all) + " = "
+                    + format(dataLoss));
         } else if (n > 1) {
-            out.add("L = " + (loss.isMean() ? "(1/" + n + ") " : "") + over() + " of ℓ = " + format(t.loss()));
+            out.add(big + " = " + (loss.isMean() ? "(1/" + n + ") " : "") + over() + " of ℓ = " + format(dataLoss));
         } else {
-            out.add("L = " + format(t.loss()));
+            out.add(big + " = " + format(dataLoss));
+        }
+        if (penalised) {
+            out.add(OptimizerFormulas.lossLine(regularization, t.dataLoss(), t.penalty(), t.loss()));
         }
         int k = neuron(depth);
         double yk = y.getEntry(r, k);
@@ -307,7 +326,6 @@ final class Formulas {
         RealMatrix d = t.deltas().get(l);
         RealMatrix below = t.activations().get(l - 1);
         int n = batchSize();
-        List<String> out = new ArrayList<>();
         String what = bias ? "∂L/∂b_j" : "∂L/∂W_ij";
         String term = bias ? "δ_j" : "δ_j·a_i";
         String where = bias ? "(b of " + name(l, j) + ")" : "(" + name(l - 1, i) + "→" + name(l, j) + ")";
@@ -320,6 +338,22 @@ final class Formulas {
         }
         String mine = bias ? paren(ds[r]) : paren(ds[r]) + "·" + paren(as[r]);
         String named = what + " " + where.strip();
+        if (!bias && !regularization.isOff()) {
+            // the penalty is its own term: the sum over the batch is ∂L_data/∂W, then λ·W (or λ·sign W) is added
+            double full = g;
+            g = g - regularization.gradient(net.layer(l).weight(i, j));
+            List<String> data = dataGradient(named.replace("∂L/", "∂L_data/"), term, mine, g, ds, as, bias, n);
+            data.add(OptimizerFormulas.gradientLine(regularization, "∂L/∂W_ij", "W_ij", net.layer(l).weight(i, j),
+                    full));
+            return data;
+        }
+        return dataGradient(named, term, mine, g, ds, as, bias, n);
+    }
+
+    /** The sum over the batch that gives {@code g}, as {@link #gradient} shows it. */
+    private List<String> dataGradient(String named, String term, String mine, double g, double[] ds, double[] as,
+                                      boolean bias, int n) {
+        List<String> out = new ArrayList<>();
         if (n == 1) {
             out.add(named + " = " + term);
             out.add("    = " + mine + " = " + format(g));
@@ -357,7 +391,16 @@ final class Formulas {
         if (batchSize() > 1) {
             out.add("∂L/∂" + w + " = " + over() + " = " + format(g));
         }
-        if (momentum != 0) {
+        Optimizer.Kind kind = optimizer.kind();
+        if (kind != Optimizer.Kind.SGD && kind != Optimizer.Kind.MOMENTUM) {
+            if (planned) {
+                out.add(OptimizerFormulas.planned(optimizer, w));
+                return out;
+            }
+            out.addAll(OptimizerFormulas.applied(optimizer, eta, t.optimizerState(),
+                    new OptimizerFormulas.Param(l, edge.isBias() ? -1 : edge.from(), j, w), g, dw));
+        } else if (kind == Optimizer.Kind.MOMENTUM) {
+            double momentum = optimizer.mu();
             out.add("Δ" + w + " = μ·Δ" + w + "_prev − η·∂L/∂" + w + " = " + signed(dw) + "   (μ: " + format(momentum)
                     + (planned ? "; without μ: " + signed(-eta * g) + ")" : ")"));
         } else {

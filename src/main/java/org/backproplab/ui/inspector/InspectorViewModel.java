@@ -142,7 +142,7 @@ public final class InspectorViewModel {
             List<Phase> run = s.phases().subList(0, s.phaseIndex());
             Phase last = run.get(run.size() - 1);
             shownEdge = resolve(net, edge, last.layer() > 0 ? last.layer() : net.depth());
-            Formulas f = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
+            Formulas f = new Formulas(net, d, trace, c, sample, shownEdge);
             activeHasSum.set(f.hasBatchSum(last));
             activeComparesLosses.set(f.canCompareLosses(last));
             f.expandSums(expandSums.get()).compareLosses(compareLosses.get());
@@ -165,7 +165,7 @@ public final class InspectorViewModel {
         IterationTrace preview = s.preview();
         boolean applied = trace != null && trace.isComplete() && trace.iteration() == s.iteration();
         if (applied) {
-            Formulas done = new Formulas(net, d, trace, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
+            Formulas done = new Formulas(net, d, trace, c, sample, shownEdge);
             Phase update = s.phases().get(s.phases().size() - 1);
             activeTitle.set("Iteration " + trace.iteration() + " applied · " + done.title(update));
             activeText.set(String.join("\n", done.lines(update)));
@@ -179,7 +179,7 @@ public final class InspectorViewModel {
             allText.set("");
             return;
         }
-        Formulas next = new Formulas(net, d, preview, c.loss(), c.learningRate(), c.momentum(), sample, shownEdge);
+        Formulas next = new Formulas(net, d, preview, c, sample, shownEdge);
         headline.set((s.iteration() == 0 ? "Start" : "Iteration " + s.iteration() + " done")
                 + " · next: iteration " + preview.iteration() + " (preview with the weights now)" + batchNote(next));
         if (!applied) {

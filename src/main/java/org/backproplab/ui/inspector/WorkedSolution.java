@@ -25,8 +25,7 @@ public final class WorkedSolution {
     public static List<String> of(Snapshot s, int sample, EdgeRef edge, Phase phase) {
         IterationTrace t = s.trace();
         TrainingConfig c = s.scenario().config();
-        Formulas f = new Formulas(s.network(), s.scenario().dataset(), t, c.loss(), c.learningRate(), c.momentum(),
-                sample, edge);
+        Formulas f = new Formulas(s.network(), s.scenario().dataset(), t, c, sample, edge);
         List<String> out = new ArrayList<>();
         out.add(f.title(phase));
         for (String line : f.lines(phase)) {

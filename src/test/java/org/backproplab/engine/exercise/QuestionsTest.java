@@ -105,6 +105,16 @@ class QuestionsTest {
                 MatrixUtils.createRealMatrix(ExerciseNets.Y), ExerciseNets.config(Loss.SSE).withMomentum(0.9));
         assertNull(Questions.next(withMomentum.network(), withMomentum.preview(), withMomentum.config(),
                 withMomentum.nextPhase(), true, ROW, null, NAMES, 0));
+        // the update questions work out w − η·∂L/∂w: not Adam's step, nor one with a penalty in the loss
+        for (org.backproplab.engine.TrainingConfig c : java.util.List.of(
+                ExerciseNets.config(Loss.SSE).withOptimizer(org.backproplab.engine.Optimizer.of(
+                        org.backproplab.engine.Optimizer.Kind.ADAM)),
+                ExerciseNets.config(Loss.SSE).withRegularization(org.backproplab.engine.Regularization.l2(0.1)))) {
+            Trainer other = new Trainer(ExerciseNets.network(), MatrixUtils.createRealMatrix(ExerciseNets.X),
+                    MatrixUtils.createRealMatrix(ExerciseNets.Y), c);
+            assertNull(Questions.next(other.network(), other.preview(), other.config(), other.nextPhase(), true, ROW,
+                    null, NAMES, 0), c.toString());
+        }
     }
 
     private static int argMaxAbs(double[] v) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Scenario;
@@ -47,12 +46,7 @@ class ArchitectureFxTest extends FxRobot {
     }
 
     private void type(String id, String text) {
-        TextField f = lookup(id).queryAs(TextField.class);
-        interact(() -> {
-            f.requestFocus();
-            f.setText(text);
-        });
-        clickOn(id).type(KeyCode.END).type(KeyCode.ENTER);
+        fx.type(id, text);
     }
 
     private GraphScene graph() {

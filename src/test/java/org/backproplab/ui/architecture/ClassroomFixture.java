@@ -31,6 +31,16 @@ public final class ClassroomFixture {
         FxToolkit.cleanupStages();
     }
 
+    /** Types {@code text} into the text field {@code id} and presses Enter, as a person does. */
+    public void type(String id, String text) {
+        javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            f.requestFocus();
+            f.setText(text);
+        });
+        robot.clickOn(id).type(javafx.scene.input.KeyCode.END).type(javafx.scene.input.KeyCode.ENTER);
+    }
+
     /** Waits until every command sent so far has run and the window shows the result; returns that snapshot. */
     public Snapshot settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();

@@ -55,7 +55,7 @@ class InspectorViewTest {
     }
 
     /** @return the result at the end of the first line of {@code text} that starts with {@code prefix} */
-    private static double result(String text, String prefix) {
+    static double result(String text, String prefix) {
         String[] lines = text.split("\n");
         int i = 0;
         while (i < lines.length && !lines[i].strip().startsWith(prefix)) {
