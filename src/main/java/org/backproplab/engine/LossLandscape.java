@@ -1,7 +1,6 @@
 package org.backproplab.engine;
 
 import java.util.concurrent.CancellationException;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
@@ -43,10 +42,7 @@ public final class LossLandscape {
         if (a * c - b * b <= 1e-12 * a * c) {
             throw new IllegalArgumentException("directions d1 and d2 are parallel: they must span a plane");
         }
-        Network net = at.network.copy();
-        this.trainer = new Trainer(net, new Array2DRowRealMatrix(at.data.x, false),
-                new Array2DRowRealMatrix(at.data.y, false), at.config);
-        trainer.restore(at);
+        this.trainer = at.newTrainer();
         this.theta = ParameterVector.of(at.network);
         this.d1 = d1.clone();
         this.d2 = d2.clone();
