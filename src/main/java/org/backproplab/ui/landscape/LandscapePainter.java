@@ -20,6 +20,8 @@ import org.backproplab.ui.common.CanvasText;
 final class LandscapePainter {
     /** How many lines of equal loss are drawn. */
     static final int CONTOURS = 8;
+    /** The colour bar's width, in font sizes. */
+    static final double BAR_WIDTH = 1.1;
 
     private final GraphicsContext gc;
     private final double f;
@@ -35,8 +37,24 @@ final class LandscapePainter {
         this.theme = theme;
     }
 
-    /** @return where the marker of the weights on show was drawn (the centre of its ring) */
-    Point2D paint(double w, double h, Landscape l) {
+    /**
+     * Where the parts of a picture were drawn, in canvas pixels.
+     *
+     * @param plotX  the left edge of the plot ({@code α = −r})
+     * @param plotY  its top edge ({@code β = r})
+     * @param side   its width and height
+     * @param marker the centre of the ring around the weights on show
+     * @param barX   the colour bar's left edge
+     * @param barY   its top (the greatest loss)
+     * @param barW   its width
+     * @param barH   its height (the least loss at the bottom)
+     */
+    record Drawn(double plotX, double plotY, double side, Point2D marker, double barX, double barY, double barW,
+                 double barH) {
+    }
+
+    /** @return where it was all drawn */
+    Drawn paint(double w, double h, Landscape l) {
         gc.setFill(theme.background());
         gc.fillRect(0, 0, w, h);
         double left = 4.6 * f;
@@ -58,9 +76,10 @@ final class LandscapePainter {
         gc.restore();
         Point2D now = marker(l, scale);
         axes(l);
-        colourBar(scale, px + side + 1.2 * f, py, side);
+        double barX = px + side + 1.2 * f;
+        colourBar(scale, barX, py, side);
         key(l, w, py + side + 3.5 * f);
-        return now;
+        return new Drawn(px, py, side, now, barX, py, BAR_WIDTH * f, side);
     }
 
     private double sx(double alpha) {
@@ -199,7 +218,7 @@ final class LandscapePainter {
     }
 
     private void colourBar(LossScale scale, double x, double y, double h) {
-        double w = 1.1 * f;
+        double w = BAR_WIDTH * f;
         int steps = (int) Math.max(2, h);
         for (int k = 0; k < steps; k++) {
             gc.setFill(scale.color(scale.value(1 - (k + 0.5) / steps)));

@@ -2,7 +2,6 @@ package org.backproplab.ui.landscape;
 
 import java.util.List;
 import javafx.collections.FXCollections;
-import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -46,7 +45,7 @@ public final class LandscapeView extends BorderPane {
     private final TextField seed = new TextField();
     private final TextField range = new TextField();
     private final Label status = new Label();
-    private Point2D marker;
+    private LandscapePainter.Drawn drawn;
     private boolean updating;
 
     public LandscapeView(SessionBridge bridge, UiState state) {
@@ -141,9 +140,9 @@ public final class LandscapeView extends BorderPane {
         return vm;
     }
 
-    /** @return where the marker of the weights on show was last drawn, in canvas coordinates, or null */
-    Point2D marker() {
-        return marker;
+    /** @return where the last picture's parts were drawn, in canvas pixels, or null */
+    LandscapePainter.Drawn drawn() {
+        return drawn;
     }
 
     /** @return the canvas the landscape is drawn on (for tests) */
@@ -201,10 +200,10 @@ public final class LandscapeView extends BorderPane {
         if (l == null) {
             canvas.getGraphicsContext2D().setFill(state.themeProperty().get().background());
             canvas.getGraphicsContext2D().fillRect(0, 0, w, h);
-            marker = null;
+            drawn = null;
             return;
         }
-        marker = new LandscapePainter(canvas.getGraphicsContext2D(), fontSize(w, h), state.themeProperty().get())
+        drawn = new LandscapePainter(canvas.getGraphicsContext2D(), fontSize(w, h), state.themeProperty().get())
                 .paint(w, h, l);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -108,15 +109,45 @@ class LandscapeViewFxTest extends FxRobot {
                 "the path starts at the initial weights: along a chosen weight, α is its change");
         assertEquals(ParameterVector.of(start)[b] - ParameterVector.of(now)[b], l.pathBeta()[0], 1e-15);
 
-        Point2D m = onFx(view::marker);
-        assertNotNull(m);
+        LandscapePainter.Drawn d = onFx(view::drawn);
+        assertNotNull(d);
         WritableImage picture = onFx(() -> view.canvas().snapshot(null, null));
-        Color drawn = picture.getPixelReader().getColor((int) m.getX(), (int) m.getY());
+        PixelReader px = picture.getPixelReader();
+        Point2D m = d.marker();
+        Color drawn = px.getColor((int) m.getX(), (int) m.getY());
         LossScale scale = LossScale.of(l.loss());
-        Color expected = scale.color(shown.loss());
-        assertClose(expected, drawn, "the colour under the marker is the colour of the engine's loss there");
-        Color corner = scale.color(l.loss()[0][0]);
-        assertTrue(distance(corner, expected) > 0.05, "the marker's colour tells the loss apart from the corner's");
+        assertClose(scale.color(shown.loss()), drawn, "the colour under the marker is the colour of the engine's loss");
+
+        // read back through the colour bar, as the class does: the bar's row of that colour names the loss
+        int best = -1;
+        double nearest = Double.MAX_VALUE;
+        for (int y = (int) Math.ceil(d.barY()); y < d.barY() + d.barH() - 1; y++) {
+            double dist = distance(drawn, px.getColor((int) (d.barX() + d.barW() / 2), y));
+            if (dist < nearest) {
+                nearest = dist;
+                best = y;
+            }
+        }
+        double read = scale.value(1 - (best + 0.5 - d.barY()) / d.barH());
+        double decades = Math.log10(scale.max() / scale.min());
+        assertEquals(Math.log10(shown.loss()), Math.log10(read), 0.02 * decades + 1e-9,
+                "the bar says the loss under the marker is " + read + "; the engine says " + shown.loss());
+
+        // a cell away from the marker: the pixels at its centre have the colour of its loss
+        int c = (l.side() - 1) / 2;
+        int i = c + l.side() / 4;
+        int j = c - l.side() / 5;
+        double cx = d.plotX() + (l.alpha(i) + l.settings().range()) / (2 * l.settings().range()) * d.side();
+        double cy = d.plotY() + (l.settings().range() - l.alpha(j)) / (2 * l.settings().range()) * d.side();
+        Color cell = scale.color(l.loss()[i][j]);
+        boolean found = false;
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                found |= distance(cell, px.getColor((int) cx + dx, (int) cy + dy)) <= 2.0 / 255;
+            }
+        }
+        assertTrue(found, "cell (" + i + ", " + j + ") is drawn in the colour of L = " + l.loss()[i][j]);
+        assertTrue(distance(cell, scale.color(shown.loss())) > 0.05, "and that colour differs from the centre's");
     }
 
     @Test
