@@ -58,7 +58,7 @@ final class LandscapePainter {
         gc.setFill(theme.background());
         gc.fillRect(0, 0, w, h);
         double left = 4.6 * f;
-        double right = 7.0 * f;
+        double right = 9.0 * f;
         double top = 0.7 * f;
         double bottom = 4.4 * f;
         side = Math.max(40, Math.min(w - left - right, h - top - bottom));
@@ -235,7 +235,7 @@ final class LandscapePainter {
             gc.strokeLine(x + w, ty, x + w + 0.35 * f, ty);
             text(num(v), x + w + 0.5 * f, ty, ticks, theme.muted(), TextAlignment.LEFT);
         }
-        CanvasText.upward(gc, scale.isLog() ? "loss L (log scale)" : "loss L", x + w + 5.6 * f, y + h / 2, font(f, true),
+        CanvasText.upward(gc, scale.isLog() ? "loss L (log scale)" : "loss L", x + w + 5.8 * f, y + h / 2, font(f, true),
                 theme.ink());
     }
 

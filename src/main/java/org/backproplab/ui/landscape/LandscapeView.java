@@ -61,6 +61,7 @@ public final class LandscapeView extends BorderPane {
         setId("landscapeView");
         getStyleClass().add("landscape-view");
         setMinSize(200, 200);
+        setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
         setTop(controls());
         setCenter(plot);
         status.setId("landscapeStatus");
