@@ -18,6 +18,9 @@
  *   <li>learningRate {@code η}; momentum {@code μ}; update {@code ΔW = μ·ΔW_prev − η·∂L/∂W},
  *       {@code W ← W + ΔW} (with {@code μ = 0}: {@code W ← W − η·∂L/∂W}).</li>
  *   <li>iteration: one update of the weights (one batch); epoch: one pass over all samples.</li>
+ *   <li>parameters {@code θ}: every weight and bias as one vector ({@link org.backproplab.engine.ParameterVector});
+ *       the loss landscape {@code L(θ + α d1 + β d2)} is the loss over a plane of them through {@code θ}
+ *       ({@link org.backproplab.engine.LossLandscape}).</li>
  * </ul>
  */
 package org.backproplab.engine;
