@@ -148,7 +148,17 @@ class LandscapeViewFxTest extends FxRobot {
         }
         assertTrue(found, "cell (" + i + ", " + j + ") is drawn in the colour of L = " + l.loss()[i][j]);
         assertTrue(distance(cell, scale.color(shown.loss())) > 0.05, "and that colour differs from the centre's");
+
+        interact(() -> view.viewModel().setRandom(true));
+        Landscape r = await(view.viewModel(), x -> x.settings().random() && x.finished() && x.hasPath());
+        assertEquals(Double.doubleToLongBits(shown.loss()), Double.doubleToLongBits(r.centre()));
+        assertEquals("α: random direction 1 (seed 1)", r.alphaName());
+        assertEquals(0.0, r.pathAlpha()[r.pathAlpha().length - 1]);
+        assertEquals(RANDOM_CHOICE, onFx(() -> ((javafx.scene.control.ChoiceBox<?>) lookup("#landscapeDirections").query())
+                .getValue()));
     }
+
+    private static final String RANDOM_CHOICE = LandscapeView.RANDOM;
 
     @Test
     void digitsGetsACoarserGridInBudgetAndHidingTheViewCancelsTheJob() throws Exception {
