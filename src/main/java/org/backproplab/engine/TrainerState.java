@@ -189,6 +189,17 @@ public final class TrainerState {
         return data == other.data || data.x == other.data.x && data.y == other.data.y;
     }
 
+    /**
+     * @return a new trainer restored to this state, with its own copy of the network (the samples are read, not
+     *         changed): training it or moving its weights changes nothing else
+     */
+    public Trainer newTrainer() {
+        Trainer t = new Trainer(network.copy(), new org.apache.commons.math3.linear.Array2DRowRealMatrix(data.x, false),
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(data.y, false), config);
+        t.restore(this);
+        return t;
+    }
+
     /** @return a copy of the inputs, one row per sample */
     public double[][] inputs() {
         return Kernels.copy(data.x);

@@ -23,6 +23,9 @@
  *       {@code s}); Adam ({@code β1, β2, ε}, memory {@code m, v, t}). What an optimiser remembers is its
  *       {@link org.backproplab.engine.OptimizerState}.</li>
  *   <li>iteration: one update of the weights (one batch); epoch: one pass over all samples.</li>
+ *   <li>parameters {@code θ}: every weight and bias as one vector ({@link org.backproplab.engine.ParameterVector});
+ *       the loss landscape {@code L(θ + α d1 + β d2)} is the loss over a plane of them through {@code θ}
+ *       ({@link org.backproplab.engine.LossLandscape}).</li>
  * </ul>
  */
 package org.backproplab.engine;

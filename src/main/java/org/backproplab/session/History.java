@@ -267,6 +267,16 @@ final class History {
             throw new IllegalArgumentException("iteration " + k + " is not in the history: expected "
                     + base() + ".." + length());
         }
+        TrainerState start = keptStateAt(checkpoints, edits, k);
+        trainer.restore(start);
+        trainer.train(k - start.iteration());
+    }
+
+    /**
+     * @return the latest state kept at or before {@code k} (within the history): the checkpoint, or the state after the
+     *         last edit made there if that is later; replaying from it reaches {@code k} as training did
+     */
+    static TrainerState keptStateAt(java.util.NavigableMap<Long, TrainerState> checkpoints, List<Edit> edits, long k) {
         TrainerState start = checkpoints.floorEntry(k).getValue();
         for (int i = edits.size() - 1; i >= 0; i--) {
             Edit e = edits.get(i);
@@ -277,8 +287,22 @@ final class History {
                 break;
             }
         }
-        trainer.restore(start);
-        trainer.train(k - start.iteration());
+        return start;
+    }
+
+    /**
+     * @param current the trainer's state at the iteration on show
+     * @return the run from its start to there, to replay on another thread (the kept states are shared: immutable)
+     */
+    RunReplay replay(TrainerState current) {
+        long k = current.iteration();
+        List<Edit> upTo = new ArrayList<>();
+        for (Edit e : edits) {
+            if (e.iteration() <= k) {
+                upTo.add(e);
+            }
+        }
+        return new RunReplay(checkpoints.headMap(k, true), upTo, current);
     }
 
     /**

@@ -379,6 +379,14 @@ public final class TrainingSession implements AutoCloseable {
         });
     }
 
+    /**
+     * @return the run on show from its start to the iteration on show, to replay off the worker (the path training
+     *         took, for the loss landscape); replaying it does not touch the session
+     */
+    public CompletableFuture<RunReplay> replay() {
+        return call(() -> core.history.replay(core.trainer.state()));
+    }
+
     /** @return the gradient check of the weights on show, with the snapshot it was made on */
     public CompletableFuture<Checked> gradientCheck() {
         return gradientCheck(org.backproplab.engine.Progress.NONE);

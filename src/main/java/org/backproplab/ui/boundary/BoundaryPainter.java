@@ -2,18 +2,16 @@ package org.backproplab.ui.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.data.Dataset;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.CanvasText;
 import org.backproplab.text.NumberText;
 import org.backproplab.ui.boundary.HeatmapModel.Heatmap;
 import org.backproplab.ui.boundary.HeatmapModel.Plane;
@@ -25,8 +23,6 @@ import org.backproplab.ui.boundary.HeatmapModel.Plane;
  * window's zoom.
  */
 final class BoundaryPainter {
-    static final String FAMILY = "DejaVu Sans";
-
     private final GraphicsContext gc;
     private final double f;
     private final Theme theme;
@@ -90,11 +86,7 @@ final class BoundaryPainter {
         }
         Font names = font(f, true);
         text(p.xName(), px + side / 2, py + side + 2.2 * f, names, theme.ink(), TextAlignment.CENTER);
-        gc.save();
-        gc.translate(px - 3.4 * f, py + side / 2);
-        gc.rotate(-90);
-        text(p.yName(), 0, 0, names, theme.ink(), TextAlignment.CENTER);
-        gc.restore();
+        CanvasText.upward(gc, p.yName(), px - 3.4 * f, py + side / 2, names, theme.ink());
     }
 
     private void contour(Heatmap map) {
@@ -295,21 +287,15 @@ final class BoundaryPainter {
     }
 
     private static double width(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        return CanvasText.width(s, font);
     }
 
     private void text(String t, double x, double y, Font font, Color ink, TextAlignment align) {
-        gc.setTextAlign(align);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setFont(font);
-        gc.setFill(ink);
-        gc.fillText(t, x, y);
+        CanvasText.text(gc, t, x, y, font, ink, align);
     }
 
     static Font font(double size, boolean bold) {
-        return Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+        return CanvasText.font(size, bold);
     }
 
     /** @return 3 to 7 round tick values inside {@code [lo, hi]} */

@@ -10,12 +10,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.CanvasPane;
 import org.backproplab.ui.UiState.NeuronRef;
 import org.backproplab.ui.boundary.DecisionBoundaryViewModel.Result;
 
@@ -31,19 +31,10 @@ public final class DecisionBoundaryView extends BorderPane {
 
     private final UiState state;
     private final DecisionBoundaryViewModel vm;
-    private final Canvas canvas = new Canvas();
     private final ComboBox<NeuronRef> neuronChoice = new ComboBox<>();
     private final Label message = new Label();
-    private final Pane plot = new Pane(canvas) {
-        @Override
-        protected void layoutChildren() {
-            if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                redraw();
-            }
-        }
-    };
+    private final CanvasPane plot = new CanvasPane(this::redraw);
+    private final Canvas canvas = plot.canvas();
     private WritableImage image;
     private boolean updatingChoice;
 
@@ -60,7 +51,6 @@ public final class DecisionBoundaryView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         plot.visibleProperty().bind(vm.messageProperty().isEmpty());
-        plot.setMinSize(0, 0);
         StackPane centre = new StackPane(plot, message);
         centre.setMinSize(0, 0);
         setCenter(centre);

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.backproplab.ui.common.LatestOnly;
 import org.backproplab.engine.Network;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;

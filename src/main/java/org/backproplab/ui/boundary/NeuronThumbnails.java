@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.backproplab.ui.common.LatestOnly;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
 import org.backproplab.ui.SessionBridge;

@@ -7,13 +7,14 @@ import javafx.scene.control.TabPane;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
 import org.backproplab.ui.digits.DigitPadView;
+import org.backproplab.ui.landscape.LandscapeView;
 
 /**
- * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix and,
- * for data sets whose inputs are an image, the draw-a-digit pad ({@code #drawTab}) as tabs, so the
- * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
- * the Decision boundary or the Draw tab widens the column, if it is narrow, so the plane or the pad is large
- * enough for a room.
+ * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix, the
+ * loss landscape ({@code #landscapeTab}) and, for data sets whose inputs are an image, the draw-a-digit pad
+ * ({@code #drawTab}) as tabs, so the graph stays in view while the heatmap changes (click a neuron in the graph and
+ * watch its heatmap). Choosing the Decision boundary, the Landscape or the Draw tab widens the column, if it is
+ * narrow, so the plane, the landscape or the pad is large enough for a room.
  */
 public final class SideTabs {
     /** The column's share of the width when the Decision boundary tab is chosen, at least. */
@@ -29,19 +30,13 @@ public final class SideTabs {
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
         inspect.setId("inspectorTab");
-        Tab boundary = new Tab("Decision boundary");
-        boundary.setId("boundaryTab");
-        boundary.selectedProperty().addListener((o, was, now) -> {
-            if (now && boundary.getContent() == null) {
-                boundary.setContent(new DecisionBoundaryView(bridge, state));
-            }
-            if (boundary.getContent() instanceof DecisionBoundaryView view) {
-                view.viewModel().setActive(now);
-            }
-        });
+        Tab boundary = lazyTab("Decision boundary", "boundaryTab", () -> new DecisionBoundaryView(bridge, state),
+                (view, now) -> view.viewModel().setActive(now));
         Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
         confusion.setId("confusionTab");
-        TabPane tabs = new TabPane(inspect, boundary, confusion);
+        Tab landscape = lazyTab("Landscape", "landscapeTab", () -> new LandscapeView(bridge, state),
+                (view, now) -> view.viewModel().setActive(now));
+        TabPane tabs = new TabPane(inspect, boundary, confusion, landscape);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         DigitPadView pad = new DigitPadView(bridge);
@@ -52,11 +47,32 @@ public final class SideTabs {
         pad.model().imageProperty().addListener((o, was, image) -> showDraw(tabs, draw, image != null));
         showDraw(tabs, draw, pad.model().imageProperty().get() != null);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == boundary || t == draw) {
+            if (t == boundary || t == draw || t == landscape) {
                 widen(tabs);
             }
         });
         return tabs;
+    }
+
+    /**
+     * @return a tab whose content {@code make} makes when the tab is first chosen (until then the window neither
+     *         styles, lays out nor computes it); {@code active} is told each time the tab is chosen or left
+     */
+    private static <V extends Node> Tab lazyTab(String text, String id, java.util.function.Supplier<V> make,
+                                                java.util.function.BiConsumer<V, Boolean> active) {
+        Tab tab = new Tab(text);
+        tab.setId(id);
+        java.util.List<V> made = new java.util.ArrayList<>(1);
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && made.isEmpty()) {
+                made.add(make.get());
+                tab.setContent(made.get(0));
+            }
+            if (!made.isEmpty()) {
+                active.accept(made.get(0), now);
+            }
+        });
+        return tab;
     }
 
     /** Adds the Draw tab (last) or removes it. */

@@ -103,6 +103,18 @@ final class LookingAtText {
                     "• Pick a hidden neuron (in the Show list, or click it in the graph) to colour the plane by that "
                             + "neuron's activation instead: each hidden neuron draws one soft line, and the output "
                             + "combines those lines into the boundary.")),
+            new Section("The loss landscape", List.of(
+                    "The Landscape tab draws the loss over a flat slice of all the weights, through the weights now: "
+                            + "L(θ + α·d1 + β·d2). With Two weights, α and β move two weights you choose and the axes "
+                            + "are their values; with Two random directions, each neuron's part of a direction is as "
+                            + "long as its own weights (the seed draws the same directions again).",
+                    "• Dark violet is the lowest loss of the picture, yellow the highest (a log scale: the colour bar "
+                            + "names the losses); white lines join points of equal loss.",
+                    "• The path is where training went, seen in this slice: from the square (the start) through one "
+                            + "dot per iteration to the ring, the weights now, filled with the colour of their loss. "
+                            + "A path that jumps back and forth across a valley is η too large: each step overshoots.",
+                    "• range ± sets how far the slice reaches; Fit path makes it hold the whole path; Open in "
+                            + "window shows it large for the room.")),
             new Section("Presenter mode", List.of(
                     "F11 fills the screen; Ctrl + plus and Ctrl + minus zoom the whole window from 75 % to 250 %, "
                             + "Ctrl + 0 returns to 100 %. View → Theme switches between light and dark; the choices are "

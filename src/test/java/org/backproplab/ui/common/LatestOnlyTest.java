@@ -1,4 +1,4 @@
-package org.backproplab.ui.boundary;
+package org.backproplab.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.backproplab.ui.boundary;
+package org.backproplab.ui.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,11 +10,11 @@ import java.util.function.Consumer;
 /**
  * One daemon thread that works on the newest request only: a request replaces any that waits, and two jobs start
  * at least {@code minIntervalMs} apart; idle for {@value #IDLE_SECONDS} s, the thread ends. What the job computes it hands to the FX thread itself. Used by the views
- * that picture a snapshot's network off the FX thread and off the training worker (the heatmaps).
+ * that picture a snapshot's network off the FX thread and off the training worker (the heatmaps, the loss landscape).
  *
  * @param <Q> a request: everything the job needs, immutable
  */
-final class LatestOnly<Q> {
+public final class LatestOnly<Q> {
     /** Seconds the thread waits for the next request before it ends (a new one starts with the next request). */
     static final long IDLE_SECONDS = 1;
     private final long minIntervalMs;
@@ -31,7 +31,7 @@ final class LatestOnly<Q> {
      * @param minIntervalMs the shortest time between the starts of two jobs
      * @param job           runs on the thread with the newest request
      */
-    LatestOnly(String name, long minIntervalMs, Consumer<Q> job) {
+    public LatestOnly(String name, long minIntervalMs, Consumer<Q> job) {
         this.minIntervalMs = minIntervalMs;
         this.job = job;
         // the thread ends after a second with nothing to do: an idle view (a closed window, training paused) keeps
@@ -44,14 +44,14 @@ final class LatestOnly<Q> {
     }
 
     /** Asks for a job on {@code request}; a request still waiting is dropped. */
-    void submit(Q request) {
+    public void submit(Q request) {
         if (pending.getAndSet(request) == null) {
             thread.execute(this::drain);
         }
     }
 
     /** Stops the thread. */
-    void dispose() {
+    public void dispose() {
         thread.shutdownNow();
     }
 
