@@ -82,8 +82,9 @@ public record LessonFile(String title, Start start, Set<Lock> locked, List<Step>
      * @param answers how many right answers the step needs (1 to 100)
      * @param scope   which numbers are asked for
      * @param numbers the kinds of number asked for
+     * @param phase   only answers of this phase count, e.g. {@code backward 2}; null: any phase
      */
-    public record Exercise(int answers, Scope scope, Set<Quantity.Kind> numbers) implements Task {
+    public record Exercise(int answers, Scope scope, Set<Quantity.Kind> numbers, String phase) implements Task {
         public Exercise {
             numbers = Set.copyOf(numbers);
         }

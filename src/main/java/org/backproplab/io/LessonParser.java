@@ -31,7 +31,7 @@ final class LessonParser {
     private static final Set<String> STEP = Set.of("text", "action", "task");
     private static final Set<String> ACTION = Set.of("start", "runTo", "phase", "select");
     private static final Set<String> TASK = Set.of("exercise", "predict", "goal");
-    private static final Set<String> EXERCISE = Set.of("answers", "scope", "numbers");
+    private static final Set<String> EXERCISE = Set.of("answers", "scope", "numbers", "phase");
     private static final Set<String> PREDICT = Set.of("count");
     private static final Set<String> GOAL = Set.of("id", "text", "lossBelow", "testLossBelow", "maxHidden",
             "minIteration", "diverged", "problems", "noProblems");
@@ -155,7 +155,10 @@ final class LessonParser {
             throw f.error(field(path, "text"), "is blank: a step says something");
         }
         LessonFile.Action action = n.has("action") ? action(n.get("action"), field(path, "action"), depth) : null;
-        LessonFile.Task task = n.has("task") ? task(n.get("task"), field(path, "task")) : null;
+        if (action != null && action.start() != null) {
+            depth = action.start().scenario().layers().size();
+        }
+        LessonFile.Task task = n.has("task") ? task(n.get("task"), field(path, "task"), depth) : null;
         return new LessonFile.Step(text, action, task);
     }
 
@@ -169,20 +172,26 @@ final class LessonParser {
             depth = start.scenario().layers().size();
         }
         long runTo = n.has("runTo") ? f.integer(n.get("runTo"), field(path, "runTo"), 0, 1L << 53) : -1;
-        String phase = null;
-        if (n.has("phase")) {
-            phase = f.text(n.get("phase"), field(path, "phase"));
-            List<String> labels = Phase.sequence(depth).stream().map(Phase::label).toList();
-            if (!labels.contains(phase)) {
-                throw f.error(field(path, "phase"), "is " + found(n.get("phase")) + ": expected one of " + labels
-                        + " (the phases of this lesson's network)");
-            }
-        }
+        String phase = phase(n, path, depth);
         String select = n.has("select") ? text(n, path, "select", 1, 40, false) : null;
         return new LessonFile.Action(start, runTo, phase, select);
     }
 
-    private LessonFile.Task task(JsonNode n, String path) throws FileFormatException {
+    /** @return the phase named in field {@code phase} of {@code n}, one of the network's, or null if absent */
+    private String phase(JsonNode n, String path, int depth) throws FileFormatException {
+        if (!n.has("phase")) {
+            return null;
+        }
+        String phase = f.text(n.get("phase"), field(path, "phase"));
+        List<String> labels = Phase.sequence(depth).stream().map(Phase::label).toList();
+        if (!labels.contains(phase)) {
+            throw f.error(field(path, "phase"), "is " + found(n.get("phase")) + ": expected one of " + labels
+                    + " (the phases of this lesson's network)");
+        }
+        return phase;
+    }
+
+    private LessonFile.Task task(JsonNode n, String path, int depth) throws FileFormatException {
         f.object(n, path, TASK);
         if (n.size() != 1) {
             throw f.error(path, "has " + n.size() + " fields: expected one of " + TASK);
@@ -223,7 +232,7 @@ final class LessonParser {
                     kinds.add(k);
                 }
             }
-            return new LessonFile.Exercise(answers, scope, kinds);
+            return new LessonFile.Exercise(answers, scope, kinds, phase(e, p, depth));
         }
         if (n.has("predict")) {
             String p = field(path, "predict");

@@ -28,7 +28,7 @@ class LessonFileTest {
               "steps": [
                 { "text": "Look at the *graph*.\\n- one\\n- two" },
                 { "text": "Work out δ.", "action": { "phase": "backward 2", "select": "h1" },
-                  "task": { "exercise": { "answers": 2, "scope": "layer", "numbers": ["delta", "dLdw"] } } },
+                  "task": { "exercise": { "answers": 2, "scope": "layer", "numbers": ["delta", "dLdw"], "phase": "backward 1" } } },
                 { "text": "Guess.", "task": { "predict": { "count": 1 } } },
                 { "text": "Train.", "action": { "runTo": 100 },
                   "task": { "goal": { "id": "loss-under-0.05", "text": "Get the loss under 0.05", "lossBelow": 0.05,
@@ -53,6 +53,7 @@ class LessonFileTest {
         assertEquals(2, e.answers());
         assertEquals(Scope.LAYER, e.scope());
         assertEquals(Set.of(Quantity.Kind.DELTA, Quantity.Kind.DLDW), e.numbers());
+        assertEquals("backward 1", e.phase());
         assertEquals(1, ((LessonFile.Predict) l.steps().get(2).task()).count());
         LessonFile.Goal g = (LessonFile.Goal) l.steps().get(3).task();
         assertEquals(0.05, g.lossBelow());
@@ -88,6 +89,7 @@ class LessonFileTest {
         "\"answers\": 2|\"answers\": 0|steps[1].task.exercise.answers: is 0: expected 1..100",
         "\"scope\": \"layer\"|\"scope\": \"room\"|steps[1].task.exercise.scope: is \"room\": expected one of [neuron, layer, phase]",
         "\"delta\", \"dLdw\"|\"delta\", \"gradient\"|steps[1].task.exercise.numbers[1]: is \"gradient\": expected one of [z, a, loss, delta, dLdw, dw, w]",
+        "\"phase\": \"backward 1\"|\"phase\": \"backwards\"|steps[1].task.exercise.phase: is \"backwards\": expected one of [forward 1,",
         "\"count\": 1|\"count\": \"one\"|steps[2].task.predict.count: expected a whole number, found \"one\"",
         "\"id\": \"loss-under-0.05\"|\"id\": \"Loss under\"|steps[3].task.goal.id: is \"Loss under\": expected lower-case letters",
         "\"lossBelow\": 0.05|\"lossBelow\": 0|steps[3].task.goal.lossBelow: is 0.0: expected a number > 0",
@@ -128,5 +130,15 @@ class LessonFileTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         e = assertThrows(FileFormatException.class, () -> LessonFile.read(empty));
         assertEquals("empty.json: not JSON: the file is empty", e.getMessage());
+    }
+
+    @Test
+    void everyShippedLessonIsReadWithItsTasks() throws Exception {
+        for (String name : ShippedLessons.NAMES) {
+            LessonFile l = ShippedLessons.read(name);
+            assertTrue(l.steps().size() >= 5, name);
+            assertTrue(l.steps().stream().anyMatch(s -> s.task() instanceof LessonFile.Goal), name + " has a goal");
+        }
+        assertThrows(java.io.IOException.class, () -> ShippedLessons.read("../secrets"));
     }
 }
