@@ -61,7 +61,9 @@ public final class LessonMode {
         panel.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {
                 panel.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(LessonPanel.MIN_WIDTH,
-                        Math.min(LessonPanel.MAX_WIDTH, is.getWidth() * LessonPanel.WIDTH_SHARE)), is.widthProperty()));
+                        Math.min(LessonPanel.MAX_WIDTH, is.getWidth() * (state.lectureProperty().get()
+                                ? LessonPanel.LECTURE_WIDTH_SHARE : LessonPanel.WIDTH_SHARE))),
+                        is.widthProperty(), state.lectureProperty()));
                 panel.setMinWidth(Region.USE_PREF_SIZE);
             }
         });

@@ -19,9 +19,10 @@ import javafx.scene.text.TextFlow;
  * accessible text; Next says why it waits.
  */
 final class LessonPanel extends VBox {
-    /** The share of the window's width the panel takes, and its bounds, px. */
-    static final double WIDTH_SHARE = 0.27;
-    static final double MIN_WIDTH = 260;
+    /** The share of the window's width the panel takes (in lecture mode, with larger text, a little more), and its bounds, px. */
+    static final double WIDTH_SHARE = 0.25;
+    static final double LECTURE_WIDTH_SHARE = 0.28;
+    static final double MIN_WIDTH = 250;
     static final double MAX_WIDTH = 560;
 
     LessonPanel(LessonPlayer player) {
@@ -78,20 +79,26 @@ final class LessonPanel extends VBox {
         next.setOnAction(e -> player.next());
         next.setTooltip(new Tooltip("Next step (Page Down); it opens once the step's task is done"));
         previous.setTooltip(new Tooltip("Previous step (Page Up)"));
-        Button close = new Button("Close");
+        Button close = new Button("✕");
         close.setId("lessonClose");
+        close.getStyleClass().add("lesson-close");
         close.setAccessibleText("Close the lesson and unlock the controls");
         close.setTooltip(new Tooltip("Close the lesson: the controls it locked are unlocked, the network stays"));
         close.setOnAction(e -> player.close());
         for (Button b : new Button[] {previous, next, close}) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
+        // Close beside the title, so that Previous and Next keep the bottom row even at lecture size on 1024 px
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(6, title, close);
+        top.setAlignment(Pos.TOP_LEFT);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox buttons = new HBox(6, previous, next, spring, close);
+        HBox buttons = new HBox(6, previous, spring, next);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, progress, scroll, task, buttons);
+        getChildren().addAll(top, progress, scroll, task, buttons);
         visibleProperty().bind(player.openProperty());
         managedProperty().bind(player.openProperty());
     }
