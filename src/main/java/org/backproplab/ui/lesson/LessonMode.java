@@ -58,6 +58,13 @@ public final class LessonMode {
         state.lectureTextProperty().addListener((o, was, is) -> size.run());
         size.run();
         player.lockedProperty().addListener((o, was, is) -> applyLocks());
+        // controls made anew for another network (the architecture panel's rows) are locked too
+        bridge.snapshotProperty().addListener((o, was, is) -> {
+            if (is != null && was != null && !player.lockedProperty().get().isEmpty()
+                    && !is.scenario().layers().equals(was.scenario().layers())) {
+                javafx.application.Platform.runLater(this::applyLocks);
+            }
+        });
         panel.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {
                 panel.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(LessonPanel.MIN_WIDTH,
