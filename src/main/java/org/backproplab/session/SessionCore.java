@@ -29,6 +29,8 @@ final class SessionCore {
     /** The history of the run on show: {@code runs.current().history}. */
     History history;
     boolean running;
+    /** What a lesson locks: the commands of these groups are refused. */
+    java.util.Set<Lock> locks = java.util.EnumSet.noneOf(Lock.class);
     double testFraction;
     /** Counts the changes to what a saved file would hold (iterations, edits, jumps, loads). */
     long changes;

@@ -81,7 +81,7 @@ public final class TrainingSession implements AutoCloseable {
         if (count < 0) {
             throw new IllegalArgumentException("iterations " + count + " is not allowed: expected 0 or more");
         }
-        submit(() -> core.stepMany(count));
+        submit(locked(Lock.RUN, () -> core.stepMany(count)));
     }
 
     /** One phase. */
@@ -94,12 +94,32 @@ public final class TrainingSession implements AutoCloseable {
      * after a preset, data set, architecture, file or reset switch brings the previous session back.
      */
     public void back() {
-        submit(core::back);
+        submit(locked(Lock.BACK, core::back));
+    }
+
+    /**
+     * Locks {@code locks} (a lesson's): from the next command on, every command of a locked group is refused,
+     * changes nothing and says {@link Lock#refusal()}; the others run as before. Commands queued before this one
+     * run unlocked, so a lesson can perform its own actions and lock afterwards.
+     */
+    public void setLocks(java.util.Set<Lock> locks) {
+        java.util.Set<Lock> copy = locks.isEmpty() ? java.util.EnumSet.noneOf(Lock.class) : java.util.EnumSet.copyOf(locks);
+        submit(() -> core.locks = copy);
+    }
+
+    /** @return {@code command}, refused on the worker if {@code lock} is locked then */
+    private Runnable locked(Lock lock, Runnable command) {
+        return () -> {
+            if (core.locks.contains(lock)) {
+                throw new IllegalStateException(lock.refusal());
+            }
+            command.run();
+        };
     }
 
     /** Starts training continuously at the set speed. */
     public void run() {
-        submit(core::run);
+        submit(locked(Lock.RUN, core::run));
     }
 
     /**
@@ -110,7 +130,7 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void runTo(RunTarget target) {
         java.util.Objects.requireNonNull(target, "target");
-        submit(() -> core.runTo(target));
+        submit(locked(Lock.RUN, () -> core.runTo(target)));
     }
 
     /** Stops continuous training; the next snapshot is complete (with preview). */
@@ -124,19 +144,19 @@ public final class TrainingSession implements AutoCloseable {
             if (core.running) {
                 core.pause();
             } else {
-                core.run();
+                locked(Lock.RUN, core::run).run();
             }
         });
     }
 
     /** Back to the initial weights of the current seed in a new session; Back brings the trained one back. */
     public void reset() {
-        submit(core.switches::reset);
+        submit(locked(Lock.RESET, core.switches::reset));
     }
 
     /** Reset with the next seed (seed + 1). */
     public void newSeed() {
-        submit(core.switches::newSeed);
+        submit(locked(Lock.RESET, core.switches::newSeed));
     }
 
     /** @param iterationsPerSecond from 1 upwards, or {@link #MAX_SPEED} */
@@ -164,7 +184,7 @@ public final class TrainingSession implements AutoCloseable {
         if (!Double.isFinite(eta) || eta < 0) {
             throw new IllegalArgumentException("learning rate " + eta + " is not allowed: expected a finite number ≥ 0");
         }
-        submit(() -> core.edits.setConfig(core.trainer.config().withLearningRate(eta)));
+        submit(locked(Lock.TRAINING, () -> core.edits.setConfig(core.trainer.config().withLearningRate(eta))));
     }
 
     /**
@@ -173,7 +193,7 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void setConfig(TrainingConfig config) {
         java.util.Objects.requireNonNull(config, "config");
-        submit(() -> core.edits.setConfig(config));
+        submit(locked(Lock.TRAINING, () -> core.edits.setConfig(config)));
     }
 
     /**
@@ -181,24 +201,24 @@ public final class TrainingSession implements AutoCloseable {
      * the command runs (so two quick changes never undo each other).
      */
     public void updateConfig(java.util.function.UnaryOperator<TrainingConfig> change) {
-        submit(() -> core.edits.setConfig(change.apply(core.trainer.config())));
+        submit(locked(Lock.TRAINING, () -> core.edits.setConfig(change.apply(core.trainer.config()))));
     }
 
     /** What-if: sets {@code W^l[from][to]}; loss, predictions and gradients are recomputed at once. */
     public void setWeight(int l, int from, int to, double value) {
-        submit(() -> core.edits.edit(org.backproplab.text.ParameterNames.weight(l, from, to) + " = " + fmt(value),
-                () -> core.trainer.setWeight(l, from, to, value), null));
+        submit(locked(Lock.WEIGHTS, () -> core.edits.edit(org.backproplab.text.ParameterNames.weight(l, from, to) + " = " + fmt(value),
+                () -> core.trainer.setWeight(l, from, to, value), null)));
     }
 
     /** What-if: sets {@code b^l[to]}. */
     public void setBias(int l, int to, double value) {
-        submit(() -> core.edits.edit(org.backproplab.text.ParameterNames.bias(l, to) + " = " + fmt(value),
-                () -> core.trainer.setBias(l, to, value), null));
+        submit(locked(Lock.WEIGHTS, () -> core.edits.edit(org.backproplab.text.ParameterNames.bias(l, to) + " = " + fmt(value),
+                () -> core.trainer.setBias(l, to, value), null)));
     }
 
     /** What-if: sets one input of one sample; its derived inputs (x1², sin x1 …) follow. */
     public void setInput(int sample, int column, double value) {
-        submit(() -> {
+        submit(locked(Lock.DATA, () -> {
             checkCell(sample, column, core.dataset.inputSize(), "input");
             Dataset[] after = new Dataset[1];
             core.edits.edit(core.dataset.label(sample) + " " + core.dataset.inputNames().get(column) + " = " + fmt(value),
@@ -212,17 +232,17 @@ public final class TrainingSession implements AutoCloseable {
                         }
                     },
                     () -> core.dataset = after[0]);
-        });
+        }));
     }
 
     /** What-if: sets one target of one sample. */
     public void setTarget(int sample, int column, double value) {
-        submit(() -> {
+        submit(locked(Lock.DATA, () -> {
             checkCell(sample, column, core.dataset.targetSize(), "target");
             core.edits.edit(core.dataset.label(sample) + " " + core.dataset.targetNames().get(column) + " = " + fmt(value),
                     () -> core.trainer.setTarget(sample, column, value),
                     () -> core.dataset = core.dataset.withTarget(sample, column, value));
-        });
+        }));
     }
 
     private void checkCell(int sample, int column, int columns, String what) {
@@ -236,18 +256,18 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Adds a sample at the end of the data set as it is then: a copy of row {@code copyOf}, or zeros if −1. */
     public void addSample(int copyOf) {
-        submit(() -> core.edits.addSample(copyOf));
+        submit(locked(Lock.DATA, () -> core.edits.addSample(copyOf)));
     }
 
     /** Removes sample {@code row} of the data set as it is then (never the last one). */
     public void removeSample(int row) {
-        submit(() -> core.edits.removeSample(row));
+        submit(locked(Lock.DATA, () -> core.edits.removeSample(row)));
     }
 
     /** Replaces the samples (a new data set of the same widths, or new probes). */
     public void setDataset(Dataset d) {
         java.util.Objects.requireNonNull(d, "data set");
-        submit(() -> core.edits.setDataset(d, "data set: " + d.size() + " samples"));
+        submit(locked(Lock.DATA, () -> core.edits.setDataset(d, "data set: " + d.size() + " samples")));
     }
 
     /**
@@ -260,7 +280,7 @@ public final class TrainingSession implements AutoCloseable {
         if (!(fraction >= 0 && fraction <= 0.9)) {
             throw new IllegalArgumentException("test share " + fraction + " is not allowed: expected 0 to 90 %");
         }
-        submit(() -> core.edits.setTestFraction(fraction));
+        submit(locked(Lock.DATA, () -> core.edits.setTestFraction(fraction)));
     }
 
     /**
@@ -271,16 +291,16 @@ public final class TrainingSession implements AutoCloseable {
      * @param what says what changed, e.g. "hidden layer 2 with 6 neurons"
      */
     public void reshape(java.util.function.UnaryOperator<Scenario> change, String what) {
-        submit(() -> {
+        submit(locked(Lock.ARCHITECTURE, () -> {
             Scenario s = change.apply(core.currentScenario());
             core.switches.load(s, null, "Started over with " + what + ".");
-        });
+        }));
     }
 
     /** Starts over on another scenario (a preset, a data set of another shape); Back brings the session on show back. */
     public void load(Scenario scenario) {
         java.util.Objects.requireNonNull(scenario, "scenario");
-        submit(() -> core.switches.load(scenario, null, "Loaded " + scenario.name() + "."));
+        submit(locked(Lock.LOAD, () -> core.switches.load(scenario, null, "Loaded " + scenario.name() + ".")));
     }
 
     /**
@@ -289,7 +309,7 @@ public final class TrainingSession implements AutoCloseable {
      * @param state trainer state with the file's weights, from {@code Trainer.state()}
      */
     public void load(Scenario scenario, TrainerState state) {
-        submit(() -> core.switches.load(scenario, state, "Loaded " + scenario.name() + "."));
+        submit(locked(Lock.LOAD, () -> core.switches.load(scenario, state, "Loaded " + scenario.name() + ".")));
     }
 
     /**
@@ -304,6 +324,9 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<String> open(SessionRecord record) {
         java.util.Objects.requireNonNull(record, "record");
         return call(() -> {
+            if (core.locks.contains(Lock.LOAD)) {
+                throw new IllegalArgumentException(Lock.LOAD.refusal());
+            }
             checks.cancel();
             boolean toCheck = core.switches.open(record);
             String said = core.messages.pending();
@@ -332,27 +355,27 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Shows iteration {@code k} of the run on show exactly; stepping or training from there follows the run. */
     public void goTo(long k) {
-        submit(() -> core.navigation.goTo(k));
+        submit(locked(Lock.BACK, () -> core.navigation.goTo(k)));
     }
 
     /** Makes the iteration on show the end of a new run (the old run is kept); does not start training. */
     public void resumeFromHere() {
-        submit(core.navigation::resumeFromHere);
+        submit(locked(Lock.BACK, core.navigation::resumeFromHere));
     }
 
     /** Shows run {@code number} (see {@link Snapshot#runs()}) where it was left. */
     public void showRun(int number) {
-        submit(() -> core.navigation.showRun(number));
+        submit(locked(Lock.BACK, () -> core.navigation.showRun(number)));
     }
 
     /** Forgets run {@code number}; the run on show cannot be deleted. */
     public void deleteRun(int number) {
-        submit(() -> core.navigation.deleteRun(number));
+        submit(locked(Lock.BACK, () -> core.navigation.deleteRun(number)));
     }
 
     /** Shows the last iteration before the loss left its normal range (after divergence); nothing is dropped. */
     public void backToFinite() {
-        submit(core.navigation::backToFinite);
+        submit(locked(Lock.BACK, core.navigation::backToFinite));
     }
 
     // ---- Queries (copies made on the worker) ---------------------------------------------------------

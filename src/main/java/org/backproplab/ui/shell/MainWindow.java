@@ -56,6 +56,7 @@ public final class MainWindow extends BorderPane {
     private LectureLayout lectureLayout;
     private LectureKeys lectureKeys;
     private final ExerciseMode exercises;
+    private final org.backproplab.ui.lesson.LessonMode lessons;
 
     /**
      * @param bridge  the session as the window sees it
@@ -91,8 +92,11 @@ public final class MainWindow extends BorderPane {
         presenter.addMenuItems(menus.node());
         this.exercises = new ExerciseMode(bridge, state);
         exercises.installMenu(menus.node());
-        // the results name the lesson by the file the session was opened from, else by its preset
-        exercises.results().lessonFrom(() -> files.model().file() != null
+        this.lessons = new org.backproplab.ui.lesson.LessonMode(bridge, state, exercises, owner, vm::report);
+        lessons.installMenu(menus.node());
+        // the results name the lesson by the lesson open, else the file the session was opened from, else its preset
+        exercises.results().lessonFrom(() -> lessons.player().openProperty().get() ? lessons.player().name()
+                : files.model().file() != null
                 ? files.model().file().getFileName().toString().replaceFirst("\\.json$", "")
                 : bridge.snapshot().scenario().name());
         exercises.results().keepCopiesIn(org.backproplab.ui.files.DataFolder.user().resolve("results"));
@@ -112,7 +116,10 @@ public final class MainWindow extends BorderPane {
         ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         lectureKeys.addMenuItem(menus.node());
         lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
-        setCenter(withBanner(new DivergenceBanner(bridge, state), architecture));
+        // a lesson's steps beside the graph, in both layouts
+        Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
+        HBox.setHgrow(panes, Priority.ALWAYS);
+        setCenter(new HBox(lessons.panel(), panes));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
@@ -217,6 +224,7 @@ public final class MainWindow extends BorderPane {
         FieldEscape.install(scene, this);
         Shortcuts.install(scene, vm, java.util.Map.of(javafx.scene.input.KeyCode.X, exercises::toggleExercise,
                 javafx.scene.input.KeyCode.P, exercises::togglePrediction));
+        lessons.install(scene);
         presenter.install(scene);
         lectureKeys.install(scene);
         lectureLayout.install(scene);
@@ -240,6 +248,11 @@ public final class MainWindow extends BorderPane {
     /** @return Check my working and Predict, then reveal */
     public ExerciseMode exercises() {
         return exercises;
+    }
+
+    /** @return the lesson player, its panel and menus */
+    public org.backproplab.ui.lesson.LessonMode lessons() {
+        return lessons;
     }
 
     /** @return the window's view model */

@@ -106,6 +106,7 @@ final class ShellMenus {
             RadioMenuItem item = new RadioMenuItem(s.name() + " — " + s.description());
             item.setToggleGroup(g);
             item.setUserData(s.name());
+            item.setId("preset-" + s.name());
             item.setSelected(s.name().equals(vm.scenarioNameProperty().get()));
             item.setOnAction(e -> vm.loadPreset(s.name()));
             menu.getItems().add(item);
@@ -113,8 +114,10 @@ final class ShellMenus {
         ChangeListener<String> follow = (o, was, now) -> g.getToggles().forEach(t -> t.setSelected(now.equals(t.getUserData())));
         vm.scenarioNameProperty().addListener(follow);
         MenuItem reset = new MenuItem("Reset");
+        reset.setId("resetItem");
         reset.setOnAction(e -> vm.reset());
         MenuItem newSeed = new MenuItem("New seed");
+        newSeed.setId("newSeedItem");
         newSeed.setOnAction(e -> vm.newSeed());
         menu.getItems().addAll(new SeparatorMenuItem(), reset, newSeed);
         return menu;

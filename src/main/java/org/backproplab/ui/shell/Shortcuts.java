@@ -26,6 +26,7 @@ public final class Shortcuts {
             new Entry("R", "Reset to the initial weights (same seed)"),
             new Entry("X", "Check my working on / off: the numbers of each phase you step are hidden for you to type"),
             new Entry("P", "Predict, then reveal on / off: a question before each phase or step"),
+            new Entry("Page Down / Page Up", "In a lesson: the next / previous step"),
             new Entry("Any key", "Pauses auto-play of the phases"),
             new Entry("Esc", "In a text field: cancel the edit and give the keys back"),
             new Entry("?", "This list of shortcuts (? or Esc closes it)"),

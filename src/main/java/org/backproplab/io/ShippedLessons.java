@@ -1,0 +1,33 @@
+package org.backproplab.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The lessons that come with the app, read from its resources ({@code org/backproplab/io/lessons/<name>.json}). */
+public final class ShippedLessons {
+    /** Their file names without {@code .json}, in the order the Lessons menu lists them. */
+    public static final List<String> NAMES = List.of("xor-from-scratch", "emily-and-frank", "relu-and-mini-batches",
+            "break-it-then-fix-it");
+
+    private ShippedLessons() {
+    }
+
+    /**
+     * @param name one of {@link #NAMES}
+     * @throws IOException naming the lesson if it is not shipped or is malformed (a {@link FileFormatException})
+     */
+    public static LessonFile read(String name) throws IOException {
+        if (!NAMES.contains(name)) {
+            throw new IOException("no lesson '" + name + "' comes with the app: expected one of " + NAMES);
+        }
+        try (InputStream in = ShippedLessons.class.getResourceAsStream("lessons/" + name + ".json")) {
+            if (in == null) {
+                throw new IOException("the lesson '" + name + "' is missing from the app");
+            }
+            byte[] bytes = in.readNBytes((int) LessonFile.MAX_BYTES + 1);
+            return LessonFile.read(new String(bytes, StandardCharsets.UTF_8), name + ".json");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A lesson's locks: a locked command is refused with a message and changes nothing; the others still run. */
+class SessionLocksTest {
+
+    private static Snapshot sync(TrainingSession s) throws Exception {
+        return s.sync().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void lockedCommandsAreRefusedAndChangeNothing() throws Exception {
+        try (TrainingSession s = new TrainingSession(SessionFixtures.xor())) {
+            s.setLocks(EnumSet.of(Lock.TRAINING, Lock.WEIGHTS, Lock.RUN, Lock.RESET, Lock.LOAD, Lock.ARCHITECTURE));
+            s.step();
+            Snapshot before = sync(s);
+            assertEquals(1, before.iteration());
+            double eta = before.scenario().config().learningRate();
+            double w = before.network().layer(1).weights().getEntry(0, 0);
+
+            s.setLearningRate(eta * 2);
+            assertEquals("This lesson locks the training settings.", sync(s).message());
+            s.setWeight(1, 0, 0, 5.0);
+            assertEquals("This lesson locks editing weights and biases.", sync(s).message());
+            s.run();
+            Snapshot ran = sync(s);
+            assertFalse(ran.running());
+            assertTrue(ran.message().startsWith("This lesson locks running training"), ran.message());
+            s.toggleRun();
+            assertFalse(sync(s).running());
+            s.reset();
+            s.load(SessionFixtures.perSample());
+            s.reshape(x -> x, "nothing");
+            Snapshot after = sync(s);
+
+            assertEquals("xor", after.scenario().name());
+            assertEquals(1, after.iteration());
+            assertEquals(eta, after.scenario().config().learningRate());
+            assertEquals(w, after.network().layer(1).weights().getEntry(0, 0));
+            assertEquals(before.changes(), after.changes(), "nothing changed");
+            // stepping is not locked
+            s.stepPhase();
+            assertEquals(1, sync(s).phaseIndex());
+        }
+    }
+
+    @Test
+    void unlockingLetsCommandsRunAgain() throws Exception {
+        try (TrainingSession s = new TrainingSession(SessionFixtures.xor())) {
+            s.setLocks(EnumSet.of(Lock.TRAINING));
+            s.setLearningRate(0.25);
+            s.setLocks(Set.of());
+            assertEquals(1.0, sync(s).scenario().config().learningRate());
+            s.setLearningRate(0.25);
+            assertEquals(0.25, sync(s).scenario().config().learningRate());
+        }
+    }
+}
