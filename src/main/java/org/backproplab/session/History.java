@@ -281,6 +281,14 @@ final class History {
         trainer.train(k - start.iteration());
     }
 
+    /**
+     * @return the configuration training goes on with at the end of this history: that of the last edit, else the
+     *         start's (only an edit changes it)
+     */
+    org.backproplab.engine.TrainingConfig configAtEnd() {
+        return edits.isEmpty() ? first().config() : edits.get(edits.size() - 1).after().config();
+    }
+
     /** @return the state the history starts from */
     TrainerState first() {
         return checkpoints.firstEntry().getValue();
@@ -293,6 +301,11 @@ final class History {
             n += e.iteration() <= k ? 1 : 0;
         }
         return n;
+    }
+
+    /** @return how many edits are kept */
+    int editCount() {
+        return edits.size();
     }
 
     /** @return the edits kept, in the order they were made */

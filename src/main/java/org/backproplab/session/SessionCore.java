@@ -43,6 +43,7 @@ final class SessionCore {
     final Edits edits = new Edits(this);
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
+    final Variants variants = new Variants(this);
     /** True if the snapshots' loss curves are decimated for a logarithmic iteration axis (see {@code LossSeries}). */
     boolean logIterations;
     /** Where "Run to…" stops training, or null while Run trains on until paused. */
@@ -103,15 +104,24 @@ final class SessionCore {
         if (refuseWhenFull()) {
             return;
         }
+        long t0 = System.nanoTime();
         iterate(true);
+        timed(t0);
         checkDivergence();
     }
 
     void stepMany(long count) {
+        long t0 = System.nanoTime();
         for (long i = 0; i < count && !trainer.isDiverged() && !refuseWhenFull(); i++) {
             iterate(true);
         }
+        timed(t0);
         checkDivergence();
+    }
+
+    /** Adds the wall time since {@code start} (System.nanoTime) to the run on show's training time. */
+    private void timed(long start) {
+        runs.current().trainingNanos += System.nanoTime() - start;
     }
 
     void stepPhase() {
@@ -270,6 +280,15 @@ final class SessionCore {
      * @return true if training stopped (divergence or a full history)
      */
     boolean trainChunk(long deadline) {
+        long t0 = System.nanoTime();
+        try {
+            return trainUntil(deadline);
+        } finally {
+            timed(t0);
+        }
+    }
+
+    private boolean trainUntil(long deadline) {
         long stop = stopAt();
         long target = Math.min(pacer.target(), stop);
         int cadence = pacer.cadence(trainer, running);
