@@ -23,7 +23,7 @@ public enum Setting {
     /** Momentum {@code μ} in {@code [0, 1)}; 0 is plain gradient descent. */
     MOMENTUM("μ", "momentum μ", TrainingConfig::momentum, Allowed.fromUpTo(0, 1, 0.9), TrainingConfig::withMomentum),
     /** Full batch, per sample, or a mini-batch of n samples. */
-    BATCH("batch", "batch mode", c -> c.batch().id(), c -> c.batch().id(), typed -> {
+    BATCH("batch", "batch mode", "full, sample or a batch size of 1 or more", c -> c.batch().id(), c -> c.batch().id(), typed -> {
         BatchMode b = batch(typed);
         return c -> c.withBatch(b);
     }),
@@ -31,7 +31,8 @@ public enum Setting {
      * The seed of the order samples are visited in (per sample or mini-batch with shuffling). A variant starts from
      * weights already made, so the seed changes the data order only.
      */
-    SEED("seed", "shuffle seed", c -> Long.toString(c.seed()), c -> Long.toString(c.seed()), typed -> {
+    SEED("seed", "shuffle seed", "a whole number: it orders shuffled samples", c -> Long.toString(c.seed()),
+            c -> Long.toString(c.seed()), typed -> {
         long s = NumberText.parseWhole(typed, "shuffle seed", Long.MIN_VALUE, Long.MAX_VALUE);
         return c -> c.withSeed(s);
     });
@@ -40,14 +41,16 @@ public enum Setting {
 
     private final String symbol;
     private final String place;
+    private final String allowed;
     private final Function<TrainingConfig, String> shown;
     private final Function<TrainingConfig, String> initial;
     private final Function<String, UnaryOperator<TrainingConfig>> reader;
 
-    Setting(String symbol, String place, Function<TrainingConfig, String> shown, Function<TrainingConfig, String> initial,
-            Function<String, UnaryOperator<TrainingConfig>> reader) {
+    Setting(String symbol, String place, String allowed, Function<TrainingConfig, String> shown,
+            Function<TrainingConfig, String> initial, Function<String, UnaryOperator<TrainingConfig>> reader) {
         this.symbol = symbol;
         this.place = place;
+        this.allowed = allowed;
         this.shown = shown;
         this.initial = initial;
         this.reader = reader;
@@ -56,7 +59,7 @@ public enum Setting {
     /** A number setting: read by {@link NumberText} within {@code allowed}, written back by {@code with}. */
     Setting(String symbol, String place, ToDoubleFunction<TrainingConfig> get, Allowed allowed,
             BiFunction<TrainingConfig, Double, TrainingConfig> with) {
-        this(symbol, place, c -> NumberText.format(get.applyAsDouble(c)), c -> NumberText.editable(get.applyAsDouble(c)),
+        this(symbol, place, allowed.describe(), c -> NumberText.format(get.applyAsDouble(c)), c -> NumberText.editable(get.applyAsDouble(c)),
                 typed -> {
                     double v = NumberText.parse(typed, place, allowed);
                     return c -> with.apply(c, v);
@@ -81,6 +84,11 @@ public enum Setting {
     /** @return where the value is typed, for messages and labels, e.g. {@code learning rate η} */
     public String place() {
         return place;
+    }
+
+    /** @return what the setting allows, e.g. {@code a number ≥ 0, such as 0.5} */
+    public String allowed() {
+        return allowed;
     }
 
     /** @return the value in {@code c} as people read it, e.g. {@code 0.5}, {@code sample} */

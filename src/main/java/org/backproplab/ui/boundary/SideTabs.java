@@ -9,7 +9,8 @@ import org.backproplab.ui.UiState;
 import org.backproplab.ui.digits.DigitPadView;
 
 /**
- * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix and,
+ * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix, the
+ * runs side by side ({@code #runsTab}) and,
  * for data sets whose inputs are an image, the draw-a-digit pad ({@code #drawTab}) as tabs, so the
  * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
  * the Decision boundary or the Draw tab widens the column, if it is narrow, so the plane or the pad is large
@@ -41,7 +42,9 @@ public final class SideTabs {
         });
         Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
         confusion.setId("confusionTab");
-        TabPane tabs = new TabPane(inspect, boundary, confusion);
+        Tab runs = new Tab("Runs", new org.backproplab.ui.runs.RunsView(bridge, state));
+        runs.setId("runsTab");
+        TabPane tabs = new TabPane(inspect, boundary, confusion, runs);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         DigitPadView pad = new DigitPadView(bridge);
