@@ -44,6 +44,7 @@ final class SessionCore {
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
     final Variants variants = new Variants(this);
+    final CatchUp catchUp = new CatchUp(this);
     /** True if the snapshots' loss curves are decimated for a logarithmic iteration axis (see {@code LossSeries}). */
     boolean logIterations;
     /** Where "Run to…" stops training, or null while Run trains on until paused. */
@@ -196,6 +197,7 @@ final class SessionCore {
     }
 
     void run() {
+        catchUp.stop();
         if (trainer.isDiverged()) {
             messages.say("Training has diverged: go back to the last finite state or reset first.");
             return;
@@ -206,6 +208,7 @@ final class SessionCore {
     }
 
     void pause() {
+        catchUp.stop();
         running = false;
         runTo = null;
     }
@@ -302,6 +305,7 @@ final class SessionCore {
                 iterate(cadence <= 1 || trainer.iteration() % cadence == 0);
                 if (trainer.isDiverged()) {
                     checkDivergence();
+                    catchUp.stopped();
                     return true;
                 }
             }
@@ -312,6 +316,7 @@ final class SessionCore {
         }
         if (trainer.iteration() >= stop) {
             arrived();
+            catchUp.stopped();
             return true;
         }
         return false;

@@ -18,7 +18,7 @@ import org.backproplab.engine.TrainingConfig;
  * Each says what the person meant ("add a row", "set layer 2 to 6 neurons") and is applied by the worker to the
  * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, runTo, pause,
  * reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight, setBias, setInput, setTarget, addSample,
- * removeSample, setDataset, reshape, load, goTo, resumeFromHere, startVariant, showRun, deleteRun. Each returns at
+ * removeSample, setDataset, reshape, load, goTo, resumeFromHere, startVariant, trainAllTo, showRun, deleteRun. Each returns at
  * once.
  *
  * <h2>Queries</h2>
@@ -346,6 +346,14 @@ public final class TrainingSession implements AutoCloseable {
     public void startVariant(long from, java.util.List<Setting.Change> changes) {
         java.util.List<Setting.Change> copy = java.util.List.copyOf(changes);
         submit(() -> core.variants.start(from, copy));
+    }
+
+    /**
+     * Train all to: trains every run that ends before iteration {@code k} up to it, one after another at the set
+     * speed, each shown while it trains, then shows the run on show now again. Pause or Run ends it.
+     */
+    public void trainAllTo(long k) {
+        submit(() -> core.catchUp.start(k));
     }
 
     /** Forgets run {@code number}; the run on show cannot be deleted. */

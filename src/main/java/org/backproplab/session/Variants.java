@@ -69,7 +69,7 @@ final class Variants {
         c.forgetPhaseWalk();
         c.changes++;
         c.messages.say(String.format(Locale.ROOT, "Variant run %d from run %d at iteration %,d: %s. Step or Run trains "
-                + "it; run %d is kept (Runs tab).", c.runs.current().number, parent, from, text, parent));
+                + "it.", c.runs.current().number, parent, from, text));
     }
 
     /** @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "batch: full → sample"] */

@@ -152,6 +152,30 @@ class VariantsTest {
     }
 
     @Test
+    void trainAllToBringsEveryRunToTheSameIterationAndShowsTheRunOnShowAgain() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(100);
+        session.startVariant(0, List.of(Setting.LEARNING_RATE.parse("4")));
+        session.stepMany(10);
+        session.showRun(1);
+        session.startVariant(50, List.of(Setting.MOMENTUM.parse("0.9")));
+        session.setSpeed(TrainingSession.MAX_SPEED);
+        session.trainAllTo(300);
+        Snapshot s = sync();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(s.runs().stream().allMatch(r -> r.iterations() == 300) && !s.running()) && System.nanoTime() < deadline) {
+            s = session.sync().get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of(300L, 300L, 300L), s.runs().stream().map(RunInfo::iterations).toList(), s.message());
+        assertTrue(s.runs().get(2).current(), "the run on show before is shown again");
+        assertTrue(s.message().startsWith("Every run has been trained to iteration 300"), s.message());
+        Trainer fresh = SessionFixtures.xor().createTrainer();
+        fresh.train(300);
+        assertTrue(weightsAt(1, 300).sameAs(fresh.network()), "run 1 trained on exactly as a fresh trainer");
+        assertFalse(weightsAt(2, 300).sameAs(fresh.network()), "run 2 with its own η");
+    }
+
+    @Test
     void aRefusedVariantLeavesTheSessionAsItWasAndSaysWhy() throws Exception {
         session = new TrainingSession(SessionFixtures.xor());
         session.stepMany(40);

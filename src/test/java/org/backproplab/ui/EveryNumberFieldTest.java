@@ -155,6 +155,9 @@ class EveryNumberFieldTest {
         f.add(new Field("Start from", Allowed.whole(0, 0), true,
                 t -> runs.startVariant(t, java.util.Map.of(org.backproplab.session.Setting.LEARNING_RATE, "0.5")), runsError));
 
+        f.add(new Field("Train all to", Allowed.whole(1, org.backproplab.engine.Trainer.MAX_ITERATION), true,
+                runs::trainAllTo, runsError));
+
         SplitControl split = new SplitControl(bridge("xor"), new UiState());
         Spinner<Integer> spinner = split.spinner();
         f.add(new Field("test %", Allowed.whole(0, SplitControl.MAX_PERCENT), true, t -> {

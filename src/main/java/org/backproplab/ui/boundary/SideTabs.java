@@ -13,8 +13,8 @@ import org.backproplab.ui.digits.DigitPadView;
  * runs side by side ({@code #runsTab}) and,
  * for data sets whose inputs are an image, the draw-a-digit pad ({@code #drawTab}) as tabs, so the
  * graph stays in view while the heatmap changes (click a neuron in the graph and watch its heatmap). Choosing
- * the Decision boundary or the Draw tab widens the column, if it is narrow, so the plane or the pad is large
- * enough for a room.
+ * the Decision boundary, the Runs or the Draw tab widens the column, if it is narrow, so the plane, the table or the
+ * pad is large enough for a room.
  */
 public final class SideTabs {
     /** The column's share of the width when the Decision boundary tab is chosen, at least. */
@@ -55,7 +55,7 @@ public final class SideTabs {
         pad.model().imageProperty().addListener((o, was, image) -> showDraw(tabs, draw, image != null));
         showDraw(tabs, draw, pad.model().imageProperty().get() != null);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == boundary || t == draw) {
+            if (t == boundary || t == draw || t == runs) {
                 widen(tabs);
             }
         });

@@ -60,6 +60,7 @@ public final class LossChartView extends VBox {
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
     private final UiState state;
+    private final HBox header;
 
     public LossChartView(SessionBridge bridge, UiState state) {
         getStyleClass().add("loss-chart-view");
@@ -120,7 +121,7 @@ public final class LossChartView extends VBox {
         readout.textProperty().bind(model.readoutProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, log, logIterations, spacer, readout);
+        header = new HBox(12, title, log, logIterations, spacer, readout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -153,6 +154,11 @@ public final class LossChartView extends VBox {
     }
 
     // Commands
+
+    /** Adds {@code node} (e.g. a button) to the chart's header, after the scale switches. */
+    public void addToHeader(javafx.scene.Node node) {
+        header.getChildren().add(header.getChildren().size() - 2, node);
+    }
 
     /** Writes the chart as it is now to a PNG file (FX thread). */
     public void writePng(Path file, int width, int height) throws IOException {

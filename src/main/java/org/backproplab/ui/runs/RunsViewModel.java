@@ -26,6 +26,8 @@ public final class RunsViewModel {
     private static final long EVERY_NANOS = 500_000_000L;
     /** Where the iteration a variant starts from is typed, for messages. */
     static final String FROM = "Start from";
+    /** Where the iteration all runs are trained to is typed, for messages. */
+    static final String TRAIN_ALL = "Train all to";
 
     private final SessionBridge bridge;
     private final ObservableList<RunInfo> runs = FXCollections.observableArrayList();
@@ -115,6 +117,28 @@ public final class RunsViewModel {
         }
         error.set("");
         return true;
+    }
+
+    /**
+     * Train all to: trains every run that ends before the iteration typed up to it, one after another.
+     *
+     * @return true if sent; false (and {@link #errorProperty()} says why) if the text is not such an iteration
+     */
+    public boolean trainAllTo(String text) {
+        try {
+            long k = NumberText.parseWhole(text, TRAIN_ALL, 1, org.backproplab.engine.Trainer.MAX_ITERATION);
+            bridge.session().trainAllTo(k);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        error.set("");
+        return true;
+    }
+
+    /** @return the last iteration of the longest run: where Train all to brings the others by default */
+    long longest() {
+        return runs.stream().mapToLong(RunInfo::iterations).max().orElse(0);
     }
 
     private static int current(Snapshot s) {

@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.engine.Trainer;
@@ -44,6 +45,7 @@ class RunsFxTest {
     private SessionBridge bridge;
     private LossChartView chart;
     private RunsView runs;
+    private int started;
 
     @Start
     void start(Stage stage) {
@@ -53,7 +55,9 @@ class RunsFxTest {
         runs = new RunsView(bridge, new UiState());
         HBox.setHgrow(chart, Priority.ALWAYS);
         runs.setPrefWidth(440);
-        stage.setScene(ThemedScene.of(new HBox(chart, runs), 1024, 600));
+        javafx.scene.layout.VBox side = new javafx.scene.layout.VBox(CompareButton.create(bridge, () -> started++), runs);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        stage.setScene(ThemedScene.of(new HBox(chart, side), 1024, 600));
         stage.show();
     }
 
@@ -103,6 +107,7 @@ class RunsFxTest {
         session.stepMany(SECOND);
         PanelScenarios.settle(session, bridge);
 
+        assertEquals(1, started, "the window brings the runs table into view");
         assertDrawn(truth(4, SECOND), chart.model().dataset().getSeries(0), "run 2, on show");
         assertEquals(1, chart.model().otherRuns().getSeriesCount());
         assertEquals(1, chart.model().otherRun(0));
@@ -119,10 +124,10 @@ class RunsFxTest {
         @SuppressWarnings("unchecked")
         TableView<RunInfo> table = robot.lookup("#runsTable").queryAs(TableView.class);
         assertEquals(2, table.getItems().size());
-        List<String> shown = robot.lookup("#runsTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
-                .stream().map(javafx.scene.control.TableCell::getText)
-                .filter(t -> t != null && t.contains("Run ")).sorted().toList();
-        assertEquals(List.of("Run 1 · η 1", "▶ Run 2 · η 4"), shown, "each run named by its η, the one on show marked");
+        List<String> shown = robot.lookup("#runsTable .table-cell .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Label::getText)
+                .filter(t -> !t.isEmpty()).sorted().toList();
+        assertEquals(List.of("Run 1", "η 1", "η 4", "▶ Run 2"), shown, "each run named by its η, the one on show marked");
         assertEquals(List.of("60", "40"), column(table, 1));
         assertEquals(List.of(NumberText.format(truth(1, FIRST)[FIRST]), NumberText.format(truth(4, SECOND)[SECOND])),
                 column(table, 2), "the loss of each run at its end");
@@ -137,6 +142,28 @@ class RunsFxTest {
         assertTrue(bridge.snapshot().runs().get(0).current(), "run 1 made the one on show from the table");
         assertDrawn(truth(1, FIRST), chart.model().dataset().getSeries(0), "run 1, on show");
         assertDrawn(truth(4, SECOND), chart.model().otherRuns().getSeries(0), "run 2, beside it");
+    }
+
+    @Test
+    void trainAllToTrainsTheShorterRunsUpToTheLongest(FxRobot robot) {
+        session.setSpeed(TrainingSession.MAX_SPEED);
+        session.stepMany(FIRST);
+        PanelScenarios.settle(session, bridge);
+        startVariant(robot, "0", "#variant-learning-rate", "4");
+        assertEquals(String.valueOf(FIRST), robot.lookup("#trainAllField").queryAs(TextField.class).getText(),
+                "the longest run's end by default");
+        robot.clickOn("#trainAllButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                PanelScenarios.settle(session, bridge);
+                return !bridge.snapshot().running() && bridge.snapshot().runs().stream().allMatch(r -> r.iterations() == FIRST);
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the runs did not reach " + FIRST + ": " + bridge.snapshot().runs(), e);
+        }
+        assertDrawn(truth(4, FIRST), chart.model().dataset().getSeries(0), "run 2, on show again");
+        assertDrawn(truth(1, FIRST), chart.model().otherRuns().getSeries(0), "run 1");
     }
 
     @Test
@@ -156,6 +183,7 @@ class RunsFxTest {
         assertEquals(1, bridge.snapshot().runs().size(), "no variant was started");
         assertEquals(changes, bridge.snapshot().changes(), "the session is as it was");
         assertFalse(chart.chart().getLegend().isVisible(), "one run: no legend");
+        assertEquals(0, started);
     }
 
     private static List<String> column(TableView<RunInfo> table, int c) {

@@ -1,4 +1,4 @@
-package org.backproplab.ui.loss;
+package org.backproplab.ui.runs;
 
 import javafx.scene.paint.Color;
 import org.backproplab.ui.Theme;
