@@ -176,6 +176,24 @@ class VariantsTest {
     }
 
     @Test
+    void variantsAreSavedAndOpenedAsRunsOfTheSession() throws Exception {
+        session = new TrainingSession(shuffled());
+        session.stepMany(300);
+        session.startVariant(FORK, List.of(Setting.BATCH.parse("2"), Setting.SEED.parse("3")));
+        session.stepMany(AFTER);
+        Snapshot saved = sync();
+        SessionRecord record = session.record().get(30, TimeUnit.SECONDS).record();
+        try (TrainingSession reopened = new TrainingSession(shuffled())) {
+            reopened.open(record).get(60, TimeUnit.SECONDS);
+            Snapshot s = reopened.sync().get(30, TimeUnit.SECONDS);
+            assertEquals(saved.runs().stream().map(RunInfo::label).toList(), s.runs().stream().map(RunInfo::label).toList());
+            assertEquals(List.of("batch sample, seed 1", "batch 2, seed 3"), s.runs().stream().map(RunInfo::settings).toList());
+            assertTrue(saved.network().sameAs(s.network()), "the variant is opened as it was saved");
+            assertEquals(null, reopened.historyCheck().get(60, TimeUnit.SECONDS), "and replays bit for bit");
+        }
+    }
+
+    @Test
     void aRefusedVariantLeavesTheSessionAsItWasAndSaysWhy() throws Exception {
         session = new TrainingSession(SessionFixtures.xor());
         session.stepMany(40);
