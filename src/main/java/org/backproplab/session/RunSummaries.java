@@ -14,12 +14,12 @@ import org.backproplab.engine.TrainingConfig;
  * Owned by the worker.
  */
 final class RunSummaries {
-    /** A run's end as measured: the key it was measured for (its length and edits) and the numbers. */
-    record End(long length, int edits, double loss, double accuracy, boolean diverged) {
+    /** A run's end as measured: the {@link History#version()} it was measured at and the numbers. */
+    record End(long version, double loss, double accuracy, boolean diverged) {
     }
 
-    /** A run's curve as decimated: the key it was made for and the curve. */
-    record Curve(long length, int edits, boolean log, LossCurve losses) {
+    /** A run's curve as decimated: the {@link History#version()} and the axis it was made for, and the curve. */
+    record Curve(long version, boolean log, LossCurve losses) {
     }
 
     private RunSummaries() {
@@ -58,11 +58,10 @@ final class RunSummaries {
                 continue;
             }
             History h = r.history;
-            int edits = h.editCount();
             Curve k = r.curve;
-            if (k == null || k.length() != h.length() || k.edits() != edits || k.log() != c.logIterations) {
+            if (k == null || k.version() != h.version() || k.log() != c.logIterations) {
                 double tail = end(c, r, shown).loss();
-                k = new Curve(h.length(), edits, c.logIterations, h.losses().curve(TrainingSession.CURVE_POINTS,
+                k = new Curve(h.version(), c.logIterations, h.losses().curve(TrainingSession.CURVE_POINTS,
                         h.base(), h.length(), Double.isFinite(tail) ? tail : Double.NaN, c.logIterations));
                 r.curve = k;
             }
@@ -88,18 +87,16 @@ final class RunSummaries {
 
     /**
      * @return the end of run {@code r}: from {@code shown} for the run on show at its end, else as measured the last
-     *         time it had this length and these edits, else measured now on a copy of the trainer
+     *         time at this version of its history, else measured now on a copy of the trainer
      */
     private static End end(SessionCore c, Runs.Run r, Scores shown) {
         History h = r.history;
-        int edits = h.editCount();
         if (r == c.runs.current() && c.trainer.iteration() == h.length()) {
             double loss = shown.trainingLoss();
-            return new End(h.length(), edits, loss, shown.trainingAccuracy(),
-                    c.trainer.isDiverged() || !Double.isFinite(loss));
+            return new End(h.version(), loss, shown.trainingAccuracy(), c.trainer.isDiverged() || !Double.isFinite(loss));
         }
         End e = r.end;
-        if (e != null && e.length() == h.length() && e.edits() == edits) {
+        if (e != null && e.version() == h.version()) {
             return e;
         }
         Trainer t = c.currentScenario().createTrainer();
@@ -107,7 +104,7 @@ final class RunSummaries {
         org.backproplab.engine.IterationTrace eval = t.evaluate();
         double loss = t.hasTestRows() ? t.datasetLoss() : eval.loss();
         double accuracy = Scores.accuracy(eval.output().getData(), eval.targets().getData(), t.trainingRows());
-        e = new End(h.length(), edits, loss, accuracy, t.isDiverged() || !Double.isFinite(loss));
+        e = new End(h.version(), loss, accuracy, t.isDiverged() || !Double.isFinite(loss));
         r.end = e;
         return e;
     }

@@ -194,6 +194,24 @@ class VariantsTest {
     }
 
     @Test
+    void theTableMeasuresARunAgainAfterAnEditWasUndoneAndAnotherMade() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(30);
+        session.startVariant(0, List.of(Setting.LEARNING_RATE.parse("4")));
+        session.stepMany(30);
+        session.setWeight(1, 0, 0, 5.0);
+        session.showRun(1);
+        double withA = sync().runs().get(1).loss();
+        session.showRun(2);
+        session.back(); // undoes W1[1,1] = 5
+        session.setWeight(1, 0, 0, -5.0);
+        double withB = sync().loss();
+        assertTrue(withA != withB, "the two edits give two losses");
+        session.showRun(1);
+        assertEquals(withB, sync().runs().get(1).loss(), 0.0, "run 2 as it is now, not as it was with the undone edit");
+    }
+
+    @Test
     void aRefusedVariantLeavesTheSessionAsItWasAndSaysWhy() throws Exception {
         session = new TrainingSession(SessionFixtures.xor());
         session.stepMany(40);

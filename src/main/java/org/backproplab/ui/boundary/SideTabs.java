@@ -24,8 +24,9 @@ public final class SideTabs {
     }
 
     /**
-     * @return a tab pane ({@code #sideTabs}) with {@code inspector} first and a {@link DecisionBoundaryView}, made
-     *         when its tab is first chosen (until then the window neither styles, lays out nor computes it)
+     * @return a tab pane ({@code #sideTabs}) with {@code inspector} first, and a {@link DecisionBoundaryView} and the
+     *         runs table, each made when its tab is first chosen (until then the window neither styles, lays out nor
+     *         computes it)
      */
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
@@ -42,8 +43,13 @@ public final class SideTabs {
         });
         Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
         confusion.setId("confusionTab");
-        Tab runs = new Tab("Runs", new org.backproplab.ui.runs.RunsView(bridge, state));
+        Tab runs = new Tab("Runs");
         runs.setId("runsTab");
+        runs.selectedProperty().addListener((o, was, now) -> {
+            if (now && runs.getContent() == null) {
+                runs.setContent(new org.backproplab.ui.runs.RunsView(bridge, state));
+            }
+        });
         TabPane tabs = new TabPane(inspect, boundary, confusion, runs);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
