@@ -37,9 +37,12 @@ final class History {
     /** The training and test loss at {@link #length()} (the weights after the last update), once measured. */
     private double endLoss = Double.NaN;
     private double endTestLoss = Double.NaN;
+    /** Counts the changes to the iterations and edits held (see {@link #version()}). */
+    private long version;
 
     /** Starts over from {@code initial} (iteration 0 or the iteration a file recorded). */
     void reset(TrainerState initial) {
+        version++;
         checkpoints.clear();
         edits.clear();
         losses.clear();
@@ -148,6 +151,14 @@ final class History {
         return endTestLoss;
     }
 
+    /**
+     * @return a number that changes whenever an iteration or an edit is recorded or an edit is dropped: what was
+     *         measured of this history at one version holds until it changes
+     */
+    long version() {
+        return version;
+    }
+
     /** @return the loss stored for iteration {@code k} (base..length-1): NaN where the whole set was not evaluated */
     double lossAt(long k) {
         return losses.get((int) (k - base()));
@@ -189,6 +200,7 @@ final class History {
      * there is no test set.
      */
     void recordIteration(Trainer trainer, double loss, double testLoss, boolean measured) {
+        version++;
         endLoss = Double.NaN; // the end moved: its loss is measured again (by the next snapshot, or on leaving it)
         endTestLoss = Double.NaN;
         if (measured) {
@@ -224,6 +236,7 @@ final class History {
 
     /** Records an edit: {@code before} is the state just before it, the trainer holds the state after. */
     void recordEdit(TrainerState before, Trainer trainer, String text) {
+        version++;
         edits.add(new Edit(trainer.iteration(), before, trainer.state(), text));
         losses.mark(trainer.iteration(), text);
     }
@@ -252,6 +265,7 @@ final class History {
 
     /** Forgets the last edit (after the trainer has been restored to its {@code before} state). */
     void dropLastEdit() {
+        version++;
         edits.remove(edits.size() - 1);
         losses.removeLastMarker();
     }
@@ -317,6 +331,14 @@ final class History {
             }
         }
         return first();
+    }
+
+    /**
+     * @return the configuration training goes on with at the end of this history: that of the last edit, else the
+     *         start's (only an edit changes it)
+     */
+    org.backproplab.engine.TrainingConfig configAtEnd() {
+        return edits.isEmpty() ? first().config() : edits.get(edits.size() - 1).after().config();
     }
 
     /** @return the state the history starts from */

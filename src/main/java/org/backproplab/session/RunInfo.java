@@ -10,8 +10,19 @@ package org.backproplab.session;
  * @param iterations the last iteration it holds
  * @param loss       the training loss of the weights at its last iteration (NaN if not measured yet)
  * @param current    true for the run on show
+ * @param settings   the settings in which the runs differ, with this run's values at its end, e.g. "η 2, μ 0.9"
+ *                   (see {@link Setting}); empty if all runs train alike
+ * @param accuracy   the fraction of training rows classified right at its last iteration, NaN without classes
+ * @param trainingNanos the wall time spent training it in this window, in nanoseconds
+ * @param diverged   true if its loss became infinite or not a number
  */
-public record RunInfo(int number, int parent, long forkedAt, long iterations, double loss, boolean current) {
+public record RunInfo(int number, int parent, long forkedAt, long iterations, double loss, boolean current,
+                      String settings, double accuracy, long trainingNanos, boolean diverged) {
+
+    /** @return "Run 2", or with the settings in which runs differ, "Run 2 · η 2, μ 0.9", and "diverged" if it did */
+    public String label() {
+        return "Run " + number + (settings.isEmpty() ? "" : " · " + settings) + (diverged ? " · diverged" : "");
+    }
 
     /** @return e.g. "Run 2 — from run 1 at iteration 500 · 1,200 iterations · loss 0.0123" */
     public String text() {

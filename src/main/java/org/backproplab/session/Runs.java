@@ -24,6 +24,12 @@ final class Runs {
         long position;
         /** How many of its edits it took over from its parent (its own come after). */
         final int inheritedEdits;
+        /** Wall time spent training it (iterations recorded or followed), in nanoseconds. */
+        long trainingNanos;
+        /** Its end as last measured for the runs table and legend, or null (see {@link RunSummaries}). */
+        RunSummaries.End end;
+        /** Its loss curve as last drawn beside another run, or null (see {@link RunSummaries}). */
+        RunSummaries.Curve curve;
 
         Run(int number, int parent, long forkedAt, History history, int inheritedEdits) {
             this.number = number;
@@ -162,15 +168,6 @@ final class Runs {
         runs.remove(current);
         parent.position = current.forkedAt;
         current = parent;
-    }
-
-    /** @return every run, oldest first, as the Runs list shows them */
-    List<RunInfo> infos() {
-        List<RunInfo> out = new ArrayList<>(runs.size());
-        for (Run r : runs) {
-            out.add(new RunInfo(r.number, r.parent, r.forkedAt, r.history.length(), r.history.endLoss(), r == current));
-        }
-        return List.copyOf(out);
     }
 
     /** @return the runs, oldest first (for files) */

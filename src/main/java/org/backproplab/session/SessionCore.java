@@ -45,6 +45,8 @@ final class SessionCore {
     final Edits edits = new Edits(this);
     final Switches switches = new Switches(this);
     final Navigation navigation = new Navigation(this);
+    final Variants variants = new Variants(this);
+    final CatchUp catchUp = new CatchUp(this);
     /** True if the snapshots' loss curves are decimated for a logarithmic iteration axis (see {@code LossSeries}). */
     boolean logIterations;
     /** Where "Run to…" stops training, or null while Run trains on until paused. */
@@ -105,15 +107,24 @@ final class SessionCore {
         if (refuseWhenFull()) {
             return;
         }
+        long t0 = System.nanoTime();
         iterate(true);
+        timed(t0);
         checkDivergence();
     }
 
     void stepMany(long count) {
+        long t0 = System.nanoTime();
         for (long i = 0; i < count && !trainer.isDiverged() && !refuseWhenFull(); i++) {
             iterate(true);
         }
+        timed(t0);
         checkDivergence();
+    }
+
+    /** Adds the wall time since {@code start} (System.nanoTime) to the run on show's training time. */
+    private void timed(long start) {
+        runs.current().trainingNanos += System.nanoTime() - start;
     }
 
     void stepPhase() {
@@ -188,6 +199,7 @@ final class SessionCore {
     }
 
     void run() {
+        catchUp.stop();
         if (trainer.isDiverged()) {
             messages.say("Training has diverged: go back to the last finite state or reset first.");
             return;
@@ -198,6 +210,7 @@ final class SessionCore {
     }
 
     void pause() {
+        catchUp.stop();
         running = false;
         runTo = null;
     }
@@ -272,6 +285,15 @@ final class SessionCore {
      * @return true if training stopped (divergence or a full history)
      */
     boolean trainChunk(long deadline) {
+        long t0 = System.nanoTime();
+        try {
+            return trainUntil(deadline);
+        } finally {
+            timed(t0);
+        }
+    }
+
+    private boolean trainUntil(long deadline) {
         long stop = stopAt();
         long target = Math.min(pacer.target(), stop);
         int cadence = pacer.cadence(trainer, running);
@@ -285,6 +307,7 @@ final class SessionCore {
                 iterate(cadence <= 1 || trainer.iteration() % cadence == 0);
                 if (trainer.isDiverged()) {
                     checkDivergence();
+                    catchUp.stopped();
                     return true;
                 }
             }
@@ -295,6 +318,7 @@ final class SessionCore {
         }
         if (trainer.iteration() >= stop) {
             arrived();
+            catchUp.stopped();
             return true;
         }
         return false;

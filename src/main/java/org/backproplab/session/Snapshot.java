@@ -49,6 +49,7 @@ import org.backproplab.engine.Phase;
  * @param backTo        the name of the session Back brings back right after a switch, or null
  * @param rescueIteration after a divergence, the iteration "back to the last finite state" shows (the last before
  *                      the loss left its normal range, see {@code DivergenceLanding}); -1 when not diverged
+ * @param runCurves     the training-loss curves of the runs not on show, oldest first, to draw beside {@code losses}
  */
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
@@ -57,12 +58,13 @@ public record Snapshot(long version, Scenario scenario, Network network, long it
                        boolean running, boolean diverged, String message, long messageNumber,
                        double iterationsPerSecond,
                        long changes, List<RunInfo> runs, int lossCadence, String failure, long failureNumber,
-                       String backTo, long rescueIteration) {
+                       String backTo, long rescueIteration, List<RunCurve> runCurves) {
 
     /** Copies the arrays in: a snapshot shares nothing mutable with the worker. */
     public Snapshot {
         testRows = testRows.clone();
         runs = List.copyOf(runs);
+        runCurves = List.copyOf(runCurves);
         phases = List.copyOf(phases);
     }
 

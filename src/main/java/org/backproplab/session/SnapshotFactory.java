@@ -44,9 +44,10 @@ final class SnapshotFactory {
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss(),
                         core.logIterations),
                 test, scores, core.running, trainer.isDiverged(), msg, core.messages.number(), measuredRate, core.changes,
-                core.runs.infos(), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
+                RunSummaries.infos(core, scores), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
                 core.previous.isEmpty() || !core.holdsNothing() ? null : core.previous.nextName(),
-                trainer.isDiverged() ? DivergenceLanding.find(history, trainer.iteration()) : -1);
+                trainer.isDiverged() ? DivergenceLanding.find(history, trainer.iteration()) : -1,
+                RunSummaries.curves(core, scores));
     }
 
     private static IterationTrace readOnly(IterationTrace t) {

@@ -18,7 +18,8 @@ import org.backproplab.engine.TrainingConfig;
  * Each says what the person meant ("add a row", "set layer 2 to 6 neurons") and is applied by the worker to the
  * state it has then, never to a state computed from an older snapshot: step, stepPhase, back, run, runTo, pause,
  * reset, newSeed, setSpeed, setConfig, setLearningRate, setWeight, setBias, setInput, setTarget, addSample,
- * removeSample, setDataset, reshape, load, goTo, resumeFromHere, showRun, deleteRun. Each returns at once.
+ * removeSample, setDataset, reshape, load, goTo, resumeFromHere, startVariant, trainAllTo, showRun, deleteRun. Each returns at
+ * once.
  *
  * <h2>Queries</h2>
  * Exports and checks get copies made on the worker (a history record, the loss history, a gradient check, a
@@ -366,6 +367,25 @@ public final class TrainingSession implements AutoCloseable {
     /** Shows run {@code number} (see {@link Snapshot#runs()}) where it was left. */
     public void showRun(int number) {
         submit(locked(Lock.BACK, () -> core.navigation.showRun(number)));
+    }
+
+    /**
+     * Starts a variant: a new run that holds the run on show up to iteration {@code from} bit for bit and trains on
+     * from there with {@code changes} applied to the settings it had there (same data order unless the seed is
+     * changed). Shows it, paused. Refused, with a message naming the value and what is allowed, if {@code from} is
+     * outside the run, nothing differs or no more runs can be kept; the session is then as it was.
+     */
+    public void startVariant(long from, java.util.List<Setting.Change> changes) {
+        java.util.List<Setting.Change> copy = java.util.List.copyOf(changes);
+        submit(() -> core.variants.start(from, copy));
+    }
+
+    /**
+     * Train all to: trains every run that ends before iteration {@code k} up to it, one after another at the set
+     * speed, each shown while it trains, then shows the run on show now again. Pause or Run ends it.
+     */
+    public void trainAllTo(long k) {
+        submit(() -> core.catchUp.start(k));
     }
 
     /** Forgets run {@code number}; the run on show cannot be deleted. */

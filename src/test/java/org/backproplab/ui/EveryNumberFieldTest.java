@@ -142,6 +142,22 @@ class EveryNumberFieldTest {
         f.add(new Field(NumberField.SEED.place(), NumberField.SEED.allowed(), true,
                 t -> data.generate(Generated.CIRCLE, "20", "0.05", t), dataError));
 
+        org.backproplab.ui.runs.RunsViewModel runs = new org.backproplab.ui.runs.RunsViewModel(bridge("gender"));
+        Supplier<String> runsError = () -> runs.errorProperty().get();
+        for (org.backproplab.session.Setting s : List.of(org.backproplab.session.Setting.LEARNING_RATE,
+                org.backproplab.session.Setting.MOMENTUM)) {
+            NumberField same = s == org.backproplab.session.Setting.MOMENTUM ? NumberField.MOMENTUM : NumberField.LEARNING_RATE;
+            f.add(new Field(same.place(), same.allowed(), false, t -> runs.startVariant("0", java.util.Map.of(s, t)),
+                    runsError));
+        }
+        f.add(new Field("shuffle seed", NumberField.SEED.allowed(), true,
+                t -> runs.startVariant("0", java.util.Map.of(org.backproplab.session.Setting.SEED, t)), runsError));
+        f.add(new Field("Start from", Allowed.whole(0, 0), true,
+                t -> runs.startVariant(t, java.util.Map.of(org.backproplab.session.Setting.LEARNING_RATE, "0.5")), runsError));
+
+        f.add(new Field("Train all to", Allowed.whole(1, org.backproplab.engine.Trainer.MAX_ITERATION), true,
+                runs::trainAllTo, runsError));
+
         SplitControl split = new SplitControl(bridge("xor"), new UiState());
         Spinner<Integer> spinner = split.spinner();
         f.add(new Field("test %", Allowed.whole(0, SplitControl.MAX_PERCENT), true, t -> {

@@ -11,10 +11,11 @@ import org.backproplab.ui.landscape.LandscapeView;
 
 /**
  * The right-hand column beside the network graph: the inspector, the decision boundary, the confusion matrix, the
- * loss landscape ({@code #landscapeTab}) and, for data sets whose inputs are an image, the draw-a-digit pad
- * ({@code #drawTab}) as tabs, so the graph stays in view while the heatmap changes (click a neuron in the graph and
- * watch its heatmap). Choosing the Decision boundary, the Landscape or the Draw tab widens the column, if it is
- * narrow, so the plane, the landscape or the pad is large enough for a room.
+ * runs side by side ({@code #runsTab}), the loss landscape ({@code #landscapeTab}) and, for data sets whose inputs are
+ * an image, the draw-a-digit pad ({@code #drawTab}) as tabs, so the graph stays in view while the heatmap changes
+ * (click a neuron in the graph and watch its heatmap). Choosing the Decision boundary, the Runs, the Landscape or
+ * the Draw tab widens the column, if it is narrow, so the plane, the table, the landscape or the pad is large enough
+ * for a room.
  */
 public final class SideTabs {
     /** The column's share of the width when the Decision boundary tab is chosen, at least. */
@@ -24,8 +25,9 @@ public final class SideTabs {
     }
 
     /**
-     * @return a tab pane ({@code #sideTabs}) with {@code inspector} first and a {@link DecisionBoundaryView}, made
-     *         when its tab is first chosen (until then the window neither styles, lays out nor computes it)
+     * @return a tab pane ({@code #sideTabs}) with {@code inspector} first, and a {@link DecisionBoundaryView} and the
+     *         runs table, each made when its tab is first chosen (until then the window neither styles, lays out nor
+     *         computes it)
      */
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
@@ -34,9 +36,10 @@ public final class SideTabs {
                 (view, now) -> view.viewModel().setActive(now));
         Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
         confusion.setId("confusionTab");
+        Tab runs = lazyTab("Runs", "runsTab", () -> new org.backproplab.ui.runs.RunsView(bridge, state), (view, now) -> { });
         Tab landscape = lazyTab("Landscape", "landscapeTab", () -> new LandscapeView(bridge, state),
                 (view, now) -> view.viewModel().setActive(now));
-        TabPane tabs = new TabPane(inspect, boundary, confusion, landscape);
+        TabPane tabs = new TabPane(inspect, boundary, confusion, runs, landscape);
         tabs.setId("sideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         DigitPadView pad = new DigitPadView(bridge);
@@ -47,7 +50,7 @@ public final class SideTabs {
         pad.model().imageProperty().addListener((o, was, image) -> showDraw(tabs, draw, image != null));
         showDraw(tabs, draw, pad.model().imageProperty().get() != null);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == boundary || t == draw || t == landscape) {
+            if (t == boundary || t == draw || t == runs || t == landscape) {
                 widen(tabs);
             }
         });

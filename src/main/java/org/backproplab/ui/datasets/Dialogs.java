@@ -7,13 +7,13 @@ import javafx.stage.Window;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.Theme;
 
-/** Small helpers shared by the data dialogs: the window's stylesheets and an error alert. */
-final class Dialogs {
+/** Small helpers shared by the window's dialogs: the window's stylesheets, fitting, and an error alert. */
+public final class Dialogs {
     private Dialogs() {
     }
 
     /** Gives {@code d} the window's owner and look (the owner's theme, else the light one). */
-    static void style(Dialog<?> d, Window owner) {
+    public static void style(Dialog<?> d, Window owner) {
         if (owner != null) {
             d.initOwner(owner);
         }
@@ -24,10 +24,24 @@ final class Dialogs {
     }
 
     /** Resizes a shown dialog to its content (after a message appeared or went away). */
-    static void fit(Dialog<?> d) {
+    public static void fit(Dialog<?> d) {
         if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
             d.getDialogPane().getScene().getWindow().sizeToScene();
         }
+    }
+
+    /** @return the name of a field in a dialog's grid */
+    public static javafx.scene.control.Label label(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    /** @return a quiet note beside or under a field: what it accepts or does */
+    public static javafx.scene.control.Label hint(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add("hint");
+        return l;
     }
 
     /** @return a non-blocking error alert (id {@code dataErrorDialog}) saying why {@code what} failed */

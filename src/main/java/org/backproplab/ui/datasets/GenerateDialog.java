@@ -36,10 +36,10 @@ final class GenerateDialog extends Dialog<Boolean> {
         seed.setText("1");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("dialog-grid");
-        grid.addRow(0, label("Samples"), count,
-                hint("2 to " + String.format(java.util.Locale.ROOT, "%,d", DatasetsViewModel.MAX_GENERATED)));
-        grid.addRow(1, label("Noise"), noise, hint("standard deviation, 0 to 1"));
-        grid.addRow(2, label("Seed"), seed, hint("same seed, same points"));
+        grid.addRow(0, Dialogs.label("Samples"), count,
+                Dialogs.hint("2 to " + String.format(java.util.Locale.ROOT, "%,d", DatasetsViewModel.MAX_GENERATED)));
+        grid.addRow(1, Dialogs.label("Noise"), noise, Dialogs.hint("standard deviation, 0 to 1"));
+        grid.addRow(2, Dialogs.label("Seed"), seed, Dialogs.hint("same seed, same points"));
         error.setId("generateError");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
@@ -48,7 +48,7 @@ final class GenerateDialog extends Dialog<Boolean> {
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.textProperty().addListener((o, was, now) -> Dialogs.fit(this));
-        Label note = hint("The network keeps its hidden layers; its input and output layers follow the data, "
+        Label note = Dialogs.hint("The network keeps its hidden layers; its input and output layers follow the data, "
                 + "and training starts over.");
         note.setWrapText(true);
         note.setMaxWidth(460);
@@ -71,17 +71,5 @@ final class GenerateDialog extends Dialog<Boolean> {
         f.setId(id);
         f.setPrefColumnCount(columns);
         return f;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        return l;
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        return l;
     }
 }

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import org.backproplab.ui.runs.RunColours;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -222,6 +223,62 @@ public final class LossChartFactory {
         if (plot.getRenderer() instanceof XYLineAndShapeRenderer r && r.getDefaultShapesVisible() != show) {
             r.setDefaultShapesVisible(show);
         }
+    }
+
+    /** The width of a run's line that is not on show (the run on show keeps its 2.5 px). */
+    private static final float OTHER_RUN_WIDTH = 2f;
+    private static final Font LEGEND = new Font("DejaVu Sans", Font.PLAIN, 13);
+
+    /**
+     * Adds the runs not on show to {@code plot} as its second data set, drawn under the run on show, one line each,
+     * and a legend under the plot (hidden until {@link #paintRuns} names more than one run).
+     */
+    static void addOtherRuns(JFreeChart chart, XYDataset others, org.jfree.chart.LegendItemSource legend) {
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDefaultStroke(new BasicStroke(OTHER_RUN_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        r.setAutoPopulateSeriesStroke(false);
+        r.setDrawSeriesLineAsPath(true);
+        r.setDefaultCreateEntities(false);
+        plot.setDataset(1, others);
+        plot.setRenderer(1, r);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        org.jfree.chart.title.LegendTitle title = new org.jfree.chart.title.LegendTitle(legend);
+        title.setItemFont(LEGEND);
+        title.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        title.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        title.setBackgroundPaint(null);
+        title.setVisible(false);
+        chart.addLegend(title);
+    }
+
+    /**
+     * Colours every run's line as the runs table does ({@link RunColours}): series 0 of the first data set (the run
+     * on show) and each series of the second ({@code others[i]} its run's number); shows the legend if
+     * {@code legend} is true, in the theme's text colour at the window's zoom.
+     */
+    static void paintRuns(JFreeChart chart, org.backproplab.ui.Theme theme, double zoom, int current, int[] others,
+                          boolean legend) {
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer(0).setSeriesPaint(0, awt(RunColours.of(current, theme)), false);
+        for (int i = 0; i < others.length; i++) {
+            plot.getRenderer(1).setSeriesPaint(i, awt(RunColours.of(others[i], theme)), false);
+        }
+        org.jfree.chart.title.LegendTitle title = chart.getLegend();
+        title.setItemPaint(awt(theme.ink()));
+        title.setItemFont(LEGEND.deriveFont((float) (LEGEND.getSize2D() * zoom)));
+        title.setVisible(legend);
+    }
+
+    /** @return a legend entry: a short line in run {@code number}'s colour and {@code text} */
+    static org.jfree.chart.LegendItem runItem(String text, int number, org.backproplab.ui.Theme theme, boolean current) {
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(text, awt(RunColours.of(number, theme)));
+        item.setShapeVisible(false);
+        item.setLineVisible(true);
+        item.setLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
+        item.setLineStroke(new BasicStroke(current ? 4f : 2.5f));
+        item.setLinePaint(awt(RunColours.of(number, theme)));
+        return item;
     }
 
     /** Adds {@code m} to the plot's foreground without firing a change per marker. */

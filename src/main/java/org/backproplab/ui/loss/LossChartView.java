@@ -59,13 +59,20 @@ public final class LossChartView extends VBox {
     private final org.jfree.chart.event.AxisChangeListener markersFollowAxis = e -> redrawMarkers();
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
+    private final UiState state;
+    private final HBox header;
 
     public LossChartView(SessionBridge bridge, UiState state) {
         getStyleClass().add("loss-chart-view");
+        this.state = state;
         chart = LossChartFactory.createChart(model.dataset());
         plot = chart.getXYPlot();
+        LossChartFactory.addOtherRuns(chart, model.otherRuns(), this::legendItems);
         viewer = new ChartViewer(chart);
-        this.theme = () -> LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
+        this.theme = () -> {
+            LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
+            paintRuns();
+        };
         state.themeProperty().addListener((o, a, b) -> theme.run());
         state.zoomProperty().addListener((o, a, b) -> theme.run());
         theme.run();
@@ -114,7 +121,7 @@ public final class LossChartView extends VBox {
         readout.textProperty().bind(model.readoutProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, log, logIterations, spacer, readout);
+        header = new HBox(12, title, log, logIterations, spacer, readout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -148,6 +155,11 @@ public final class LossChartView extends VBox {
 
     // Commands
 
+    /** Adds {@code node} (e.g. a button) to the chart's header, after the scale switches. */
+    public void addToHeader(javafx.scene.Node node) {
+        header.getChildren().add(header.getChildren().size() - 2, node);
+    }
+
     /** Writes the chart as it is now to a PNG file (FX thread). */
     public void writePng(Path file, int width, int height) throws IOException {
         ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
@@ -169,6 +181,10 @@ public final class LossChartView extends VBox {
             model.setCadence(s.lossCadence());
             boolean changed = model.update(s.losses(), s.iteration(), s.historyEnd());
             changed |= model.updateTest(s.testLosses());
+            if (model.updateRuns(s.runCurves(), s.runs())) {
+                changed = true;
+                paintRuns();
+            }
             String label = model.axisLabel();
             if (!label.equals(axisLabel)) {
                 axisLabel = label;
@@ -181,6 +197,29 @@ public final class LossChartView extends VBox {
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** The legend: every run, named by the settings in which the runs differ, when there is more than one. */
+    private org.jfree.chart.LegendItemCollection legendItems() {
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        for (org.backproplab.session.RunInfo r : model.legendRuns()) {
+            items.add(LossChartFactory.runItem(r.label() + (r.current() ? " (on show)" : ""), r.number(),
+                    state.themeProperty().get(), r.current()));
+        }
+        return items;
+    }
+
+    /** Colours each run's line as the runs table does and shows the legend when there are several runs. */
+    private void paintRuns() {
+        List<org.backproplab.session.RunInfo> runs = model.legendRuns();
+        int current = runs.stream().filter(org.backproplab.session.RunInfo::current)
+                .mapToInt(org.backproplab.session.RunInfo::number).findFirst().orElse(1);
+        int[] others = new int[model.otherRuns().getSeriesCount()];
+        for (int i = 0; i < others.length; i++) {
+            others[i] = model.otherRun(i);
+        }
+        LossChartFactory.paintRuns(chart, state.themeProperty().get(), state.zoomProperty().get(), current, others,
+                !runs.isEmpty());
     }
 
     /**

@@ -53,6 +53,15 @@ public final class LossChartViewModel {
     private LossCurve testDrawn;
     private boolean testDrawnLog;
 
+    /** The other runs' curves (the runs not on show), one series each, in run order; see {@link #updateRuns}. */
+    private final XYSeriesCollection others = new XYSeriesCollection();
+    private final java.util.Map<Integer, LossCurve> othersDrawn = new java.util.HashMap<>();
+    private List<org.backproplab.session.RunCurve> otherCurves = List.of();
+    private List<org.backproplab.session.RunInfo> runs = List.of();
+    private boolean othersLog;
+    private boolean othersLogIterations;
+    private double othersCeiling = Double.NaN;
+
     public LossChartViewModel() {
         dataset.addSeries(testSeries);
     }
@@ -80,6 +89,47 @@ public final class LossChartViewModel {
     /** @return "iteration 120 · loss 0.2345" for the point under the cursor, or empty */
     public ReadOnlyStringProperty readoutProperty() {
         return readout.getReadOnlyProperty();
+    }
+
+    /** @return the data set of the runs not on show: series {@code i} is run {@link #otherRun(int) otherRun(i)} */
+    public XYSeriesCollection otherRuns() {
+        return others;
+    }
+
+    /** @return the number of the run drawn as series {@code i} of {@link #otherRuns()} */
+    public int otherRun(int i) {
+        return otherCurves.get(i).number();
+    }
+
+    /** @return the runs of the session as the legend names them, oldest first (empty with one run: no legend) */
+    public List<org.backproplab.session.RunInfo> legendRuns() {
+        return runs.size() > 1 ? runs : List.of();
+    }
+
+    /**
+     * @return the highest loss drawn for a run not on show: {@value #CEILING_FACTOR} × the largest loss any curve
+     *         starts from, so that a run that diverges (losses of 1e30 before they become infinite) leaves the chart
+     *         at the top instead of flattening every other curve; +∞ without other runs
+     */
+    double ceiling() {
+        double start = curve == null ? Double.NaN : first(curve);
+        for (org.backproplab.session.RunCurve r : otherCurves) {
+            double f = first(r.losses());
+            start = Double.isNaN(start) || f > start ? f : start;
+        }
+        return Double.isNaN(start) ? Double.POSITIVE_INFINITY : CEILING_FACTOR * start;
+    }
+
+    /** Losses of other runs above this many times the largest starting loss are not drawn (see {@link #ceiling}). */
+    static final double CEILING_FACTOR = 10;
+
+    private static double first(LossCurve c) {
+        for (double y : c.losses()) {
+            if (Double.isFinite(y)) {
+                return y;
+            }
+        }
+        return Double.NaN;
     }
 
     /** @return the items of the drawn series */
@@ -199,6 +249,43 @@ public final class LossChartViewModel {
         return true;
     }
 
+    /**
+     * Follows a new snapshot's runs: the curves of the runs not on show and every run's legend entry. A run's series
+     * is refilled only when its curve changed (a run not on show keeps its curve object until it changes).
+     *
+     * @return true if a series or the legend changed (the chart must redraw)
+     */
+    public boolean updateRuns(List<org.backproplab.session.RunCurve> curves, List<org.backproplab.session.RunInfo> all) {
+        boolean changed = !all.equals(runs);
+        runs = List.copyOf(all);
+        boolean sameRuns = curves.size() == otherCurves.size() && java.util.stream.IntStream.range(0, curves.size())
+                .allMatch(i -> curves.get(i).number() == otherCurves.get(i).number());
+        boolean rescale = othersLog != logScale.get() || othersLogIterations != logIterations.get();
+        otherCurves = List.copyOf(curves);
+        if (!sameRuns) {
+            others.removeAllSeries();
+            othersDrawn.clear();
+            for (org.backproplab.session.RunCurve r : curves) {
+                others.addSeries(new XYSeries("run " + r.number(), false, true));
+            }
+            changed = true;
+        }
+        double ceiling = ceiling();
+        rescale |= Double.compare(ceiling, othersCeiling) != 0;
+        othersCeiling = ceiling;
+        for (int i = 0; i < curves.size(); i++) {
+            org.backproplab.session.RunCurve r = curves.get(i);
+            if (rescale || othersDrawn.get(r.number()) != r.losses()) {
+                fill(others.getSeries(i), r.losses(), logScale.get(), logIterations.get(), ceiling);
+                othersDrawn.put(r.number(), r.losses());
+                changed = true;
+            }
+        }
+        othersLog = logScale.get();
+        othersLogIterations = logIterations.get();
+        return changed;
+    }
+
     /** Rebuilds the series for the current scale (after the log switch changed). */
     public void redraw() {
         if (curve != null) {
@@ -208,6 +295,8 @@ public final class LossChartViewModel {
             testDrawn = null;
             updateTest(testCurve);
         }
+        othersDrawn.clear();
+        updateRuns(otherCurves, runs);
     }
 
     private boolean samePicture(LossCurve c, LossCurve before, boolean beforeLog) {
@@ -221,6 +310,11 @@ public final class LossChartViewModel {
      * a log iteration axis a point at iteration 0 is left out: it has no place there.
      */
     private static void fill(XYSeries target, LossCurve c, boolean log, boolean logIterations) {
+        fill(target, c, log, logIterations, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #fill(XYSeries, LossCurve, boolean, boolean)}, leaving out losses above {@code ceiling} as well. */
+    private static void fill(XYSeries target, LossCurve c, boolean log, boolean logIterations, double ceiling) {
         target.setNotify(false);
         target.clear();
         for (int k = 0; k < c.points(); k++) {
@@ -228,7 +322,7 @@ public final class LossChartViewModel {
                 continue;
             }
             double y = c.losses()[k];
-            boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR);
+            boolean drawable = Double.isFinite(y) && (!log || y > LOG_FLOOR) && y <= ceiling;
             target.add(c.iterations()[k], drawable ? y : Double.NaN, false);
         }
         target.setNotify(true);

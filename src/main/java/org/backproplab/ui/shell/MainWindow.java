@@ -146,6 +146,9 @@ public final class MainWindow extends BorderPane {
         thumbnails.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
         graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n) : thumbnails.image(n), pictures);
         LossChartView chart = new LossChartView(bridge, state);
+        // a variant started from the chart brings the runs table into view
+        chart.addToHeader(org.backproplab.ui.runs.CompareButton.create(bridge, () -> side.getTabs().stream()
+                .filter(t -> "runsTab".equals(t.getId())).findFirst().ifPresent(t -> side.getSelectionModel().select(t))));
         files.exportsFrom(graph, chart);
         lectureLayout = new LectureLayout(lecture, graph, inspector, side,
                 HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),

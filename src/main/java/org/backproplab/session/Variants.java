@@ -1,0 +1,93 @@
+package org.backproplab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainingConfig;
+
+/**
+ * Variant runs: from an iteration of the run on show, a new run (a branch of the runs tree, {@link Runs}) that
+ * shares everything up to there bit for bit and trains on with one or more {@link Setting}s changed. The data
+ * order is the seed's, as in every run, so variants visit the samples in the same order unless the seed is what
+ * differs. Validates everything first: a refused variant leaves the session as it was. Owned by the worker.
+ */
+final class Variants {
+    private final SessionCore c;
+
+    Variants(SessionCore core) {
+        this.c = core;
+    }
+
+    /**
+     * Starts a variant of the run on show at iteration {@code from} with {@code changes} applied to the settings
+     * training had there, and shows it (paused: Step or Run trains it). The change is an edit at its first
+     * iteration, so Back right after it goes back to the run it came from.
+     *
+     * @throws IllegalArgumentException naming the value if {@code from} is outside the run, nothing differs, the
+     *                                  seed is changed where it orders nothing, or the engine refuses a setting
+     * @throws IllegalStateException    if no more runs or iterations can be kept
+     */
+    void start(long from, List<Setting.Change> changes) {
+        if (from < c.history.base() || from > c.history.length()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "iteration %,d in Start from: expected %,d to "
+                    + "%,d (run %d)", from, c.history.base(), c.history.length(), c.runs.current().number));
+        }
+        String refusal = c.runs.refusalToFork(from);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        Trainer probe = c.currentScenario().createTrainer();
+        c.history.restore(probe, from);
+        TrainingConfig old = probe.config();
+        TrainingConfig n = old;
+        for (Setting.Change change : changes) {
+            n = change.apply(n);
+        }
+        List<String> what = differences(old, n);
+        if (what.isEmpty()) {
+            throw new IllegalArgumentException("The variant's settings are those of run " + c.runs.current().number
+                    + " at iteration " + from + ": change at least one of " + places() + ".");
+        }
+        if (n.seed() != old.seed() && (n.batch().isFull() || !n.shuffle())) {
+            throw new IllegalArgumentException("seed " + n.seed() + " in " + Setting.SEED.place() + ": the seed only "
+                    + "orders the samples of a shuffled per-sample or mini-batch run; this one is " + n.batch().id()
+                    + (n.shuffle() ? "" : " without shuffling") + ". Change the batch mode too, or another setting.");
+        }
+        probe.setConfig(n); // the engine's own checks (the loss and the targets), on a copy
+        c.running = false;
+        c.noteEndLoss();
+        int parent = c.runs.current().number;
+        c.history.restore(c.trainer, from);
+        c.fork(from);
+        org.backproplab.engine.TrainerState before = c.trainer.state();
+        c.trainer.setConfig(n);
+        String text = String.join("; ", what);
+        c.history.recordEdit(before, c.trainer, text);
+        c.history.setEndLoss(Double.NaN, Double.NaN);
+        c.syncDataset();
+        c.forgetPhaseWalk();
+        c.changes++;
+        c.messages.say(String.format(Locale.ROOT, "Variant run %d from run %d at iteration %,d: %s. Step or Run trains "
+                + "it.", c.runs.current().number, parent, from, text));
+    }
+
+    /** @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "batch: full → sample"] */
+    static List<String> differences(TrainingConfig old, TrainingConfig n) {
+        List<String> out = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            if (!s.initialText(old).equals(s.initialText(n))) {
+                out.add(s.symbol() + ": " + s.valueOf(old) + " → " + s.valueOf(n));
+            }
+        }
+        return out;
+    }
+
+    private static String places() {
+        List<String> p = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            p.add(s.place());
+        }
+        return String.join(", ", p);
+    }
+}

@@ -1,0 +1,85 @@
+package org.backproplab.ui.runs;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.backproplab.session.Setting;
+import org.backproplab.ui.datasets.Dialogs;
+
+/**
+ * Starts a variant (id {@code variantDialog}): the iteration it starts from (the one on show; 0 for the same initial
+ * weights) and one field per {@link Setting}, each holding the value training has now; the fields changed are what
+ * the variant changes. "Start variant" reads them all: a value that is not allowed is named in red and the dialog
+ * stays open, with nothing changed.
+ */
+final class VariantDialog extends Dialog<Boolean> {
+    static final ButtonType START = new ButtonType("Start variant", ButtonBar.ButtonData.OK_DONE);
+    private static final double WIDTH = 460;
+
+    final TextField from = new TextField();
+    final Map<Setting, TextField> fields = new EnumMap<>(Setting.class);
+    final Label error = new Label();
+
+    VariantDialog(Window owner, RunsViewModel vm) {
+        Dialogs.style(this, owner);
+        setTitle("Compare: start a variant");
+        getDialogPane().setId("variantDialog");
+        setHeaderText("A new run from the same weights, trained on with other settings\n"
+                + "on the same data order (unless the seed differs).");
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("dialog-grid");
+        from.setId("variantFrom");
+        from.setPrefColumnCount(8);
+        from.setText(Long.toString(vm.shownIteration()));
+        grid.addRow(0, Dialogs.label(RunsViewModel.FROM + " iteration"), from, Dialogs.hint(vm.fromRange() + "; 0: same initial weights"));
+        int row = 1;
+        for (Setting s : Setting.values()) {
+            TextField f = new TextField(vm.initialText(s));
+            f.setId("variant-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            f.setPrefColumnCount(8);
+            fields.put(s, f);
+            grid.addRow(row++, Dialogs.label(capitalised(s.place())), f, Dialogs.hint(s.allowed()));
+        }
+        error.setId("variantError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(WIDTH);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(vm.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.textProperty().addListener((o, was, now) -> Dialogs.fit(this));
+        getDialogPane().setContent(new VBox(12, grid, error));
+        getDialogPane().getButtonTypes().addAll(START, ButtonType.CANCEL);
+        Node ok = getDialogPane().lookupButton(START);
+        ok.setId("startVariantButton");
+        vm.clearError();
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!vm.startVariant(from.getText(), typed())) {
+                e.consume();
+            }
+        });
+        setResultConverter(b -> b == START);
+    }
+
+    /** @return the text of every setting's field */
+    Map<Setting, String> typed() {
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        fields.forEach((s, f) -> m.put(s, f.getText()));
+        return m;
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
