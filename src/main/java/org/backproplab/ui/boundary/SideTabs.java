@@ -32,8 +32,10 @@ public final class SideTabs {
     public static TabPane of(Node inspector, SessionBridge bridge, UiState state) {
         Tab inspect = new Tab("Inspector", inspector);
         inspect.setId("inspectorTab");
-        Tab boundary = lazyTab("Decision boundary", "boundaryTab", () -> new DecisionBoundaryView(bridge, state),
+        Tab boundary = lazyTab("Boundary", "boundaryTab", () -> new DecisionBoundaryView(bridge, state),
                 (view, now) -> view.viewModel().setActive(now));
+        boundary.setTooltip(new javafx.scene.control.Tooltip("The decision boundary: what the network answers over the "
+                + "input plane, and each neuron's map"));
         Tab confusion = new Tab("Confusion", new org.backproplab.ui.confusion.ConfusionView(bridge, state));
         confusion.setId("confusionTab");
         Tab runs = lazyTab("Runs", "runsTab", () -> new org.backproplab.ui.runs.RunsView(bridge, state), (view, now) -> { });
@@ -78,10 +80,13 @@ public final class SideTabs {
         return tab;
     }
 
-    /** Adds the Draw tab (last) or removes it. */
+    /**
+     * Adds the Draw tab (after Confusion, so at 1024×768 it is in view and the Landscape tab, slow on image data, is
+     * the one in the ▾ menu) or removes it.
+     */
     private static void showDraw(TabPane tabs, Tab draw, boolean show) {
         if (show && !tabs.getTabs().contains(draw)) {
-            tabs.getTabs().add(draw);
+            tabs.getTabs().add(Math.min(3, tabs.getTabs().size()), draw);
         } else if (!show) {
             tabs.getTabs().remove(draw);
         }

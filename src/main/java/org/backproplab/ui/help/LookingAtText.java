@@ -41,7 +41,7 @@ final class LookingAtText {
                     "• Numbers (View → Numbers on the graph): the weights w, the gradients ∂L/∂w, or everything: "
                             + "z, a and δ beside each neuron as well.",
                     "Click an edge to type a new weight; the mouse wheel or a vertical drag nudges it. Click a hidden "
-                            + "neuron to see its own heatmap in the Decision boundary tab.")),
+                            + "neuron to see its own heatmap in the Boundary tab (the decision boundary).")),
             new Section("Stepping one phase at a time", List.of(
                     "Step (→) runs one whole iteration; Phase (Shift + →) runs one part of it: the forward pass layer "
                             + "by layer, the loss, the backward pass layer by layer, then the update. The phase that just "
@@ -95,7 +95,7 @@ final class LookingAtText {
                     "• Next to the chart: the loss and, for 0/1 targets, the accuracy (ŷ ≥ 0.5 counts as 1), for "
                             + "training and test rows.")),
             new Section("The decision boundary", List.of(
-                    "For data with two inputs, the Decision boundary tab colours every point of the input plane by the "
+                    "For data with two inputs, the Boundary tab (the decision boundary) colours every point of the input plane by the "
                             + "network's answer ŷ there: blue towards 0, orange towards 1, grey near 0.5. The " + line
                             + " line is where ŷ = 0.5: the boundary between the two answers.",
                     "• Circles are samples with target y = 1, squares samples with y = 0; a hollow shape is a test row "

@@ -60,7 +60,7 @@ public final class LossChartFactory {
         renderer.setAutoPopulateSeriesShape(false);
         // the readout comes from the crosshair, not from one tooltip entity per drawn point
         renderer.setDefaultCreateEntities(false);
-        XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, LossChartViewModel.TRAINING_LABEL), renderer);
+        XYPlot plot = new XYPlot(dataset, x, rangeAxis(false, LossChartViewModel.AXIS_LABEL), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);

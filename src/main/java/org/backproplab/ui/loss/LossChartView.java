@@ -55,6 +55,11 @@ public final class LossChartView extends VBox {
     private final ChartViewer viewer;
     private final Crosshair crosshair = LossChartFactory.crosshair();
     private String axisLabel = LossChartViewModel.TRAINING_LABEL;
+    /**
+     * What the curves are (the view model's axis label, e.g. "training-set loss, every 20,000 iterations"), beside
+     * the title: the chart is too short at 1024×768 for it to stand along the axis, which just says "loss".
+     */
+    private final Label what = new Label(LossChartViewModel.TRAINING_LABEL);
     /** Lays the markers out again when the iteration axis changes its range (a zoom, a longer run). */
     private final org.jfree.chart.event.AxisChangeListener markersFollowAxis = e -> redrawMarkers();
     /** Recolours the chart for the theme and zoom now (presenter mode). */
@@ -121,7 +126,13 @@ public final class LossChartView extends VBox {
         readout.textProperty().bind(model.readoutProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header = new HBox(12, title, log, logIterations, spacer, readout);
+        what.setId("lossWhat");
+        what.getStyleClass().add("chart-readout");
+        what.setMinWidth(0);
+        what.setTooltip(new Tooltip());
+        what.getTooltip().textProperty().bind(what.textProperty());
+        HBox.setHgrow(what, Priority.SOMETIMES);
+        header = new HBox(12, title, what, log, logIterations, spacer, readout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -188,7 +199,7 @@ public final class LossChartView extends VBox {
             String label = model.axisLabel();
             if (!label.equals(axisLabel)) {
                 axisLabel = label;
-                plot.getRangeAxis().setLabel(label);
+                what.setText(label);
             }
             if (changed) {
                 drawMarkers();
@@ -244,7 +255,7 @@ public final class LossChartView extends VBox {
     private void switchScale(boolean log) {
         chart.setNotify(false);
         try {
-            plot.setRangeAxis(LossChartFactory.rangeAxis(log, axisLabel));
+            plot.setRangeAxis(LossChartFactory.rangeAxis(log, LossChartViewModel.AXIS_LABEL));
             theme.run();
             model.redraw();
         } finally {

@@ -32,6 +32,8 @@ public final class LossChartViewModel {
      * mid-run is a marker, and the points before it keep their own meaning.
      */
     static final String TRAINING_LABEL = "training-set loss";
+    /** The loss axis's own label: what the curves are is said beside the chart's title ({@link #axisLabel()}). */
+    static final String AXIS_LABEL = "loss";
     /** The vertical axis with a train/test split (the test line is dashed). */
     static final String SPLIT_LABEL = "loss: training set, test set (dashed)";
 

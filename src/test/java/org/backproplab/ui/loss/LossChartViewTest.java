@@ -158,8 +158,9 @@ class LossChartViewTest {
                 }
             }
         }
-        assertEquals(LossChartViewModel.TRAINING_LABEL, view.chart().getXYPlot().getRangeAxis().getLabel(),
+        assertEquals(LossChartViewModel.TRAINING_LABEL, ((javafx.scene.control.Label) view.lookup("#lossWhat")).getText(),
                 "the loss change does not relabel the old points");
+        assertEquals("loss", view.chart().getXYPlot().getRangeAxis().getLabel(), "short enough for a short chart");
         assertEquals("iteration (updates made)", x.getLabel());
     }
 

@@ -157,7 +157,7 @@ class PresenterFxTest extends FxRobot {
                 .findFirst().orElseThrow();
         clickOn(graph.localToScreen(n.x(), n.y()));
         assertEquals(new NeuronRef(1, 2), state.selectedNeuronProperty().get());
-        clickOn("Decision boundary");
+        clickOn("Boundary");
         TabPane tabs = lookup("#sideTabs").queryAs(TabPane.class);
         assertEquals("boundaryTab", tabs.getSelectionModel().getSelectedItem().getId());
         DecisionBoundaryView view = lookup("#decisionBoundary").queryAs(DecisionBoundaryView.class);

@@ -77,7 +77,7 @@ class AppWindowTest extends FxRobot {
         assertTrue(lookup("#decisionBoundary").tryQuery().isEmpty(), "not made before its tab is chosen");
         assertTrue(lookup("#architectureView").tryQuery().isEmpty(), "not made before the editor is opened");
 
-        clickOn("Decision boundary");
+        clickOn("Boundary");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#decisionBoundary").tryQuery().isPresent());
         assertTrue(lookup("#decisionBoundary").query().isVisible());
 
@@ -85,5 +85,31 @@ class AppWindowTest extends FxRobot {
         press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#architectureView").tryQuery().isPresent());
         assertTrue(lookup("#architecturePanel").query().isVisible(), "Ctrl+E opens the editor it has just made");
+    }
+
+    @Test
+    void atTenTwentyFourBySevenSixtyEightEverySideTabIsInViewNotBehindTheMenu() throws Exception {
+        Stage stage = (Stage) lookup("#stepButton").query().getScene().getWindow();
+        interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TabPane tabs = lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
+        // the column's width as the window first opens (LectureLayout's default divider, 0.66)
+        interact(() -> ((javafx.scene.control.SplitPane) tabs.getParent().getParent()).setDividerPositions(0.66));
+        WaitForAsyncUtils.waitForFxEvents();
+        double right = tabs.localToScene(tabs.getBoundsInLocal()).getMaxX();
+        java.util.Set<Node> headers = tabs.lookupAll(".tab");
+        assertEquals(tabs.getTabs().size(), headers.stream().filter(n -> n.getParent() != null
+                && n.getParent().getStyleClass().contains("headers-region")).count(), "one header per tab");
+        for (Node h : headers) {
+            if (h.getParent() != null && h.getParent().getStyleClass().contains("headers-region")) {
+                double end = h.localToScene(h.getBoundsInLocal()).getMaxX();
+                assertTrue(end <= right + 0.5, h.lookup(".tab-label") instanceof Label l ? l.getText() + " ends at " + end
+                        + ", past the column's edge " + right : "a tab past the edge");
+            }
+        }
     }
 }
