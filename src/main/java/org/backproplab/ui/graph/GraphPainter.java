@@ -121,7 +121,11 @@ final class GraphPainter {
             gc.strokeOval(n.x() - n.r(), n.y() - n.r(), d, d);
         }
         gc.setLineDashes();
-        text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
+        if (n.square()) {
+            NeuronImagePainter.cornerName(gc, t, n, f); // where it stays when the weight picture is drawn over it
+        } else {
+            text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
+        }
         gc.setGlobalAlpha(1);
     }
 

@@ -39,13 +39,14 @@ final class ImageLayout {
         this.rows = rows;
         this.cols = cols;
         double left = 12;
-        double right = g.columnX[1] + 0.62 * (g.columnX[2] - g.columnX[1]);
+        // up to just short of the next column: the grid's pictures get the room the edges to it do not need
+        double right = g.columnX[2] - Math.max(2.2 * g.font, 0.18 * (g.columnX[2] - g.columnX[1]));
         double top = g.top - 0.6 * g.font;
         double bottom = g.bottom;
         double biasRow = 2.6 * g.font;
         double width = right - left;
-        double side = Math.min(bottom - top - biasRow, 0.34 * width);
-        double gap = Math.max(4 * g.font, 0.1 * width);
+        double side = Math.min(bottom - top - biasRow, 0.3 * width);
+        double gap = Math.max(2 * g.font, 0.06 * width);
         double gridLeft = left + side + gap;
         double gridWidth = right - gridLeft;
         double gridHeight = bottom - top - biasRow;
@@ -61,7 +62,7 @@ final class ImageLayout {
         }
         gridRows = bestRows;
         gridCols = (neurons + bestRows - 1) / bestRows;
-        r = 0.44 * best;
+        r = 0.47 * best;
         neuronX = new double[neurons];
         neuronY = new double[neurons];
         double gx = gridLeft + (gridWidth - gridCols * best) / 2;

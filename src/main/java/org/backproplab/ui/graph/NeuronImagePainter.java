@@ -29,7 +29,7 @@ final class NeuronImagePainter {
     /** The ring of fill left around the picture, as a share of the neuron's radius. */
     static final double RING = 0.22;
     /** The same for a square neuron (the first layer beside a picture of the inputs). */
-    static final double SQUARE_RING = 0.12;
+    static final double SQUARE_RING = 0.08;
 
     /** The discs made for the pictures on show, by picture; each remembers the size it was made at. */
     private Map<Image, WritableImage> discs = new HashMap<>();
@@ -72,7 +72,7 @@ final class NeuronImagePainter {
     }
 
     /** A square neuron's name, small in its top-left corner, so that the middle of its picture stays in view. */
-    private static void cornerName(GraphicsContext gc, Theme t, Neuron n, double font) {
+    static void cornerName(GraphicsContext gc, Theme t, Neuron n, double font) {
         double size = Math.max(9, Math.min(0.8 * font, 0.42 * n.r()));
         haloText(gc, t, n.name(), n.x() - 0.88 * n.r(), n.y() - 0.92 * n.r(), size, TextAlignment.LEFT, VPos.TOP,
                 Math.max(2.5, 0.2 * size));

@@ -62,6 +62,7 @@ class InputPictureFxTest {
         weights = new WeightPictures(bridge, state);
         view.showNeuronImages(weights::image, weights.versionProperty());
         stage.setScene(ThemedScene.of(new StackPane(view), 1100, 450));
+        stage.sizeToScene(); // the test stage is shared: an earlier test's size would stay
         stage.show();
     }
 
@@ -211,5 +212,25 @@ class InputPictureFxTest {
         GraphScene scene = view.viewModel().scene();
         assertNull(scene.picture());
         assertEquals(3, scene.neurons().stream().filter(n -> n.layer() == 0).count());
+    }
+
+    @Test
+    void inLectureModeOnASmallProjectorEveryWeightIsAtLeastFivePixels(FxRobot robot) {
+        // the graph's share of a 1024×768 projector in lecture mode, at its 22 px type
+        robot.interact(() -> {
+            state.lectureProperty().set(true);
+            state.lectureTextProperty().set(22);
+            view.getScene().getWindow().setWidth(600);
+            view.getScene().getWindow().setHeight(620);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Neuron n : view.viewModel().scene().neurons()) {
+            if (n.layer() == 1) {
+                int d = NeuronImagePainter.side(n, 8);
+                assertTrue(d / 8 >= 5, n.name() + ": " + d / 8 + " px a weight");
+            }
+        }
+        Picture p = view.viewModel().scene().picture();
+        assertTrue(p.cell() >= 16, "the picture's pixels: " + p.cell() + " px");
     }
 }
