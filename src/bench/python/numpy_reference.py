@@ -5,7 +5,10 @@
    Xavier init, eta = 0.1: the same work as DenseBench.step.
 
 Run:  OPENBLAS_NUM_THREADS=1 python3 src/bench/python/numpy_reference.py
+With --serve it times nothing itself: it reads a number n per line from stdin, runs n dense steps and answers
+"ok", so that JMH (NumpyDenseBench) measures numpy in the same run as the engine.
 """
+import sys
 import timeit
 
 import numpy as np
@@ -61,10 +64,24 @@ def dense_step():
     a2 = sigmoid(a1 @ W2 + B2)
     d2 = 2 * (a2 - yb) / 32 * a2 * (1 - a2)
     d1 = (d2 @ W2.T) * a1 * (1 - a1)
+    loss = ((a2 - yb) ** 2).sum() / 32
     W2 -= 0.1 * (a1.T @ d2)
     B2 -= 0.1 * d2.sum(0)
     W1 -= 0.1 * (xb.T @ d1)
     B1 -= 0.1 * d1.sum(0)
+    return loss
+
+
+def serve():
+    for line in sys.stdin:
+        for _ in range(int(line)):
+            dense_step()
+        print("ok", flush=True)
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--serve":
+    serve()
+    sys.exit(0)
 
 
 for name, fn, n in (("xor tutorial iteration", xor_iteration, 20000), ("784-64-10 batch-32 step", dense_step, 500)):

@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.util.Duration;
 import org.backproplab.session.Snapshot;
@@ -31,6 +35,9 @@ import org.backproplab.ui.SessionBridge;
  * remembered for the next run is not changed). With {@code --neuron-maps} the neurons' own heatmaps are on during
  * the run (ticked as a person would), without it off; the choice the user had is put back at the end. With
  * {@code --fill-screen} the window covers the whole screen (as maximised on a projector) instead of its own size.
+ * With {@code --preset NAME} it first chooses that preset in the toolbar's preset list (as a person would), and with
+ * {@code --tab ID} it shows that tab of the side column (e.g. {@code confusionTab}, {@code drawTab}) during the run.
+ * The report gives samples per second as well: iterations × the samples of an average batch.
  */
 final class UiBenchmark {
     /** The option that selects the benchmark. */
@@ -41,6 +48,10 @@ final class UiBenchmark {
     static final String MAPS_OPTION = "--neuron-maps";
     /** The option that makes the window cover the whole screen for the benchmark. */
     static final String FILL_OPTION = "--fill-screen";
+    /** The option that chooses the preset trained. */
+    static final String PRESET_OPTION = "--preset";
+    /** The option that shows a tab of the side column during the run. */
+    static final String TAB_OPTION = "--tab";
     /**
      * Seconds of running before the measurement: the JIT compiler needs about this long (on this 2-core machine
      * it keeps most of a core busy for the first 6 to 10 seconds of a run).
@@ -63,6 +74,10 @@ final class UiBenchmark {
     /** The neuron maps switch as the user had it, put back at the end. */
     private boolean mapsBefore;
     private CheckBox maps;
+    /** The preset to train, or null for the one the window opens with. */
+    private String preset;
+    /** The fx:id of the side column's tab to show, or null. */
+    private String tab;
 
     UiBenchmark(double seconds, PrintStream out, boolean lecture) {
         this.seconds = seconds;
@@ -78,6 +93,16 @@ final class UiBenchmark {
     /** @return true if the window covers the whole screen during the run */
     boolean fillScreen() {
         return fillScreen;
+    }
+
+    /** @return the preset chosen before the run, or null for the window's own */
+    String preset() {
+        return preset;
+    }
+
+    /** @return the id of the side tab shown during the run, or null */
+    String tab() {
+        return tab;
     }
 
     /** @return true if lecture mode is measured */
@@ -96,6 +121,8 @@ final class UiBenchmark {
         b.ifPresent(x -> {
             x.neuronMaps = args.contains(MAPS_OPTION);
             x.fillScreen = args.contains(FILL_OPTION);
+            x.preset = valueOf(args, PRESET_OPTION);
+            x.tab = valueOf(args, TAB_OPTION);
         });
         return b;
     }
@@ -112,6 +139,19 @@ final class UiBenchmark {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the word after {@code option}, null if the option is absent; throws naming it if the word is missing */
+    private static String valueOf(List<String> args, String option) {
+        int i = args.indexOf(option);
+        if (i < 0) {
+            return null;
+        }
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new IllegalArgumentException(option + " (missing): expected a name after it, e.g. " + option + " "
+                    + (option.equals(PRESET_OPTION) ? "digits" : "confusionTab"));
+        }
+        return args.get(i + 1);
     }
 
     /** @return the duration in seconds, or throws naming the bad value */
@@ -134,7 +174,37 @@ final class UiBenchmark {
      * the set time, then prints the report and exits (FX thread).
      */
     void start(SessionBridge bridge, Scene scene) {
+        if (preset != null && !preset.equals(bridge.snapshot().scenario().name())) {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> presets = (ComboBox<String>) scene.lookup("#presetChoice");
+            if (!presets.getItems().contains(preset)) {
+                throw new IllegalArgumentException(PRESET_OPTION + " '" + preset + "': expected one of " + presets.getItems());
+            }
+            bridge.snapshotProperty().addListener(new ChangeListener<Snapshot>() {
+                @Override
+                public void changed(ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
+                    if (now != null && now.scenario().name().equals(preset)) {
+                        o.removeListener(this);
+                        Platform.runLater(() -> run(bridge, scene));
+                    }
+                }
+            });
+            presets.setValue(preset);
+            return;
+        }
+        run(bridge, scene);
+    }
+
+    private void run(SessionBridge bridge, Scene scene) {
         TrainingSession session = bridge.session();
+        if (tab != null) {
+            TabPane panes = scene.getRoot().lookupAll(".tab-pane").stream()
+                    .map(TabPane.class::cast)
+                    .filter(p -> p.getTabs().stream().anyMatch(t -> tab.equals(t.getId()))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(TAB_OPTION + " '" + tab + "': no tab of that id"));
+            panes.getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
+                    .ifPresent(t -> panes.getSelectionModel().select(t));
+        }
         if (fillScreen) {
             javafx.stage.Window w = scene.getWindow();
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
@@ -212,6 +282,12 @@ final class UiBenchmark {
                 .collect(Collectors.joining(", "));
     }
 
+    /** @return the samples of an average update: the training rows of an epoch over the updates of an epoch */
+    static double samplesPerIteration(Snapshot s) {
+        int rows = s.scenario().dataset().size() - s.scenario().testRows().length;
+        return (double) rows / s.scenario().config().batch().batchesPerEpoch(rows);
+    }
+
     private void finish(SessionBridge bridge) {
         Snapshot s = bridge.session().latest();
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
@@ -223,8 +299,8 @@ final class UiBenchmark {
                 neuronMaps ? "on" : "off", lectureToggle.getScene().getWidth(), lectureToggle.getScene().getHeight(),
                 elapsed, WARM_UP_SECONDS));
         out.println("warm-up (JIT compiling): " + warmUpFrames);
-        out.println(String.format(Locale.ROOT, "iterations: %d (%,.0f iterations per second)%s",
-                trained, rate, restarts == 0 ? "" : ", reset " + restarts + "× at the history cap of "
+        out.println(String.format(Locale.ROOT, "iterations: %d (%,.0f iterations per second, %,.0f samples per second)%s",
+                trained, rate, rate * samplesPerIteration(s), restarts == 0 ? "" : ", reset " + restarts + "× at the history cap of "
                         + String.format(Locale.ROOT, "%,d", TrainingSession.MAX_HISTORY) + " and run on"));
         out.println(String.format(Locale.ROOT, "frames: %d, interval p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                 f.count(), f.percentileMillis(50), f.percentileMillis(95), f.percentileMillis(99), f.percentileMillis(100)));

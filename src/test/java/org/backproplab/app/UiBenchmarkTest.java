@@ -31,4 +31,15 @@ class UiBenchmarkTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> UiBenchmark.fromParameters(List.of("--benchmark-ui"))).getMessage().contains("missing"));
     }
+
+    @Test
+    void readsThePresetAndTheTab() {
+        UiBenchmark b = UiBenchmark.fromParameters(List.of("--benchmark-ui", "20", "--preset", "digits", "--tab",
+                "confusionTab")).orElseThrow();
+        assertEquals("digits", b.preset());
+        assertEquals("confusionTab", b.tab());
+        assertEquals(null, UiBenchmark.fromParameters(List.of("--benchmark-ui", "20")).orElseThrow().preset());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UiBenchmark.fromParameters(
+                List.of("--benchmark-ui", "20", "--preset", "--lecture"))).getMessage().contains("--preset (missing)"));
+    }
 }

@@ -205,7 +205,7 @@ public final class DataTableView extends VBox {
         label.setEditable(false);
         label.getStyleClass().add("label-column");
         label.setMaxWidth(200);
-        label.setUserData(new ColumnWidths.Fit(() -> sampleTexts(-1, false), true));
+        label.setUserData(new ColumnWidths.Fit(() -> sampleTexts(-1, false), true, true));
         table.getColumns().add(label);
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
@@ -214,7 +214,7 @@ public final class DataTableView extends VBox {
             TableColumn<SampleRow, Number> x = new TableColumn<>(d.inputNames().get(c)
                     + (bias ? " (bias)" : derived ? " (derived)" : ""));
             x.setCellValueFactory(v -> v.getValue().input(col));
-            x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false));
+            x.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, false), false, true));
             x.setEditable(!bias && !derived);
             x.setCellFactory(t -> bias ? new NumberCell(null, null, "bias-cell")
                     : derived ? new NumberCell(null, null, "derived-cell")
@@ -225,7 +225,7 @@ public final class DataTableView extends VBox {
             final int col = c;
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
             y.setCellValueFactory(v -> v.getValue().target(col));
-            y.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, true), false));
+            y.setUserData(new ColumnWidths.Fit(() -> sampleTexts(col, true), false, true));
             y.setCellFactory(t -> new NumberCell((row, text) -> model.commitTarget(row, col, text), model::clearMessage,
                     "target-cell"));
             table.getColumns().add(y);
@@ -245,7 +245,7 @@ public final class DataTableView extends VBox {
             cls.setCellValueFactory(v -> v.getValue().predictedClassProperty());
             cls.setEditable(false);
             cls.getStyleClass().add("class-column");
-            cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true));
+            cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true, true));
             table.getColumns().add(cls);
         }
         TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");

@@ -139,6 +139,8 @@ public final class DigitPadView extends VBox {
             bar.setMaxHeight(12);
             Label number = new Label();
             number.setId("probability-" + k);
+            // the number is never cut to "0.9…": when the column is narrow the bar gives way
+            number.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, bar, number);
             row.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(row);
@@ -157,7 +159,7 @@ public final class DigitPadView extends VBox {
             numbers.get(k).setText(text);
             numbers.get(k).setStyle(k == best && p.length > 0 ? "-fx-font-weight: bold;" : "");
             double w = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)) * BAR_PX;
-            barRegions.get(k).setMinWidth(w);
+            barRegions.get(k).setMinWidth(0);
             barRegions.get(k).setPrefWidth(w);
             barRegions.get(k).setMaxWidth(w);
             bars.getChildren().get(k).setAccessibleText("class " + model.classNames().get(k) + ": " + text

@@ -33,8 +33,14 @@ final class GraphPainter {
         gc.setFill(t.background());
         gc.fillRect(0, 0, s.width(), s.height());
         double f = s.font();
+        if (s.picture() != null) {
+            PicturePainter.feeds(gc, s.picture());
+        }
         for (Edge e : s.edges()) {
             edge(gc, t, e, e.ref().equals(hovered), e.ref().equals(selected));
+        }
+        if (s.picture() != null) {
+            PicturePainter.picture(gc, t, s.picture());
         }
         for (BiasNode b : s.biases()) {
             square(gc, t, b.x(), b.y(), b.size(), t.background(), b.emphasis(), "+1", f, t.ink(),
@@ -98,27 +104,40 @@ final class GraphPainter {
             gc.fillOval(n.x() - n.r() - 7, n.y() - n.r() - 7, d + 14, d + 14);
         }
         gc.setFill(fill);
-        gc.fillOval(n.x() - n.r(), n.y() - n.r(), d, d);
+        double corner = 0.3 * n.r();
+        if (n.square()) {
+            gc.fillRoundRect(n.x() - n.r(), n.y() - n.r(), d, d, corner, corner);
+        } else {
+            gc.fillOval(n.x() - n.r(), n.y() - n.r(), d, d);
+        }
         gc.setStroke(n.emphasis() == Emphasis.ACTIVE || n.emphasis() == Emphasis.SOURCE ? t.ink() : t.muted());
         gc.setLineWidth(Math.max(minLine, n.emphasis() == Emphasis.ACTIVE ? 3 : n.emphasis() == Emphasis.SOURCE ? 2.2 : 1.6));
         if (n.fill() == null) {
             gc.setLineDashes(4, 3);
         }
-        gc.strokeOval(n.x() - n.r(), n.y() - n.r(), d, d);
-        gc.setLineDashes();
-        if (SceneLabels.nameHalfWidth(n, f) > n.r()) {
-            // a name wider than its circle ("weight", "sin x1") crosses the edges: a halo of the fill it reads on
-            gc.save();
-            gc.setFont(font(nameSize(n, f), true));
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.setStroke(fill);
-            gc.setLineWidth(3);
-            gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-            gc.strokeText(n.name(), n.x(), n.y());
-            gc.restore();
+        if (n.square()) {
+            gc.strokeRoundRect(n.x() - n.r(), n.y() - n.r(), d, d, corner, corner);
+        } else {
+            gc.strokeOval(n.x() - n.r(), n.y() - n.r(), d, d);
         }
-        text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
+        gc.setLineDashes();
+        if (n.square()) {
+            NeuronImagePainter.cornerName(gc, t, n, f); // where it stays when the weight picture is drawn over it
+        } else {
+            if (SceneLabels.nameHalfWidth(n, f) > n.r()) {
+                // a name wider than its circle ("weight", "sin x1") crosses the edges: a halo of the fill it reads on
+                gc.save();
+                gc.setFont(font(nameSize(n, f), true));
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.setStroke(fill);
+                gc.setLineWidth(3);
+                gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+                gc.strokeText(n.name(), n.x(), n.y());
+                gc.restore();
+            }
+            text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
+        }
         gc.setGlobalAlpha(1);
     }
 

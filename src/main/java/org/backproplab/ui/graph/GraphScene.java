@@ -24,10 +24,41 @@ import org.backproplab.ui.UiState.NeuronRef;
  * @param legend     what the legend explains, or null when the graph is too short for one
  * @param theme      the light or dark theme every colour of the graph comes from (the weight scale aside)
  * @param numbers    which numbers were left out for lack of room, and the note that says so
+ * @param picture    the inputs drawn as an image (digits, MNIST) in place of a column of input neurons, or null
  */
 public record GraphScene(double width, double height, double font, List<Header> headers, List<Edge> edges,
                          List<BiasNode> biases, List<Neuron> neurons, List<Label> labels, String caption,
-                         String note, Legend legend, Theme theme, Numbers numbers) {
+                         String note, Legend legend, Theme theme, Numbers numbers, Picture picture) {
+
+    /**
+     * The sample's inputs drawn as its image: input {@code i = r·cols + c} is the square at
+     * {@code (x + c·cell, y + r·cell)}, {@code cell} pixels wide, grey {@code 1 − ink[i]} (paper white, ink black,
+     * as on the draw pad). Instead of one edge per weight, one line per first-layer neuron {@code j} carries what
+     * the whole picture sends it, {@code Σ_i x_i W¹[i][j]}.
+     *
+     * @param inputs the engine's inputs {@code x_i} of the sample on show (or their mean)
+     * @param ink    each input's ink share {@code 0 … 1}, from which the grey is drawn
+     * @param names  the inputs' names ({@code p1,1 …})
+     * @param feeds  one per first-layer neuron
+     */
+    public record Picture(double x, double y, int cell, int rows, int cols, double[] inputs, double[] ink,
+                          List<String> names, List<Feed> feeds) {
+        /** @return the input drawn at (px, py), or −1 outside the picture */
+        public int pixelAt(double px, double py) {
+            int c = (int) Math.floor((px - x) / cell);
+            int r = (int) Math.floor((py - y) / cell);
+            return px < x || py < y || c >= cols || r >= rows ? -1 : r * cols + c;
+        }
+    }
+
+    /**
+     * What the picture sends first-layer neuron {@code to}: {@code value = Σ_i x_i W¹[i][to]} (its {@code z}
+     * without the bias), drawn from the picture's edge to the neuron, coloured on the weight scale and as wide as
+     * its size against the largest of the layer.
+     */
+    public record Feed(int to, double x1, double y1, double x2, double y2, double value, Color color, double width,
+                       Emphasis emphasis) {
+    }
 
     /**
      * What became of the numbers the phase needs: every one is either a line of a label in {@link #labels()}
@@ -93,9 +124,10 @@ public record GraphScene(double width, double height, double font, List<Header> 
      * @param fill      its colour for the activation shown, or null if not computed yet in this iteration
      * @param ink       text colour that reads on {@code fill}
      * @param biasInput true for the constant-1 input column that plays the bias
+     * @param square    true for a square neuron (the first layer beside a picture: its weight picture fills it)
      */
     public record Neuron(int layer, int index, double x, double y, double r, String name, Color fill, Color ink,
-                         boolean biasInput, Emphasis emphasis) {
+                         boolean biasInput, Emphasis emphasis, boolean square) {
     }
 
     /**

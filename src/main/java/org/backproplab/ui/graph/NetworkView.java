@@ -36,6 +36,8 @@ public final class NetworkView extends Region {
     private final Canvas canvas = new Canvas();
     private final EdgeEditor editor = new EdgeEditor();
     private final Tooltip tip = new Tooltip();
+    /** The input whose pixel of the picture the mouse is over, or −1. */
+    private int hoveredPixel = -1;
     /** "+k more numbers — …" when not every number fits ({@code #hiddenNumbersNote}); empty and hidden otherwise. */
     private final Label hiddenNote = new Label();
     private EdgeRef pendingRef;
@@ -86,7 +88,10 @@ public final class NetworkView extends Region {
         });
         paintBackdrop();
         canvas.setOnMouseMoved(this::hover);
-        canvas.setOnMouseExited(e -> setHovered(null, e));
+        canvas.setOnMouseExited(e -> {
+            setHovered(null, e);
+            hoverPixel(-1, e);
+        });
         canvas.setOnMousePressed(this::press);
         canvas.setOnMouseDragged(this::drag);
         canvas.setOnMouseReleased(this::release);
@@ -238,6 +243,10 @@ public final class NetworkView extends Region {
             tip.setText(vm.describe(vm.hovered()));
         }
         redraw();
+        if (hoveredPixel >= 0 && tip.isShowing() && vm.scene() != null && vm.scene().picture() != null
+                && hoveredPixel < vm.scene().picture().inputs().length) {
+            tip.setText(vm.describePixel(hoveredPixel));
+        }
     }
 
     private void refresh() {
@@ -300,7 +309,25 @@ public final class NetworkView extends Region {
     }
 
     private void hover(MouseEvent e) {
-        setHovered(vm.hitTest(e.getX(), e.getY()), e);
+        EdgeRef ref = vm.hitTest(e.getX(), e.getY());
+        setHovered(ref, e);
+        hoverPixel(ref == null ? vm.pixelAt(e.getX(), e.getY()) : -1, e);
+    }
+
+    /** Over the inputs' picture: the hovered pixel's input as the engine has it, in the tooltip. */
+    private void hoverPixel(int i, MouseEvent e) {
+        if (i == hoveredPixel) {
+            return;
+        }
+        hoveredPixel = i;
+        if (i < 0) {
+            if (vm.hovered() == null) {
+                tip.hide();
+            }
+        } else if (getScene() != null && getScene().getWindow() != null) {
+            tip.setText(vm.describePixel(i));
+            tip.show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
+        }
     }
 
     private void setHovered(EdgeRef ref, MouseEvent e) {

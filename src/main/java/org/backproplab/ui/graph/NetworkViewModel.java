@@ -33,6 +33,7 @@ public final class NetworkViewModel {
     private EdgeRef hovered;
     private GraphScene scene;
     private java.util.List<org.backproplab.engine.problems.Problem> problems;
+    private final InputImage inputImage = new InputImage();
 
     public NetworkViewModel(UiState state) {
         this.state = state;
@@ -212,6 +213,24 @@ public final class NetworkViewModel {
             }
         }
         return m > 0 ? m : 1;
+    }
+
+    /** @return how the inputs are drawn as a picture, or null when they are a column of neurons */
+    org.backproplab.data.ImageInput inputImage() {
+        return inputImage.drawn(snapshot);
+    }
+
+    /** @return the input whose pixel of the picture is at (x, y), or −1 (no picture, or outside it) */
+    public int pixelAt(double x, double y) {
+        GraphScene s = scene();
+        return s == null || s.picture() == null ? -1 : s.picture().pixelAt(x, y);
+    }
+
+    /** @return "p3,5 = x20 = 1.234 (ink 0.81)", the hover text of input {@code i}'s pixel: the engine's input */
+    public String describePixel(int i) {
+        GraphScene.Picture p = scene().picture();
+        return p.names().get(i) + " = x" + (i + 1) + " = " + GraphText.num(p.inputs()[i]) + "   (ink "
+                + GraphText.num(p.ink()[i]) + ")\n" + "the input of " + new NeuronValues(snapshot, state.sampleOnShow(snapshot)).describeSelection();
     }
 
     /** @return the edge or bias stub within {@link #HIT_DISTANCE} px of (x, y), the nearest, or null */

@@ -28,6 +28,8 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
 final class NeuronImagePainter {
     /** The ring of fill left around the picture, as a share of the neuron's radius. */
     static final double RING = 0.22;
+    /** The same for a square neuron (the first layer beside a picture of the inputs). */
+    static final double SQUARE_RING = 0.08;
 
     /** The discs made for the pictures on show, by picture; each remembers the size it was made at. */
     private Map<Image, WritableImage> discs = new HashMap<>();
@@ -38,19 +40,26 @@ final class NeuronImagePainter {
         Map<Image, WritableImage> used = new HashMap<>();
         for (Neuron n : s.neurons()) {
             Image cells = n.layer() < 1 || n.biasInput() ? null : images.apply(new NeuronRef(n.layer(), n.index()));
-            int d = diameter(n);
-            if (cells == null || d < 2) {
+            if (cells == null) {
+                continue;
+            }
+            int d = side(n, (int) cells.getWidth());
+            if (d < 2) {
                 continue;
             }
             WritableImage disc = discs.get(cells);
             if (disc == null || (int) disc.getWidth() != d) {
-                disc = disc(cells, d);
+                disc = n.square() ? square(cells, d) : disc(cells, d);
             }
             used.put(cells, disc);
             gc.save();
             gc.setGlobalAlpha(n.emphasis() == Emphasis.DIM ? 0.35 : 1);
-            gc.drawImage(disc, left(n), top(n));
-            name(gc, t, n, s.font());
+            gc.drawImage(disc, left(n, d), top(n, d));
+            if (n.square()) {
+                cornerName(gc, t, n, s.font());
+            } else {
+                name(gc, t, n, s.font());
+            }
             gc.restore();
         }
         discs = used;
@@ -59,15 +68,59 @@ final class NeuronImagePainter {
     /** The neuron's name, centred, on a halo of the background so that it reads on any colour. */
     private static void name(GraphicsContext gc, Theme t, Neuron n, double font) {
         double size = GraphPainter.nameSize(n, font);
+        haloText(gc, t, n.name(), n.x(), n.y(), size, TextAlignment.CENTER, VPos.CENTER, Math.max(2.5, 0.16 * size));
+    }
+
+    /** A square neuron's name, small in its top-left corner, so that the middle of its picture stays in view. */
+    static void cornerName(GraphicsContext gc, Theme t, Neuron n, double font) {
+        double size = Math.max(9, Math.min(0.8 * font, 0.42 * n.r()));
+        haloText(gc, t, n.name(), n.x() - 0.88 * n.r(), n.y() - 0.92 * n.r(), size, TextAlignment.LEFT, VPos.TOP,
+                Math.max(2.5, 0.2 * size));
+    }
+
+    private static void haloText(GraphicsContext gc, Theme t, String text, double x, double y, double size,
+                                 TextAlignment align, VPos baseline, double halo) {
         gc.setFont(GraphPainter.font(size, true));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(align);
+        gc.setTextBaseline(baseline);
         gc.setStroke(t.background());
-        gc.setLineWidth(Math.max(2.5, 0.16 * size));
+        gc.setLineWidth(halo);
         gc.setLineJoin(StrokeLineJoin.ROUND);
-        gc.strokeText(n.name(), n.x(), n.y());
+        gc.strokeText(text, x, y);
         gc.setFill(t.ink());
-        gc.fillText(n.name(), n.x(), n.y());
+        gc.fillText(text, x, y);
+    }
+
+    /**
+     * @return a {@code d × d} image of {@code cells} (square, {@code d} a multiple of the cells across when it is
+     *         at least as many): pixel {@code (x, y)} is cell {@link #cell}{@code (x)}, {@link #cell}{@code (y)}
+     */
+    static WritableImage square(Image cells, int d) {
+        int n = (int) cells.getWidth();
+        int[] src = argb(cells);
+        int[] px = new int[d * d];
+        for (int y = 0; y < d; y++) {
+            int row = cell(y, d, n);
+            for (int x = 0; x < d; x++) {
+                px[y * d + x] = src[row * n + cell(x, d, n)];
+            }
+        }
+        return image(px, d);
+    }
+
+    /** @return the pixels of a square image, row by row, as ARGB */
+    private static int[] argb(Image cells) {
+        int n = (int) cells.getWidth();
+        int[] src = new int[n * n];
+        cells.getPixelReader().getPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), src, 0, n);
+        return src;
+    }
+
+    /** @return a {@code d × d} image of the ARGB pixels {@code px}, row by row */
+    private static WritableImage image(int[] px, int d) {
+        WritableImage img = new WritableImage(d, d);
+        img.getPixelWriter().setPixels(0, 0, d, d, PixelFormat.getIntArgbInstance(), px, 0, d);
+        return img;
     }
 
     /**
@@ -77,8 +130,7 @@ final class NeuronImagePainter {
      */
     static WritableImage disc(Image cells, int d) {
         int n = (int) cells.getWidth();
-        int[] src = new int[n * n];
-        cells.getPixelReader().getPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), src, 0, n);
+        int[] src = argb(cells);
         int[] px = new int[d * d];
         double r = d / 2.0;
         for (int y = 0; y < d; y++) {
@@ -91,9 +143,7 @@ final class NeuronImagePainter {
                 }
             }
         }
-        WritableImage img = new WritableImage(d, d);
-        img.getPixelWriter().setPixels(0, 0, d, d, PixelFormat.getIntArgbInstance(), px, 0, d);
-        return img;
+        return image(px, d);
     }
 
     /** @return the cell (of {@code cells} across) that pixel {@code p} of a disc {@code d} pixels wide shows */
@@ -106,13 +156,36 @@ final class NeuronImagePainter {
         return (int) Math.round(2 * n.r() * (1 - RING));
     }
 
-    /** @return the pixel column of the picture's left edge: whole, so that it is drawn pixel for pixel */
+    /**
+     * @return the side in whole pixels of the picture of {@code cells} across inside neuron {@code n}: its disc's
+     *         diameter, or in a square neuron the largest multiple of {@code cells} that leaves the ring (every
+     *         weight then the same whole number of pixels)
+     */
+    static int side(Neuron n, int cells) {
+        if (!n.square()) {
+            return diameter(n);
+        }
+        int d = (int) Math.round(2 * n.r() * (1 - SQUARE_RING));
+        return d >= cells ? d / cells * cells : d;
+    }
+
+    /** @return the pixel column of the left edge of a round neuron's picture */
     static long left(Neuron n) {
-        return Math.round(n.x() - diameter(n) / 2.0);
+        return left(n, diameter(n));
+    }
+
+    /** @return the pixel row of the top edge of a round neuron's picture */
+    static long top(Neuron n) {
+        return top(n, diameter(n));
+    }
+
+    /** @return the pixel column of the left edge of a picture {@code d} pixels wide: whole, drawn pixel for pixel */
+    static long left(Neuron n, int d) {
+        return Math.round(n.x() - d / 2.0);
     }
 
     /** @return the pixel row of the picture's top edge */
-    static long top(Neuron n) {
-        return Math.round(n.y() - diameter(n) / 2.0);
+    static long top(Neuron n, int d) {
+        return Math.round(n.y() - d / 2.0);
     }
 }

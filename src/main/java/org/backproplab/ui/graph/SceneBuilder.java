@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.ImageInput;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Network;
@@ -49,6 +50,8 @@ final class SceneBuilder {
     private final double lecture;
     private final UiState state;
     private GraphLayout g;
+    /** Where the picture and the first layer's grid go when the inputs are drawn as an image, else null. */
+    private ImageLayout im;
     /** The caption over the graph and the note under it (two lines joined by a newline at most). */
     private String caption;
     private String note;
@@ -174,8 +177,16 @@ final class SceneBuilder {
     }
 
     private GraphScene build(boolean focused) {
-        g = new GraphLayout(sizes, bias, width, height, zoom, legendRows, lecture, focused,
+        ImageInput image = vm.inputImage();
+        int[] laidOut = sizes.clone();
+        if (image != null) {
+            // the picture and the grid of the first layer take their own room (ImageLayout), one slot each here
+            laidOut[0] = 1;
+            laidOut[1] = 1;
+        }
+        g = new GraphLayout(laidOut, bias, width, height, zoom, legendRows, lecture, focused,
                 (int) note.chars().filter(c -> c == '\n').count() + 1);
+        im = image == null ? null : new ImageLayout(g, image.rows(), image.cols(), sizes[1]);
         double range = vm.range();
         List<Header> headers = headers();
         List<Edge> edges = new ArrayList<>();
@@ -183,14 +194,14 @@ final class SceneBuilder {
         List<Neuron> neurons = new ArrayList<>();
         for (int l = 1; l <= net.depth(); l++) {
             Emphasis em = vm.emphasisOfEdges(l);
-            for (int from = 0; from < net.size(l - 1); from++) {
+            for (int from = 0; from < net.size(l - 1) && !(im != null && l == 1); from++) {
                 for (int to = 0; to < net.size(l); to++) {
-                    edges.add(edge(new EdgeRef(l, from, to), g.columnX[l - 1], g.neuronY[l - 1][from], l, to, range, em));
+                    edges.add(edge(new EdgeRef(l, from, to), x(l - 1, from), y(l - 1, from), l, to, range, em));
                 }
             }
             if (net.layer(l).hasBias()) {
-                double bx = g.columnX[l - 1];
-                double by = g.biasY[l];
+                double bx = im != null && l <= 2 ? (l == 1 ? im.bias1X : im.bias2X) : g.columnX[l - 1];
+                double by = im != null && l <= 2 ? (l == 1 ? im.bias1Y : im.bias2Y) : g.biasY[l];
                 biasNodes.add(new BiasNode(l, bx, by, g.r * 1.1, em));
                 for (int to = 0; to < net.size(l); to++) {
                     edges.add(edge(new EdgeRef(l, -1, to), bx, by, l, to, range, em));
@@ -198,13 +209,17 @@ final class SceneBuilder {
             }
         }
         edges.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-        for (int l = 0; l <= net.depth(); l++) {
+        for (int l = im == null ? 0 : 1; l <= net.depth(); l++) {
             Emphasis em = vm.emphasisOfLayer(l);
             for (int i = 0; i < net.size(l); i++) {
                 neurons.add(neuron(l, i, em));
             }
         }
+        GraphScene.Picture picture = im == null ? null : picture(image);
         SceneLabels placer = new SceneLabels(vm, s, g, values, numbers, theme, width, height);
+        if (picture != null) {
+            placer.obstacle(im.pictureX, im.pictureY, im.pictureRight() - im.pictureX, im.pictureBottom() - im.pictureY);
+        }
         UiState.NeuronRef focus = SceneLabels.focus(net, phase, state.selectedNeuronProperty().get(),
                 state.selectedEdgeProperty().get());
         SceneLabels.Placed placed = focused ? placer.placeFocused(edges, biasNodes, neurons, focus,
@@ -215,7 +230,52 @@ final class SceneBuilder {
         GraphScene.Numbers shown = new GraphScene.Numbers(placed.needed(), placed.hidden(), hiddenNote, g.noteTop,
                 focused ? focus : state.selectedNeuronProperty().get(), lecture > 0);
         return new GraphScene(width, height, g.font, headers, edges, biasNodes, neurons, labels, caption, note,
-                g.legendRows == 0 ? null : legend, theme, shown);
+                g.legendRows == 0 ? null : legend, theme, shown, picture);
+    }
+
+    /** @return x of neuron {@code i} of layer {@code l}: its column, or its place in the first layer's grid */
+    private double x(int l, int i) {
+        return im != null && l == 1 ? im.neuronX[i] : g.columnX[l];
+    }
+
+    private double y(int l, int i) {
+        return im != null && l == 1 ? im.neuronY[i] : g.neuronY[l][i];
+    }
+
+    /**
+     * @return the inputs on show as a picture, and what it sends each first-layer neuron, {@code Σ_i x_i W¹[i][j]},
+     *         as one line from the picture's right edge (spread down it, in the neurons' order) to the neuron
+     */
+    private GraphScene.Picture picture(ImageInput image) {
+        int n = net.size(0);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = values.a(0, i);
+        }
+        double[][] w = net.layer(1).weights().getData();
+        int m = net.size(1);
+        double[] sent = new double[m];
+        double most = 0;
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                sent[j] += x[i] * w[i][j];
+            }
+            most = Double.isFinite(sent[j]) ? Math.max(most, Math.abs(sent[j])) : most;
+        }
+        most = most > 0 ? most : 1;
+        Emphasis em = vm.emphasisOfEdges(1);
+        List<GraphScene.Feed> feeds = new ArrayList<>();
+        double top = im.pictureY;
+        double height = im.pictureBottom() - top;
+        for (int j = 0; j < m; j++) {
+            double t = Double.isFinite(sent[j]) ? Math.min(1, Math.abs(sent[j]) / most) : 1;
+            double lineWidth = lecture > 0 ? LECTURE_MIN_WIDTH + (LECTURE_MAX_WIDTH - LECTURE_MIN_WIDTH) * t
+                    : (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom;
+            feeds.add(new GraphScene.Feed(j, im.pictureRight(), top + (j + 0.5) / m * height, im.neuronX[j],
+                    im.neuronY[j], sent[j], scale.color(sent[j], most), lineWidth, em));
+        }
+        return new GraphScene.Picture(im.pictureX, im.pictureY, im.cell, image.rows(), image.cols(), x, image.ink(x),
+                s.scenario().dataset().inputNames(), feeds);
     }
 
     /** @return e.g. "+8 more — click a neuron or ↑/↓" (lecture mode), "+8 more numbers — click a neuron to see its own" */
@@ -236,8 +296,8 @@ final class SceneBuilder {
     private Edge edge(EdgeRef ref, double x1, double y1, int l, int to, double range, Emphasis em) {
         double v = vm.value(ref);
         double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / range) : 1;
-        double x2 = g.columnX[l];
-        double y2 = g.neuronY[l][to];
+        double x2 = x(l, to);
+        double y2 = y(l, to);
         double width = lecture > 0 ? LECTURE_MIN_WIDTH + (LECTURE_MAX_WIDTH - LECTURE_MIN_WIDTH) * t
                 : (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom;
         return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), width, v < 0, em);
@@ -248,8 +308,9 @@ final class SceneBuilder {
         boolean biasInput = l == 0 && i == s.scenario().dataset().biasColumn();
         Color fill = Double.isNaN(a) ? null : fill(l, a);
         Color ink = fill == null ? theme.muted() : inkOn(fill);
-        return new Neuron(l, i, g.columnX[l], g.neuronY[l][i], g.r, NetworkViewModel.neuronName(s, l, i), fill, ink,
-                biasInput, em);
+        boolean square = im != null && l == 1;
+        return new Neuron(l, i, x(l, i), y(l, i), square ? im.r : g.r, NetworkViewModel.neuronName(s, l, i), fill, ink,
+                biasInput, em, square);
     }
 
     /**
@@ -281,7 +342,9 @@ final class SceneBuilder {
             String sub;
             if (l == 0) {
                 Dataset d = s.scenario().dataset();
-                sub = d.biasColumn() >= 0 ? d.inputNames().get(d.biasColumn()) + " = 1 is the bias" : net.size(0) + " inputs";
+                sub = d.biasColumn() >= 0 ? d.inputNames().get(d.biasColumn()) + " = 1 is the bias"
+                        : im != null ? im.rows + "×" + im.cols + " image · " + net.size(0) + " inputs"
+                        : net.size(0) + " inputs";
                 if (!d.features().isEmpty()) {
                     sub += " · " + d.features().size() + " derived";
                 }
@@ -289,7 +352,8 @@ final class SceneBuilder {
                 Activation f = net.layer(l).activation();
                 sub = PhaseText.activationName(f) + (net.layer(l).hasBias() ? " · bias" : "");
             }
-            h.add(new Header(g.columnX[l], g.headerY, title, sub, vm.emphasisOfLayer(l)));
+            double x = im == null || l > 1 ? g.columnX[l] : l == 0 ? im.bias1X : im.bias2X;
+            h.add(new Header(x, g.headerY, title, sub, vm.emphasisOfLayer(l)));
         }
         return h;
     }

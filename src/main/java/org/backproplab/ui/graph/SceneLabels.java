@@ -84,6 +84,11 @@ final class SceneLabels {
         placer.obstacle(0, g.reservedTop, width, height - g.reservedTop);
     }
 
+    /** Keeps every label off a rectangle (the inputs' picture). */
+    void obstacle(double x, double y, double w, double h) {
+        placer.obstacle(x, y, w, h);
+    }
+
     /**
      * Tries to write every number the phase needs, the active layer's first.
      *

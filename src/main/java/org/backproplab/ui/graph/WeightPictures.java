@@ -8,7 +8,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.backproplab.data.ImageInput;
-import org.backproplab.data.Scenario;
 import org.backproplab.engine.Layer;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.ColorScale;
@@ -28,8 +27,7 @@ public final class WeightPictures {
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version", 0);
     private final Throttle throttle = new Throttle(8);
     private final Map<Integer, WritableImage> images = new HashMap<>();
-    private Scenario seen;
-    private ImageInput image;
+    private final InputImage inputImage = new InputImage();
 
     public WeightPictures(SessionBridge bridge, UiState state) {
         this.state = state;
@@ -52,12 +50,8 @@ public final class WeightPictures {
 
     private void update(Snapshot s) {
         images.clear();
-        if (s != null && (seen == null || !ImageInput.sameImages(seen, s.scenario()))) {
-            seen = s.scenario();
-            image = ImageInput.of(seen).orElse(null);
-        }
-        if (s != null && image != null && state.neuronThumbnailsProperty().get()
-                && s.network().inputSize() == image.rows() * image.cols()) {
+        ImageInput image = inputImage.image(s);
+        if (image != null && state.neuronThumbnailsProperty().get()) {
             Layer first = s.network().layer(1);
             double[][] w = first.weights().getData();
             for (int j = 0; j < first.size(); j++) {

@@ -68,4 +68,33 @@ class ColumnWidthsTest {
             assertTrue(x.getPrefWidth() > 200, "sharing the spare width");
         }).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void theDataSetsColumnsAreMeasuredAgainOnlyWhenTheDataSetMayHaveChanged() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            int[] asked = new int[2];
+            TableView<Object> table = new TableView<>();
+            TableColumn<Object, String> x = new TableColumn<>("p1,1");
+            x.setUserData(new ColumnWidths.Fit(() -> {
+                asked[0]++;
+                return List.of("−0.3376");
+            }, false, true));
+            TableColumn<Object, String> loss = new TableColumn<>("loss");
+            loss.setUserData(new ColumnWidths.Fit(() -> {
+                asked[1]++;
+                return List.of("0.5956");
+            }, false));
+            table.getColumns().addAll(List.of(x, loss));
+            ColumnWidths.fit(table, 14, false);
+            double wide = x.getPrefWidth();
+            for (int i = 0; i < 5; i++) {
+                ColumnWidths.fit(table, 14, true); // training runs: values change
+            }
+            assertEquals(1, asked[0], "the inputs' texts are not made again while training runs");
+            assertEquals(6, asked[1], "the loss's are");
+            assertEquals(wide, x.getPrefWidth(), "the input column keeps its width");
+            ColumnWidths.fit(table, 14, false); // the data set changed
+            assertEquals(2, asked[0]);
+        }).get(10, TimeUnit.SECONDS);
+    }
 }

@@ -182,21 +182,26 @@ class NoSilentDropTest {
      * @return the numbers the phase needs, counted from the network and the phase alone: every edge of the
      *         layer the phase shows (all layers at rest; two per edge for "everything" once a gradient is known),
      *         the z and a of the layer computed, the a of the layer read, the δ of the layers of a backward phase,
-     *         each input's value (and the bias mark), ŷ and y per output (and ℓ in the loss phase)
+     *         each input's value (and the bias mark), ŷ and y per output (and ℓ in the loss phase); for image
+     *         inputs drawn as a picture, neither the inputs' values nor the first layer's weights
      */
     private static int needed(NetworkViewModel vm, UiState.Numbers numbers) {
         Snapshot s = vm.snapshot();
         Network net = s.network();
         Phase p = vm.shownPhase();
         int depth = net.depth();
+        // image inputs (digits) are drawn as the sample's picture and each first-layer neuron's weights as its
+        // picture: those numbers are shown as pixels (the value on hover, the weights in the inspector), not labels
+        boolean picture = vm.scene().picture() != null;
         int n = 0;
-        for (int i = 0; i < net.size(0); i++) {
+        for (int i = 0; i < net.size(0) && !picture; i++) {
             n += 1; // an input's value, or "bias (=1)"
         }
         boolean yHat = s.phaseIndex() == 0 || s.trace() == null || s.trace().output() != null;
         n += net.size(depth) * ((yHat ? 2 : 1) + (p != null && p.kind() == Phase.Kind.LOSS ? 1 : 0));
         for (int l = 1; l <= depth; l++) {
-            int edges = net.layer(l).inputSize() * net.size(l) + (net.layer(l).hasBias() ? net.size(l) : 0);
+            int weights = picture && l == 1 ? 0 : net.layer(l).inputSize() * net.size(l);
+            int edges = weights + (net.layer(l).hasBias() ? net.size(l) : 0);
             boolean shown = p == null || p.kind() == Phase.Kind.UPDATE
                     || (p.kind() == Phase.Kind.FORWARD || p.kind() == Phase.Kind.BACKWARD) && p.layer() == l;
             if (shown) {

@@ -67,8 +67,9 @@ class DigitPadFxTest extends FxRobot {
         double[] yHat = s.network().predict(x);
         assertEquals(10, yHat.length);
         for (int k = 0; k < 10; k++) {
-            String shown = lookup("#probability-" + k).queryAs(Label.class).getText();
-            assertEquals(NumberText.format(yHat[k]), shown, "class " + k);
+            Label number = lookup("#probability-" + k).queryAs(Label.class);
+            assertEquals(NumberText.format(yHat[k]), number.getText(), "class " + k);
+            assertTrue(number.getWidth() >= number.prefWidth(-1) - 0.5, "class " + k + ": its number is not cut");
         }
     }
 
