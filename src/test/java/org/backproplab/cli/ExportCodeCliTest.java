@@ -44,6 +44,32 @@ class ExportCodeCliTest {
     }
 
     @Test
+    void theOptimiserAndThePenaltyAreTrainsOwn() throws Exception {
+        String[] choice = {"--preset", "gender", "--optimizer", "adam", "--l1", "0.002", "--iterations", "40"};
+        Path py = dir.resolve("gender.py");
+        Run r = run(concat(new String[] {"export-code"}, choice, new String[] {"--every", "40", "-o", py.toString()}));
+        assertEquals(0, r.status(), r.err());
+        String script = Files.readString(py);
+        assertTrue(script.contains("#   the optimiser Adam: ") && script.contains("\nBETA2 = 0.999 ")
+                && script.contains("#   and the penalty L1: ") && script.contains("\nLAMBDA = 0.002 "), script);
+
+        List<String> printed = python(py);
+        assertEquals(2 + 4, printed.size(), "iterations 0 and 40, then the 4 samples: " + printed);
+        JsonNode trained = new ObjectMapper().readTree(run(concat(new String[] {"train"}, choice, new String[] {"--json"})).out());
+        double loss = Double.parseDouble(printed.get(1).split("loss ")[1]);
+        assertEquals(trained.get("loss").asDouble(), loss, 1e-12, "data loss + penalty: " + printed.get(1));
+        for (int s = 0; s < 4; s++) {
+            double want = trained.get("outputs").get(s).get(0).asDouble();
+            double got = Double.parseDouble(printed.get(2 + s).split("y_hat ")[1].strip());
+            assertEquals(want, got, 1e-12, "sample " + (s + 1) + ": " + printed.get(2 + s));
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
     void aSavedFileStartsFromItsIteration() throws Exception {
         Path saved = dir.resolve("xor.json");
         assertEquals(0, run("train", "--preset", "xor", "--iterations", "50", "--save", saved.toString()).status());
@@ -69,6 +95,9 @@ class ExportCodeCliTest {
             {"export-code", "--preset", "xor", "--every", "0", "-o", py.toString()},
             {"export-code", "--preset", "xor", "--iterations", "-1", "-o", py.toString()},
             {"export-code", "--preset", "xor", "-o", dir.resolve("no/such/x.py").toString()},
+            {"export-code", "--preset", "xor", "--optimizer", "adagrad", "-o", py.toString()},
+            {"export-code", "--preset", "xor", "--l2", "-1", "-o", py.toString()},
+            {"export-code", "--preset", "xor", "--l1", "0.1", "--l2", "0.1", "-o", py.toString()},
         };
         for (String[] c : cases) {
             Run r = run(c);
