@@ -82,10 +82,13 @@ public final class PythonExport {
                         + s.iteration() + " and trains it",
                 "# for " + iterations + " iterations as Backprop Lab does: the same samples in the same order, "
                         + "the same loss (" + c.loss().id() + "),",
-                "# activations, batch mode (" + batchText(c) + ") and learning rate η, with",
-                "#   the optimiser " + PythonUpdateRules.optimiser(c).description,
-                "#   and " + penaltyText(c) + ".",
-                "# It prints the training loss every " + every + " iterations and, at the end, the output ŷ of every "
+                "# activations, batch mode (" + batchText(c) + ") and learning rate η,",
+                "# " + penaltyText(c) + ",",
+                "# and the optimiser " + PythonUpdateRules.optimiser(c).title + ", per weight w (and bias):");
+        for (String f : PythonUpdateRules.optimiser(c).formulas) {
+            add("#   " + f);
+        }
+        add("# It prints the training loss every " + every + " iterations and, at the end, the output ŷ of every "
                         + "sample: the",
                 "# numbers the app shows (they agree to about 12 significant digits). It needs only Python 3 "
                         + "and NumPy.",
@@ -215,7 +218,7 @@ public final class PythonExport {
                 "");
 
         PythonUpdateRules.Optimiser opt = PythonUpdateRules.optimiser(c);
-        section("UPDATE, for every W[l] and b[l]: " + opt.description);
+        section("UPDATE, for every W[l] and b[l]: " + opt.title + ", its formulas beside its lines");
         add("def update(p, g, state):");
         add(opt.body);
         add("");
@@ -232,7 +235,8 @@ public final class PythonExport {
         for (PythonUpdateRules.Memory m : opt.state) {
             init.add("\"" + m.name() + "\": " + (m.slot() == null ? Long.toString(memory.adamStep()) : "np.zeros_like(p)"));
         }
-        add("# what the optimiser remembers for each W[l] and b[l]:");
+        add(opt.state.isEmpty() ? "# " + opt.title + " remembers nothing between updates"
+                : "# what " + opt.title + " remembers for each W[l] and b[l]:");
         for (PythonUpdateRules.Memory m : opt.state) {
             add("#   " + m.meaning() + (m.slot() == null ? " (" + memory.adamStep() + " at iteration " + s.iteration() + ")" : ""));
         }
@@ -377,8 +381,8 @@ public final class PythonExport {
 
     private static String penaltyText(TrainingConfig c) {
         PythonUpdateRules.Penalty p = PythonUpdateRules.penalty(c);
-        return p == PythonUpdateRules.Penalty.NONE ? "no penalty on the weights (the loss is the data loss)"
-                : "the penalty " + p.description + " (the loss is L = data loss + Ω)";
+        return p == PythonUpdateRules.Penalty.NONE ? "no penalty on the weights"
+                : "the penalty on the weights " + p.description + " (the loss is L = data loss + Ω)";
     }
 
     private static String batchText(TrainingConfig c) {

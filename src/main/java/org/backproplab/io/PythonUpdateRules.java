@@ -37,31 +37,31 @@ final class PythonUpdateRules {
     /** An optimiser as Python: its constants, what it remembers per parameter, and its update of {@code p}. */
     enum Optimiser {
         /** {@code w ← w − η g}. */
-        SGD("plain gradient descent: w ← w − η ∂L/∂w",
+        SGD("plain gradient descent", List.of("w ← w − η ∂L/∂w"),
                 List.of(),
                 List.of(
                         line("    p -= ETA * g", "w ← w − η ∂L/∂w"))),
         /** {@code v ← μ v − η g; w ← w + v}. */
-        MOMENTUM("momentum: v ← μ v − η ∂L/∂w, then w ← w + v",
+        MOMENTUM("momentum", List.of("v ← μ v − η ∂L/∂w", "w ← w + v"),
                 List.of(new Memory("v", OptimizerState.Slot.VELOCITY, "v, the last step ΔW")),
                 List.of(
                         line("    state[\"v\"] = MU * state[\"v\"] - ETA * g", "v ← μ v − η ∂L/∂w (ΔW, the step, remembered)"),
                         line("    p += state[\"v\"]", "w ← w + v"))),
         /** {@code v ← μ v − η g; w ← w + μ v − η g}. */
-        NESTEROV("Nesterov momentum: v ← μ v − η ∂L/∂w, then w ← w + μ v − η ∂L/∂w",
+        NESTEROV("Nesterov momentum", List.of("v ← μ v − η ∂L/∂w", "w ← w + μ v − η ∂L/∂w"),
                 List.of(new Memory("v", OptimizerState.Slot.VELOCITY, "v, the velocity")),
                 List.of(
                         line("    state[\"v\"] = MU * state[\"v\"] - ETA * g", "v ← μ v − η ∂L/∂w (the velocity)"),
                         line("    p += MU * state[\"v\"] - ETA * g", "w ← w + μ v − η ∂L/∂w (a step looking ahead along v)"))),
         /** {@code s ← ρ s + (1 − ρ) g²; w ← w − η g / (√s + ε)}. */
-        RMSPROP("RMSProp: s ← ρ s + (1 − ρ) (∂L/∂w)², then w ← w − η ∂L/∂w / (√s + ε)",
+        RMSPROP("RMSProp", List.of("s ← ρ s + (1 − ρ) (∂L/∂w)²", "w ← w − η ∂L/∂w / (√s + ε)"),
                 List.of(new Memory("s", OptimizerState.Slot.MEAN_SQUARE, "s, the running mean of (∂L/∂w)²")),
                 List.of(
                         line("    state[\"s\"] = RHO * state[\"s\"] + (1.0 - RHO) * (g * g)", "s ← ρ s + (1 − ρ) (∂L/∂w)²"),
                         line("    p -= ETA * g / (np.sqrt(state[\"s\"]) + EPS)", "w ← w − η ∂L/∂w / (√s + ε): big gradients take smaller steps"))),
         /** {@code m ← β1 m + (1 − β1) g; v ← β2 v + (1 − β2) g²; w ← w − η m̂ / (√v̂ + ε)}. */
-        ADAM("Adam: m ← β1 m + (1 − β1) ∂L/∂w, v ← β2 v + (1 − β2) (∂L/∂w)², m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t), "
-                + "then w ← w − η m̂ / (√v̂ + ε)",
+        ADAM("Adam", List.of("t ← t + 1", "m ← β1 m + (1 − β1) ∂L/∂w", "v ← β2 v + (1 − β2) (∂L/∂w)²",
+                "m̂ = m / (1 − β1^t),  v̂ = v / (1 − β2^t)", "w ← w − η m̂ / (√v̂ + ε)"),
                 List.of(new Memory("m", OptimizerState.Slot.FIRST_MOMENT, "m, the running mean of ∂L/∂w"),
                         new Memory("v", OptimizerState.Slot.SECOND_MOMENT, "v, the running mean of (∂L/∂w)²"),
                         new Memory("t", null, "t, how many Adam updates there have been")),
@@ -73,14 +73,18 @@ final class PythonUpdateRules {
                         line("    v_hat = state[\"v\"] / (1.0 - BETA2 ** state[\"t\"])", "v̂ = v / (1 − β2^t)"),
                         line("    p -= ETA * m_hat / (np.sqrt(v_hat) + EPS)", "w ← w − η m̂ / (√v̂ + ε)")));
 
-        final String description;
+        /** Its name, e.g. {@code Adam}. */
+        final String title;
+        /** Its formulas per weight {@code w} (and bias), in the order they are computed. */
+        final List<String> formulas;
         /** What it keeps per parameter: arrays starting at 0 (or the app's values), and Adam's {@code t}. */
         final List<Memory> state;
         /** The body of {@code update(p, g, state)}, one statement per line, indented by four spaces. */
         final List<String> body;
 
-        Optimiser(String description, List<Memory> state, List<String> body) {
-            this.description = description;
+        Optimiser(String title, List<String> formulas, List<Memory> state, List<String> body) {
+            this.title = title;
+            this.formulas = formulas;
             this.state = state;
             this.body = body;
         }

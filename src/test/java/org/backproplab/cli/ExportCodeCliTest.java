@@ -50,8 +50,8 @@ class ExportCodeCliTest {
         Run r = run(concat(new String[] {"export-code"}, choice, new String[] {"--every", "40", "-o", py.toString()}));
         assertEquals(0, r.status(), r.err());
         String script = Files.readString(py);
-        assertTrue(script.contains("#   the optimiser Adam: ") && script.contains("\nBETA2 = 0.999 ")
-                && script.contains("#   and the penalty L1: ") && script.contains("\nLAMBDA = 0.002 "), script);
+        assertTrue(script.contains("\n# and the optimiser Adam, per weight w (and bias):\n") && script.contains("\nBETA2 = 0.999 ")
+                && script.contains("\n# the penalty on the weights L1: ") && script.contains("\nLAMBDA = 0.002 "), script);
 
         List<String> printed = python(py);
         assertEquals(2 + 4, printed.size(), "iterations 0 and 40, then the 4 samples: " + printed);
