@@ -65,6 +65,28 @@ class ExportCodeCliTest {
         }
     }
 
+    /** A file keeps the optimiser and the penalty; like {@code train --load}, its optimiser starts remembering afresh. */
+    @Test
+    void aSavedAdamRunGoesOnAsTrainLoadDoes() throws Exception {
+        Path saved = dir.resolve("gender.json");
+        assertEquals(0, run("train", "--preset", "gender", "--optimizer", "adam", "--l2", "0.01", "--iterations", "50",
+                "--save", saved.toString()).status());
+        Path py = dir.resolve("gender.py");
+        Run r = run("export-code", "--load", saved.toString(), "--iterations", "30", "--every", "30", "-o", py.toString());
+        assertEquals(0, r.status(), r.err());
+        String script = Files.readString(py);
+        assertTrue(script.contains("\n# and the optimiser Adam, ") && script.contains("\nLAMBDA = 0.01 "), script);
+        List<String> printed = python(py);
+        JsonNode trained = new ObjectMapper().readTree(run("train", "--load", saved.toString(), "--iterations", "30",
+                "--json").out());
+        assertEquals(trained.get("loss").asDouble(), Double.parseDouble(printed.get(1).split("loss ")[1]), 1e-12,
+                printed.get(1));
+        for (int s = 0; s < 4; s++) {
+            double got = Double.parseDouble(printed.get(2 + s).split("y_hat ")[1].strip());
+            assertEquals(trained.get("outputs").get(s).get(0).asDouble(), got, 1e-12, printed.get(2 + s));
+        }
+    }
+
     private static String[] concat(String[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
