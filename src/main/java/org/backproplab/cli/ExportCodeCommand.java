@@ -15,9 +15,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export-code --preset NAME | --load FILE [--seed S] [--iterations N] [--every K] --out FILE}: writes the
- * Python script of File → Export as code ({@link PythonExport}), which trains from the preset's initial weights (or
- * the file's state) as {@code train} would and prints the same numbers.
+ * {@code export-code --preset NAME | --load FILE [--seed S] [--optimizer NAME] [--l2 λ | --l1 λ] [--iterations N]
+ * [--every K] --out FILE}: writes the Python script of File → Export as code ({@link PythonExport}), which trains
+ * from the preset's initial weights (or the file's state) as {@code train} with the same options would and prints the
+ * same numbers.
  */
 @Command(name = "export-code", mixinStandardHelpOptions = true,
         description = "Write a Python script (NumPy only) that trains a preset or a saved network as Backprop Lab does "
@@ -33,6 +34,9 @@ final class ExportCodeCommand implements Callable<Integer> {
             description = "the seed of the initial weights and shuffling")
     Long seed;
 
+    @Mixin
+    OptimizerOptions optimizer;
+
     @Option(names = "--iterations", paramLabel = "N", preprocessor = NumberOptions.Count.class,
             description = "updates the script runs, 0 to 1e9 (default: the scenario's)")
     Long iterations;
@@ -47,7 +51,7 @@ final class ExportCodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AtomicFiles.checkTarget(out);
-        ScenarioOptions.Loaded l = source.open(seed);
+        ScenarioOptions.Loaded l = optimizer.applyTo(source.open(seed));
         Trainer t = l.trainer();
         long n = iterations != null ? iterations : l.scenario().iterations();
         if (n > Trainer.MAX_ITERATION - t.iteration()) {

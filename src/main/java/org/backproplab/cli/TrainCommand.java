@@ -88,22 +88,8 @@ final class TrainCommand implements Callable<Integer> {
             + "comma-separated: x1sq (x1²), x2sq (x2²), x1x2 (x1·x2), sin1 (sin x1), sin2 (sin x2), or none; other "
             + "features than the scenario's are a new input layer, so the network starts from its seed")
     String features;
-    @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, rmsprop or adam (their usual parameters; default: the scenario's)")
-    String optimizer;
-
-    static final class Penalty {
-        @Option(names = "--l2", paramLabel = "λ", preprocessor = NumberOptions.Lambda.class,
-                description = "L2 regularization (weight decay) of strength λ ≥ 0: the loss gains (λ/2) Σ W²")
-        Double l2;
-
-        @Option(names = "--l1", paramLabel = "λ", preprocessor = NumberOptions.Lambda.class,
-                description = "L1 regularization of strength λ ≥ 0: the loss gains λ Σ |W|")
-        Double l1;
-    }
-
-    @ArgGroup(exclusive = true)
-    Penalty penalty;
+    @Mixin
+    OptimizerOptions optimizer;
 
     @Option(names = "--every", paramLabel = "K", preprocessor = NumberOptions.Every.class,
             description = "print (and check) the loss every K iterations (default: 10 lines)")
@@ -125,13 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         if (learningRate != null) {
             l = l.with(l.scenario().config().withLearningRate(learningRate));
         }
-        if (optimizer != null) {
-            l = l.with(l.scenario().config().withOptimizer(l.scenario().config().optimizer().withKind(kind(optimizer))));
-        }
-        if (penalty != null) {
-            l = l.with(l.scenario().config().withRegularization(penalty.l2 != null ? Regularization.l2(penalty.l2)
-                    : Regularization.l1(penalty.l1)));
-        }
+        l = optimizer.applyTo(l);
         Scenario s = l.scenario();
         Trainer t = l.trainer();
         long n = iterations(s, t);
@@ -215,7 +195,7 @@ final class TrainCommand implements Callable<Integer> {
         used = learningRate == null ? used
                 : used + " (--learning-rate; the scenario's η is " + NumberText.editable(scenarioEta) + ")";
         Optimizer o = s.config().optimizer();
-        if (optimizer != null || o.kind() != Optimizer.Kind.SGD && o.kind() != Optimizer.Kind.MOMENTUM) {
+        if (optimizer.choseOptimizer() || o.kind() != Optimizer.Kind.SGD && o.kind() != Optimizer.Kind.MOMENTUM) {
             used += ", " + o.describe(NumberText::editable);
         }
         Regularization r = s.config().regularization();
@@ -223,16 +203,6 @@ final class TrainCommand implements Callable<Integer> {
             used += ", " + r.kind().title() + " λ = " + NumberText.editable(r.lambda());
         }
         return used;
-    }
-
-    /** @return the optimiser {@code --optimizer} names, or a user error naming the value and those allowed */
-    private Optimizer.Kind kind(String id) {
-        try {
-            return Optimizer.Kind.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "'" + TerminalText.escape(id) + "' in --optimizer: "
-                    + "expected sgd, momentum, nesterov, rmsprop or adam");
-        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import org.backproplab.engine.Activation;
 import org.backproplab.engine.Layer;
 import org.backproplab.engine.Network;
+import org.backproplab.engine.OptimizerState;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainerState;
 import org.backproplab.engine.TrainingConfig;
@@ -81,9 +82,13 @@ public final class PythonExport {
                         + s.iteration() + " and trains it",
                 "# for " + iterations + " iterations as Backprop Lab does: the same samples in the same order, "
                         + "the same loss (" + c.loss().id() + "),",
-                "# activations, batch mode (" + batchText(c) + "), learning rate η and "
-                        + PythonUpdateRules.optimiser(c).description + ".",
-                "# It prints the training loss every " + every + " iterations and, at the end, the output ŷ of every "
+                "# activations, batch mode (" + batchText(c) + ") and learning rate η,",
+                "# " + penaltyText(c) + ",",
+                "# and the optimiser " + PythonUpdateRules.optimiser(c).title + ", per weight w (and bias):");
+        for (String f : PythonUpdateRules.optimiser(c).formulas) {
+            add("#   " + f);
+        }
+        add("# It prints the training loss every " + every + " iterations and, at the end, the output ŷ of every "
                         + "sample: the",
                 "# numbers the app shows (they agree to about 12 significant digits). It needs only Python 3 "
                         + "and NumPy.",
@@ -142,6 +147,7 @@ public final class PythonExport {
         section("How it trains");
         add(line("ETA = " + NumberText.editable(c.learningRate()), "learning rate η"));
         add(PythonUpdateRules.optimiser(c).constants(c));
+        add(PythonUpdateRules.penalty(c).constants(c));
         add(line("BATCH_SIZE = " + c.batch().size(), "samples per update; 0: all training rows at once (full batch)"),
                 line("SHUFFLE = " + (c.shuffle() ? "True" : "False"), "True: every epoch visits the training rows in a new order"),
                 line("SEED = " + c.seed(), "the seed of that order"),
@@ -187,7 +193,8 @@ public final class PythonExport {
         add("");
         PythonUpdateRules.Penalty penalty = PythonUpdateRules.penalty(c);
         if (penalty != PythonUpdateRules.Penalty.NONE) {
-            add("def penalty():", line("    return " + penalty.loss, penalty.description), "");
+            add(penalty.function());
+            add("");
         }
 
         section("BACKWARD: δ[L] at the output, then δ[l] = (δ[l+1] W[l+1]ᵀ) ⊙ f'(z[l]) down to layer 1");
@@ -201,7 +208,7 @@ public final class PythonExport {
                 "    for l in range(L, 0, -1):",
                 line("        gW[l] = a[l - 1].T @ delta", "∂L/∂W[l] = a[l−1]ᵀ δ[l]: summed over the batch"));
         if (penalty.gradient != null) {
-            add(line("        gW[l] = gW[l] + " + penalty.gradient, "the penalty's part of ∂L/∂W"));
+            add(line("        gW[l] = gW[l] + " + penalty.gradient, penalty.gradientFormula));
         }
         add("        if b[l] is not None:",
                 line("            gb[l] = delta.sum(axis=0)", "∂L/∂b[l] = Σ over the samples of δ[l]"),
@@ -211,32 +218,43 @@ public final class PythonExport {
                 "");
 
         PythonUpdateRules.Optimiser opt = PythonUpdateRules.optimiser(c);
-        section("UPDATE, for every W[l] and b[l]: " + opt.description);
+        section("UPDATE, for every W[l] and b[l]: " + opt.title + ", its formulas beside its lines");
         add("def update(p, g, state):");
         add(opt.body);
         add("");
         states(s, opt);
     }
 
-    /** The optimiser's memory per parameter: zeros, or the app's momentum when the start state has it. */
+    /**
+     * The optimiser's memory per parameter: zeros (and Adam's count {@code t} as the app has it), or, when the start
+     * state has them, the app's values, so a run exported mid-way goes on exactly as in the app.
+     */
     private void states(TrainerState s, PythonUpdateRules.Optimiser opt) {
+        OptimizerState memory = s.optimizerState();
         StringJoiner init = new StringJoiner(", ", "{", "}");
-        for (String name : opt.state) {
-            init.add("\"" + name + "\": np.zeros_like(p)");
+        for (PythonUpdateRules.Memory m : opt.state) {
+            init.add("\"" + m.name() + "\": " + (m.slot() == null ? Long.toString(memory.adamStep()) : "np.zeros_like(p)"));
+        }
+        add(opt.state.isEmpty() ? "# " + opt.title + " remembers nothing between updates"
+                : "# what " + opt.title + " remembers for each W[l] and b[l]:");
+        for (PythonUpdateRules.Memory m : opt.state) {
+            add("#   " + m.meaning() + (m.slot() == null ? " (" + memory.adamStep() + " at iteration " + s.iteration() + ")" : ""));
         }
         add("def new_state(p):",
                 "    return " + init,
                 "",
                 "state_W = [None] + [new_state(W[l]) for l in range(1, L + 1)]",
                 "state_b = [None] + [new_state(b[l]) if b[l] is not None else None for l in range(1, L + 1)]");
-        double[][][] vw = s.velocityWeights();
-        double[][] vb = s.velocityBiases();
-        if (opt == PythonUpdateRules.Optimiser.MOMENTUM && vw != null) {
-            add("# the last steps ΔW, Δb of the app's run (momentum carries them on)");
-            for (int l = 1; l < vw.length; l++) {
-                add("state_W[" + l + "][\"v\"] = " + matrix(vw[l]));
-                if (vb[l] != null) {
-                    add("state_b[" + l + "][\"v\"] = " + vector(vb[l]));
+        for (PythonUpdateRules.Memory m : opt.state) {
+            if (m.slot() != null && memory.has(m.slot())) {
+                double[][][] w = memory.weights(m.slot());
+                double[][] b = memory.biases(m.slot());
+                add("# " + m.meaning() + ", as the app's run left it");
+                for (int l = 1; l < w.length; l++) {
+                    add("state_W[" + l + "][\"" + m.name() + "\"] = " + matrix(w[l]));
+                    if (b[l] != null) {
+                        add("state_b[" + l + "][\"" + m.name() + "\"] = " + vector(b[l]));
+                    }
                 }
             }
         }
@@ -250,11 +268,12 @@ public final class PythonExport {
 
     private void training(TrainerState s) {
         boolean penalty = PythonUpdateRules.penalty(s.config()) != PythonUpdateRules.Penalty.NONE;
-        String lossOf = penalty ? "loss(z[L], a[L], Y[rows]) + penalty()" : "loss(z[L], a[L], Y[rows])";
+        String lossOf = penalty ? line("    return loss(z[L], a[L], Y[rows]) + penalty()", "L = data loss + Ω, as the chart shows it")
+                : "    return loss(z[L], a[L], Y[rows])";
         section("Training: FORWARD, LOSS, BACKWARD and UPDATE, once per iteration");
         add(line("def loss_over(rows):", "L over the given rows, with the weights now"),
                 "    z, a = forward(X[rows])",
-                "    return " + lossOf,
+                lossOf,
                 "",
                 line("def report(k):", "prints the loss after k updates, as the chart shows it"),
                 line("    line = \"iteration %d  loss %r\" % (k, float(loss_over(TRAIN_ROWS)))",
@@ -358,6 +377,12 @@ public final class PythonExport {
             b.append('-').append(l.size());
         }
         return b.toString();
+    }
+
+    private static String penaltyText(TrainingConfig c) {
+        PythonUpdateRules.Penalty p = PythonUpdateRules.penalty(c);
+        return p == PythonUpdateRules.Penalty.NONE ? "no penalty on the weights"
+                : "the penalty on the weights " + p.description + " (the loss is L = data loss + Ω)";
     }
 
     private static String batchText(TrainingConfig c) {

@@ -44,6 +44,54 @@ class ExportCodeCliTest {
     }
 
     @Test
+    void theOptimiserAndThePenaltyAreTrainsOwn() throws Exception {
+        String[] choice = {"--preset", "gender", "--optimizer", "adam", "--l1", "0.002", "--iterations", "40"};
+        Path py = dir.resolve("gender.py");
+        Run r = run(concat(new String[] {"export-code"}, choice, new String[] {"--every", "40", "-o", py.toString()}));
+        assertEquals(0, r.status(), r.err());
+        String script = Files.readString(py);
+        assertTrue(script.contains("\n# and the optimiser Adam, per weight w (and bias):\n") && script.contains("\nBETA2 = 0.999 ")
+                && script.contains("\n# the penalty on the weights L1: ") && script.contains("\nLAMBDA = 0.002 "), script);
+
+        List<String> printed = python(py);
+        assertEquals(2 + 4, printed.size(), "iterations 0 and 40, then the 4 samples: " + printed);
+        JsonNode trained = new ObjectMapper().readTree(run(concat(new String[] {"train"}, choice, new String[] {"--json"})).out());
+        double loss = Double.parseDouble(printed.get(1).split("loss ")[1]);
+        assertEquals(trained.get("loss").asDouble(), loss, 1e-12, "data loss + penalty: " + printed.get(1));
+        for (int s = 0; s < 4; s++) {
+            double want = trained.get("outputs").get(s).get(0).asDouble();
+            double got = Double.parseDouble(printed.get(2 + s).split("y_hat ")[1].strip());
+            assertEquals(want, got, 1e-12, "sample " + (s + 1) + ": " + printed.get(2 + s));
+        }
+    }
+
+    /** A file keeps the optimiser and the penalty; like {@code train --load}, its optimiser starts remembering afresh. */
+    @Test
+    void aSavedAdamRunGoesOnAsTrainLoadDoes() throws Exception {
+        Path saved = dir.resolve("gender.json");
+        assertEquals(0, run("train", "--preset", "gender", "--optimizer", "adam", "--l2", "0.01", "--iterations", "50",
+                "--save", saved.toString()).status());
+        Path py = dir.resolve("gender.py");
+        Run r = run("export-code", "--load", saved.toString(), "--iterations", "30", "--every", "30", "-o", py.toString());
+        assertEquals(0, r.status(), r.err());
+        String script = Files.readString(py);
+        assertTrue(script.contains("\n# and the optimiser Adam, ") && script.contains("\nLAMBDA = 0.01 "), script);
+        List<String> printed = python(py);
+        JsonNode trained = new ObjectMapper().readTree(run("train", "--load", saved.toString(), "--iterations", "30",
+                "--json").out());
+        assertEquals(trained.get("loss").asDouble(), Double.parseDouble(printed.get(1).split("loss ")[1]), 1e-12,
+                printed.get(1));
+        for (int s = 0; s < 4; s++) {
+            double got = Double.parseDouble(printed.get(2 + s).split("y_hat ")[1].strip());
+            assertEquals(trained.get("outputs").get(s).get(0).asDouble(), got, 1e-12, printed.get(2 + s));
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
     void aSavedFileStartsFromItsIteration() throws Exception {
         Path saved = dir.resolve("xor.json");
         assertEquals(0, run("train", "--preset", "xor", "--iterations", "50", "--save", saved.toString()).status());
@@ -69,6 +117,9 @@ class ExportCodeCliTest {
             {"export-code", "--preset", "xor", "--every", "0", "-o", py.toString()},
             {"export-code", "--preset", "xor", "--iterations", "-1", "-o", py.toString()},
             {"export-code", "--preset", "xor", "-o", dir.resolve("no/such/x.py").toString()},
+            {"export-code", "--preset", "xor", "--optimizer", "adagrad", "-o", py.toString()},
+            {"export-code", "--preset", "xor", "--l2", "-1", "-o", py.toString()},
+            {"export-code", "--preset", "xor", "--l1", "0.1", "--l2", "0.1", "-o", py.toString()},
         };
         for (String[] c : cases) {
             Run r = run(c);
