@@ -42,7 +42,9 @@ final class RunSummaries {
             End e = end(c, r, shown);
             List<String> settings = new ArrayList<>();
             for (Setting s : differing) {
-                settings.add(s.describe(configs.get(i)));
+                if (s.appliesTo(configs.get(i))) {
+                    settings.add(s.describe(configs.get(i)));
+                }
             }
             out.add(new RunInfo(r.number, r.parent, r.forkedAt, r.history.length(), e.loss(), r == c.runs.current(),
                     String.join(", ", settings), e.accuracy(), r.trainingNanos, e.diverged()));

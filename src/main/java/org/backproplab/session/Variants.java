@@ -72,11 +72,14 @@ final class Variants {
                 + "it.", c.runs.current().number, parent, from, text));
     }
 
-    /** @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "batch: full → sample"] */
+    /**
+     * @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "optimiser: momentum → Adam"]; a setting that
+     *         means nothing in {@code n} (μ of Adam) is left out
+     */
     static List<String> differences(TrainingConfig old, TrainingConfig n) {
         List<String> out = new ArrayList<>();
         for (Setting s : Setting.values()) {
-            if (!s.initialText(old).equals(s.initialText(n))) {
+            if (s.appliesTo(n) && !s.initialText(old).equals(s.initialText(n))) {
                 out.add(s.symbol() + ": " + s.valueOf(old) + " → " + s.valueOf(n));
             }
         }
