@@ -82,23 +82,21 @@ final class Variants {
      * Right after {@code s} was installed (checked by {@link #check}): starts a run beside the first for each of its
      * variants, from the same initial weights and on the same data order, and shows run 1 at iteration 0.
      *
-     * @return e.g. "runs 2 and 3 start from the same initial weights: momentum, Adam", or empty without variants
+     * @return e.g. "runs 2 and 3 start beside run 1 from the same weights: …", or empty without variants
      */
     String startBeside(Scenario s) {
         List<String> runs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         for (TrainingConfig v : s.variants()) {
             begin(0, v, differences(s.config(), v));
             runs.add(Integer.toString(c.runs.current().number));
-            names.add(String.join(", ", RunSummaries.describe(RunSummaries.differing(List.of(s.config(), v)), v)));
             c.navigation.showRun(1);
         }
         if (runs.isEmpty()) {
             return "";
         }
         return (runs.size() == 1 ? "run " + runs.get(0) : "runs " + String.join(", ", runs.subList(0, runs.size() - 1))
-                + " and " + runs.get(runs.size() - 1)) + " start beside run 1 from the same initial weights ("
-                + String.join("; ", names) + "): Train all to trains them all.";
+                + " and " + runs.get(runs.size() - 1)) + " start beside run 1 from the same weights: Train all to "
+                + "races them.";
     }
 
     /** The run on show forks at {@code from} and trains on with {@code n}, an edit there that Back undoes. */

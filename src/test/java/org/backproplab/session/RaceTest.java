@@ -55,7 +55,7 @@ class RaceTest {
                 s.runs().stream().map(RunInfo::label).toList(), s.message());
         assertTrue(s.runs().get(0).current(), "run 1 is shown");
         assertEquals(0, s.iteration());
-        assertTrue(s.message().contains("Runs 2 and 3 start beside run 1 from the same initial weights"), s.message());
+        assertTrue(s.message().contains("Runs 2 and 3 start beside run 1 from the same weights"), s.message());
 
         Network start = Presets.spiralFeatures().createNetwork();
         List<Optimizer.Kind> kinds = List.of(Optimizer.Kind.SGD, Optimizer.Kind.MOMENTUM, Optimizer.Kind.ADAM);
