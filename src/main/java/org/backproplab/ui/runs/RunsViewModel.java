@@ -166,9 +166,13 @@ public final class RunsViewModel {
         return true;
     }
 
-    /** @return the last iteration of the longest run: where Train all to brings the others by default */
+    /**
+     * @return the last iteration of the longest run: where Train all to brings the others by default; while every run
+     *         is still at its start (the race just loaded), the scenario's own length
+     */
     long longest() {
-        return runs.stream().mapToLong(RunInfo::iterations).max().orElse(0);
+        long l = runs.stream().mapToLong(RunInfo::iterations).max().orElse(0);
+        return l > 0 ? l : bridge.snapshot().scenario().iterations();
     }
 
     private static int current(Snapshot s) {

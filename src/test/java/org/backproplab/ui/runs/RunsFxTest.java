@@ -145,6 +145,13 @@ class RunsFxTest {
     }
 
     @Test
+    void trainAllToStartsAtTheScenarioLengthWhileEveryRunIsAtItsStart(FxRobot robot) {
+        PanelScenarios.settle(session, bridge);
+        assertEquals(String.valueOf(PanelScenarios.xor().iterations()),
+                robot.lookup("#trainAllField").queryAs(TextField.class).getText(), "not 0, which trains nothing");
+    }
+
+    @Test
     void trainAllToTrainsTheShorterRunsUpToTheLongest(FxRobot robot) {
         session.setSpeed(TrainingSession.MAX_SPEED);
         session.stepMany(FIRST);
