@@ -40,14 +40,21 @@ final class RunSummaries {
         for (int i = 0; i < all.size(); i++) {
             Runs.Run r = all.get(i);
             End e = end(c, r, shown);
-            List<String> settings = new ArrayList<>();
-            for (Setting s : differing) {
-                settings.add(s.describe(configs.get(i)));
-            }
             out.add(new RunInfo(r.number, r.parent, r.forkedAt, r.history.length(), e.loss(), r == c.runs.current(),
-                    String.join(", ", settings), e.accuracy(), r.trainingNanos, e.diverged()));
+                    String.join(", ", describe(differing, configs.get(i))), e.accuracy(), r.trainingNanos, e.diverged()));
         }
         return List.copyOf(out);
+    }
+
+    /** @return each of {@code settings} that means something in {@code c} as a legend names it, e.g. "η 0.5", "Adam" */
+    static List<String> describe(List<Setting> settings, TrainingConfig c) {
+        List<String> out = new ArrayList<>();
+        for (Setting s : settings) {
+            if (s.appliesTo(c)) {
+                out.add(s.describe(c));
+            }
+        }
+        return out;
     }
 
     /** @return the curve of every run not on show, oldest first, decimated as the run on show's */

@@ -61,6 +61,8 @@ final class SessionCore {
 
     SessionCore(Scenario scenario) {
         install(scenario, createTrainer(scenario, null, 0));
+        Variants.check(scenario);
+        messages.say(variants.startBeside(scenario));
     }
 
     // ---- switching sessions (see Switches) --------------------------------------------------------
@@ -531,8 +533,9 @@ final class SessionCore {
         TrainingConfig baseConfig = describedConfig;
         String baseText = describedText;
         int[] ownSplit = scenario.testRows().length > 0 ? trainer.testRows() : new int[0];
+        java.util.List<TrainingConfig> beside = scenario.variants().stream().map(v -> v.withSeed(config.seed())).toList();
         switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations(),
-                ownSplit), null, said);
+                ownSplit, beside), null, said);
         describedConfig = baseConfig;
         describedText = baseText;
     }

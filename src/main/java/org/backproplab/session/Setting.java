@@ -4,7 +4,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import java.util.List;
 import org.backproplab.engine.BatchMode;
+import org.backproplab.engine.Optimizer;
+import org.backproplab.engine.Regularization;
 import org.backproplab.engine.TrainingConfig;
 import org.backproplab.text.Allowed;
 import org.backproplab.text.NumberText;
@@ -14,14 +17,38 @@ import org.backproplab.text.NumberText;
  * list. Each reads its value from a {@link TrainingConfig}, reads what a person typed (refusing it with a message
  * that names the value, the place and what is allowed) and changes a configuration by its {@code with…} method, so
  * a setting the configuration gains (an optimiser, a regulariser) is one more constant here and nothing else.
- * Activation is not here: it belongs to the layers, which every run of a session shares.
+ * Activation is not here: it belongs to the layers, which every run of a session shares. Settings are applied in this
+ * order, so a choice (the optimiser, the penalty) comes before the number that belongs to it ({@code μ}, {@code λ}).
  */
 public enum Setting {
     /** {@code η}, a finite number ≥ 0. */
     LEARNING_RATE("η", "learning rate η", TrainingConfig::learningRate, Allowed.atLeast(0, 0.5),
             TrainingConfig::withLearningRate),
-    /** Momentum {@code μ} in {@code [0, 1)}; 0 is plain gradient descent. */
-    MOMENTUM("μ", "momentum μ", TrainingConfig::momentum, Allowed.fromUpTo(0, 1, 0.9), TrainingConfig::withMomentum),
+    /**
+     * The optimiser, chosen by its id (sgd, momentum, nesterov, rmsprop, adam): another kind starts with its usual
+     * parameters, the same kind keeps them. A legend names it by its title, e.g. {@code Adam}.
+     */
+    OPTIMIZER("optimiser", "optimiser", ids(Optimizer.Kind.values(), Optimizer.Kind::id), c -> c.optimizer().kind().title(),
+            c -> c.optimizer().kind().id(), typed -> {
+        Optimizer.Kind k = choice(typed, "optimiser", Optimizer.Kind.values(), Optimizer.Kind::id);
+        return c -> c.optimizer().kind() == k ? c : c.withOptimizer(Optimizer.of(k));
+    }) {
+        @Override
+        public String describe(TrainingConfig c) {
+            return valueOf(c);
+        }
+    },
+    /**
+     * Momentum {@code μ} in {@code [0, 1)} of momentum and Nesterov momentum; on gradient descent {@code μ > 0} turns
+     * it into momentum (and {@code μ = 0} turns momentum into gradient descent). RMSProp and Adam have no {@code μ}:
+     * only 0 is accepted there, and changes nothing.
+     */
+    MOMENTUM("μ", "momentum μ", TrainingConfig::momentum, Allowed.fromUpTo(0, 1, 0.9), Setting::withMu) {
+        @Override
+        public boolean appliesTo(TrainingConfig c) {
+            return usesMu(c.optimizer().kind());
+        }
+    },
     /** Full batch, per sample, or a mini-batch of n samples. */
     BATCH("batch", "batch mode", "full, sample or a batch size of 1 or more", c -> c.batch().id(), c -> c.batch().id(), typed -> {
         BatchMode b = batch(typed);
@@ -35,9 +62,36 @@ public enum Setting {
             c -> Long.toString(c.seed()), typed -> {
         long s = NumberText.parseWhole(typed, "shuffle seed", Long.MIN_VALUE, Long.MAX_VALUE);
         return c -> c.withSeed(s);
-    });
-    // Optimiser and regularisation go here, each reading and writing its TrainingConfig component by
-    // withOptimizer / withRegularization.
+    }),
+    /**
+     * The penalty on the weights, chosen by its id (none, l1, l2): L1 or L2 keeps {@code λ}, or starts at
+     * {@value #SUGGESTED_LAMBDA} where it was 0. A legend names it {@code L1}, {@code L2} or {@code no penalty}.
+     */
+    REGULARIZATION("penalty", "regularisation", ids(Regularization.Kind.values(), Regularization.Kind::id), Setting::penaltyName,
+            c -> c.regularization().kind().id(), typed -> {
+        Regularization.Kind k = choice(typed, "regularisation", Regularization.Kind.values(), Regularization.Kind::id);
+        return c -> {
+            double lambda = c.regularization().lambda();
+            return c.regularization().kind() == k ? c
+                    : c.withRegularization(new Regularization(k, lambda == 0 ? Setting.SUGGESTED_LAMBDA : lambda));
+        };
+    }) {
+        @Override
+        public String describe(TrainingConfig c) {
+            return valueOf(c);
+        }
+    },
+    /** The strength {@code λ ≥ 0} of an L1 or L2 penalty; without a penalty only 0 is accepted. */
+    LAMBDA("λ", "regularisation strength λ", c -> c.regularization().lambda(), Allowed.atLeast(0, Setting.SUGGESTED_LAMBDA),
+            Setting::withLambda) {
+        @Override
+        public boolean appliesTo(TrainingConfig c) {
+            return c.regularization().kind() != Regularization.Kind.NONE;
+        }
+    };
+
+    /** The {@code λ} a penalty starts with when it is chosen where {@code λ} was 0. */
+    public static final double SUGGESTED_LAMBDA = 0.001;
 
     private final String symbol;
     private final String place;
@@ -46,11 +100,26 @@ public enum Setting {
     private final Function<TrainingConfig, String> initial;
     private final Function<String, UnaryOperator<TrainingConfig>> reader;
 
+    private final List<String> choices;
+
     Setting(String symbol, String place, String allowed, Function<TrainingConfig, String> shown,
             Function<TrainingConfig, String> initial, Function<String, UnaryOperator<TrainingConfig>> reader) {
+        this(symbol, place, allowed, List.of(), shown, initial, reader);
+    }
+
+    /** A choice among {@code choices} (ids), typed or chosen as one of them. */
+    Setting(String symbol, String place, List<String> choices, Function<TrainingConfig, String> shown,
+            Function<TrainingConfig, String> initial, Function<String, UnaryOperator<TrainingConfig>> reader) {
+        this(symbol, place, "one of " + String.join(", ", choices), choices, shown, initial, reader);
+    }
+
+    private Setting(String symbol, String place, String allowed, List<String> choices,
+                    Function<TrainingConfig, String> shown, Function<TrainingConfig, String> initial,
+                    Function<String, UnaryOperator<TrainingConfig>> reader) {
         this.symbol = symbol;
         this.place = place;
         this.allowed = allowed;
+        this.choices = choices;
         this.shown = shown;
         this.initial = initial;
         this.reader = reader;
@@ -64,6 +133,54 @@ public enum Setting {
                     double v = NumberText.parse(typed, place, allowed);
                     return c -> with.apply(c, v);
                 });
+    }
+
+    private static boolean usesMu(Optimizer.Kind k) {
+        return k.parameters().contains(Optimizer.Parameter.MU);
+    }
+
+    /** {@code μ} set on an optimiser that has it; gradient descent becomes momentum; refused where it has none. */
+    private static TrainingConfig withMu(TrainingConfig c, double mu) {
+        Optimizer.Kind k = c.optimizer().kind();
+        if (usesMu(k) || k == Optimizer.Kind.SGD) {
+            return c.withMomentum(mu);
+        }
+        if (mu != 0) {
+            throw new IllegalArgumentException("'" + NumberText.format(mu) + "' in momentum μ: " + k.title()
+                    + " has no μ; expected 0, or the optimiser momentum or nesterov");
+        }
+        return c;
+    }
+
+    /** {@code λ} set on the penalty there is; refused without one unless it is 0. */
+    private static TrainingConfig withLambda(TrainingConfig c, double lambda) {
+        Regularization.Kind k = c.regularization().kind();
+        if (k == Regularization.Kind.NONE && lambda != 0) {
+            throw new IllegalArgumentException("'" + NumberText.format(lambda) + "' in regularisation strength λ: "
+                    + "there is no penalty; expected 0, or the regularisation l1 or l2");
+        }
+        return c.withRegularization(new Regularization(k, lambda));
+    }
+
+    private static String penaltyName(TrainingConfig c) {
+        Regularization.Kind k = c.regularization().kind();
+        return k == Regularization.Kind.NONE ? "no penalty" : k.name();
+    }
+
+    private static <K> List<String> ids(K[] kinds, Function<K, String> id) {
+        return java.util.Arrays.stream(kinds).map(id).toList();
+    }
+
+    /** @return the kind whose id was typed (any case) */
+    private static <K> K choice(String typed, String place, K[] kinds, Function<K, String> id) {
+        String t = typed == null ? "" : typed.strip();
+        List<String> ids = ids(kinds, id);
+        int i = ids.indexOf(t.toLowerCase(java.util.Locale.ROOT));
+        if (i < 0) {
+            throw new IllegalArgumentException((t.isEmpty() ? "nothing typed" : "'" + t + "'") + " in " + place
+                    + ": expected one of " + String.join(", ", ids));
+        }
+        return kinds[i];
     }
 
     private static BatchMode batch(String typed) {
@@ -96,9 +213,22 @@ public enum Setting {
         return shown.apply(c);
     }
 
-    /** @return e.g. {@code η 0.5}: the setting and its value in {@code c} */
+    /** @return e.g. {@code η 0.5}: the setting and its value in {@code c} ({@code Adam} for a choice) */
     public String describe(TrainingConfig c) {
         return symbol + " " + valueOf(c);
+    }
+
+    /**
+     * @return whether the setting means something in {@code c}: {@code μ} for momentum and Nesterov only,
+     *         {@code λ} with a penalty only (a legend leaves it out elsewhere, a dialog greys it out)
+     */
+    public boolean appliesTo(TrainingConfig c) {
+        return true;
+    }
+
+    /** @return the ids a person chooses among, e.g. sgd … adam; empty for a setting typed as text */
+    public List<String> choices() {
+        return choices;
     }
 
     /**

@@ -25,10 +25,17 @@ final class Switches {
      */
     void load(Scenario s, TrainerState state, String said) {
         Trainer t = SessionCore.createTrainer(s, state, c.testFraction);
+        Variants.check(s);
         keepForBack();
         c.install(s, t);
+        String beside = state == null ? c.variants.startBeside(s) : "";
         String back = c.previous.nextName();
-        c.messages.say(said + (back == null ? "" : " Back brings " + back + " back as it was."));
+        c.messages.say(said + (beside.isEmpty() ? "" : " " + capitalised(beside))
+                + (back == null ? "" : " Back brings " + back + " back as it was."));
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void keepForBack() {

@@ -3,6 +3,7 @@ package org.backproplab.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.backproplab.data.Scenario;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
 
@@ -55,9 +56,53 @@ final class Variants {
                     + (n.shuffle() ? "" : " without shuffling") + ". Change the batch mode too, or another setting.");
         }
         probe.setConfig(n); // the engine's own checks (the loss and the targets), on a copy
+        int parent = c.runs.current().number;
+        String text = begin(from, n, what);
+        c.messages.say(String.format(Locale.ROOT, "Variant run %d from run %d at iteration %,d: %s. Step or Run trains "
+                + "it.", c.runs.current().number, parent, from, text));
+    }
+
+    /**
+     * Checks, changing nothing, that the engine takes the settings of every run {@code s} starts beside the first.
+     *
+     * @throws IllegalArgumentException naming the run and what the engine refused
+     */
+    static void check(Scenario s) {
+        Trainer probe = s.createTrainer();
+        for (int i = 0; i < s.variants().size(); i++) {
+            try {
+                probe.setConfig(s.variants().get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("scenario '" + s.name() + "', run " + (i + 2) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Right after {@code s} was installed (checked by {@link #check}): starts a run beside the first for each of its
+     * variants, from the same initial weights and on the same data order, and shows run 1 at iteration 0.
+     *
+     * @return e.g. "runs 2 and 3 start beside run 1 from the same weights: …", or empty without variants
+     */
+    String startBeside(Scenario s) {
+        List<String> runs = new ArrayList<>();
+        for (TrainingConfig v : s.variants()) {
+            begin(0, v, differences(s.config(), v));
+            runs.add(Integer.toString(c.runs.current().number));
+            c.navigation.showRun(1);
+        }
+        if (runs.isEmpty()) {
+            return "";
+        }
+        return (runs.size() == 1 ? "run " + runs.get(0) : "runs " + String.join(", ", runs.subList(0, runs.size() - 1))
+                + " and " + runs.get(runs.size() - 1)) + " start beside run 1 from the same weights: Train all to "
+                + "races them.";
+    }
+
+    /** The run on show forks at {@code from} and trains on with {@code n}, an edit there that Back undoes. */
+    private String begin(long from, TrainingConfig n, List<String> what) {
         c.running = false;
         c.noteEndLoss();
-        int parent = c.runs.current().number;
         c.history.restore(c.trainer, from);
         c.fork(from);
         org.backproplab.engine.TrainerState before = c.trainer.state();
@@ -68,15 +113,17 @@ final class Variants {
         c.syncDataset();
         c.forgetPhaseWalk();
         c.changes++;
-        c.messages.say(String.format(Locale.ROOT, "Variant run %d from run %d at iteration %,d: %s. Step or Run trains "
-                + "it.", c.runs.current().number, parent, from, text));
+        return text;
     }
 
-    /** @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "batch: full → sample"] */
+    /**
+     * @return what differs, setting by setting, e.g. ["η: 0.5 → 2", "optimiser: momentum → Adam"]; a setting that
+     *         means nothing in {@code n} (μ of Adam) is left out
+     */
     static List<String> differences(TrainingConfig old, TrainingConfig n) {
         List<String> out = new ArrayList<>();
         for (Setting s : Setting.values()) {
-            if (!s.initialText(old).equals(s.initialText(n))) {
+            if (s.appliesTo(n) && !s.initialText(old).equals(s.initialText(n))) {
                 out.add(s.symbol() + ": " + s.valueOf(old) + " → " + s.valueOf(n));
             }
         }

@@ -144,7 +144,7 @@ class PresetsTest {
         List<Scenario> all = Presets.all();
         assertEquals(Presets.names(), all.stream().map(Scenario::name).toList());
         assertEquals(Presets.DEFAULT, all.get(0).name());
-        assertEquals(List.of("xor", "gender", "relu-mlp", "and", "or", "xor-bias", "three-clusters", "spiral-features", "iris", "digits", "diabetes"), Presets.names());
+        assertEquals(List.of("xor", "gender", "relu-mlp", "and", "or", "xor-bias", "three-clusters", "spiral-features", "race", "iris", "digits", "diabetes"), Presets.names());
     }
 
     @Test

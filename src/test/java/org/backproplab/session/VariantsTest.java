@@ -118,8 +118,9 @@ class VariantsTest {
         session.startVariant(0, List.of(Setting.LEARNING_RATE.parse("0.25"), Setting.MOMENTUM.parse("0.5")));
         session.stepMany(30);
         Snapshot s = sync();
-        assertEquals(List.of("η 1, μ 0", "η 4, μ 0", "η 0.25, μ 0.5"), s.runs().stream().map(RunInfo::settings).toList());
-        assertEquals("Run 3 · η 0.25, μ 0.5", s.runs().get(2).label());
+        assertEquals(List.of("η 1, gradient descent", "η 4, gradient descent", "η 0.25, momentum, μ 0.5"),
+                s.runs().stream().map(RunInfo::settings).toList(), "μ where it means something");
+        assertEquals("Run 3 · η 0.25, momentum, μ 0.5", s.runs().get(2).label());
         assertTrue(s.runs().get(0).accuracy() >= 0 && s.runs().get(0).accuracy() <= 1, "xor has classes: an accuracy");
         assertTrue(s.runs().stream().allMatch(r -> r.trainingNanos() > 0), "each was trained for a measured time");
 
@@ -133,6 +134,60 @@ class VariantsTest {
             assertEquals(losses2[i], drawn2.losses()[i], 0.0, "run 2 at iteration " + i);
         }
         assertEquals(s.runs().get(1).loss(), drawn2.latest(), 0.0, "the curve ends at the loss the table shows");
+    }
+
+    @Test
+    void aVariantWithAdamIsAFreshTrainerRestoredAtTheForkWithAdamBitForBit() throws Exception {
+        session = new TrainingSession(shuffled());
+        session.stepMany(300);
+        session.startVariant(FORK, List.of(Setting.OPTIMIZER.parse("adam"), Setting.LEARNING_RATE.parse("0.05")));
+        session.stepMany(AFTER);
+        Snapshot s = sync();
+        assertEquals(org.backproplab.engine.Optimizer.adam(0.9, 0.999, 1e-8), s.scenario().config().optimizer(),
+                "another kind starts with its usual parameters");
+
+        Trainer first = shuffled().createTrainer();
+        first.train(FORK);
+        Trainer fresh = shuffled().createTrainer();
+        fresh.restore(first.state());
+        fresh.setConfig(fresh.config().withOptimizer(org.backproplab.engine.Optimizer.of(
+                org.backproplab.engine.Optimizer.Kind.ADAM)).withLearningRate(0.05));
+        fresh.train(AFTER);
+        assertTrue(s.network().sameAs(fresh.network()), "Adam from the fork, on the same data order");
+        assertEquals(List.of("η 0.1, gradient descent", "η 0.05, Adam"), s.runs().stream().map(RunInfo::settings).toList());
+        assertEquals("Run 2 · η 0.05, Adam", s.runs().get(1).label());
+        assertTrue(s.message().contains("optimiser: gradient descent → Adam"), s.message());
+    }
+
+    @Test
+    void aPenaltyVariantNamesItsLambdaAndANumberTheOptimiserHasNotIsRefused() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(40);
+        session.startVariant(0, List.of(Setting.REGULARIZATION.parse("L2"), Setting.LAMBDA.parse("0.01")));
+        session.stepMany(40);
+        Snapshot s = sync();
+        assertEquals(org.backproplab.engine.Regularization.l2(0.01), s.scenario().config().regularization());
+        assertEquals(List.of("no penalty", "L2, λ 0.01"), s.runs().stream().map(RunInfo::settings).toList());
+        Trainer fresh = SessionFixtures.xor().createTrainer();
+        fresh.setConfig(fresh.config().withRegularization(org.backproplab.engine.Regularization.l2(0.01)));
+        fresh.train(40);
+        assertTrue(s.network().sameAs(fresh.network()), "L2 from the start, as a fresh trainer");
+
+        Snapshot before = sync();
+        assertEquals("'adagrad' in optimiser: expected one of sgd, momentum, nesterov, rmsprop, adam",
+                assertThrows(IllegalArgumentException.class, () -> Setting.OPTIMIZER.parse("adagrad")).getMessage());
+        assertEquals("'ridge' in regularisation: expected one of none, l1, l2",
+                assertThrows(IllegalArgumentException.class, () -> Setting.REGULARIZATION.parse("ridge")).getMessage());
+        session.startVariant(10, List.of(Setting.OPTIMIZER.parse("adam"), Setting.MOMENTUM.parse("0.5")));
+        assertEquals("'0.5' in momentum μ: Adam has no μ; expected 0, or the optimiser momentum or nesterov",
+                sync().message());
+        session.startVariant(10, List.of(Setting.REGULARIZATION.parse("none"), Setting.LAMBDA.parse("0.1")));
+        assertEquals("'0.1' in regularisation strength λ: there is no penalty; expected 0, or the regularisation l1 "
+                + "or l2", sync().message());
+        Snapshot after = sync();
+        assertEquals(before.runs().size(), after.runs().size());
+        assertEquals(before.changes(), after.changes(), "nothing a file would hold changed");
+        assertTrue(before.network().sameAs(after.network()));
     }
 
     @Test

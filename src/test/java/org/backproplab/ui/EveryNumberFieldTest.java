@@ -150,6 +150,9 @@ class EveryNumberFieldTest {
             f.add(new Field(same.place(), same.allowed(), false, t -> runs.startVariant("0", java.util.Map.of(s, t)),
                     runsError));
         }
+        f.add(new Field(org.backproplab.session.Setting.LAMBDA.place(), NumberField.LAMBDA.allowed(), false,
+                t -> runs.startVariant("0", java.util.Map.of(org.backproplab.session.Setting.REGULARIZATION, "l2",
+                        org.backproplab.session.Setting.LAMBDA, t)), runsError));
         f.add(new Field("shuffle seed", NumberField.SEED.allowed(), true,
                 t -> runs.startVariant("0", java.util.Map.of(org.backproplab.session.Setting.SEED, t)), runsError));
         f.add(new Field("Start from", Allowed.whole(0, 0), true,

@@ -69,6 +69,38 @@ public final class RunsViewModel {
         return setting.initialText(config());
     }
 
+    /**
+     * @param typed the ids chosen for some of the settings chosen among names (the optimiser, the penalty)
+     * @return the settings training has now with those chosen (as a variant would start with them), or as they are
+     *         if one is not allowed
+     */
+    TrainingConfig chosen(Map<Setting, String> typed) {
+        TrainingConfig c = config();
+        try {
+            for (Setting.Change change : changes(typed)) {
+                c = change.apply(c);
+            }
+        } catch (IllegalArgumentException e) {
+            return config();
+        }
+        return c;
+    }
+
+    /**
+     * @return the change of each setting whose text differs from {@link #initialText}, in {@link Setting} order
+     * @throws IllegalArgumentException naming the value, the place and what is allowed, if one is refused
+     */
+    private List<Setting.Change> changes(Map<Setting, String> typed) {
+        List<Setting.Change> changes = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            String t = typed.getOrDefault(setting, initialText(setting));
+            if (!t.strip().equals(initialText(setting))) {
+                changes.add(setting.parse(t));
+            }
+        }
+        return changes;
+    }
+
     private TrainingConfig config() {
         return bridge.snapshot().scenario().config();
     }
@@ -99,12 +131,10 @@ public final class RunsViewModel {
         Snapshot s = bridge.snapshot();
         try {
             long from = NumberText.parseWhole(fromText, FROM, s.historyStart(), s.historyEnd());
-            List<Setting.Change> changes = new ArrayList<>();
-            for (Setting setting : Setting.values()) {
-                String t = typed.getOrDefault(setting, initialText(setting));
-                if (!t.strip().equals(initialText(setting))) {
-                    changes.add(setting.parse(t));
-                }
+            List<Setting.Change> changes = changes(typed);
+            TrainingConfig checked = config();
+            for (Setting.Change change : changes) {
+                checked = change.apply(checked); // a number that the chosen optimiser or penalty has not: refused here
             }
             if (changes.isEmpty() && from == s.iteration()) {
                 throw new IllegalArgumentException("Nothing differs from run " + current(s) + ": change at least one "
@@ -136,9 +166,13 @@ public final class RunsViewModel {
         return true;
     }
 
-    /** @return the last iteration of the longest run: where Train all to brings the others by default */
+    /**
+     * @return the last iteration of the longest run: where Train all to brings the others by default; while every run
+     *         is still at its start (the race just loaded), the scenario's own length
+     */
     long longest() {
-        return runs.stream().mapToLong(RunInfo::iterations).max().orElse(0);
+        long l = runs.stream().mapToLong(RunInfo::iterations).max().orElse(0);
+        return l > 0 ? l : bridge.snapshot().scenario().iterations();
     }
 
     private static int current(Snapshot s) {

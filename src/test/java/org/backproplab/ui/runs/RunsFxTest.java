@@ -145,6 +145,13 @@ class RunsFxTest {
     }
 
     @Test
+    void trainAllToStartsAtTheScenarioLengthWhileEveryRunIsAtItsStart(FxRobot robot) {
+        PanelScenarios.settle(session, bridge);
+        assertEquals(String.valueOf(PanelScenarios.xor().iterations()),
+                robot.lookup("#trainAllField").queryAs(TextField.class).getText(), "not 0, which trains nothing");
+    }
+
+    @Test
     void trainAllToTrainsTheShorterRunsUpToTheLongest(FxRobot robot) {
         session.setSpeed(TrainingSession.MAX_SPEED);
         session.stepMany(FIRST);
@@ -184,6 +191,31 @@ class RunsFxTest {
         assertEquals(changes, bridge.snapshot().changes(), "the session is as it was");
         assertFalse(chart.chart().getLegend().isVisible(), "one run: no legend");
         assertEquals(0, started);
+    }
+
+    @Test
+    void theOptimiserIsChosenAndItsMomentumFilledOrGreyedOut(FxRobot robot) {
+        session.stepMany(FIRST);
+        PanelScenarios.settle(session, bridge);
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> optimizer = robot.lookup("#variant-optimizer").queryAs(javafx.scene.control.ChoiceBox.class);
+        TextField mu = robot.lookup("#variant-momentum").queryAs(TextField.class);
+        assertEquals(List.of("sgd", "momentum", "nesterov", "rmsprop", "adam"), optimizer.getItems());
+        assertEquals("sgd", optimizer.getValue());
+        robot.interact(() -> optimizer.setValue("momentum"));
+        assertEquals("0.9", mu.getText(), "momentum starts with its usual μ");
+        assertFalse(mu.isDisabled());
+        robot.interact(() -> optimizer.setValue("adam"));
+        assertTrue(mu.isDisabled(), "Adam has no μ");
+        assertEquals("0", mu.getText(), "a greyed-out field holds the value training has now: it changes nothing");
+        robot.interact(() -> robot.lookup("#variantFrom").queryAs(TextField.class).setText("0"));
+        robot.clickOn("#startVariantButton");
+        PanelScenarios.settle(session, bridge);
+        assertEquals(org.backproplab.engine.Optimizer.Kind.ADAM, bridge.snapshot().scenario().config().optimizer().kind());
+        LegendItemCollection legend = chart.chart().getLegend().getSources()[0].getLegendItems();
+        assertEquals("Run 2 · Adam (on show)", legend.get(1).getLabel());
     }
 
     private static List<String> column(TableView<RunInfo> table, int c) {
