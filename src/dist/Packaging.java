@@ -398,8 +398,14 @@ public final class Packaging {
                     + "if [ -r \"$jsa\" ]; then\n"
                     + "  share=\"-XX:SharedArchiveFile=$jsa\"\n"
                     + "elif [ -r \"$list\" ] && mkdir -p \"$cache\" 2>/dev/null; then\n"
-                    + "  ( nice -n 19 \"$java\" -Xshare:dump -XX:SharedClassListFile=\"$list\" -XX:SharedArchiveFile=\"$jsa.$$\" -cp \"$cp\" \\\n"
-                    + "      && mv -f \"$jsa.$$\" \"$jsa\" || rm -f \"$jsa.$$\" ) </dev/null >/dev/null 2>&1 &\n"
+                    + "  # one start makes it (the others start without it meanwhile); the lock of a dump that was\n"
+                    + "  # killed is taken over after ten minutes\n"
+                    + "  lock=\"$jsa.making\"\n"
+                    + "  [ -n \"$(find \"$lock\" -maxdepth 0 -mmin +10 2>/dev/null)\" ] && rmdir \"$lock\" 2>/dev/null\n"
+                    + "  if mkdir \"$lock\" 2>/dev/null; then\n"
+                    + "    ( nice -n 19 \"$java\" -Xshare:dump -XX:SharedClassListFile=\"$list\" -XX:SharedArchiveFile=\"$jsa.$$\" -cp \"$cp\" \\\n"
+                    + "        && mv -f \"$jsa.$$\" \"$jsa\" || rm -f \"$jsa.$$\"; rmdir \"$lock\" ) </dev/null >/dev/null 2>&1 &\n"
+                    + "  fi\n"
                     + "fi\n");
         }
         script.append("exec \"$java\" " + String.join(" ", JAVA_OPTIONS) + " ${share:+\"$share\"} -cp \"$cp\" " + MAIN_CLASS + " \"$@\"\n");
