@@ -112,6 +112,9 @@ class BiasExerciseFxTest extends FxRobot {
         answer("#answer-dLdb-yhat", gradient);
         assertTrue(grade().startsWith("∂L/∂b ŷ: ✓"), grade());
         assertEquals("✓", lookup("#mark-dLdb-yhat").queryAs(Label.class).getText());
+        interact(() -> lookup("#solution-dLdb-yhat").queryAs(javafx.scene.control.Button.class).fire());
+        String solution = lookup("#solutionText").queryAs(Label.class).getText();
+        assertTrue(solution.contains("∂L/∂b_j (b of ŷ)"), "the worked solution follows the bias: " + solution);
 
         Snapshot after = phases(2); // backward 1, update
         assertTrue(lookup("#answer-b-yhat").tryQuery().isPresent(), "the new b of ŷ is asked for");
