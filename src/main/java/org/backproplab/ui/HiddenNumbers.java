@@ -50,6 +50,20 @@ public record HiddenNumbers(Set<Quantity> quantities) {
         return quantities.contains(new Quantity(kind, l, i, j));
     }
 
+    /**
+     * @param kind {@link Kind#DLDW}, {@link Kind#DW} or {@link Kind#NEW_W}: which number of the parameter
+     * @param i    the neuron below for a weight, −1 for the bias of neuron {@code j}
+     * @return true if that number of the weight, or of the bias (its ∂L/∂b; its Δb and value while the new b is
+     *         asked for), is hidden
+     */
+    public boolean hidesParameter(Kind kind, int l, int i, int j) {
+        if (i >= 0) {
+            return hides(kind, l, i, j);
+        }
+        Kind bias = kind == Kind.DLDW ? Kind.DLDB : kind == Kind.DW || kind == Kind.NEW_W ? Kind.NEW_B : kind;
+        return quantities.contains(new Quantity(bias, l, -1, j));
+    }
+
     /** @return true if the output ŷ of any output neuron (its {@code a}, or the loss computed from it) is hidden */
     public boolean hidesOutputs(int outputLayer) {
         for (Quantity q : quantities) {

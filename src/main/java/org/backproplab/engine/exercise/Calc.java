@@ -48,6 +48,8 @@ final class Calc {
             case DLDW -> dLdw(q.layer(), q.from(), q.to());
             case DW -> dw(q.layer(), q.from(), q.to());
             case NEW_W -> newW(q.layer(), q.from(), q.to());
+            case DLDB -> dLdb(q.layer(), q.to());
+            case NEW_B -> newB(q.layer(), q.to());
         };
     }
 
@@ -213,19 +215,39 @@ final class Calc {
         if (c != null) {
             return c;
         }
-        return memo("g", l, i, j, () -> {
-            if (m == Mistake.NOT_SUMMED) {
-                return n > 1 ? a(l - 1, i, r) * delta(l, j, r) : Double.NaN;
-            }
-            double s = 0;
-            for (int k = 0; k < n; k++) {
-                s += a(l - 1, i, k) * delta(l, j, k);
-            }
-            if (m == Mistake.BATCH_COMBINED_WRONGLY) {
-                return n > 1 ? (loss.isMean() ? s * n : s / n) : Double.NaN;
-            }
-            return s;
-        });
+        return memo("g", l, i, j, () -> overBatch(k -> a(l - 1, i, k) * delta(l, j, k)));
+    }
+
+    /**
+     * {@code ∂L/∂b_j = Σ_k δ_j} over the batch (the bias's input is 1); with {@link Mistake#BIAS_AS_WEIGHT},
+     * {@code Σ_k δ_j·a_j}.
+     */
+    double dLdb(int l, int j) {
+        Double c = carry(Quantity.dLdb(l, j), r);
+        if (c != null) {
+            return c;
+        }
+        return memo("gb", l, j, 0, () -> overBatch(k -> delta(l, j, k)
+                * (m == Mistake.BIAS_AS_WEIGHT ? a(l, j, k) : 1)));
+    }
+
+    /**
+     * {@code Σ_k term(k)} over the batch; with {@link Mistake#NOT_SUMMED} the sample on show's term only, with
+     * {@link Mistake#BATCH_COMBINED_WRONGLY} averaged where the loss sums or summed where it averages (NaN for a
+     * batch of one, where neither can be made).
+     */
+    private double overBatch(java.util.function.IntToDoubleFunction term) {
+        if (m == Mistake.NOT_SUMMED) {
+            return n > 1 ? term.applyAsDouble(r) : Double.NaN;
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += term.applyAsDouble(k);
+        }
+        if (m == Mistake.BATCH_COMBINED_WRONGLY) {
+            return n > 1 ? (loss.isMean() ? s * n : s / n) : Double.NaN;
+        }
+        return s;
     }
 
     /** {@code ΔW_ij = μ·ΔW_prev − η·∂L/∂W_ij} (the momentum part read from the trace, 0 before UPDATE). */
@@ -234,8 +256,21 @@ final class Calc {
         if (c != null) {
             return c;
         }
-        double rate = m == Mistake.ETA_FORGOTTEN ? 1 : m == Mistake.ETA_TWICE ? eta * eta : eta;
-        return momentumPart(l, i, j) - rate * dLdw(l, i, j);
+        return momentumPart(l, i, j) - rate() * dLdw(l, i, j);
+    }
+
+    /** @return η, or 1 with {@link Mistake#ETA_FORGOTTEN}, η² with {@link Mistake#ETA_TWICE} */
+    private double rate() {
+        return m == Mistake.ETA_FORGOTTEN ? 1 : m == Mistake.ETA_TWICE ? eta * eta : eta;
+    }
+
+    /** {@code b_j + Δb_j} with {@code Δb_j = μ·Δb_prev − η·∂L/∂b_j} (the momentum part read from the trace). */
+    double newB(int l, int j) {
+        Double c = carry(Quantity.newB(l, j), r);
+        if (c != null) {
+            return c;
+        }
+        return w.layer(l).bias(j) + biasMomentumPart(l, j) - rate() * dLdb(l, j);
     }
 
     /** {@code W_ij + ΔW_ij}; with {@link Mistake#TRANSPOSED_INDEX}, {@code W_ji + ΔW_ij}. */
@@ -252,8 +287,21 @@ final class Calc {
         if (!t.isComplete()) {
             return 0;
         }
-        double part = t.weightUpdates().get(l).getEntry(i, j) + eta * t.weightGradients().get(l).getEntry(i, j);
-        return Math.abs(part) < 1e-15 * Math.abs(eta * t.weightGradients().get(l).getEntry(i, j)) ? 0 : part;
+        return rest(t.weightUpdates().get(l).getEntry(i, j), t.weightGradients().get(l).getEntry(i, j));
+    }
+
+    /** {@code μ·Δb_prev = Δb + η·∂L/∂b} of bias {@code j} as the engine applied them, 0 if UPDATE has not run. */
+    private double biasMomentumPart(int l, int j) {
+        if (!t.isComplete() || t.biasUpdates().get(l) == null) {
+            return 0;
+        }
+        return rest(t.biasUpdates().get(l).getEntry(j), t.biasGradients().get(l).getEntry(j));
+    }
+
+    /** @return {@code Δ + η·g}, the part of the step that is not {@code −η·g} (0 where it is rounding only) */
+    private double rest(double update, double gradient) {
+        double part = update + eta * gradient;
+        return Math.abs(part) < 1e-15 * Math.abs(eta * gradient) ? 0 : part;
     }
 
     /** @return {@code W_ij}, or {@code W_ji} if {@code transposed} (NaN where that weight does not exist) */

@@ -22,23 +22,26 @@ public enum Mistake {
     FACTOR_2_DOUBLED(EnumSet.of(Kind.DELTA), "the factor 2 of the squared error applied twice",
             "The 2 of the square comes in once, in ∂L/∂ŷ = −2(y − ŷ); it is not applied again further on."),
     /** {@code ΔW = −∂L/∂W}. */
-    ETA_FORGOTTEN(EnumSet.of(Kind.DW, Kind.NEW_W), "the learning rate η forgotten",
+    ETA_FORGOTTEN(EnumSet.of(Kind.DW, Kind.NEW_W, Kind.NEW_B), "the learning rate η forgotten",
             "The step is Δw = −η·∂L/∂w: multiply the gradient by η."),
     /** {@code ΔW = −η²·∂L/∂W}. */
-    ETA_TWICE(EnumSet.of(Kind.DW, Kind.NEW_W), "the learning rate η applied twice",
+    ETA_TWICE(EnumSet.of(Kind.DW, Kind.NEW_W, Kind.NEW_B), "the learning rate η applied twice",
             "η multiplies the gradient once, in Δw = −η·∂L/∂w; ∂L/∂w itself has no η in it."),
-    /** {@code ∂L/∂W} of the sample on show only. */
-    NOT_SUMMED(EnumSet.of(Kind.DLDW), "the gradient not summed over the batch (one sample's term only)",
-            "∂L/∂w = Σ over the samples of the batch of δ_j·a_i: add every sample's term, not just this one's."),
+    /** {@code ∂L/∂W} (or {@code ∂L/∂b}) of the sample on show only. */
+    NOT_SUMMED(EnumSet.of(Kind.DLDW, Kind.DLDB), "the gradient not summed over the batch (one sample's term only)",
+            "∂L/∂w = Σ over the samples of the batch of δ_j·a_i (∂L/∂b = Σ δ_j): add every sample's term, not just this one's."),
     /** Averaged where the loss sums, or summed where it averages. */
-    BATCH_COMBINED_WRONGLY(EnumSet.of(Kind.DLDW), "the gradient averaged where the loss sums it, or summed where the loss averages it",
+    BATCH_COMBINED_WRONGLY(EnumSet.of(Kind.DLDW, Kind.DLDB), "the gradient averaged where the loss sums it, or summed where the loss averages it",
             "The loss decides: a summed loss (sse) sums the samples' terms; a mean loss (mse, bce) already has its 1/n in δ."),
     /** The weights above updated before δ was passed back through them. */
     UPDATED_BEFORE_BACKPROP(EnumSet.of(Kind.DELTA), "the weights above updated before the error was passed back through them",
             "δ_j = (Σ_k δ_k·W_jk)·f'(z_j) uses the weights the forward pass used, before this iteration's update."),
     /** {@code W_ji} read where {@code W_ij} belongs. */
     TRANSPOSED_INDEX(EnumSet.of(Kind.Z, Kind.DELTA, Kind.NEW_W), "a transposed weight index (w_ij read as w_ji)",
-            "W_ij is the weight from neuron i below to neuron j above: row i, column j.");
+            "W_ij is the weight from neuron i below to neuron j above: row i, column j."),
+    /** {@code ∂L/∂b_j = Σ_k δ_j·a_j}: the bias treated as a weight whose input is the neuron's own {@code a}. */
+    BIAS_AS_WEIGHT(EnumSet.of(Kind.DLDB), "∂L/∂b worked out as for a weight, δ·a (with the neuron's own a)",
+            "The bias is a weight whose input is always 1: ∂L/∂b = Σ over the batch of δ, with no a in it.");
 
     private final Set<Kind> madeIn;
     private final String description;

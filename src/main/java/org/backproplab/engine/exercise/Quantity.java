@@ -5,8 +5,8 @@ package org.backproplab.engine.exercise;
  *
  * @param kind  which quantity
  * @param layer the weight layer {@code l} it belongs to (1..L); the output layer for {@link Kind#LOSS}
- * @param from  for a weight: the neuron {@code i} of layer {@code l − 1}; −1 otherwise
- * @param to    the neuron {@code j} of layer {@code l} (the output neuron for {@link Kind#LOSS})
+ * @param from  for a weight: the neuron {@code i} of layer {@code l − 1}; −1 otherwise (a neuron's number or its bias)
+ * @param to    the neuron {@code j} of layer {@code l} (the output neuron for {@link Kind#LOSS}; the bias's neuron)
  */
 public record Quantity(Kind kind, int layer, int from, int to) {
 
@@ -25,7 +25,11 @@ public record Quantity(Kind kind, int layer, int from, int to) {
         /** {@code ΔW_ij = μ·ΔW_prev − η·∂L/∂W_ij}. */
         DW("dw", "Δw"),
         /** {@code W_ij + ΔW_ij}, the weight after the update. */
-        NEW_W("w", "new w");
+        NEW_W("w", "new w"),
+        /** {@code ∂L/∂b_j = Σ_k δ_j}, summed over the samples of the batch as the engine does (the bias's input is 1). */
+        DLDB("dLdb", "∂L/∂b"),
+        /** {@code b_j + Δb_j} with {@code Δb_j = μ·Δb_prev − η·∂L/∂b_j}, the bias after the update. */
+        NEW_B("b", "new b");
 
         private final String id;
         private final String symbol;
@@ -86,9 +90,17 @@ public record Quantity(Kind kind, int layer, int from, int to) {
         return new Quantity(Kind.NEW_W, l, i, j);
     }
 
+    public static Quantity dLdb(int l, int j) {
+        return new Quantity(Kind.DLDB, l, -1, j);
+    }
+
+    public static Quantity newB(int l, int j) {
+        return new Quantity(Kind.NEW_B, l, -1, j);
+    }
+
     /**
      * @return the id of the answer field: the kind and the neuron or edge names, e.g. {@code delta-h1},
-     *         {@code dLdw-x1-h1}, {@code loss}; {@code ŷ} is written {@code yhat} and a dot {@code _} so that the
+     *         {@code dLdw-x1-h1}, {@code dLdb-h1}, {@code b-h1}, {@code loss}; {@code ŷ} is written {@code yhat} and a dot {@code _} so that the
      *         id is a plain CSS identifier
      */
     public String symbol(Names names) {
@@ -100,7 +112,7 @@ public record Quantity(Kind kind, int layer, int from, int to) {
                 : kind.id() + "-" + target;
     }
 
-    /** @return how people read it, e.g. {@code δ h1}, {@code ∂L/∂w x1→h1}, {@code ℓ} */
+    /** @return how people read it, e.g. {@code δ h1}, {@code ∂L/∂w x1→h1}, {@code ∂L/∂b h1}, {@code ℓ} */
     public String label(Names names) {
         if (kind == Kind.LOSS) {
             return kind.symbol();

@@ -74,8 +74,8 @@ public final class Worksheet {
     }
 
     /**
-     * The numbers {@code phase} computes, in the order a person computes them (z before a, δ before ∂L/∂w,
-     * Δw before the new w).
+     * The numbers {@code phase} computes, in the order a person computes them (z before a, δ before ∂L/∂w and
+     * ∂L/∂b, Δw before the new w, the new w before the new b); a layer without biases has no ∂L/∂b and no new b.
      *
      * @param neuron the selected neuron's layer and index ({@code {l, j}}), or null for the first of the layer
      */
@@ -103,6 +103,9 @@ public final class Worksheet {
                         for (int i = 0; i < weightsUsed.layer(l).inputSize(); i++) {
                             out.add(Quantity.dLdw(l, i, j));
                         }
+                        if (weightsUsed.layer(l).hasBias()) {
+                            out.add(Quantity.dLdb(l, j));
+                        }
                     }
                 }
             }
@@ -117,6 +120,9 @@ public final class Worksheet {
                                 out.add(Quantity.dw(k, i, j));
                                 out.add(Quantity.newW(k, i, j));
                             }
+                            if (layer.hasBias()) {
+                                out.add(Quantity.newB(k, j));
+                            }
                         }
                     }
                 }
@@ -125,7 +131,10 @@ public final class Worksheet {
         return out;
     }
 
-    /** @return the engine's number for {@code q}, read from the trace (the new w: the weights used plus ΔW) */
+    /**
+     * @return the engine's number for {@code q}, read from the trace (the new w: the weights used plus ΔW; the new
+     *         b: the bias used plus Δb)
+     */
     public double truth(Quantity q) {
         int l = q.layer();
         return switch (q.kind()) {
@@ -136,6 +145,10 @@ public final class Worksheet {
             case DLDW -> t.weightGradients().get(l).getEntry(q.from(), q.to());
             case DW -> update(q);
             case NEW_W -> weightsUsed.layer(l).weight(q.from(), q.to()) + update(q);
+            case DLDB -> t.biasGradients().get(l).getEntry(q.to());
+            case NEW_B -> weightsUsed.layer(l).bias(q.to()) + (t.isComplete()
+                    ? t.biasUpdates().get(l).getEntry(q.to())
+                    : -config.learningRate() * t.biasGradients().get(l).getEntry(q.to()));
         };
     }
 

@@ -195,15 +195,19 @@ public final class ExerciseViewModel {
         answered.add(listener);
     }
 
-    /** Shows the worked solution of {@code row}: the inspector's derivation of its phase for its neuron or weight. */
+    /**
+     * Shows the worked solution of {@code row}: the inspector's derivation of its phase for its neuron, weight or
+     * bias.
+     */
     public void showSolution(AnswerRow row) {
         if (sheet == null || snapshot == null) {
             return;
         }
         Quantity q = row.quantity();
         int depth = snapshot.network().depth();
+        boolean bias = q.kind() == Quantity.Kind.DLDB || q.kind() == Quantity.Kind.NEW_B;
         EdgeRef edge = q.kind() == Quantity.Kind.LOSS ? new EdgeRef(depth, 0, 0)
-                : new EdgeRef(q.layer(), Math.max(0, q.from()), q.to());
+                : new EdgeRef(q.layer(), bias ? -1 : Math.max(0, q.from()), q.to());
         List<String> lines = WorkedSolution.of(snapshot, sample, edge, phase);
         solution.set("Worked solution of " + row.label() + " (expected " + NumberText.format(
                 sheet.expected(q, carried())) + ")\n" + String.join("\n", lines));

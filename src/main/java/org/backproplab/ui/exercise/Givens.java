@@ -71,7 +71,34 @@ final class Givens {
                     + (c.momentum() != 0 ? ", μ·Δw_prev = " + format(w.truth(q)
                             + c.learningRate() * t.weightGradients().get(l).getEntry(q.from(), j)) : "");
             case NEW_W -> "w ← w + Δw:  w before = " + format(net.layer(l).weight(q.from(), j)) + ", with your Δw";
+            case DLDB -> dLdb(q, w, names, carried);
+            case NEW_B -> "b ← b − η·∂L/∂b" + (c.momentum() != 0 ? " + μ·Δb_prev" : "") + ":  b before = "
+                    + format(net.layer(l).bias(j)) + ", η = " + format(c.learningRate()) + ", ∂L/∂b = "
+                    + shown(Quantity.dLdb(l, j), t.biasGradients().get(l).getEntry(j), carried);
         };
+    }
+
+    /** ∂L/∂b: the δ of the sample on show (the student's where carried) and the other samples' δ of the batch. */
+    private static String dLdb(Quantity q, Worksheet w, Quantity.Names names, java.util.Map<Quantity, Double> carried) {
+        IterationTrace t = w.trace();
+        int l = q.layer();
+        int j = q.to();
+        int n = t.samples().length;
+        String mine = "with your δ " + names.neuron(l, j)
+                + (carried.containsKey(Quantity.delta(l, j)) ? " = " + format(carried.get(Quantity.delta(l, j))) : "");
+        if (n == 1) {
+            return "∂L/∂b = δ (the bias's input is 1):  " + mine;
+        }
+        StringBuilder b = new StringBuilder("Σ over " + n + " samples of δ (the bias's input is 1):  this sample: "
+                + mine + ";  the others' δ: ");
+        boolean first = true;
+        for (int k = 0; k < n; k++) {
+            if (k != w.row()) {
+                b.append(first ? "" : ", ").append(format(t.deltas().get(l).getEntry(k, j)));
+                first = false;
+            }
+        }
+        return b.toString();
     }
 
     private static String delta(Quantity q, Worksheet w, TrainingConfig c, Quantity.Names names,

@@ -280,18 +280,18 @@ public final class NetworkViewModel {
     /** @return "W1[2,3] = 0.523   ∂L/∂w = −0.0123", the hover text of an edge */
     public String describe(EdgeRef e) {
         String name = e.name();
-        org.backproplab.ui.HiddenNumbers h = e.isBias() ? org.backproplab.ui.HiddenNumbers.NONE : hidden();
+        org.backproplab.ui.HiddenNumbers h = hidden();
         StringBuilder b = new StringBuilder(e.isBias() ? "bias " : "weight ").append(name)
-                .append(" = ").append(masked(value(e), h.hides(Kind.NEW_W, e.layer(), e.from(), e.to())));
+                .append(" = ").append(masked(value(e), h.hidesParameter(Kind.NEW_W, e.layer(), e.from(), e.to())));
         double g = gradient(e);
         if (!Double.isNaN(g)) {
             b.append("\n∂L/∂").append(e.isBias() ? "b" : "w").append(" = ")
-                    .append(masked(g, h.hides(Kind.DLDW, e.layer(), e.from(), e.to())));
+                    .append(masked(g, h.hidesParameter(Kind.DLDW, e.layer(), e.from(), e.to())));
         }
         double u = update(e);
         if (shownPhase != null && shownPhase.kind() == Phase.Kind.UPDATE && !Double.isNaN(u)) {
             b.append("\nΔ").append(e.isBias() ? "b" : "w").append(" = ")
-                    .append(masked(u, h.hides(Kind.DW, e.layer(), e.from(), e.to())));
+                    .append(masked(u, h.hidesParameter(Kind.DW, e.layer(), e.from(), e.to())));
         }
         return b.append("\nclick to edit · wheel or drag to nudge").toString();
     }

@@ -389,9 +389,9 @@ final class SceneLabels {
     /** What the graph writes for a number an open exercise hides. */
     static final String HIDDEN = "?";
 
-    /** @return true if an open exercise hides {@code kind} of the weight {@code r} */
+    /** @return true if an open exercise hides {@code kind} of the weight or bias {@code r} */
     private boolean hides(Kind kind, EdgeRef r) {
-        return !r.isBias() && vm.hidden().hides(kind, r.layer(), r.from(), r.to());
+        return vm.hidden().hidesParameter(kind, r.layer(), r.from(), r.to());
     }
 
     /** @return the weight now, or "?" while an exercise asks for it (the new w of its update) */

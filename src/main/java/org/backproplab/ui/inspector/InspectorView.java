@@ -236,7 +236,8 @@ public final class InspectorView extends VBox {
         open.addListener((o, was, is) -> swap.run());
         swap.run();
         Runnable blank = () -> weights.getContent().setVisible(!state.hiddenNumbers().hidesAny(
-                org.backproplab.engine.exercise.Quantity.Kind.NEW_W));
+                org.backproplab.engine.exercise.Quantity.Kind.NEW_W) && !state.hiddenNumbers().hidesAny(
+                org.backproplab.engine.exercise.Quantity.Kind.NEW_B));
         state.hiddenNumbersProperty().addListener((o, was, is) -> blank.run());
         blank.run();
     }

@@ -24,15 +24,18 @@ class MistakeDiagnosisTest {
     private static final int ROW = 1;
     private static final Map<Quantity, Double> NONE = Map.of();
 
-    private static Worksheet backward(int l) {
+    /** @return the worksheet of the sse XOR net after BACKWARD of layer {@code l}, sample (0, 1) on show */
+    static Worksheet backward(int l) {
         return ExerciseNets.after(ExerciseNets.trainer(Loss.SSE), new Phase(Phase.Kind.BACKWARD, l), ROW);
     }
 
-    private static Worksheet update() {
+    /** @return the worksheet of the sse XOR net after its UPDATE, sample (0, 1) on show */
+    static Worksheet update() {
         return ExerciseNets.after(ExerciseNets.trainer(Loss.SSE), new Phase(Phase.Kind.UPDATE, 0), ROW);
     }
 
-    private static void assertDiagnosis(Mistake expected, Worksheet w, Quantity q, double wrong) {
+    /** Asserts that {@code wrong} for {@code q} is graded wrong and diagnosed as {@code expected}, without the truth. */
+    static void assertDiagnosis(Mistake expected, Worksheet w, Quantity q, double wrong) {
         Grade g = w.grade(q, wrong, NONE);
         assertFalse(g.right(), q + ": " + wrong + " graded right, truth " + w.truth(q));
         assertEquals(expected, g.diagnosis(), q + ": " + wrong + " against truth " + w.truth(q));
