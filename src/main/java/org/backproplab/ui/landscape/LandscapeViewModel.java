@@ -56,6 +56,8 @@ public final class LandscapeViewModel {
     private volatile long newest;
     /** The request whose job has shown a grid: a newer snapshot may now cancel it. */
     private volatile long shown = -1;
+    /** Run on the landscape thread after each grid is handed to the view (tests hold the job there); null: nothing. */
+    volatile Runnable afterEachGrid;
     private long drawn = -1;
     private boolean active;
     private String snapshotKey = "";
@@ -266,6 +268,10 @@ public final class LandscapeViewModel {
             LandscapeJob.run(replay, r.settings(), progress, l -> {
                 shown = r.id();
                 fx.accept(() -> show(r, l));
+                Runnable hold = afterEachGrid;
+                if (hold != null) {
+                    hold.run();
+                }
             });
         } catch (CancellationException e) {
             cancelledJobs.incrementAndGet(); // a newer request or the view closed: nothing more to show

@@ -79,6 +79,24 @@ class LandscapeViewFxTest extends FxRobot {
         return view;
     }
 
+    /** {@link #show(double, double)}, with every job held after each grid until {@code release} is counted down. */
+    private LandscapeView show(double w, double h, java.util.concurrent.CountDownLatch release) throws Exception {
+        LandscapeView view = onFx(() -> new LandscapeView(bridge, new UiState()));
+        view.viewModel().afterEachGrid = () -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        interact(() -> {
+            stage.setScene(new Scene(view, w, h));
+            stage.show();
+            view.viewModel().setActive(true);
+        });
+        return view;
+    }
+
     private static Landscape await(LandscapeViewModel vm, Predicate<Landscape> done) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             Landscape l = onFx(vm.landscapeProperty()::get);
@@ -163,11 +181,13 @@ class LandscapeViewFxTest extends FxRobot {
     @Test
     void digitsGetsACoarserGridInBudgetAndHidingTheViewCancelsTheJob() throws Exception {
         train(Presets.get("digits"), 50);
-        LandscapeView view = show(700, 620);
+        java.util.concurrent.CountDownLatch hidden = new java.util.concurrent.CountDownLatch(1);
+        LandscapeView view = show(700, 620, hidden);
         LandscapeViewModel vm = view.viewModel();
         Landscape first = await(vm, x -> true);
         assertEquals(9, first.side(), "the coarse grid comes first");
         interact(() -> vm.setActive(false));
+        hidden.countDown(); // the job, held after its first grid, goes on now: it must see that it is cancelled
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.cancelledJobs() >= 1);
         assertFalse(onFx(vm.landscapeProperty()::get).finished(), "nothing finer was shown after the view was hidden");
     }
@@ -175,10 +195,12 @@ class LandscapeViewFxTest extends FxRobot {
     @Test
     void aNewRangeCancelsTheJobUnderWayAndIsShown() throws Exception {
         train(Presets.get("digits"), 20);
-        LandscapeView view = show(700, 620);
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        LandscapeView view = show(700, 620, changed);
         LandscapeViewModel vm = view.viewModel();
         await(vm, x -> true);
         interact(() -> assertTrue(vm.setRangeText("0.5")));
+        changed.countDown(); // the job for range 1, held after its first grid, goes on now: it must stop
         Landscape l = await(vm, x -> x.settings().range() == 0.5 && x.finished());
         assertTrue(vm.cancelledJobs() >= 1, "the job for range 1 was cancelled");
         assertEquals(Double.doubleToLongBits(onFx(() -> bridge.snapshot().loss())), Double.doubleToLongBits(l.centre()));
