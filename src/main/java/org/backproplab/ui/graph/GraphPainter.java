@@ -3,14 +3,12 @@ package org.backproplab.ui.graph;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.graph.GraphScene.BiasNode;
-import org.backproplab.ui.graph.GraphScene.Edge;
 import org.backproplab.ui.graph.GraphScene.Emphasis;
 import org.backproplab.ui.graph.GraphScene.Header;
 import org.backproplab.ui.graph.GraphScene.Label;
@@ -27,7 +25,8 @@ final class GraphPainter {
     private GraphPainter() {
     }
 
-    static void paint(GraphicsContext gc, GraphScene s, EdgeRef hovered, EdgeRef selected) {
+    /** @param pictures draws the inputs' picture, if the scene has one (it keeps the image it made) */
+    static void paint(GraphicsContext gc, GraphScene s, PicturePainter pictures, EdgeRef hovered, EdgeRef selected) {
         gc.save();
         Theme t = s.theme();
         gc.setFill(t.background());
@@ -36,11 +35,9 @@ final class GraphPainter {
         if (s.picture() != null) {
             PicturePainter.feeds(gc, s.picture());
         }
-        for (Edge e : s.edges()) {
-            edge(gc, t, e, e.ref().equals(hovered), e.ref().equals(selected));
-        }
+        EdgePainter.paint(gc, t, s.edges(), hovered, selected);
         if (s.picture() != null) {
-            PicturePainter.picture(gc, t, s.picture());
+            pictures.picture(gc, t, s.picture());
         }
         for (BiasNode b : s.biases()) {
             square(gc, t, b.x(), b.y(), b.size(), t.background(), b.emphasis(), "+1", f, t.ink(),
@@ -61,31 +58,6 @@ final class GraphPainter {
 
     static Font font(double size, boolean bold) {
         return Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
-    }
-
-    private static void edge(GraphicsContext gc, Theme t, Edge e, boolean hovered, boolean selected) {
-        gc.setLineCap(StrokeLineCap.BUTT);
-        if (hovered || selected) {
-            gc.setLineDashes();
-            gc.setStroke(t.ink().deriveColor(0, 1, 1, selected ? 0.85 : 0.35));
-            gc.setLineWidth(e.width() + (selected ? 6 : 5));
-            gc.strokeLine(e.x1(), e.y1(), e.x2(), e.y2());
-            gc.setStroke(t.background());
-            gc.setLineWidth(e.width() + 2);
-            gc.strokeLine(e.x1(), e.y1(), e.x2(), e.y2());
-        }
-        double alpha = e.emphasis() == Emphasis.DIM ? DIM_ALPHA : 1;
-        Color c = e.color();
-        gc.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), alpha * (e.emphasis() == Emphasis.NORMAL ? 0.9 : 1)));
-        gc.setLineWidth(e.width());
-        if (e.dashed()) {
-            double d = Math.max(5, 2.2 * e.width());
-            gc.setLineDashes(d, Math.max(4, 1.3 * e.width()));
-        } else {
-            gc.setLineDashes();
-        }
-        gc.strokeLine(e.x1(), e.y1(), e.x2(), e.y2());
-        gc.setLineDashes();
     }
 
     /** @param minLine the thinnest outline, px (3 in lecture mode), or 0 */

@@ -50,6 +50,7 @@ public final class NetworkView extends Region {
     /** The picture inside each hidden and output neuron, or null (see {@link #showNeuronImages}). */
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
+    private final PicturePainter picturePainter = new PicturePainter();
     /** One line per training problem found (see {@link ProblemMarks}), in a strip under the graph. */
     private final ProblemsNote problemsNote = new ProblemsNote();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
@@ -128,7 +129,7 @@ public final class NetworkView extends Region {
         c.getGraphicsContext2D().scale(scale, scale);
         GraphScene s = vm.scene();
         if (s != null) {
-            GraphPainter.paint(c.getGraphicsContext2D(), s, null, state.selectedEdgeProperty().get());
+            GraphPainter.paint(c.getGraphicsContext2D(), s, new PicturePainter(), null, state.selectedEdgeProperty().get());
             new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
@@ -267,7 +268,7 @@ public final class NetworkView extends Region {
         vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        GraphPainter.paint(gc, s, vm.hovered(), state.selectedEdgeProperty().get());
+        GraphPainter.paint(gc, s, picturePainter, vm.hovered(), state.selectedEdgeProperty().get());
         neuronImagePainter.paint(gc, s, neuronImages);
         showHiddenNote(s);
         ProblemMarks.paint(gc, s, problems);

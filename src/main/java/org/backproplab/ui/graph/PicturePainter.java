@@ -1,6 +1,9 @@
 package org.backproplab.ui.graph;
 
+import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import org.backproplab.ui.Theme;
@@ -11,15 +14,23 @@ import org.backproplab.ui.graph.GraphScene.Picture;
 /**
  * Paints the inputs as a picture ({@link Picture}): each input a square of whole pixels, grey {@code 1 − ink}
  * (paper white, ink black), framed; and, under everything else, the lines of what the picture sends each
- * first-layer neuron ({@link Feed}).
+ * first-layer neuron ({@link Feed}). Keeps the picture it drew, to draw it again as long as it does not change.
  */
 final class PicturePainter {
-    private PicturePainter() {
-    }
+    /** The picture last drawn, the greys and the cell size it was made of. */
+    private WritableImage image;
+    private double[] imageInk;
+    private int imageCell;
 
     /** @return the grey an input of ink share {@code ink} is drawn in (NaN, an input not computed: mid grey) */
     static Color grey(double ink) {
         return Double.isFinite(ink) ? Color.gray(1 - Math.max(0, Math.min(1, ink))) : Color.gray(0.5);
+    }
+
+    /** @return {@code c} as opaque ARGB */
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     static void feeds(GraphicsContext gc, Picture p) {
@@ -38,13 +49,35 @@ final class PicturePainter {
         }
     }
 
-    static void picture(GraphicsContext gc, Theme t, Picture p) {
-        for (int r = 0; r < p.rows(); r++) {
-            for (int c = 0; c < p.cols(); c++) {
-                gc.setFill(grey(p.ink()[r * p.cols() + c]));
-                gc.fillRect(p.x() + c * p.cell(), p.y() + r * p.cell(), p.cell(), p.cell());
+    /**
+     * Draws the picture as one image of its screen size, each input a block of {@code cell × cell} pixels of its
+     * {@link #grey}, drawn pixel for pixel at the picture's whole-pixel position (no resampling: every screen pixel of
+     * an input is exactly its grey). The image is made again only when the greys or the size change.
+     */
+    void picture(GraphicsContext gc, Theme t, Picture p) {
+        int w = p.cols() * p.cell();
+        int h = p.rows() * p.cell();
+        if (image == null || imageCell != p.cell() || !Arrays.equals(imageInk, p.ink())
+                || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            int[] greys = new int[p.ink().length];
+            for (int i = 0; i < greys.length; i++) {
+                greys[i] = argb(grey(p.ink()[i]));
             }
+            int[] px = new int[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    px[y * w + x] = greys[y / p.cell() * p.cols() + x / p.cell()];
+                }
+            }
+            image = new WritableImage(w, h);
+            image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
+            imageInk = p.ink().clone();
+            imageCell = p.cell();
         }
+        gc.save();
+        gc.setImageSmoothing(false); // an export drawn at 2× scales it: blocks stay sharp
+        gc.drawImage(image, p.x(), p.y());
+        gc.restore();
         gc.setStroke(t.muted());
         gc.setLineWidth(2);
         gc.strokeRect(p.x() - 1, p.y() - 1, p.cols() * p.cell() + 2, p.rows() * p.cell() + 2);

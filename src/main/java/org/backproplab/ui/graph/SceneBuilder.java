@@ -30,6 +30,8 @@ import org.backproplab.ui.graph.GraphScene.Neuron;
 final class SceneBuilder {
     static final double MIN_WIDTH = 1;
     static final double MAX_WIDTH = 8;
+    /** How many steps of |w| an edge's colour and width take between 0 and the largest weight. */
+    static final int EDGE_STEPS = 32;
     /** Edge widths in lecture mode: no line thinner than 3 px, seen from the back of a room. */
     static final double LECTURE_MIN_WIDTH = 3;
     static final double LECTURE_MAX_WIDTH = 11;
@@ -295,12 +297,22 @@ final class SceneBuilder {
 
     private Edge edge(EdgeRef ref, double x1, double y1, int l, int to, double range, Emphasis em) {
         double v = vm.value(ref);
-        double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / range) : 1;
+        double t = Double.isFinite(v) ? stepped(Math.min(1, Math.abs(v) / range)) : 1;
         double x2 = x(l, to);
         double y2 = y(l, to);
         double width = lecture > 0 ? LECTURE_MIN_WIDTH + (LECTURE_MAX_WIDTH - LECTURE_MIN_WIDTH) * t
                 : (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * t) * zoom;
-        return new Edge(ref, x1, y1, x2, y2, v, scale.color(v, range), width, v < 0, em);
+        Color color = Double.isFinite(v) ? scale.color(Math.copySign(t * range, v), range) : scale.color(v, range);
+        return new Edge(ref, x1, y1, x2, y2, v, color, width, v < 0, em);
+    }
+
+    /**
+     * @return {@code t} (0–1, a weight's share of the largest) rounded to one of {@value #EDGE_STEPS} steps: an
+     *         edge's colour and width move in steps too small to see, so that the painter strokes all edges of one
+     *         step as one path ({@link GraphPainter})
+     */
+    static double stepped(double t) {
+        return Math.round(t * EDGE_STEPS) / (double) EDGE_STEPS;
     }
 
     private Neuron neuron(int l, int i, Emphasis em) {

@@ -138,6 +138,15 @@ class InputPictureFxTest {
                 Color drawn = px.getColor(cx, cy);
                 assertEquals(1 - ink[i], drawn.getRed(), 1.0 / 255, "pixel " + r + "," + c + " of input " + x[i]);
                 assertTrue(drawn.getRed() == drawn.getGreen() && drawn.getGreen() == drawn.getBlue(), "grey: " + drawn);
+                // and so is every pixel of its square, up to its edges (no smoothing from the neighbours)
+                int x0 = (int) Math.ceil(p.x() + c * p.cell());
+                int y0 = (int) Math.ceil(p.y() + r * p.cell());
+                int x9 = (int) Math.floor(p.x() + (c + 1) * p.cell()) - 1;
+                int y9 = (int) Math.floor(p.y() + (r + 1) * p.cell()) - 1;
+                for (int[] corner : new int[][] {{x0, y0}, {x9, y0}, {x0, y9}, {x9, y9}}) {
+                    assertEquals(drawn, px.getColor(corner[0], corner[1]), "pixel " + r + "," + c + " of " + p.x() + "," + p.y() + "+" + p.cell() + " at its corner "
+                            + corner[0] + "," + corner[1]);
+                }
                 assertEquals(i, view.viewModel().pixelAt(cx, cy), "hover finds pixel " + r + "," + c);
                 assertTrue(view.viewModel().describePixel(i).contains(GraphText.num(x[i])),
                         view.viewModel().describePixel(i));

@@ -151,6 +151,20 @@ class NetworkViewModelTest {
         assertEquals(2.0, vm.range(), 1e-12);
     }
 
+    @Test
+    void anEdgesColourAndWidthFollowItsShareOfTheLargestWeightInThirtyTwoSteps() throws Exception {
+        session.setWeight(1, 0, 0, 2.0);
+        session.setWeight(1, 1, 0, -0.7); // 0.35 of the largest: 11.2 steps, drawn as 11
+        take();
+        Edge e = edge(new EdgeRef(1, 1, 0));
+        double t = 11 / 32.0;
+        ColorScale scale = state.colorScaleProperty().get();
+        assertEquals(scale.color(-t * 2.0, 2.0), e.color(), "the colour of step 11, negative");
+        assertEquals(SceneBuilder.MIN_WIDTH + (SceneBuilder.MAX_WIDTH - SceneBuilder.MIN_WIDTH) * t, e.width(), 1e-9);
+        assertEquals(-0.7, e.value(), 1e-12, "the value itself is not rounded");
+        assertTrue(dist(e.color(), scale.color(-0.7, 2.0)) < 0.05, "within a step of the exact colour");
+    }
+
     private static boolean closer(Color c, Color to, Color than) {
         return dist(c, to) < dist(c, than);
     }
