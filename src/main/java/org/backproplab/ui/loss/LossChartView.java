@@ -133,6 +133,10 @@ public final class LossChartView extends VBox {
         what.getTooltip().textProperty().bind(what.textProperty());
         HBox.setHgrow(what, Priority.SOMETIMES);
         header = new HBox(12, title, what, log, logIterations, spacer, readout);
+        // in a narrow window the description gives its room away (its tooltip keeps it), never the switches
+        for (javafx.scene.control.Control c : List.of(title, log, logIterations)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 2, 8));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -168,6 +172,9 @@ public final class LossChartView extends VBox {
 
     /** Adds {@code node} (e.g. a button) to the chart's header, after the scale switches. */
     public void addToHeader(javafx.scene.Node node) {
+        if (node instanceof Region r) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         header.getChildren().add(header.getChildren().size() - 2, node);
     }
 

@@ -112,4 +112,23 @@ class AppWindowTest extends FxRobot {
             }
         }
     }
+
+    @Test
+    void atTenTwentyFourTheLossChartsSwitchesAreNeverCutTheDescriptionGivesWay() throws Exception {
+        Stage stage = (Stage) lookup("#stepButton").query().getScene().getWindow();
+        interact(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            // the longest description the chart writes (a test split, thinned to every 20,000 iterations)
+            lookup("#lossWhat").queryAs(Label.class).setText("loss: training set, test set (dashed), every 20,000 iterations");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#lossLogScale", "#lossLogIterations", "#compareButton")) {
+            javafx.scene.control.Control c = lookup(id).queryAs(javafx.scene.control.Control.class);
+            assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, id + " is cut: " + c.getWidth() + " of " + c.prefWidth(-1));
+        }
+        Label what = lookup("#lossWhat").queryAs(Label.class);
+        assertTrue(what.getWidth() < what.prefWidth(-1), "the description gives way");
+    }
 }
