@@ -217,17 +217,12 @@ final class HistoryCheck {
         return null;
     }
 
-    /** @return true if both states hold bit-identical weights, biases, momentum and epoch count */
+    /** @return true if both states hold bit-identical weights, biases, optimiser memory (every buffer, Adam's t) and epoch count */
     private static boolean same(TrainerState a, TrainerState b) {
         if (!HistoryFiles.sameParameters(a.network(), b.network()) || a.epochMarkIteration() != b.epochMarkIteration()
                 || Double.doubleToLongBits(a.epochsAtMark()) != Double.doubleToLongBits(b.epochsAtMark())) {
             return false;
         }
-        double[][][] va = a.velocityWeights();
-        double[][][] vb = b.velocityWeights();
-        if (va == null || vb == null) {
-            return va == vb;
-        }
-        return java.util.Arrays.deepEquals(va, vb) && java.util.Arrays.deepEquals(a.velocityBiases(), b.velocityBiases());
+        return a.optimizerState().sameAs(b.optimizerState());
     }
 }

@@ -377,7 +377,7 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void startVariant(long from, java.util.List<Setting.Change> changes) {
         java.util.List<Setting.Change> copy = java.util.List.copyOf(changes);
-        submit(() -> core.variants.start(from, copy));
+        submit(locked(Lock.TRAINING, () -> core.variants.start(from, copy)));
     }
 
     /**
@@ -385,7 +385,7 @@ public final class TrainingSession implements AutoCloseable {
      * speed, each shown while it trains, then shows the run on show now again. Pause or Run ends it.
      */
     public void trainAllTo(long k) {
-        submit(() -> core.catchUp.start(k));
+        submit(locked(Lock.RUN, () -> core.catchUp.start(k)));
     }
 
     /** Forgets run {@code number}; the run on show cannot be deleted. */

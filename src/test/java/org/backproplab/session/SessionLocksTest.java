@@ -39,7 +39,12 @@ class SessionLocksTest {
             s.reset();
             s.load(SessionFixtures.perSample());
             s.reshape(x -> x, "nothing");
+            s.startVariant(0, java.util.List.of(Setting.LEARNING_RATE.parse("0.25")));
+            assertEquals("This lesson locks the training settings.", sync(s).message());
+            s.trainAllTo(50);
+            assertTrue(sync(s).message().startsWith("This lesson locks running training"), sync(s).message());
             Snapshot after = sync(s);
+            assertEquals(before.runs().size(), after.runs().size(), "no variant started");
 
             assertEquals("xor", after.scenario().name());
             assertEquals(1, after.iteration());
