@@ -34,6 +34,7 @@ public final class LandscapeView extends BorderPane {
     static final String RANDOM = "Two random directions";
 
     private final UiState state;
+    private final javafx.beans.InvalidationListener redrawOnStyle = o -> redraw();
     private final SessionBridge bridge;
     private final boolean canOpenWindow;
     private final LandscapeViewModel vm;
@@ -72,8 +73,8 @@ public final class LandscapeView extends BorderPane {
         vm.landscapeProperty().addListener((o, a, l) -> redraw());
         vm.settingsProperty().addListener((o, a, s) -> updateControls());
         vm.networkProperty().addListener((o, a, n) -> updateControls());
-        state.zoomProperty().addListener((o, a, b) -> redraw());
-        state.themeProperty().addListener((o, a, b) -> redraw());
+        state.zoomProperty().addListener(redrawOnStyle);
+        state.themeProperty().addListener(redrawOnStyle);
         updateControls();
     }
 
@@ -206,5 +207,12 @@ public final class LandscapeView extends BorderPane {
         }
         drawn = new LandscapePainter(canvas.getGraphicsContext2D(), fontSize(w, h), state.themeProperty().get())
                 .paint(w, h, l);
+    }
+
+    /** Stops following the session and the window's zoom and theme (a closed window), and stops computing. */
+    public void dispose() {
+        state.zoomProperty().removeListener(redrawOnStyle);
+        state.themeProperty().removeListener(redrawOnStyle);
+        vm.dispose();
     }
 }

@@ -61,6 +61,8 @@ public final class LandscapeViewModel {
     private long drawn = -1;
     private boolean active;
     private String snapshotKey = "";
+    private final SessionBridge bridge;
+    private final javafx.beans.value.ChangeListener<org.backproplab.session.Snapshot> follow = (o, a, s) -> setSnapshot(s);
 
     public LandscapeViewModel(SessionBridge bridge) {
         this(bridge, Platform::runLater);
@@ -69,8 +71,9 @@ public final class LandscapeViewModel {
     /** @param fx how results reach the FX thread */
     LandscapeViewModel(SessionBridge bridge, Consumer<Runnable> fx) {
         this.session = bridge.session();
+        this.bridge = bridge;
         this.fx = fx;
-        bridge.snapshotProperty().addListener((o, a, s) -> setSnapshot(s));
+        bridge.snapshotProperty().addListener(follow);
         setSnapshot(bridge.snapshot());
     }
 
@@ -187,6 +190,8 @@ public final class LandscapeViewModel {
 
     /** Stops the thread (the window closed). */
     public void dispose() {
+        bridge.snapshotProperty().removeListener(follow);
+        active = false;
         cancelBelow = Long.MAX_VALUE;
         thread.dispose();
     }

@@ -34,7 +34,7 @@ final class LandscapeWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1000, screen.getWidth() * 0.9), Math.min(900, screen.getHeight() * 0.9)));
         stage.setOnShown(e -> view.viewModel().setActive(true));
-        stage.setOnHidden(e -> view.viewModel().dispose());
+        stage.setOnHidden(e -> view.dispose());
         stage.show();
         return stage;
     }

@@ -208,6 +208,24 @@ class LandscapeViewFxTest extends FxRobot {
         assertTrue(onFx(vm.refusalProperty()::get).contains("landscape range"), onFx(vm.refusalProperty()::get));
     }
 
+    @Test
+    void aClosedViewNoLongerFollowsTheSession() throws Exception {
+        train(Presets.xor(), 10);
+        LandscapeView view = show(500, 400);
+        LandscapeViewModel vm = view.viewModel();
+        await(vm, x -> true);
+        org.backproplab.engine.Network before = onFx(vm.networkProperty()::get);
+        interact(view::dispose);
+        session.stepMany(5);
+        session.sync().get(30, TimeUnit.SECONDS);
+        onFx(() -> {
+            bridge.refresh();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(before == onFx(vm.networkProperty()::get), "a disposed view took a new snapshot");
+    }
+
     private static double distance(Color a, Color b) {
         return Math.max(Math.abs(a.getRed() - b.getRed()), Math.max(Math.abs(a.getGreen() - b.getGreen()),
                 Math.abs(a.getBlue() - b.getBlue())));
