@@ -51,7 +51,8 @@ public final class WeightPictures {
     private void update(Snapshot s) {
         images.clear();
         ImageInput image = inputImage.image(s);
-        if (image != null && state.neuronThumbnailsProperty().get()) {
+        // the painter draws square pictures (digits 8×8, MNIST 28×28 or 14×14); another shape keeps the neuron maps
+        if (image != null && image.rows() == image.cols() && state.neuronThumbnailsProperty().get()) {
             Layer first = s.network().layer(1);
             double[][] w = first.weights().getData();
             for (int j = 0; j < first.size(); j++) {

@@ -95,6 +95,8 @@ public final class RunsView extends VBox {
 
     private TableView<RunInfo> table(UiState state) {
         TableView<RunInfo> t = new TableView<>(vm.runs());
+        // the swatches are the loss chart's run colours, which follow the theme
+        state.themeProperty().addListener((o, was, is) -> t.refresh());
         t.setId("runsTable");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
         t.setPlaceholder(new Label("One run so far: Compare… starts another"));
@@ -110,7 +112,6 @@ public final class RunsView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                // the settings on a second line: the column stays narrow enough for the numbers beside it
                 // the settings on a second line, so the column stays narrow enough for the numbers beside it
                 Label name = new Label((r.current() ? "▶ " : "") + "Run " + r.number(),
                         new Rectangle(14, 4, RunColours.of(r.number(), state.themeProperty().get())));
