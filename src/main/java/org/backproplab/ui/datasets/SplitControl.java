@@ -3,6 +3,7 @@ package org.backproplab.ui.datasets;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
@@ -72,6 +73,12 @@ public final class SplitControl extends HBox {
         error.getStyleClass().add("error-text");
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
+        // in a narrow column the hint gives its room away, never the field or its name ("…" and "2" of 25 were seen)
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        percent.setMinWidth(Region.USE_PREF_SIZE);
+        rows.setMinWidth(0);
+        rows.setTooltip(new Tooltip());
+        rows.getTooltip().textProperty().bind(rows.textProperty());
         getChildren().addAll(title, percent, rows, error);
         bridge.snapshotProperty().addListener((o, was, now) -> show(now));
         show(bridge.snapshot());

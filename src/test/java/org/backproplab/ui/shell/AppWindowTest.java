@@ -114,7 +114,7 @@ class AppWindowTest extends FxRobot {
     }
 
     @Test
-    void atTenTwentyFourTheLossChartsSwitchesAreNeverCutTheDescriptionGivesWay() throws Exception {
+    void atTenTwentyFourSwitchesAndFieldsAreNeverCutTheDescriptionsGiveWay() throws Exception {
         Stage stage = (Stage) lookup("#stepButton").query().getScene().getWindow();
         interact(() -> {
             stage.setMaximized(false);
@@ -122,9 +122,10 @@ class AppWindowTest extends FxRobot {
             stage.setHeight(768);
             // the longest description the chart writes (a test split, thinned to every 20,000 iterations)
             lookup("#lossWhat").queryAs(Label.class).setText("loss: training set, test set (dashed), every 20,000 iterations");
+            lookup("#testRowsLabel").queryAs(Label.class).setText("451 of 1797 samples held out as the test set (marked in the table)");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : List.of("#lossLogScale", "#lossLogIterations", "#compareButton")) {
+        for (String id : List.of("#lossLogScale", "#lossLogIterations", "#compareButton", "#testPercentSpinner")) {
             javafx.scene.control.Control c = lookup(id).queryAs(javafx.scene.control.Control.class);
             assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, id + " is cut: " + c.getWidth() + " of " + c.prefWidth(-1));
         }
