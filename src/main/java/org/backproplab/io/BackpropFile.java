@@ -6,6 +6,7 @@ import org.backproplab.data.BoundedRead;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Network;
 import org.backproplab.engine.Trainer;
+import org.backproplab.engine.TrainerState;
 import org.backproplab.session.HistoryRecord;
 
 /**
@@ -125,9 +126,14 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
         return new BackpropFile(scenario, scenario.createNetwork(), 0);
     }
 
-    /** @return the scenario with the trainer's current weights and iteration count */
+    /**
+     * @return the scenario with the trainer's current weights and iteration count, and a history of that one state
+     *         that keeps what the optimiser remembers (momentum's velocity, Adam's moments and step count) and the
+     *         epoch count, so that training the file goes on exactly as the trainer would have
+     */
     public static BackpropFile of(Scenario scenario, Trainer trainer) {
-        return new BackpropFile(scenario.withTestRows(trainer.testRows()), trainer.network(), trainer.iteration());
+        Scenario s = scenario.withTestRows(trainer.testRows());
+        return new BackpropFile(s, trainer.network(), trainer.iteration(), HistoryRecord.of(s, trainer.state()));
     }
 
     /** @return a copy of the weights and biases */
@@ -137,8 +143,10 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
     }
 
     /**
-     * @return a trainer on a copy of the saved weights with the saved iteration count, so that training goes
-     *         on with the batch that comes next (momentum starts again from zero: it is not saved)
+     * @return a trainer on a copy of the saved weights with the saved iteration count, so that training goes on
+     *         with the batch that comes next; with what the optimiser remembered and the epoch count where the file
+     *         stores the trainer state of the iteration on show (version 4 and later), otherwise they start again
+     *         from zero
      */
     public Trainer createTrainer() {
         Trainer t = new Trainer(network.copy(), scenario.dataset().inputs(), scenario.dataset().targets(),
@@ -146,7 +154,13 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
         if (scenario.testRows().length > 0) {
             t.setTestRows(scenario.testRows());
         }
-        t.setIteration(iteration);
+        TrainerState kept = history == null || history.stored() == null || history.iteration() != iteration ? null
+                : history.stored().current();
+        if (kept != null) {
+            t.restore(kept);
+        } else {
+            t.setIteration(iteration);
+        }
         return t;
     }
 

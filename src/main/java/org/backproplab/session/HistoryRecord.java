@@ -206,6 +206,18 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
         return new HistoryRecord(scenario, iteration, st, List.of(), iteration, iteration, st, new double[0], null, 0);
     }
 
+    /**
+     * @return a history of just one state that keeps everything the trainer remembers there (the optimiser's memory,
+     *         the epoch count), so that a file written from it goes on training exactly as {@code state} would
+     * @throws IllegalArgumentException if the state has another shape than the scenario
+     */
+    public static HistoryRecord of(Scenario scenario, TrainerState state) {
+        HistoryRecord one = of(scenario, state.network(), state.iteration());
+        Stored kept = new Stored(List.of(state), List.of(), List.of(), state, Stored.MIN_INTERVAL, Double.NaN, Double.NaN);
+        return new HistoryRecord(scenario, one.start, one.initial, one.edits, one.end, one.iteration, one.current,
+                one.losses, null, 0, kept);
+    }
+
     @Override
     public double[] losses() {
         return losses.clone();

@@ -33,6 +33,33 @@ class OptimizerCliTest {
         assertTrue(t.network().sameAs(saved.network()), "the weights the engine reaches");
     }
 
+    /**
+     * Training 30 iterations, saving, and training the file 30 more reaches the weights of 60 in one go, bit for bit,
+     * for every optimiser: the file keeps what the optimiser remembers (velocity, Adam's moments and step count) and
+     * the epoch count, so the per-sample order and Adam's bias correction go on where they were (gender trains per
+     * sample).
+     */
+    @Test
+    void trainingASavedFileGoesOnAsIfNeverStopped(@TempDir Path dir) throws Exception {
+        for (Optimizer.Kind k : Optimizer.Kind.values()) {
+            Path half = dir.resolve(k.id() + "-30.json");
+            Path whole = dir.resolve(k.id() + "-60.json");
+            Path again = dir.resolve(k.id() + "-30-30.json");
+            BackpropLabCliTest.Run r = BackpropLabCliTest.run("train", "--preset", "gender", "--iterations", "30", "--optimizer", k.id(), "--save", half.toString());
+            assertEquals(0, r.status(), r.err());
+            r = BackpropLabCliTest.run("train", "--load", half.toString(), "--iterations", "30", "--save", again.toString());
+            assertEquals(0, r.status(), r.err());
+            r = BackpropLabCliTest.run("train", "--preset", "gender", "--iterations", "60",
+                    "--optimizer", k.id(), "--save", whole.toString());
+            assertEquals(0, r.status(), r.err());
+            BackpropFile a = BackpropFile.read(again);
+            BackpropFile b = BackpropFile.read(whole);
+            assertEquals(60, a.iteration(), k.id());
+            assertTrue(a.network().sameAs(b.network()), k.id() + ": 30 + 30 iterations reach the weights of 60");
+            assertTrue(b.createTrainer().optimizerState().sameAs(a.createTrainer().optimizerState()), k.id());
+        }
+    }
+
     @Test
     void everyOptimizerAndL1AreAccepted() {
         for (Optimizer.Kind k : Optimizer.Kind.values()) {
