@@ -504,19 +504,22 @@ final class SessionCore {
     }
 
     /**
-     * @return the scenario as it is now: current data set and configuration, and a description that says what was
-     *         changed since it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
+     * @return the scenario as it is now: current data set, configuration and layers (those of the run on show, whose
+     *         hidden activation may differ from the other runs'), and a description that says what was changed since
+     *         it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
      */
     Scenario currentScenario() {
         java.util.List<String> changed = Edits.differences(describedConfig, trainer.config());
         String description = changed.isEmpty() ? describedText
                 : describedText + " — changed: " + String.join("; ", changed);
-        return new Scenario(scenario.name(), description, dataset, scenario.layers(), trainer.config(), scenario.iterations());
+        return new Scenario(scenario.name(), description, dataset, trainer.network().specs(), trainer.config(),
+                scenario.iterations());
     }
 
     /** @return the scenario as it was loaded (its description and settings), which the description line describes */
     Scenario described() {
-        return new Scenario(scenario.name(), describedText, dataset, scenario.layers(), describedConfig, scenario.iterations());
+        return new Scenario(scenario.name(), describedText, dataset, trainer.network().specs(), describedConfig,
+                scenario.iterations());
     }
 
     /** Makes the description line describe {@code s} (and what differs from its settings). */
@@ -527,14 +530,15 @@ final class SessionCore {
 
     /**
      * Starts over on the layers and data on show with {@code config} (a reset, a new seed, a new initializer): the
-     * description line keeps describing the scenario as it was loaded, and what was changed since.
+     * layers are those of the run on show, its hidden activation included; the description line keeps describing the
+     * scenario as it was loaded, and what was changed since.
      */
     void restart(TrainingConfig config, String said) {
         TrainingConfig baseConfig = describedConfig;
         String baseText = describedText;
         int[] ownSplit = scenario.testRows().length > 0 ? trainer.testRows() : new int[0];
         java.util.List<TrainingConfig> beside = scenario.variants().stream().map(v -> v.withSeed(config.seed())).toList();
-        switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations(),
+        switches.load(new Scenario(scenario.name(), baseText, dataset, trainer.network().specs(), config, scenario.iterations(),
                 ownSplit, beside), null, said);
         describedConfig = baseConfig;
         describedText = baseText;
