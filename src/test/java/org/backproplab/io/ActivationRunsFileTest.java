@@ -68,6 +68,8 @@ class ActivationRunsFileTest {
 
         try (TrainingSession t = new TrainingSession(Presets.get("gender"))) {
             t.open(read.sessionOrState()).get(60, TimeUnit.SECONDS);
+            assertEquals(null, t.historyCheck().get(60, TimeUnit.SECONDS), "every stretch replays as saved, each run "
+                    + "with its activations");
             Snapshot s = t.sync().get(30, TimeUnit.SECONDS);
             assertEquals(List.of("Run 1 · sigmoid", "Run 2 · ReLU"), s.runs().stream().map(RunInfo::label).toList());
             assertEquals(600, s.iteration());
