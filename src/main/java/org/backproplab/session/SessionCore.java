@@ -56,6 +56,8 @@ final class SessionCore {
     /** What the description line describes: the settings and the text of the scenario as it was loaded. */
     private TrainingConfig describedConfig;
     private String describedText;
+    /** The layers the description line describes (a variant's other hidden activation is said as a change). */
+    private java.util.List<org.backproplab.engine.LayerSpec> describedLayers;
     /** Iterations stored by the runs not on show (for the memory cap, kept up to date on every fork and switch). */
     private long storedByOthers;
 
@@ -89,6 +91,7 @@ final class SessionCore {
     void install(Scenario s, Trainer t) {
         describedConfig = s.config();
         describedText = s.description();
+        describedLayers = s.layers();
         scenario = s;
         dataset = s.dataset();
         trainer = t;
@@ -509,7 +512,13 @@ final class SessionCore {
      *         it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
      */
     Scenario currentScenario() {
-        java.util.List<String> changed = Edits.differences(describedConfig, trainer.config());
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        String was = HiddenActivation.describe(describedLayers);
+        String now = HiddenActivation.describe(trainer.network().specs());
+        if (!was.equals(now)) {
+            changed.add(HiddenActivation.PLACE + ": " + was + " → " + now);
+        }
+        changed.addAll(Edits.differences(describedConfig, trainer.config()));
         String description = changed.isEmpty() ? describedText
                 : describedText + " — changed: " + String.join("; ", changed);
         return new Scenario(scenario.name(), description, dataset, trainer.network().specs(), trainer.config(),
@@ -518,14 +527,16 @@ final class SessionCore {
 
     /** @return the scenario as it was loaded (its description and settings), which the description line describes */
     Scenario described() {
-        return new Scenario(scenario.name(), describedText, dataset, trainer.network().specs(), describedConfig,
-                scenario.iterations());
+        java.util.List<org.backproplab.engine.LayerSpec> layers = org.backproplab.engine.LayerSpec.sameButHidden(
+                describedLayers, trainer.network().specs()) ? describedLayers : trainer.network().specs();
+        return new Scenario(scenario.name(), describedText, dataset, layers, describedConfig, scenario.iterations());
     }
 
     /** Makes the description line describe {@code s} (and what differs from its settings). */
     void describe(Scenario s) {
         describedConfig = s.config();
         describedText = s.description();
+        describedLayers = s.layers();
     }
 
     /**
@@ -536,12 +547,14 @@ final class SessionCore {
     void restart(TrainingConfig config, String said) {
         TrainingConfig baseConfig = describedConfig;
         String baseText = describedText;
+        java.util.List<org.backproplab.engine.LayerSpec> baseLayers = describedLayers;
         int[] ownSplit = scenario.testRows().length > 0 ? trainer.testRows() : new int[0];
         java.util.List<TrainingConfig> beside = scenario.variants().stream().map(v -> v.withSeed(config.seed())).toList();
         switches.load(new Scenario(scenario.name(), baseText, dataset, trainer.network().specs(), config, scenario.iterations(),
                 ownSplit, beside), null, said);
         describedConfig = baseConfig;
         describedText = baseText;
+        describedLayers = org.backproplab.engine.LayerSpec.sameButHidden(baseLayers, trainer.network().specs()) ? baseLayers : describedLayers;
     }
 
     // ---- snapshots -----------------------------------------------------------------------------------

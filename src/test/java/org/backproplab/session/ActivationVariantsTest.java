@@ -108,6 +108,21 @@ class ActivationVariantsTest {
     }
 
     @Test
+    void theDescriptionLineSaysTheActivationOfTheRunOnShowWasChangedAlsoAfterAReset() throws Exception {
+        Scenario sc = shuffled();
+        session = new TrainingSession(sc);
+        session.startVariant(0, List.of(), Activation.RELU);
+        assertEquals(sc.description() + " — changed: hidden activation: sigmoid → ReLU", sync().scenario().description());
+        session.showRun(1);
+        assertEquals(sc.description(), sync().scenario().description(), "run 1 is as described");
+        session.showRun(2);
+        session.reset();
+        Snapshot reset = sync();
+        assertEquals(List.of(Activation.RELU, Activation.SIGMOID), reset.network().activations(), "the layers on show");
+        assertEquals(sc.description() + " — changed: hidden activation: sigmoid → ReLU", reset.scenario().description());
+    }
+
+    @Test
     void beforeTheForkTheVariantIsItsParentAndTheScrubberRestoresEachSidesActivation() throws Exception {
         session = new TrainingSession(shuffled());
         session.stepMany(30);
