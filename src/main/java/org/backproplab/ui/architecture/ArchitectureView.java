@@ -92,7 +92,9 @@ public final class ArchitectureView extends VBox {
         addLayer.setOnAction(e -> vm.addLayer());
         addLayer.setMaxWidth(Double.MAX_VALUE);
         Label shapeNote = note("Changing layers, neurons, activations, biases, the initializer or the seed starts "
-                + "over from the seed's initial weights, with the layers of the run on show (Back brings every run back).");
+                + "over from the seed's initial weights.");
+        shapeNote.setTooltip(new Tooltip("It starts over from the layers of the run on show, its activations included; "
+                + "Back brings every run back."));
 
         Label error = new Label();
         error.setId("architectureError");
