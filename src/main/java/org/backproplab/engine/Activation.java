@@ -11,27 +11,27 @@ import java.util.Locale;
  */
 public enum Activation {
     /** {@code σ(z) = 1 / (1 + e^{-z})}; {@code σ'(z) = σ(z)(1 − σ(z))}. */
-    SIGMOID("sigmoid", "σ") {
+    SIGMOID("sigmoid", "σ", "sigmoid") {
         @Override public double value(double z) { return 1.0 / (1.0 + Math.exp(-z)); }
         @Override public double derivative(double z, double a) { return a * (1.0 - a); }
     },
     /** {@code tanh(z)}; {@code tanh'(z) = 1 − tanh²(z)}. */
-    TANH("tanh", "tanh") {
+    TANH("tanh", "tanh", "tanh") {
         @Override public double value(double z) { return Math.tanh(z); }
         @Override public double derivative(double z, double a) { return 1.0 - a * a; }
     },
     /** {@code ReLU(z) = max(0, z)}; {@code ReLU'(z) = 1 if z > 0, else 0}. */
-    RELU("relu", "ReLU") {
+    RELU("relu", "ReLU", "ReLU") {
         @Override public double value(double z) { return z > 0 ? z : 0.0; }
         @Override public double derivative(double z, double a) { return z > 0 ? 1.0 : 0.0; }
     },
     /** {@code f(z) = z if z > 0, else 0.01·z}; {@code f'(z) = 1 if z > 0, else 0.01}. */
-    LEAKY_RELU("leaky-relu", "LReLU") {
+    LEAKY_RELU("leaky-relu", "LReLU", "leaky ReLU") {
         @Override public double value(double z) { return z > 0 ? z : LEAK * z; }
         @Override public double derivative(double z, double a) { return z > 0 ? 1.0 : LEAK; }
     },
     /** {@code f(z) = z}; {@code f'(z) = 1}. */
-    LINEAR("linear", "id") {
+    LINEAR("linear", "id", "linear") {
         @Override public double value(double z) { return z; }
         @Override public double derivative(double z, double a) { return 1.0; }
     },
@@ -41,7 +41,7 @@ public enum Activation {
      * {@code ∂a_j/∂z_i = a_j([i = j] − a_i)}, so {@code δ_j = a_j (g_j − Σ_k g_k a_k)} for {@code g = ∂L/∂a}.
      * Allowed on the output layer only, with at least two neurons; it has no per-neuron value.
      */
-    SOFTMAX("softmax", "softmax") {
+    SOFTMAX("softmax", "softmax", "softmax") {
         @Override public double value(double z) { throw notElementwise(); }
         @Override public double derivative(double z, double a) { throw notElementwise(); }
         @Override public boolean isElementwise() { return false; }
@@ -52,10 +52,12 @@ public enum Activation {
 
     private final String id;
     private final String symbol;
+    private final String title;
 
-    Activation(String id, String symbol) {
+    Activation(String id, String symbol, String title) {
         this.id = id;
         this.symbol = symbol;
+        this.title = title;
     }
 
     /** @return {@code f(z)} */
@@ -110,6 +112,11 @@ public enum Activation {
     /** @return the short symbol shown in formulas on screen, e.g. {@code "σ"} */
     public String symbol() {
         return symbol;
+    }
+
+    /** @return the name a legend or a sentence uses, e.g. {@code "ReLU"}, {@code "leaky ReLU"} */
+    public String title() {
+        return title;
     }
 
     /**

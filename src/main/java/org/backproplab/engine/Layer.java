@@ -45,10 +45,10 @@ public final class Layer {
         this.biasView = null;
     }
 
-    private Layer(Layer source, boolean frozen) {
+    private Layer(Layer source, boolean frozen, Activation activation) {
         this.weights = new Array2DRowRealMatrix(source.weights.getData(), false);
         this.bias = source.bias == null ? null : new ArrayRealVector(source.bias);
-        this.activation = source.activation;
+        this.activation = activation;
         this.frozen = frozen;
         this.weightsView = frozen ? ReadOnlyMatrix.of(weights) : null;
         this.biasView = frozen && bias != null ? RealVector.unmodifiableRealVector(bias) : null;
@@ -56,12 +56,23 @@ public final class Layer {
 
     /** @return a deep copy (writable, also when this one is read-only) */
     public Layer copy() {
-        return new Layer(this, false);
+        return new Layer(this, false, activation);
+    }
+
+    /**
+     * @return a deep copy (writable) whose neurons compute {@code a = f(z)}: the same {@code W} and {@code b}, so the
+     *         same {@code z}, another {@code a}
+     */
+    Layer withActivation(Activation f) {
+        if (f == null) {
+            throw new IllegalArgumentException("layer activation is missing");
+        }
+        return new Layer(this, false, f);
     }
 
     /** @return a deep copy whose {@link #weights()} and {@link #bias()} refuse every write */
     Layer readOnlyCopy() {
-        return new Layer(this, true);
+        return new Layer(this, true, activation);
     }
 
     /** Copies weights and biases of a layer of the same shape into this one. */

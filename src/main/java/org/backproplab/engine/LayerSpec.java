@@ -16,4 +16,22 @@ public record LayerSpec(int size, Activation activation, boolean bias) {
             throw new IllegalArgumentException("layer activation is missing");
         }
     }
+
+    /**
+     * @return true if {@code a} and {@code b} have the same sizes, bias switches and output activation: networks that
+     *         differ at most in the activation of hidden layers, as the runs of one session may
+     */
+    public static boolean sameButHidden(java.util.List<LayerSpec> a, java.util.List<LayerSpec> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int l = 0; l < a.size(); l++) {
+            LayerSpec x = a.get(l);
+            LayerSpec y = b.get(l);
+            if (x.size() != y.size() || x.bias() != y.bias() || l == a.size() - 1 && x.activation() != y.activation()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -129,6 +129,84 @@ public final class Network {
         return new Network(inputSize, c);
     }
 
+    /** @return {@code f_1 … f_L}, the activation of each weight layer in order */
+    public List<Activation> activations() {
+        List<Activation> f = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            f.add(l.activation());
+        }
+        return f;
+    }
+
+    /**
+     * The same weights and biases with other activations: {@code z^l} is unchanged for the same {@code a^{l-1}},
+     * {@code a^l = f_l(z^l)} changes. What a run that starts from the same point with another activation trains.
+     *
+     * @param f one activation per weight layer, {@code f_1 … f_L}
+     * @return a deep copy (writable) with those activations
+     * @throws IllegalArgumentException naming the value if {@code f} does not have {@link #depth()} entries or puts
+     *                                  softmax on a hidden layer or on one neuron
+     */
+    public Network withActivations(List<Activation> f) {
+        if (f == null || f.size() != layers.size()) {
+            throw new IllegalArgumentException((f == null ? "no" : Integer.toString(f.size())) + " activations for a "
+                    + "network of " + layers.size() + " weight layers: expected one per layer");
+        }
+        List<Layer> c = new ArrayList<>(layers.size());
+        for (int l = 0; l < layers.size(); l++) {
+            c.add(layers.get(l).withActivation(f.get(l)));
+        }
+        return new Network(inputSize, c);
+    }
+
+    /**
+     * @return the activations {@code f_1 … f_L} of this network with {@code f} on every hidden layer
+     *         {@code 1 … L−1}; the output layer keeps its own (the loss is chosen for it)
+     * @throws IllegalArgumentException naming the value if there is no hidden layer or {@code f} does not act on
+     *                                  each neuron alone (softmax)
+     */
+    public List<Activation> withHidden(Activation f) {
+        if (layers.size() < 2) {
+            throw new IllegalArgumentException("this network has no hidden layer: its only weight layer is the output "
+                    + "layer, whose activation the loss is chosen for");
+        }
+        if (f == null || !f.isElementwise()) {
+            throw new IllegalArgumentException("hidden activation " + (f == null ? "none" : f.id()) + " is not allowed: "
+                    + "expected one that acts on each neuron alone, " + hiddenChoices());
+        }
+        List<Activation> out = activations();
+        for (int l = 0; l < out.size() - 1; l++) {
+            out.set(l, f);
+        }
+        return out;
+    }
+
+    /** @return the ids of the activations a hidden layer may have, e.g. "sigmoid, tanh, relu, leaky-relu or linear" */
+    public static String hiddenChoices() {
+        List<String> ids = new ArrayList<>();
+        for (Activation a : Activation.values()) {
+            if (a.isElementwise()) {
+                ids.add(a.id());
+            }
+        }
+        return String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
+    }
+
+    /** @return true if both have the same sizes and bias switches, whatever their activations */
+    public boolean sameSizes(Network o) {
+        if (o.inputSize != inputSize || o.layers.size() != layers.size()) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            Layer a = layers.get(l);
+            Layer b = o.layers.get(l);
+            if (a.size() != b.size() || a.hasBias() != b.hasBias()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Copies all weights and biases of a network of the same shape into this one. */
     public void copyParametersFrom(Network other) {
         if (!sameShape(other)) {
@@ -141,17 +219,7 @@ public final class Network {
 
     /** @return true if both have the same sizes, activations and bias switches */
     public boolean sameShape(Network o) {
-        if (o.inputSize != inputSize || o.layers.size() != layers.size()) {
-            return false;
-        }
-        for (int l = 0; l < layers.size(); l++) {
-            Layer a = layers.get(l);
-            Layer b = o.layers.get(l);
-            if (a.size() != b.size() || a.activation() != b.activation() || a.hasBias() != b.hasBias()) {
-                return false;
-            }
-        }
-        return true;
+        return sameSizes(o) && activations().equals(o.activations());
     }
 
     /** @return true if both networks have the same shape and bit-identical parameters */

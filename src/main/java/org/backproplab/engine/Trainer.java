@@ -24,7 +24,8 @@ public final class Trainer {
      */
     public static final long MAX_ITERATION = 1L << 53;
 
-    private final Network network;
+    /** The network trained; replaced (same weights) when its activations change, see {@link #setActivations}. */
+    private Network network;
     private final List<Phase> phases;
     private final BatchSchedule schedule = new BatchSchedule();
     private TrainingData data;
@@ -468,6 +469,23 @@ public final class Trainer {
     }
 
     /**
+     * Gives the layers other activations, keeping every weight and bias (an edit, as {@link #setConfig}): from
+     * now on {@code a^l = f_l(z^l)} with the new {@code f_l}. What the optimiser remembers stays, its buffers are of
+     * the weights' shape; a half-run iteration is abandoned.
+     *
+     * @param f one activation per weight layer, {@code f_1 … f_L}
+     * @throws IllegalArgumentException naming the value if {@code f} has the wrong length, puts softmax on a hidden
+     *                                  layer, or the loss does not fit the new output activation
+     */
+    public void setActivations(List<Activation> f) {
+        Network n = network.withActivations(f);
+        config.loss().checkOutput(n.layer(n.depth()).activation());
+        network = n;
+        resize();
+        edited();
+    }
+
+    /**
      * Sets the iteration count (for files that record how far a network has trained).
      *
      * @throws IllegalArgumentException naming the value if it is negative or beyond {@link #MAX_ITERATION}
@@ -512,13 +530,21 @@ public final class Trainer {
     }
 
     /**
-     * Returns to a snapshot of this trainer (same network shape): weights, data, configuration, iteration
-     * count and what the optimiser remembers; the next phase is FORWARD 1.
+     * Returns to a snapshot of this trainer (same layer sizes): weights, activations, data, configuration,
+     * iteration count and what the optimiser remembers; the next phase is FORWARD 1. A snapshot taken before or
+     * after {@link #setActivations} brings its own activations back.
      *
-     * @throws IllegalArgumentException if the snapshot is of a network of another shape
+     * @throws IllegalArgumentException if the snapshot is of a network of other sizes
      */
     public void restore(TrainerState s) {
-        network.copyParametersFrom(s.network);
+        if (network.sameShape(s.network)) {
+            network.copyParametersFrom(s.network);
+        } else if (network.sameSizes(s.network)) {
+            network = s.network.copy();
+        } else {
+            throw new IllegalArgumentException("cannot restore a network " + s.network.specs() + " into a trainer of "
+                    + network.specs());
+        }
         data = s.data;
         config = s.config;
         iteration = s.iteration;

@@ -36,6 +36,11 @@ public final class TrainerState {
         return config;
     }
 
+    /** @return the shape of the network as it was, its activations included (no weights copied) */
+    public java.util.List<LayerSpec> specs() {
+        return network.specs();
+    }
+
     /** @return a copy of the network as it was */
     public Network network() {
         return network.copy();

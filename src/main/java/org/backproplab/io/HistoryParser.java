@@ -30,6 +30,8 @@ final class HistoryParser {
     private static final Set<String> STATE = Set.of("weights", "biases", "training", "dataset", "testRows");
     private static final Set<String> EDIT = Set.of("iteration", "text", "weights", "biases", "training", "dataset",
             "testRows");
+    private static final Set<String> STATE_V6 = with(STATE, "activations");
+    private static final Set<String> EDIT_V6 = with(EDIT, "activations");
     private static final Set<String> HISTORY_V4 = with(HISTORY, "checkpointEvery", "checkpoints", "current",
             "endLosses");
     private static final Set<String> BUFFER = Set.of("weights", "biases");
@@ -50,10 +52,18 @@ final class HistoryParser {
     private final Set<String> before;
     private final Set<String> checkpoint;
 
-    HistoryParser(FileParser parser, JsonFields f, boolean storedStates, boolean optimizers) {
+    /** True if a state may name other hidden activations than the file's layers ({@code backprop-lab/6}). */
+    private final boolean activations;
+
+    /**
+     * @param activations true for {@code backprop-lab/6}: a state's {@code activations} (one id per weight layer)
+     *                    says which activations its network had, where they differ from the layers'
+     */
+    HistoryParser(FileParser parser, JsonFields f, boolean storedStates, boolean optimizers, boolean activations) {
         this.parser = parser;
         this.f = f;
         this.v4 = storedStates;
+        this.activations = activations;
         this.slots = optimizers ? List.of(OptimizerState.Slot.values()) : List.of(OptimizerState.Slot.VELOCITY);
         List<String> carry = new ArrayList<>(List.of("epochMark"));
         slots.forEach(s -> carry.add(s.id()));
@@ -61,10 +71,11 @@ final class HistoryParser {
             carry.add("adamStep");
         }
         carryFields = Set.copyOf(carry);
-        stateV4 = with(STATE, carry.toArray(String[]::new));
-        editV4 = with(with(EDIT, "before"), carry.toArray(String[]::new));
-        before = with(Set.of("weights", "biases"), carry.toArray(String[]::new));
-        checkpoint = with(Set.of("iteration", "weights", "biases"), carry.toArray(String[]::new));
+        String[] own = activations ? new String[] {"activations"} : new String[0];
+        stateV4 = with(with(STATE, own), carry.toArray(String[]::new));
+        editV4 = with(with(with(EDIT, "before"), own), carry.toArray(String[]::new));
+        before = with(with(Set.of("weights", "biases"), own), carry.toArray(String[]::new));
+        checkpoint = with(with(Set.of("iteration", "weights", "biases"), own), carry.toArray(String[]::new));
     }
 
     private static Set<String> with(Set<String> s, String... more) {
@@ -88,7 +99,7 @@ final class HistoryParser {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");
         }
         JsonNode initialNode = f.required(h, "history", "initial");
-        f.object(initialNode, "history.initial", v4 ? stateV4 : STATE);
+        f.object(initialNode, "history.initial", v4 ? stateV4 : activations ? STATE_V6 : STATE);
         HistoryRecord.State initial = state(initialNode, "history.initial", scenario, null);
         List<HistoryRecord.Edit> edits = new ArrayList<>();
         JsonNode e = h.has("edits") ? f.array(h.get("edits"), "history.edits", 0, MAX_EDITS) : null;
@@ -98,7 +109,7 @@ final class HistoryParser {
         for (int i = 0; e != null && i < e.size(); i++) {
             String path = index("history.edits", i);
             JsonNode n = e.get(i);
-            f.object(n, path, v4 ? editV4 : EDIT);
+            f.object(n, path, v4 ? editV4 : activations ? EDIT_V6 : EDIT);
             long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last, end);
             String text = f.text(f.required(n, path, "text"), field(path, "text"));
             HistoryRecord.State after = state(n, path, scenario, previous);
@@ -158,7 +169,7 @@ final class HistoryParser {
             JsonNode b = f.required(n, path, "before");
             String bp = field(path, "before");
             f.object(b, bp, before);
-            Network beforeNet = parser.network(b, bp, scenario, next.network());
+            Network beforeNet = activations(b, bp, scenario, parser.network(b, bp, scenario, next.network()));
             befores.add(carry(b, bp, base(previous, k, path), k, beforeNet));
             TrainerState a = carry(n, path, base(next, k, path), k, next.network());
             after.add(a);
@@ -186,6 +197,7 @@ final class HistoryParser {
                 if (net == null) {
                     throw f.error(field(path, "weights"), "missing");
                 }
+                net = activations(n, path, scenario, net);
                 checkpoints.add(carry(n, path, stretch, k, net));
                 last = k;
             }
@@ -204,7 +216,8 @@ final class HistoryParser {
         /** A trainer state of {@code st}'s data and settings at {@code k} (reused while they stay the same). */
         private TrainerState base(HistoryRecord.State st, long k, String path) throws FileFormatException {
             try {
-                if (baseOf != null && st.dataset() == baseOf.dataset()) {
+                if (baseOf != null && st.dataset() == baseOf.dataset()
+                        && st.network().activations().equals(baseOf.network().activations())) {
                     // the same samples: share them, changing only what the edit changed
                     TrainerState b = st.config().equals(base.config()) ? base : base.withConfig(st.config());
                     base = java.util.Arrays.equals(st.testRows(), b.testRows()) ? b : b.withTestRows(st.testRows());
@@ -270,6 +283,7 @@ final class HistoryParser {
         if (net == null) {
             throw f.error(field(path, "weights"), "missing");
         }
+        net = activations(n, path, s, net);
         TrainingConfig config = n.has("training") || previous == null
                 ? parser.training(f.required(n, path, "training"), field(path, "training")) : previous.config();
         Dataset d = n.has("dataset") || previous == null
@@ -278,6 +292,38 @@ final class HistoryParser {
         int[] test = n.has("testRows") ? rows(n.get("testRows"), field(path, "testRows"), d.size())
                 : previous == null || previous.dataset().size() != d.size() ? new int[0] : previous.testRows();
         return new HistoryRecord.State(net, d, config, test);
+    }
+
+    /**
+     * @return {@code net} with the activations of the state at {@code path}: its {@code activations} (one id per
+     *         weight layer, hidden layers only differing from the layers'), else those of the layers of {@code s}
+     */
+    private Network activations(JsonNode n, String path, Scenario s, Network net) throws FileFormatException {
+        List<org.backproplab.engine.Activation> want = new ArrayList<>();
+        s.layers().forEach(l -> want.add(l.activation()));
+        if (activations && n.has("activations")) {
+            String ap = field(path, "activations");
+            JsonNode a = f.array(n.get("activations"), ap, want.size(), want.size());
+            for (int l = 0; l < want.size(); l++) {
+                String ip = index(ap, l);
+                String id = f.text(a.get(l), ip);
+                org.backproplab.engine.Activation got;
+                try {
+                    got = org.backproplab.engine.Activation.fromId(id);
+                } catch (IllegalArgumentException e) {
+                    throw f.error(ip, e.getMessage());
+                }
+                if (l == want.size() - 1 && got != want.get(l)) {
+                    throw f.error(ip, "is " + id + " but the output layer is " + want.get(l).id()
+                            + " in the layers: only hidden layers may differ");
+                }
+                if (l < want.size() - 1 && !got.isElementwise()) {
+                    throw f.error(ip, "is " + id + ": a hidden layer may be " + org.backproplab.engine.Network.hiddenChoices());
+                }
+                want.set(l, got);
+            }
+        }
+        return net.activations().equals(want) ? net : net.withActivations(want);
     }
 
     /**

@@ -11,8 +11,10 @@ import org.backproplab.engine.TrainerState;
 import org.backproplab.session.HistoryRecord;
 
 /**
- * Writes the {@code history} object of a {@code backprop-lab/5} file (also the shape of versions 2 and 3, plus the
- * stored trainer states of version 4 and the optimisers' memory of version 5) (see {@code docs/file-format.md}). An
+ * Writes the {@code history} object of a {@code backprop-lab/6} file (also the shape of versions 2 and 3, plus the
+ * stored trainer states of version 4, the optimisers' memory of version 5 and, from version 6, the {@code activations}
+ * of a state whose hidden layers differ from the file's layers: a variant's run before its change of activation)
+ * (see {@code docs/file-format.md}). An
  * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
  * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
@@ -24,12 +26,15 @@ final class HistoryWriter {
     }
 
     static ObjectNode tree(HistoryRecord h) {
+        java.util.List<org.backproplab.engine.Activation> layers = new java.util.ArrayList<>();
+        h.scenario().layers().forEach(l -> layers.add(l.activation()));
         ObjectNode o = NODES.objectNode();
         o.put("start", h.start());
         o.put("end", h.end());
         o.put("testFraction", h.testFraction());
         HistoryRecord.Stored stored = h.stored();
         ObjectNode initial = state(h.initial(), null);
+        activations(initial, h.initial().network(), layers);
         if (stored != null) {
             initial.setAll(carry(stored.checkpoints().get(0)));
         }
@@ -42,9 +47,12 @@ final class HistoryWriter {
             n.put("iteration", e.iteration());
             n.put("text", e.text());
             n.setAll(state(e.after(), previous));
+            activations(n, e.after().network(), layers);
             if (stored != null) {
                 n.setAll(carry(stored.editsAfter().get(i)));
-                n.set("before", before(stored.editsBefore().get(i), stored.editsAfter().get(i)));
+                ObjectNode b = before(stored.editsBefore().get(i), stored.editsAfter().get(i));
+                activations(b, stored.editsBefore().get(i).network(), layers);
+                n.set("before", b);
             }
             previous = e.after();
         }
@@ -56,6 +64,7 @@ final class HistoryWriter {
                 ObjectNode n = checkpoints.addObject();
                 n.put("iteration", c.iteration());
                 n.setAll(FileWriter.parameters(c.network()));
+                activations(n, c.network(), layers);
                 n.setAll(carry(c));
             }
             o.set("current", carry(stored.current()));
@@ -66,6 +75,14 @@ final class HistoryWriter {
             o.set("testLosses", losses(h.testLosses()));
         }
         return o;
+    }
+
+    /** Adds {@code activations}, one id per weight layer, if those of {@code net} are not the {@code layers}'. */
+    private static void activations(ObjectNode n, Network net, java.util.List<org.backproplab.engine.Activation> layers) {
+        if (!net.activations().equals(layers)) {
+            ArrayNode a = n.putArray("activations");
+            net.activations().forEach(f -> a.add(f.id()));
+        }
     }
 
     /** The state just before an edit: its weights when the edit changed them, and its carry. */

@@ -341,6 +341,14 @@ final class History {
         return edits.isEmpty() ? first().config() : edits.get(edits.size() - 1).after().config();
     }
 
+    /**
+     * @return the layers training goes on with at the end of this history, their activations included: those of the
+     *         last edit, else the start's (only an edit, a variant's, changes the activations)
+     */
+    java.util.List<org.backproplab.engine.LayerSpec> layersAtEnd() {
+        return (edits.isEmpty() ? first() : edits.get(edits.size() - 1).after()).specs();
+    }
+
     /** @return the state the history starts from */
     TrainerState first() {
         return checkpoints.firstEntry().getValue();

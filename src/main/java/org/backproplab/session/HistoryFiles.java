@@ -53,7 +53,8 @@ final class HistoryFiles {
         }
         HistoryRecord.State current = new HistoryRecord.State(at.network(), datasetOf(c, at), at.config(), at.testRows());
         LossSeries test = h.testLosses();
-        return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config()), h.base(),
+        return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config())
+                .withLayers(at.network().specs()), h.base(),
                 first.state(), edits, h.length(), position, current, h.lossValues(),
                 test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()));
     }
@@ -142,7 +143,8 @@ final class HistoryFiles {
                 continue;
             }
             c.testFraction = 0;
-            Scenario first = h.scenario().withDataset(h.initial().dataset()).withConfig(h.initial().config());
+            Scenario first = h.scenario().withDataset(h.initial().dataset()).withConfig(h.initial().config())
+                    .withLayers(h.initial().network().specs());
             c.install(first, trainer(first, stateOf(h.initial(), h.start(), "the initial state")));
             problem = replay(c, h);
             if (problem != null) {
@@ -311,6 +313,9 @@ final class HistoryFiles {
             t.setTestRows(st.testRows());
         }
         Network want = st.network();
+        if (!want.activations().equals(t.network().activations())) {
+            t.setActivations(want.activations());
+        }
         for (int l = 1; l <= want.depth(); l++) {
             Layer w = want.layer(l);
             Layer have = t.network().layer(l);

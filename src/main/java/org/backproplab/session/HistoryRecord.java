@@ -14,7 +14,8 @@ import org.backproplab.engine.TrainingConfig;
  * {@code initial} through the edits to {@code end}, then checks the replayed losses against {@code losses}
  * bit for bit. Immutable: the arrays are copied in and out.
  *
- * @param scenario     the scenario as it is now (current data set and configuration; name, layers)
+ * @param scenario     the scenario as it is now (current data set and configuration; name, layers); a state before
+ *                     a variant's change of activation has other hidden activations than these layers
  * @param start        the iteration the history starts at
  * @param initial      the trainer state at {@code start}
  * @param edits        the edits, in the order they were made (iterations never decrease)
@@ -109,7 +110,8 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
 
     /**
      * @throws IllegalArgumentException naming the value if the iterations are out of order, the loss arrays
-     *                                  have the wrong length or a state has another shape than the scenario
+     *                                  have the wrong length or a state has another shape than the scenario (other
+     *                                  than in the activation of hidden layers)
      */
     public HistoryRecord {
         if (start < 0 || end < start || iteration < start || iteration > end) {
@@ -189,7 +191,7 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
 
     private static void checkShape(Scenario s, State st, String what) {
         Network n = st.network();
-        if (!n.specs().equals(s.layers()) || n.inputSize() != s.dataset().inputSize()) {
+        if (!org.backproplab.engine.LayerSpec.sameButHidden(n.specs(), s.layers()) || n.inputSize() != s.dataset().inputSize()) {
             throw new IllegalArgumentException(what + " has a network " + n.specs() + " but the scenario has "
                     + s.layers());
         }

@@ -10,8 +10,9 @@ package org.backproplab.session;
  * @param iterations the last iteration it holds
  * @param loss       the training loss of the weights at its last iteration (NaN if not measured yet)
  * @param current    true for the run on show
- * @param settings   the settings in which the runs differ, with this run's values at its end, e.g. "η 2, μ 0.9"
- *                   (see {@link Setting}); empty if all runs train alike
+ * @param settings   the settings in which the runs differ, with this run's values at its end, e.g. "η 2, μ 0.9",
+ *                   the hidden activation first where that differs, e.g. "ReLU, η 2" (see {@link Setting},
+ *                   {@link HiddenActivation}); empty if all runs train alike
  * @param accuracy   the fraction of training rows classified right at its last iteration, NaN without classes
  * @param trainingNanos the wall time spent training it in this window, in nanoseconds
  * @param diverged   true if its loss became infinite or not a number

@@ -27,7 +27,8 @@ final class RunSummaries {
 
     /**
      * @param shown the scores of the weights on show (the run on show's end, when it is shown at its end)
-     * @return every run, oldest first, with the settings in which the runs differ
+     * @return every run, oldest first, with the settings in which the runs differ, the hidden activation first
+     *         (e.g. "ReLU, η 0.5")
      */
     static List<RunInfo> infos(SessionCore c, Scores shown) {
         List<Runs.Run> all = c.runs.all();
@@ -35,13 +36,23 @@ final class RunSummaries {
         for (Runs.Run r : all) {
             configs.add(r.history.configAtEnd());
         }
+        List<String> activations = new ArrayList<>(all.size());
+        for (Runs.Run r : all) {
+            activations.add(HiddenActivation.describe(r.history.layersAtEnd()));
+        }
+        boolean activationsDiffer = new LinkedHashSet<>(activations).size() > 1;
         List<Setting> differing = differing(configs);
         List<RunInfo> out = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             Runs.Run r = all.get(i);
             End e = end(c, r, shown);
+            List<String> settings = new ArrayList<>();
+            if (activationsDiffer) {
+                settings.add(activations.get(i));
+            }
+            settings.addAll(describe(differing, configs.get(i)));
             out.add(new RunInfo(r.number, r.parent, r.forkedAt, r.history.length(), e.loss(), r == c.runs.current(),
-                    String.join(", ", describe(differing, configs.get(i))), e.accuracy(), r.trainingNanos, e.diverged()));
+                    String.join(", ", settings), e.accuracy(), r.trainingNanos, e.diverged()));
         }
         return List.copyOf(out);
     }

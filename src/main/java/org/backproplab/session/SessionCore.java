@@ -56,6 +56,8 @@ final class SessionCore {
     /** What the description line describes: the settings and the text of the scenario as it was loaded. */
     private TrainingConfig describedConfig;
     private String describedText;
+    /** The layers the description line describes (a variant's other hidden activation is said as a change). */
+    private java.util.List<org.backproplab.engine.LayerSpec> describedLayers;
     /** Iterations stored by the runs not on show (for the memory cap, kept up to date on every fork and switch). */
     private long storedByOthers;
 
@@ -89,6 +91,7 @@ final class SessionCore {
     void install(Scenario s, Trainer t) {
         describedConfig = s.config();
         describedText = s.description();
+        describedLayers = s.layers();
         scenario = s;
         dataset = s.dataset();
         trainer = t;
@@ -504,40 +507,54 @@ final class SessionCore {
     }
 
     /**
-     * @return the scenario as it is now: current data set and configuration, and a description that says what was
-     *         changed since it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
+     * @return the scenario as it is now: current data set, configuration and layers (those of the run on show, whose
+     *         hidden activation may differ from the other runs'), and a description that says what was changed since
+     *         it was loaded (e.g. "… — changed: η: 1 → 0.25"), so it never describes old settings
      */
     Scenario currentScenario() {
-        java.util.List<String> changed = Edits.differences(describedConfig, trainer.config());
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        String was = HiddenActivation.describe(describedLayers);
+        String now = HiddenActivation.describe(trainer.network().specs());
+        if (!was.equals(now)) {
+            changed.add(HiddenActivation.PLACE + ": " + was + " → " + now);
+        }
+        changed.addAll(Edits.differences(describedConfig, trainer.config()));
         String description = changed.isEmpty() ? describedText
                 : describedText + " — changed: " + String.join("; ", changed);
-        return new Scenario(scenario.name(), description, dataset, scenario.layers(), trainer.config(), scenario.iterations());
+        return new Scenario(scenario.name(), description, dataset, trainer.network().specs(), trainer.config(),
+                scenario.iterations());
     }
 
     /** @return the scenario as it was loaded (its description and settings), which the description line describes */
     Scenario described() {
-        return new Scenario(scenario.name(), describedText, dataset, scenario.layers(), describedConfig, scenario.iterations());
+        java.util.List<org.backproplab.engine.LayerSpec> layers = org.backproplab.engine.LayerSpec.sameButHidden(
+                describedLayers, trainer.network().specs()) ? describedLayers : trainer.network().specs();
+        return new Scenario(scenario.name(), describedText, dataset, layers, describedConfig, scenario.iterations());
     }
 
     /** Makes the description line describe {@code s} (and what differs from its settings). */
     void describe(Scenario s) {
         describedConfig = s.config();
         describedText = s.description();
+        describedLayers = s.layers();
     }
 
     /**
      * Starts over on the layers and data on show with {@code config} (a reset, a new seed, a new initializer): the
-     * description line keeps describing the scenario as it was loaded, and what was changed since.
+     * layers are those of the run on show, its hidden activation included; the description line keeps describing the
+     * scenario as it was loaded, and what was changed since.
      */
     void restart(TrainingConfig config, String said) {
         TrainingConfig baseConfig = describedConfig;
         String baseText = describedText;
+        java.util.List<org.backproplab.engine.LayerSpec> baseLayers = describedLayers;
         int[] ownSplit = scenario.testRows().length > 0 ? trainer.testRows() : new int[0];
         java.util.List<TrainingConfig> beside = scenario.variants().stream().map(v -> v.withSeed(config.seed())).toList();
-        switches.load(new Scenario(scenario.name(), baseText, dataset, scenario.layers(), config, scenario.iterations(),
+        switches.load(new Scenario(scenario.name(), baseText, dataset, trainer.network().specs(), config, scenario.iterations(),
                 ownSplit, beside), null, said);
         describedConfig = baseConfig;
         describedText = baseText;
+        describedLayers = org.backproplab.engine.LayerSpec.sameButHidden(baseLayers, trainer.network().specs()) ? baseLayers : describedLayers;
     }
 
     // ---- snapshots -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.backproplab.session;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.backproplab.engine.LayerSpec;
 
 /**
  * Every run of a session, to save and rebuild: each run is a whole {@link HistoryRecord} (from the session's start,
@@ -28,7 +29,8 @@ public record SessionRecord(List<Run> runs, int current) {
 
     /**
      * @throws IllegalArgumentException naming the run if numbers repeat, a parent is not an earlier run, a fork
-     *                                  lies outside its parent, the runs have networks of different shapes, or
+     *                                  lies outside its parent, the runs have networks of different shapes (other
+     *                                  than in the activation of hidden layers), or
      *                                  {@code current} is not a run
      */
     public SessionRecord {
@@ -57,9 +59,10 @@ public record SessionRecord(List<Run> runs, int current) {
                 throw new IllegalArgumentException(where + " forks at iteration " + r.forkedAt() + ": expected "
                         + r.history().start() + " to " + r.history().end());
             }
-            if (!r.history().scenario().layers().equals(runs.get(0).history().scenario().layers())) {
+            if (!LayerSpec.sameButHidden(r.history().scenario().layers(), runs.get(0).history().scenario().layers())) {
                 throw new IllegalArgumentException(where + " has the layers " + r.history().scenario().layers()
-                        + " but run " + runs.get(0).number() + " has " + runs.get(0).history().scenario().layers());
+                        + " but run " + runs.get(0).number() + " has " + runs.get(0).history().scenario().layers()
+                        + ": runs may differ in the activation of hidden layers only");
             }
             stored += r.history().end() - r.history().start();
         }

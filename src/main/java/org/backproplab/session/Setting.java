@@ -17,7 +17,8 @@ import org.backproplab.text.NumberText;
  * list. Each reads its value from a {@link TrainingConfig}, reads what a person typed (refusing it with a message
  * that names the value, the place and what is allowed) and changes a configuration by its {@code with…} method, so
  * a setting the configuration gains (an optimiser, a regulariser) is one more constant here and nothing else.
- * Activation is not here: it belongs to the layers, which every run of a session shares. Settings are applied in this
+ * The activation of the hidden layers is not here: it belongs to the network, not to the configuration, and a variant
+ * changes it beside these ({@link HiddenActivation}). Settings are applied in this
  * order, so a choice (the optimiser, the penalty) comes before the number that belongs to it ({@code μ}, {@code λ}).
  */
 public enum Setting {

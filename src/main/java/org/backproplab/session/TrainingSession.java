@@ -376,8 +376,18 @@ public final class TrainingSession implements AutoCloseable {
      * outside the run, nothing differs or no more runs can be kept; the session is then as it was.
      */
     public void startVariant(long from, java.util.List<Setting.Change> changes) {
+        startVariant(from, changes, null);
+    }
+
+    /**
+     * Starts a variant as {@link #startVariant(long, java.util.List)} does whose hidden layers compute {@code hidden}
+     * from the fork on, with the same weights (see {@link HiddenActivation}); null keeps the activations of the run
+     * on show. A lesson that locks the architecture refuses another activation.
+     */
+    public void startVariant(long from, java.util.List<Setting.Change> changes, org.backproplab.engine.Activation hidden) {
         java.util.List<Setting.Change> copy = java.util.List.copyOf(changes);
-        submit(locked(Lock.TRAINING, () -> core.variants.start(from, copy)));
+        Runnable start = locked(Lock.TRAINING, () -> core.variants.start(from, copy, hidden));
+        submit(hidden == null ? start : locked(Lock.ARCHITECTURE, start));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.backproplab.data.Scenario;
+import org.backproplab.engine.Activation;
 import org.backproplab.engine.Trainer;
 import org.backproplab.engine.TrainingConfig;
 
@@ -11,7 +12,10 @@ import org.backproplab.engine.TrainingConfig;
  * Variant runs: from an iteration of the run on show, a new run (a branch of the runs tree, {@link Runs}) that
  * shares everything up to there bit for bit and trains on with one or more {@link Setting}s changed. The data
  * order is the seed's, as in every run, so variants visit the samples in the same order unless the seed is what
- * differs. Validates everything first: a refused variant leaves the session as it was. Owned by the worker.
+ * differs. Besides the {@link Setting}s, a variant may give the hidden layers another activation
+ * ({@link HiddenActivation}): the same weights go on under another {@code f}, and the variant keeps that activation
+ * wherever it is shown. Validates everything first: a refused variant leaves the session as it was. Owned by the
+ * worker.
  */
 final class Variants {
     private final SessionCore c;
@@ -25,11 +29,13 @@ final class Variants {
      * training had there, and shows it (paused: Step or Run trains it). The change is an edit at its first
      * iteration, so Back right after it goes back to the run it came from.
      *
+     * @param hidden the activation of every hidden layer of the variant, or null to keep those of the run on show
      * @throws IllegalArgumentException naming the value if {@code from} is outside the run, nothing differs, the
-     *                                  seed is changed where it orders nothing, or the engine refuses a setting
+     *                                  seed is changed where it orders nothing, an activation is chosen for a
+     *                                  network without hidden layers, or the engine refuses a setting
      * @throws IllegalStateException    if no more runs or iterations can be kept
      */
-    void start(long from, List<Setting.Change> changes) {
+    void start(long from, List<Setting.Change> changes, Activation hidden) {
         if (from < c.history.base() || from > c.history.length()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "iteration %,d in Start from: expected %,d to "
                     + "%,d (run %d)", from, c.history.base(), c.history.length(), c.runs.current().number));
@@ -45,7 +51,21 @@ final class Variants {
         for (Setting.Change change : changes) {
             n = change.apply(n);
         }
-        List<String> what = differences(old, n);
+        List<Activation> acts = probe.network().activations();
+        if (hidden != null) {
+            try {
+                acts = probe.network().withHidden(hidden);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(hidden.id() + " in " + HiddenActivation.PLACE + ": " + e.getMessage(), e);
+            }
+        }
+        List<String> what = new ArrayList<>();
+        String was = HiddenActivation.describe(probe.network().specs());
+        if (!acts.equals(probe.network().activations())) {
+            probe.setActivations(acts); // the engine's own checks, on a copy
+            what.add(HiddenActivation.PLACE + ": " + was + " → " + HiddenActivation.describe(probe.network().specs()));
+        }
+        what.addAll(differences(old, n));
         if (what.isEmpty()) {
             throw new IllegalArgumentException("The variant's settings are those of run " + c.runs.current().number
                     + " at iteration " + from + ": change at least one of " + places() + ".");
@@ -57,7 +77,7 @@ final class Variants {
         }
         probe.setConfig(n); // the engine's own checks (the loss and the targets), on a copy
         int parent = c.runs.current().number;
-        String text = begin(from, n, what);
+        String text = begin(from, n, acts, what);
         c.messages.say(String.format(Locale.ROOT, "Variant run %d from run %d at iteration %,d: %s. Step or Run trains "
                 + "it.", c.runs.current().number, parent, from, text));
     }
@@ -87,7 +107,7 @@ final class Variants {
     String startBeside(Scenario s) {
         List<String> runs = new ArrayList<>();
         for (TrainingConfig v : s.variants()) {
-            begin(0, v, differences(s.config(), v));
+            begin(0, v, null, differences(s.config(), v));
             runs.add(Integer.toString(c.runs.current().number));
             c.navigation.showRun(1);
         }
@@ -99,14 +119,20 @@ final class Variants {
                 + "races them.";
     }
 
-    /** The run on show forks at {@code from} and trains on with {@code n}, an edit there that Back undoes. */
-    private String begin(long from, TrainingConfig n, List<String> what) {
+    /**
+     * The run on show forks at {@code from} and trains on with {@code n} and the activations {@code f} (null: its
+     * own), an edit there that Back undoes.
+     */
+    private String begin(long from, TrainingConfig n, List<Activation> f, List<String> what) {
         c.running = false;
         c.noteEndLoss();
         c.history.restore(c.trainer, from);
         c.fork(from);
         org.backproplab.engine.TrainerState before = c.trainer.state();
         c.trainer.setConfig(n);
+        if (f != null && !f.equals(c.trainer.network().activations())) {
+            c.trainer.setActivations(f);
+        }
         String text = String.join("; ", what);
         c.history.recordEdit(before, c.trainer, text);
         c.history.setEndLoss(Double.NaN, Double.NaN);
@@ -131,7 +157,7 @@ final class Variants {
     }
 
     private static String places() {
-        List<String> p = new ArrayList<>();
+        List<String> p = new ArrayList<>(List.of(HiddenActivation.PLACE));
         for (Setting s : Setting.values()) {
             p.add(s.place());
         }

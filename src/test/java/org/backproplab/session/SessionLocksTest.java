@@ -58,6 +58,19 @@ class SessionLocksTest {
     }
 
     @Test
+    void aLockedArchitectureRefusesAVariantOfAnotherActivationButNotOneOfAnotherEta() throws Exception {
+        try (TrainingSession s = new TrainingSession(SessionFixtures.xor())) {
+            s.setLocks(EnumSet.of(Lock.ARCHITECTURE));
+            s.startVariant(0, java.util.List.of(), org.backproplab.engine.Activation.RELU);
+            Snapshot refused = sync(s);
+            assertTrue(refused.message().startsWith("This lesson locks the architecture"), refused.message());
+            assertEquals(1, refused.runs().size());
+            s.startVariant(0, java.util.List.of(Setting.LEARNING_RATE.parse("0.25")));
+            assertEquals(2, sync(s).runs().size(), "η is a training setting, not locked here");
+        }
+    }
+
+    @Test
     void unlockingLetsCommandsRunAgain() throws Exception {
         try (TrainingSession s = new TrainingSession(SessionFixtures.xor())) {
             s.setLocks(EnumSet.of(Lock.TRAINING));

@@ -93,6 +93,8 @@ public final class ArchitectureView extends VBox {
         addLayer.setMaxWidth(Double.MAX_VALUE);
         Label shapeNote = note("Changing layers, neurons, activations, biases, the initializer or the seed starts "
                 + "over from the seed's initial weights.");
+        shapeNote.setTooltip(new Tooltip("It starts over from the layers of the run on show, its activations included; "
+                + "Back brings every run back."));
 
         Label error = new Label();
         error.setId("architectureError");

@@ -25,10 +25,12 @@ import org.backproplab.text.NumberText;
 
 /**
  * The architecture editor's state and commands (FX thread, no nodes). What it shows always comes from the
- * latest snapshot's scenario; every command is computed from that scenario and sent to the session:
+ * latest snapshot's scenario, whose layers are those of the run on show (a variant's hidden activation included);
+ * every command is computed from that scenario and sent to the session:
  * <ul>
  *   <li>a change of shape (hidden layers, neurons, activation, bias) starts over from the seed with
- *       {@code session.load(...)}; so does a new initializer or seed (through {@code setConfig});</li>
+ *       {@code session.load(...)}, from the layers of the run on show, as a teacher sees them (the other runs are
+ *       kept with the session for Back); so does a new initializer or seed (through {@code setConfig});</li>
  *   <li>η, the optimiser and its parameters, the regularization and λ, loss, batch mode and shuffling go through
  *       {@code setConfig}: the weights stay and the loss chart gets a marker.</li>
  * </ul>

@@ -8,7 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.backproplab.engine.Activation;
 import org.backproplab.engine.TrainingConfig;
+import org.backproplab.session.HiddenActivation;
 import org.backproplab.session.RunInfo;
 import org.backproplab.session.Setting;
 import org.backproplab.session.Snapshot;
@@ -67,6 +69,16 @@ public final class RunsViewModel {
     /** @return the text each setting's field starts with: the value training has at the iteration on show */
     String initialText(Setting setting) {
         return setting.initialText(config());
+    }
+
+    /** @return the id of the hidden layers' activation at the iteration on show (empty without hidden layers) */
+    String initialActivation() {
+        return HiddenActivation.idOf(bridge.snapshot().scenario().layers());
+    }
+
+    /** @return true if the network on show has a hidden layer, whose activation a variant may change */
+    boolean hasHiddenLayers() {
+        return bridge.snapshot().scenario().layers().size() > 1;
     }
 
     /**
@@ -128,19 +140,31 @@ public final class RunsViewModel {
      *         changed) if a value was refused or nothing differs
      */
     public boolean startVariant(String fromText, Map<Setting, String> typed) {
+        return startVariant(fromText, typed, null);
+    }
+
+    /**
+     * As {@link #startVariant(String, Map)}, with the hidden layers' activation chosen.
+     *
+     * @param activationId the id of the activation every hidden layer of the variant computes; null or the one on
+     *                     show ({@link #initialActivation}) keeps the activations of the run on show
+     */
+    public boolean startVariant(String fromText, Map<Setting, String> typed, String activationId) {
         Snapshot s = bridge.snapshot();
         try {
             long from = NumberText.parseWhole(fromText, FROM, s.historyStart(), s.historyEnd());
+            Activation hidden = activationId == null || activationId.strip().equals(initialActivation()) ? null
+                    : HiddenActivation.parse(activationId);
             List<Setting.Change> changes = changes(typed);
             TrainingConfig checked = config();
             for (Setting.Change change : changes) {
                 checked = change.apply(checked); // a number that the chosen optimiser or penalty has not: refused here
             }
-            if (changes.isEmpty() && from == s.iteration()) {
+            if (changes.isEmpty() && hidden == null && from == s.iteration()) {
                 throw new IllegalArgumentException("Nothing differs from run " + current(s) + ": change at least one "
                         + "setting for the variant.");
             }
-            bridge.session().startVariant(from, changes);
+            bridge.session().startVariant(from, changes, hidden);
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return false;

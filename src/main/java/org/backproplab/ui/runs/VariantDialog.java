@@ -16,12 +16,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.backproplab.engine.TrainingConfig;
+import org.backproplab.session.HiddenActivation;
 import org.backproplab.session.Setting;
 import org.backproplab.ui.datasets.Dialogs;
 
 /**
  * Starts a variant (id {@code variantDialog}): the iteration it starts from (the one on show; 0 for the same initial
- * weights) and one field per {@link Setting}, each holding the value training has now (a choice box for a setting
+ * weights), the activation of the hidden layers (id {@code variant-activation}; the same weights go on under it,
+ * greyed out for a network without hidden layers) and one field per {@link Setting}, each holding the value training
+ * has now (a choice box for a setting
  * chosen among names: the optimiser, the penalty); the fields changed are what the variant changes. Choosing another
  * optimiser or penalty fills its number ({@code μ}, {@code λ}) with the value it starts with, and greys out a number
  * that means nothing with it. "Start variant" reads them all: a value that is not allowed is named in red and the
@@ -34,6 +37,7 @@ final class VariantDialog extends Dialog<Boolean> {
     final TextField from = new TextField();
     final Map<Setting, TextField> fields = new EnumMap<>(Setting.class);
     final Map<Setting, ChoiceBox<String>> choices = new EnumMap<>(Setting.class);
+    final ChoiceBox<String> activation = new ChoiceBox<>();
     final Label error = new Label();
     /** The text each field was last filled with (not typed by a person), so a choice refills only those. */
     private final Map<Setting, String> filled = new EnumMap<>(Setting.class);
@@ -51,7 +55,13 @@ final class VariantDialog extends Dialog<Boolean> {
         from.setPrefColumnCount(8);
         from.setText(Long.toString(vm.shownIteration()));
         grid.addRow(0, Dialogs.label(RunsViewModel.FROM + " iteration"), from, Dialogs.hint(vm.fromRange() + "; 0: same initial weights"));
-        int row = 1;
+        activation.setId("variant-activation");
+        activation.getItems().setAll(HiddenActivation.choices());
+        activation.setValue(vm.initialActivation());
+        activation.setDisable(!vm.hasHiddenLayers());
+        grid.addRow(1, Dialogs.label("Hidden activation"), activation, Dialogs.hint(vm.hasHiddenLayers()
+                ? "f of every hidden layer, same weights" : "the network has no hidden layer"));
+        int row = 2;
         this.vm = vm;
         for (Setting s : Setting.values()) {
             String id = "variant-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -88,7 +98,7 @@ final class VariantDialog extends Dialog<Boolean> {
         ok.setId("startVariantButton");
         vm.clearError();
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!vm.startVariant(from.getText(), typed())) {
+            if (!vm.startVariant(from.getText(), typed(), activation.getValue())) {
                 e.consume();
             }
         });

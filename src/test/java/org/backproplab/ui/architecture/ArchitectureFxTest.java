@@ -112,6 +112,29 @@ class ArchitectureFxTest extends FxRobot {
         assertEquals(Activation.TANH, tanh.network().layer(1).activation());
     }
 
+    @Test
+    void theEditorShowsTheRunOnShowsActivationAndAShapeChangeStartsOverFromIt() throws Exception {
+        fx.app.session().stepMany(20);
+        fx.app.session().startVariant(0, List.of(), Activation.RELU);
+        fx.settle();
+        assertEquals(Activation.RELU, lookup("#hiddenActivation1").queryComboBox().getValue(), "run 2 on show");
+        fx.app.session().showRun(1);
+        fx.settle();
+        assertEquals(Activation.SIGMOID, lookup("#hiddenActivation1").queryComboBox().getValue(), "run 1 on show");
+        fx.app.session().showRun(2);
+        fx.settle();
+        clickOn("#moreNeurons1");
+        Snapshot s = fx.settle();
+        assertEquals(1, s.runs().size());
+        assertEquals(List.of(new LayerSpec(5, Activation.RELU, false), new LayerSpec(1, Activation.SIGMOID, false)),
+                s.network().specs(), "the layers of run 2, with one neuron more");
+        assertEquals(Activation.RELU, lookup("#hiddenActivation1").queryComboBox().getValue());
+        clickOn("#backButton");
+        Snapshot back = fx.settle();
+        assertEquals(2, back.runs().size(), "Back brings both runs back: " + back.message());
+        assertEquals(Activation.RELU, back.network().layer(1).activation());
+    }
+
     /** 1-12-1 on 30,000 samples takes 19 activations a sample; another layer of 12 would take 34, past 1e6 a pass. */
     @Test
     void aLayerPastTheWorkBoundIsRefusedWithTheLimitAndChangesNothing() throws Exception {

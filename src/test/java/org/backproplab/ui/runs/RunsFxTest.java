@@ -218,6 +218,33 @@ class RunsFxTest {
         assertEquals("Run 2 · Adam (on show)", legend.get(1).getLabel());
     }
 
+    @Test
+    void theHiddenActivationIsChosenAndNamedInTheLegendAndTheTable(FxRobot robot) {
+        session.stepMany(FIRST);
+        PanelScenarios.settle(session, bridge);
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> f = robot.lookup("#variant-activation").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals(List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear"), f.getItems(), "no softmax in a hidden layer");
+        assertEquals("sigmoid", f.getValue(), "the activation on show");
+        robot.interact(() -> {
+            f.setValue("relu");
+            robot.lookup("#variantFrom").queryAs(TextField.class).setText("0");
+        });
+        robot.clickOn("#startVariantButton");
+        PanelScenarios.settle(session, bridge);
+        assertEquals(org.backproplab.engine.Activation.RELU, bridge.snapshot().network().layer(1).activation());
+        assertEquals(org.backproplab.engine.Activation.SIGMOID, bridge.snapshot().network().layer(2).activation());
+        LegendItemCollection legend = chart.chart().getLegend().getSources()[0].getLegendItems();
+        assertEquals("Run 1 · sigmoid", legend.get(0).getLabel());
+        assertEquals("Run 2 · ReLU (on show)", legend.get(1).getLabel());
+        List<String> shown = robot.lookup("#runsTable .table-cell .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Label::getText)
+                .filter(t -> !t.isEmpty()).sorted().toList();
+        assertEquals(List.of("ReLU", "Run 1", "sigmoid", "▶ Run 2"), shown, "each run named by its activation");
+    }
+
     private static List<String> column(TableView<RunInfo> table, int c) {
         List<String> out = new ArrayList<>();
         for (int row = 0; row < table.getItems().size(); row++) {
