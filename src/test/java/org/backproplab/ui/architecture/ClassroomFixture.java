@@ -31,8 +31,31 @@ public final class ClassroomFixture {
         FxToolkit.cleanupStages();
     }
 
+    /**
+     * Scrolls each scroll pane around the node {@code id} so that the node is in view, as a person scrolls to a
+     * control below the fold of a small screen (the side column of a 1024×768 window is taller than the window).
+     */
+    public void reveal(String id) {
+        javafx.scene.Node n = robot.lookup(id).query();
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                    double content = sp.getContent().getLayoutBounds().getHeight();
+                    double view = sp.getViewportBounds().getHeight();
+                    if (content > view) {
+                        double top = Math.max(0, Math.min(content - view, b.getMinY() - (view - b.getHeight()) / 2));
+                        sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * top / (content - view));
+                    }
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Types {@code text} into the text field {@code id} and presses Enter, as a person does. */
     public void type(String id, String text) {
+        reveal(id);
         javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> {
             f.requestFocus();

@@ -42,6 +42,7 @@ class OptimizerChoiceFxTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private <T> void choose(String id, T value) {
         ComboBox<T> box = lookup(id).queryAs(ComboBox.class);
+        fx.reveal(id);
         clickOn(box);
         interact(() -> {
             box.getSelectionModel().select(value);
