@@ -22,7 +22,9 @@ import org.backproplab.session.HistoryRecord;
 public record BackpropFile(Scenario scenario, Network network, long iteration, HistoryRecord history,
                            org.backproplab.session.SessionRecord session) {
     /** The value of the {@code format} field that is written. */
-    public static final String FORMAT = "backprop-lab/5";
+    public static final String FORMAT = "backprop-lab/6";
+    /** The format before the penalty of every iteration (the loss split into data loss and penalty). Still read. */
+    public static final String FORMAT_V5 = "backprop-lab/5";
     /** The format before optimisers other than momentum, regularization and their stored memory. Still read. */
     public static final String FORMAT_V4 = "backprop-lab/4";
     /** The format before stored trainer states (a history is rebuilt by replay). Still read. */

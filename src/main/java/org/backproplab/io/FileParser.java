@@ -60,6 +60,8 @@ final class FileParser {
     private boolean storedStates;
     /** True for a file of version 5 or later: any optimiser, regularization, and the optimisers' memory. */
     private boolean optimizers;
+    /** True for a file of version 6 or later, whose histories may store the penalty of every iteration. */
+    private boolean penalties;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
@@ -164,14 +166,17 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V4)
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V5)
+                && !format.equals(BackpropFile.FORMAT_V4)
                 && !format.equals(BackpropFile.FORMAT_V3) && !format.equals(BackpropFile.FORMAT_V2)
                 && !format.equals(BackpropFile.FORMAT_V1)) {
-            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V4
+            throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V5
+                    + "\", \"" + BackpropFile.FORMAT_V4
                     + "\", \"" + BackpropFile.FORMAT_V3 + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \""
                     + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
         }
-        optimizers = format.equals(BackpropFile.FORMAT);
+        penalties = format.equals(BackpropFile.FORMAT);
+        optimizers = penalties || format.equals(BackpropFile.FORMAT_V5);
         storedStates = optimizers || format.equals(BackpropFile.FORMAT_V4);
         boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
         if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
@@ -252,7 +257,7 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates, optimizers)
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates, optimizers, penalties)
                 .parse(h, scenario, network, iteration));
     }
 
@@ -394,8 +399,8 @@ final class FileParser {
     /** Refuses {@code path} in a file older than version 5. */
     private void newer(String path, String what) throws FileFormatException {
         if (!optimizers) {
-            throw f.error(path, "unknown field before \"" + BackpropFile.FORMAT + "\": " + what + " need \""
-                    + BackpropFile.FORMAT + "\"");
+            throw f.error(path, "unknown field before \"" + BackpropFile.FORMAT_V5 + "\": " + what + " need \""
+                    + BackpropFile.FORMAT_V5 + "\" or later");
         }
     }
 

@@ -11,8 +11,9 @@ import org.backproplab.engine.TrainerState;
 import org.backproplab.session.HistoryRecord;
 
 /**
- * Writes the {@code history} object of a {@code backprop-lab/5} file (also the shape of versions 2 and 3, plus the
- * stored trainer states of version 4 and the optimisers' memory of version 5) (see {@code docs/file-format.md}). An
+ * Writes the {@code history} object of a {@code backprop-lab/6} file (also the shape of versions 2 and 3, plus the
+ * stored trainer states of version 4, the optimisers' memory of version 5 and the penalty of every iteration of
+ * version 6) (see {@code docs/file-format.md}). An
  * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
  * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
@@ -60,10 +61,16 @@ final class HistoryWriter {
             }
             o.set("current", carry(stored.current()));
             o.set("endLosses", losses(new double[] {stored.endLoss(), stored.endTestLoss()}));
+            if (h.penalties() != null && !Double.isNaN(stored.endPenalty())) {
+                o.set("endPenalty", losses(new double[] {stored.endPenalty()}).get(0));
+            }
         }
         o.set("losses", losses(h.losses()));
         if (h.testLosses() != null) {
             o.set("testLosses", losses(h.testLosses()));
+        }
+        if (h.penalties() != null) {
+            o.set("penalties", losses(h.penalties()));
         }
         return o;
     }

@@ -140,8 +140,9 @@ final class SessionCore {
         } else if (completes) {
             double pre = preUpdateLoss();
             double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
+            double penalty = penalty(trainer);
             trainer.stepPhase();
-            record(pre, test, true);
+            record(pre, test, penalty, true);
         } else {
             trainer.stepPhase();
         }
@@ -357,7 +358,8 @@ final class SessionCore {
             return;
         }
         double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        record(update(trainer, measure), test, measure);
+        double penalty = measure ? penalty(trainer) : Double.NaN;
+        record(update(trainer, measure), test, penalty, measure);
     }
 
     /**
@@ -386,8 +388,16 @@ final class SessionCore {
         }
     }
 
-    private void record(double loss, double test, boolean measured) {
-        history.recordIteration(trainer, loss, test, measured);
+    /**
+     * @return the penalty {@code Ω(W)} of the weights now, the part of the loss {@code L = L_data + Ω} that the
+     *         regularization adds (the engine's own sum, so {@code L − Ω} is the data loss), or NaN without one
+     */
+    static double penalty(Trainer t) {
+        return t.config().regularization().isOff() ? Double.NaN : t.config().regularization().penalty(t.network());
+    }
+
+    private void record(double loss, double test, double penalty, boolean measured) {
+        history.recordIteration(trainer, loss, test, penalty, measured);
         walkedByPhases = -1;
         changes++;
     }
@@ -464,7 +474,7 @@ final class SessionCore {
      */
     void noteEndLoss() {
         if (trainer.iteration() == history.length() && Double.isNaN(history.endLoss())) {
-            history.setEndLoss(trainer.datasetLoss(), trainer.testLoss());
+            history.setEndLoss(trainer.datasetLoss(), trainer.testLoss(), penalty(trainer));
         }
     }
 

@@ -109,7 +109,7 @@ final class Variants {
         c.trainer.setConfig(n);
         String text = String.join("; ", what);
         c.history.recordEdit(before, c.trainer, text);
-        c.history.setEndLoss(Double.NaN, Double.NaN);
+        c.history.setEndLoss(Double.NaN, Double.NaN, Double.NaN);
         c.syncDataset();
         c.forgetPhaseWalk();
         c.changes++;

@@ -123,7 +123,7 @@ class BackpropFileTest {
     @Test
     void theTextIsTheDocumentedFormat() {
         String json = BackpropFile.initial(Presets.get("xor")).toJson();
-        assertTrue(json.startsWith("{\n  \"format\": \"backprop-lab/5\",\n"), json);
+        assertTrue(json.startsWith("{\n  \"format\": \"backprop-lab/6\",\n"), json);
         assertTrue(json.contains("\"layers\": [\n    { \"size\": 3 },\n    { \"size\": 4, \"activation\": \"sigmoid\", \"bias\": false },\n"), json);
         assertTrue(json.contains("\"biases\": [null, null]"), json);
         assertTrue(json.contains("\"inputs\": [\n      [0.0, 0.0, 1.0],\n      [0.0, 1.0, 1.0],\n"), json);

@@ -59,9 +59,9 @@ class MalformedFileTest {
 
     @Test
     void wrongFormatStringOrUnknownField() throws IOException {
-        refused(r -> r.put("format", "backprop-lab/6"), "format", "expected \"backprop-lab/5\" (or the older "
-                + "\"backprop-lab/4\", \"backprop-lab/3\", \"backprop-lab/2\" or \"backprop-lab/1\"), found "
-                + "\"backprop-lab/6\"");
+        refused(r -> r.put("format", "backprop-lab/7"), "format", "expected \"backprop-lab/6\" (or the older "
+                + "\"backprop-lab/5\", \"backprop-lab/4\", \"backprop-lab/3\", \"backprop-lab/2\" or \"backprop-lab/1\"), "
+                + "found \"backprop-lab/7\"");
         refused(r -> r.put("colour", "red"), "colour", "unknown field");
         refused(r -> ((ObjectNode) r.get("training")).put("speed", 3), "training.speed", "unknown field");
     }
