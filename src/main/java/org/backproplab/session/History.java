@@ -208,9 +208,12 @@ final class History {
         return tested ? testLosses : null;
     }
 
-    /** @return the penalties {@code Ω(W)} (NaN where none was recorded), or null if no iteration recorded one */
+    /**
+     * @return the penalties {@code Ω(W)} (NaN where none was recorded), or null if no iteration recorded one and the
+     *         weights at the end have none either (a penalty switched on before the first update shows at once)
+     */
     LossSeries penalties() {
-        return penalized ? penalties : null;
+        return penalized || !Double.isNaN(endPenalty) ? penalties : null;
     }
 
     /** @return the number of iterations recorded (may exceed the trainer's after a jump back) */

@@ -96,6 +96,28 @@ class LossSplitTest {
     }
 
     @Test
+    void aPenaltySwitchedOnShowsAtOnceAndIsSplitFromThere() throws Exception {
+        TrainingSession t = start(SessionFixtures.xor());
+        t.stepMany(50);
+        assertNull(sync(t).lossSplit());
+        t.updateConfig(c -> c.withRegularization(Regularization.l2(0.01)));
+        LossSplit now = sync(t).lossSplit();
+        assertNotNull(now, "the weights on show have a penalty now");
+        assertArrayEquals(new long[] {50}, now.penalties().iterations());
+        t.stepMany(30);
+        Snapshot on = sync(t);
+        long[] at = on.lossSplit().penalties().iterations();
+        assertEquals(31, at.length, "iterations 50 to 80");
+        assertEquals(50, at[0]);
+        for (int j = 0; j < at.length; j++) {
+            Trainer k = t.trainerAt(at[j]).get(30, TimeUnit.SECONDS).trainer();
+            assertEquals(Regularization.l2(0.01).penalty(k.network()), on.lossSplit().penalties().losses()[j], 0.0);
+            assertEquals(k.datasetLoss(), on.lossSplit().dataLosses().losses()[j] + on.lossSplit().penalties().losses()[j],
+                    SUM_TOLERANCE);
+        }
+    }
+
+    @Test
     void withoutRegularizationThereIsNoSplit() throws Exception {
         TrainingSession t = start(SessionFixtures.xor());
         t.stepMany(50);
@@ -160,7 +182,10 @@ class LossSplitTest {
 
         TrainingSession copy = start(SessionFixtures.xor());
         copy.open(old).get(30, TimeUnit.SECONDS);
-        assertNull(sync(copy).lossSplit(), "no penalty was saved: nothing to split yet");
+        Snapshot opened = sync(copy);
+        assertNotNull(opened.lossSplit(), "the penalty of the weights on show is measured again");
+        assertArrayEquals(new long[] {100}, opened.lossSplit().penalties().iterations(),
+                "no penalty was saved for the iterations before");
         copy.stepMany(20);
         Snapshot on = sync(copy);
         assertEquals(100, on.lossSplit().penalties().iterations()[0]);

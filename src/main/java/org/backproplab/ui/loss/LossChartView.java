@@ -133,7 +133,7 @@ public final class LossChartView extends VBox {
         what.getStyleClass().add("chart-readout");
         what.setMinWidth(0);
         what.setTooltip(new Tooltip());
-        what.getTooltip().textProperty().bind(what.textProperty());
+        what.getTooltip().setText(what.getText());
         HBox.setHgrow(what, Priority.SOMETIMES);
         header = new HBox(12, title, what, log, logIterations, spacer, readout);
         // in a narrow window the description gives its room away (its tooltip keeps it), never the switches
@@ -210,9 +210,11 @@ public final class LossChartView extends VBox {
                 paintRuns();
             }
             String label = model.axisLabel();
-            if (!label.equals(axisLabel)) {
+            String tip = model.split() == null ? label : label + "\n" + LossSplitSeries.note(regularization);
+            if (!label.equals(axisLabel) || !tip.equals(what.getTooltip().getText())) {
                 axisLabel = label;
                 what.setText(label);
+                what.getTooltip().setText(tip);
             }
             if (changed) {
                 drawMarkers();
@@ -233,7 +235,7 @@ public final class LossChartView extends VBox {
         boolean split = model.split() != null;
         List<org.backproplab.session.RunInfo> runs = model.legendRuns();
         for (org.backproplab.session.RunInfo r : runs) {
-            String on = r.current() ? split ? ": " + LossSplitSeries.LOSS_LEGEND : " (on show)" : "";
+            String on = r.current() ? " (on show)" : "";
             items.add(LossChartFactory.runItem(r.label() + on, r.number(), theme, r.current()));
         }
         if (split) {

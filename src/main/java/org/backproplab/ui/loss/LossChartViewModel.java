@@ -207,6 +207,10 @@ public final class LossChartViewModel {
      */
     String axisLabel() {
         String what = testCurve == null ? TRAINING_LABEL : SPLIT_LABEL;
+        if (split.split() != null) {
+            what = testCurve == null ? LossSplitSeries.WHAT : SPLIT_LABEL + "; " + LossSplitSeries.WHAT.substring(
+                    LossSplitSeries.WHAT.indexOf("L = "));
+        }
         return cadence > 1 ? what + String.format(java.util.Locale.ROOT, ", every %,d iterations", cadence) : what;
     }
 

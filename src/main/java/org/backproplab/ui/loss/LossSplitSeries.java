@@ -14,8 +14,26 @@ import org.jfree.data.xy.XYSeriesCollection;
  * iteration of the loss curve (the session decimates all three alike). Empty without a penalty. No Node.
  */
 final class LossSplitSeries {
-    /** Legend entry of the loss itself while the split is drawn. */
-    static final String LOSS_LEGEND = "loss L = L_data + Ω";
+    /** Legend entry of the loss itself while the split is drawn (one run). */
+    static final String LOSS_LEGEND = "loss L";
+    /** What the curves are while the split is drawn, beside the chart's title: short, so the readout keeps its room. */
+    static final String WHAT = "training-set loss L = L_data + Ω";
+
+    /**
+     * @param r the regularization of the run on show now
+     * @return the description's tooltip while the split is drawn: that the penalty is one number per iteration (summed
+     *         over the weights) while the data loss is the loss function's mean or sum over the samples
+     */
+    static String note(Regularization r) {
+        String lambda = r.isOff() ? "" : " with λ = " + LossChartViewModel.fmt(r.lambda());
+        return "L = L_data + Ω: the data loss L_data is the loss function over the training samples (their mean or sum, "
+                + "as the loss function takes it); the penalty Ω(W) is one number per iteration, " + switch (r.kind()) {
+                    case L2 -> "(λ/2)·Σ W²";
+                    case L1 -> "λ·Σ |W|";
+                    case NONE -> "Ω(W)";
+                } + lambda + " summed over every weight (not the biases), not over the samples. The penalty at an "
+                + "iteration is that of the weights then.";
+    }
     /** Legend entry of the data loss. */
     static final String DATA_LEGEND = "data loss L_data";
 
@@ -81,22 +99,20 @@ final class LossSplitSeries {
 
     /**
      * @param r the regularization of the run on show now
-     * @return the penalty's legend entry: its formula, and that it is one number per iteration (summed over the
-     *         weights, not averaged over the samples as the data loss may be)
+     * @return the penalty's legend entry: its formula (short enough that the legend keeps to one row at 1024 pixels;
+     *         λ and "one per iteration" are in {@link #WHAT} and the readout)
      */
     static String penaltyLegend(Regularization r) {
-        String formula = switch (r.kind()) {
+        return "penalty " + switch (r.kind()) {
             case L2 -> "Ω = (λ/2)·Σ W²";
             case L1 -> "Ω = λ·Σ |W|";
             case NONE -> "Ω(W)";
         };
-        String lambda = r.isOff() ? "" : ", λ = " + LossChartViewModel.fmt(r.lambda());
-        return "penalty " + formula + lambda + " (one per iteration)";
     }
 
     /**
-     * @return " = data 0.21 + penalty 0.034" for the point of the split at {@code iteration}, or empty if the split
-     *         has no point there
+     * @return " = data 0.21 + penalty 0.034" for the point of the split at {@code iteration} (the penalty of the weights
+     *         at that iteration), or empty if the split has no point there
      */
     String describe(long iteration) {
         if (split == null) {

@@ -87,8 +87,11 @@ class LossSplitChartTest {
         PanelScenarios.settle(session, bridge);
         assertDrawnIsTheEngines(l2, 201);
         List<String> legend = legend();
-        assertEquals(List.of("loss L = L_data + Ω", "data loss L_data", "penalty Ω = (λ/2)·Σ W², λ = 0.01 (one per iteration)"),
-                legend);
+        assertEquals(List.of("loss L", "data loss L_data", "penalty Ω = (λ/2)·Σ W²"), legend);
+        javafx.scene.control.Label what = (javafx.scene.control.Label) view.lookup("#lossWhat");
+        assertEquals("training-set loss L = L_data + Ω", what.getText());
+        assertTrue(what.getTooltip().getText().contains("the penalty Ω(W) is one number per iteration, (λ/2)·Σ W² with "
+                + "λ = 0.01 summed over every weight"), what.getTooltip().getText());
 
         session.goTo(60);
         PanelScenarios.settle(session, bridge);
