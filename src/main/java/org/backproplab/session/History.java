@@ -20,7 +20,9 @@ final class History {
     static final int FIRST_INTERVAL = 256;
     /**
      * The most iterations one history holds (2^23, about 8.4 million): 64 MB of training losses, twice that with
-     * a test split, so the whole app stays inside a 256 MB heap. Training pauses when it is reached.
+     * a test split, so the whole app stays inside a 256 MB heap. Training pauses when it is reached. The cap counts
+     * values ({@link #stored()}): a run trained with L1 or L2 also stores a penalty per iteration, so it holds half
+     * as many iterations.
      */
     static final long MAX_LENGTH = 1L << 23;
 
@@ -194,9 +196,23 @@ final class History {
         return losses.get((int) (k - base()));
     }
 
-    /** @return the entries stored (training losses), for the memory cap */
+    /**
+     * @return the values stored, for the memory cap: a training loss per iteration, and a penalty per iteration once a
+     *         penalty was recorded (8 bytes each; the penalties of a run without L1 or L2 take no memory)
+     */
     long stored() {
-        return losses.size();
+        return losses.size() + (penalized ? penalties.size() : 0);
+    }
+
+    /** @return the values a copy of this history up to iteration {@code k} stores (see {@link #stored()}) */
+    long storedUpTo(long k) {
+        long n = k - base();
+        return penalized ? 2 * n : n;
+    }
+
+    /** @return the values each further iteration at the end stores: 2 while training goes on with a penalty, else 1 */
+    int valuesPerIteration() {
+        return penalized || !configAtEnd().regularization().isOff() ? 2 : 1;
     }
 
     LossSeries losses() {

@@ -431,14 +431,16 @@ final class SessionCore {
         while (stored + previous.stored() >= History.MAX_LENGTH && !previous.isEmpty()) {
             previous.dropOldest();
             messages.say(String.format(java.util.Locale.ROOT, "To keep training, the session kept for Back was let "
-                    + "go: all sessions together hold at most %,d iterations.", History.MAX_LENGTH));
+                    + "go: all sessions together hold at most %,d values (a loss per iteration, and a penalty per "
+                    + "iteration with L1 or L2).", History.MAX_LENGTH));
         }
         if (stored < History.MAX_LENGTH) {
             return false;
         }
         running = false;
-        messages.say(String.format(java.util.Locale.ROOT, "Paused: the runs hold %,d iterations, the most kept in "
-                + "memory. Delete a run in the Runs list, reset, or save and start over.", History.MAX_LENGTH));
+        messages.say(String.format(java.util.Locale.ROOT, "Paused: the runs hold %,d values (a loss per iteration, "
+                + "and a penalty per iteration with L1 or L2), the most kept in memory. Delete a run in the Runs list, "
+                + "reset, or save and start over.", History.MAX_LENGTH));
         return true;
     }
 

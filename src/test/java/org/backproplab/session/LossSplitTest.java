@@ -193,6 +193,31 @@ class LossSplitTest {
         assertEngineNumbers(s, on.losses(), on.lossSplit());
     }
 
+    /** The memory cap counts a run's penalties as it counts its losses: 8 bytes each. */
+    @Test
+    void theMemoryCapCountsThePenalties() {
+        Scenario s = withL2(SessionFixtures.xor(), 0.01);
+        Trainer t = s.createTrainer();
+        History h = new History();
+        h.reset(t.state());
+        for (int i = 0; i < 10; i++) {
+            double omega = SessionCore.penalty(t);
+            h.recordIteration(t, SessionCore.update(t, true), Double.NaN, omega, true);
+        }
+        assertEquals(20, h.stored(), "a loss and a penalty per iteration");
+        assertEquals(2, h.valuesPerIteration());
+        assertEquals(10, h.storedUpTo(5));
+
+        Trainer plain = SessionFixtures.xor().createTrainer();
+        History p = new History();
+        p.reset(plain.state());
+        for (int i = 0; i < 10; i++) {
+            p.recordIteration(plain, SessionCore.update(plain, true), Double.NaN, SessionCore.penalty(plain), true);
+        }
+        assertEquals(10, p.stored(), "no penalty: a loss per iteration");
+        assertEquals(1, p.valuesPerIteration());
+    }
+
     private static void assertSame(LossSplit want, LossSplit got, String when) {
         assertNotNull(got, when);
         assertArrayEquals(want.penalties().iterations(), got.penalties().iterations(), when);
