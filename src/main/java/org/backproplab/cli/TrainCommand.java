@@ -287,14 +287,17 @@ final class TrainCommand implements Callable<Integer> {
      * line, of the state printed (after a divergence, the last finite one kept); {@code diverged} is
      * {@code {"iteration":k,"what":"..."}} after a divergence. For classes it adds {@code "accuracy"},
      * {@code "testAccuracy"}, {@code "confusion"} (rows = true class), {@code "confusionRows"} and {@code "classes"}
-     * ({@link ClassReport}). A number that is not finite is written as null.
+     * ({@link ClassReport}). With a penalty ({@code --l2} or {@code --l1}, λ > 0) it ends with {@code "dataLoss"}
+     * and {@code "penalty"}, the two terms of {@code loss = L_data + Ω(W)} from the same evaluation. A number that is
+     * not finite is written as null.
      */
     private static void printJson(PrintWriter out, Scenario s, Trainer t, DivergenceWatch.Divergence d,
                                   ClassReport classes) throws Exception {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
         o.put("iterations", t.iteration());
-        o.set("loss", number(t.evaluate().loss()));
+        org.backproplab.engine.IterationTrace all = t.evaluate();
+        o.set("loss", number(all.loss()));
         ArrayNode outputs = o.putArray("outputs");
         for (double[] row : t.network().predict(s.dataset().inputs()).getData()) {
             numbers(outputs.addArray(), row);
@@ -311,6 +314,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (classes != null) {
             classes.addTo(o);
+        }
+        if (!t.config().regularization().isOff()) {
+            o.set("dataLoss", number(all.dataLoss()));
+            o.set("penalty", number(all.penalty()));
         }
         out.println(m.writeValueAsString(o));
     }

@@ -24,7 +24,7 @@ public record BackpropFile(Scenario scenario, Network network, long iteration, H
                            org.backproplab.session.SessionRecord session) {
     /** The value of the {@code format} field that is written. */
     public static final String FORMAT = "backprop-lab/6";
-    /** The format before runs of other hidden activations. Still read. */
+    /** The format before runs of other hidden activations and the penalty of every iteration. Still read. */
     public static final String FORMAT_V5 = "backprop-lab/5";
     /** The format before optimisers other than momentum, regularization and their stored memory. Still read. */
     public static final String FORMAT_V4 = "backprop-lab/4";

@@ -60,8 +60,11 @@ final class FileParser {
     private boolean storedStates;
     /** True for a file of version 5 or later: any optimiser, regularization, and the optimisers' memory. */
     private boolean optimizers;
-    /** True if a history's states may have other hidden activations than the layers ({@code backprop-lab/6}). */
-    private boolean activations;
+    /**
+     * True for a file of version 6 or later: its histories may store the penalty of every iteration, and their states
+     * other hidden activations than the layers.
+     */
+    private boolean v6;
 
     FileParser(String source) {
         this.f = new JsonFields(source);
@@ -166,7 +169,8 @@ final class FileParser {
     private BackpropFile build(JsonNode root) throws FileFormatException {
         f.object(root, "", TOP);
         String format = f.text(f.required(root, "", "format"), "format");
-        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V5) && !format.equals(BackpropFile.FORMAT_V4)
+        if (!format.equals(BackpropFile.FORMAT) && !format.equals(BackpropFile.FORMAT_V5)
+                && !format.equals(BackpropFile.FORMAT_V4)
                 && !format.equals(BackpropFile.FORMAT_V3) && !format.equals(BackpropFile.FORMAT_V2)
                 && !format.equals(BackpropFile.FORMAT_V1)) {
             throw f.error("format", "expected \"" + BackpropFile.FORMAT + "\" (or the older \"" + BackpropFile.FORMAT_V5
@@ -174,8 +178,8 @@ final class FileParser {
                     + "\", \"" + BackpropFile.FORMAT_V3 + "\", \"" + BackpropFile.FORMAT_V2 + "\" or \""
                     + BackpropFile.FORMAT_V1 + "\"), found " + found(root.get("format")));
         }
-        activations = format.equals(BackpropFile.FORMAT);
-        optimizers = activations || format.equals(BackpropFile.FORMAT_V5);
+        v6 = format.equals(BackpropFile.FORMAT);
+        optimizers = v6 || format.equals(BackpropFile.FORMAT_V5);
         storedStates = optimizers || format.equals(BackpropFile.FORMAT_V4);
         boolean holdsRuns = storedStates || format.equals(BackpropFile.FORMAT_V3);
         if (!holdsRuns && (root.has("run") || root.has("otherRuns"))) {
@@ -256,8 +260,7 @@ final class FileParser {
         if (h == null) {
             return new BackpropFile(scenario, network, iteration);
         }
-        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates, optimizers,
-                activations)
+        return new BackpropFile(scenario, network, iteration, new HistoryParser(this, f, storedStates, optimizers, v6)
                 .parse(h, scenario, network, iteration));
     }
 
@@ -400,7 +403,7 @@ final class FileParser {
     private void newer(String path, String what) throws FileFormatException {
         if (!optimizers) {
             throw f.error(path, "unknown field before \"" + BackpropFile.FORMAT_V5 + "\": " + what + " need \""
-                    + BackpropFile.FORMAT_V5 + "\"");
+                    + BackpropFile.FORMAT_V5 + "\" or later");
         }
     }
 

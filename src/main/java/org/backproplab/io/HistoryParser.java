@@ -34,6 +34,7 @@ final class HistoryParser {
     private static final Set<String> EDIT_V6 = with(EDIT, "activations");
     private static final Set<String> HISTORY_V4 = with(HISTORY, "checkpointEvery", "checkpoints", "current",
             "endLosses");
+    private static final Set<String> HISTORY_V6 = with(HISTORY_V4, "penalties", "endPenalty");
     private static final Set<String> BUFFER = Set.of("weights", "biases");
     private static final Set<String> EPOCH_MARK = Set.of("epochs", "iteration");
     private static final Set<String> SAMPLES = Set.of("inputs", "targets", "labels");
@@ -43,6 +44,8 @@ final class HistoryParser {
 
     /** True if the file's format may store trainer states ({@code backprop-lab/4} and later). */
     private final boolean v4;
+    /** True if the file's format may store the penalty of every iteration ({@code backprop-lab/6} and later). */
+    private final boolean v6;
     /** The optimiser's buffers the file may store: momentum's in version 4, every optimiser's from version 5. */
     private final List<OptimizerState.Slot> slots;
     /** What a stored trainer state carries besides weights (see {@link HistoryWriter}). */
@@ -56,14 +59,16 @@ final class HistoryParser {
     private final boolean activations;
 
     /**
-     * @param activations true for {@code backprop-lab/6}: a state's {@code activations} (one id per weight layer)
-     *                    says which activations its network had, where they differ from the layers'
+     * @param v6 true for {@code backprop-lab/6}: the history may hold the penalty of every iteration, and a state's
+     *           {@code activations} (one id per weight layer) says which activations its network had, where they
+     *           differ from the layers'
      */
-    HistoryParser(FileParser parser, JsonFields f, boolean storedStates, boolean optimizers, boolean activations) {
+    HistoryParser(FileParser parser, JsonFields f, boolean storedStates, boolean optimizers, boolean v6) {
         this.parser = parser;
         this.f = f;
         this.v4 = storedStates;
-        this.activations = activations;
+        this.v6 = v6;
+        this.activations = v6;
         this.slots = optimizers ? List.of(OptimizerState.Slot.values()) : List.of(OptimizerState.Slot.VELOCITY);
         List<String> carry = new ArrayList<>(List.of("epochMark"));
         slots.forEach(s -> carry.add(s.id()));
@@ -90,7 +95,7 @@ final class HistoryParser {
      * @param iteration the file's iteration: the one the history shows
      */
     HistoryRecord parse(JsonNode h, Scenario scenario, Network network, long iteration) throws FileFormatException {
-        f.object(h, "history", v4 ? HISTORY_V4 : HISTORY);
+        f.object(h, "history", v6 ? HISTORY_V6 : v4 ? HISTORY_V4 : HISTORY);
         boolean stored = h.has("checkpointEvery");
         long start = f.integer(f.required(h, "history", "start"), "history.start", 0, iteration);
         long end = f.integer(f.required(h, "history", "end"), "history.end", iteration, Trainer.MAX_ITERATION);
@@ -127,16 +132,18 @@ final class HistoryParser {
         HistoryRecord.State current = new HistoryRecord.State(network, scenario.dataset(), scenario.config(), testRows);
         double[] losses = losses(f.required(h, "history", "losses"), "history.losses", end - start);
         double[] testLosses = h.has("testLosses") ? losses(h.get("testLosses"), "history.testLosses", end - start) : null;
+        double[] penalties = h.has("penalties") ? penalties(h.get("penalties"), end - start) : null;
         HistoryRecord.Stored s = null;
         if (carried != null) {
             s = carried.finish(h, start, end, iteration, edits, current);
-        } else if (h.has("checkpoints") || h.has("current") || h.has("endLosses")) {
-            throw f.error(h.has("checkpoints") ? "history.checkpoints" : "history.current",
+        } else if (h.has("checkpoints") || h.has("current") || h.has("endLosses") || h.has("endPenalty")) {
+            throw f.error(h.has("checkpoints") ? "history.checkpoints" : h.has("endPenalty") ? "history.endPenalty"
+                            : "history.current",
                     "stored trainer states need history.checkpointEvery");
         }
         try {
             return new HistoryRecord(scenario, start, initial, edits, end, iteration, current, losses, testLosses,
-                    testFraction, s);
+                    testFraction, s, penalties);
         } catch (IllegalArgumentException ex) {
             throw f.error("history", ex.getMessage());
         }
@@ -206,8 +213,10 @@ final class HistoryParser {
             TrainerState now = carry(cur, "history.current", base(current, iteration, "history"), iteration,
                     current.network());
             double[] endLosses = losses(f.required(h, "history", "endLosses"), "history.endLosses", 2);
+            double endPenalty = h.has("endPenalty") ? penalty(h.get("endPenalty"), "history.endPenalty") : Double.NaN;
             try {
-                return new HistoryRecord.Stored(checkpoints, befores, after, now, interval, endLosses[0], endLosses[1]);
+                return new HistoryRecord.Stored(checkpoints, befores, after, now, interval, endLosses[0], endLosses[1],
+                        endPenalty);
             } catch (IllegalArgumentException e) {
                 throw f.error("history.checkpointEvery", e.getMessage());
             }
@@ -365,6 +374,38 @@ final class HistoryParser {
             r[i] = (int) f.integer(a.get(i), index(path, i), i == 0 ? 0 : r[i - 1] + 1L, n - 1);
         }
         return r;
+    }
+
+    /**
+     * {@code count} penalties {@code Ω(W)}: numbers ≥ 0, "Infinity" after a divergence, or "NaN" where none was
+     * recorded (no regularization, or the loss not measured).
+     */
+    private double[] penalties(JsonNode a, long count) throws FileFormatException {
+        double[] v = losses(a, "history.penalties", count);
+        for (int i = 0; i < v.length; i++) {
+            checkPenalty(v[i], index("history.penalties", i));
+        }
+        return v;
+    }
+
+    /** One penalty, as in {@link #penalties}. */
+    private double penalty(JsonNode x, String path) throws FileFormatException {
+        double v;
+        if (x.isNumber()) {
+            v = f.number(x, path);
+        } else if (x.isTextual() && (x.textValue().equals("NaN") || x.textValue().equals("Infinity"))) {
+            v = Double.parseDouble(x.textValue());
+        } else {
+            throw f.error(path, "expected a number ≥ 0, \"NaN\" or \"Infinity\", found " + found(x));
+        }
+        checkPenalty(v, path);
+        return v;
+    }
+
+    private void checkPenalty(double v, String path) throws FileFormatException {
+        if (v < 0 || v == Double.NEGATIVE_INFINITY) {
+            throw f.error(path, "is " + v + ": a penalty (λ/2)·Σ W² or λ·Σ |W| is never negative");
+        }
     }
 
     /** {@code count} losses: numbers, or "NaN", "Infinity", "-Infinity" for a diverged iteration. */

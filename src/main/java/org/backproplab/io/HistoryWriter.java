@@ -12,9 +12,9 @@ import org.backproplab.session.HistoryRecord;
 
 /**
  * Writes the {@code history} object of a {@code backprop-lab/6} file (also the shape of versions 2 and 3, plus the
- * stored trainer states of version 4, the optimisers' memory of version 5 and, from version 6, the {@code activations}
- * of a state whose hidden layers differ from the file's layers: a variant's run before its change of activation)
- * (see {@code docs/file-format.md}). An
+ * stored trainer states of version 4, the optimisers' memory of version 5 and, from version 6, the penalty of every
+ * iteration and the {@code activations} of a state whose hidden layers differ from the file's layers: a variant's run
+ * before its change of activation) (see {@code docs/file-format.md}). An
  * edit holds only what differs from the state before it (weights, data set, test rows), so a long session
  * of small edits stays small; {@code training} is always written. Losses that are not finite are written as
  * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
@@ -69,10 +69,16 @@ final class HistoryWriter {
             }
             o.set("current", carry(stored.current()));
             o.set("endLosses", losses(new double[] {stored.endLoss(), stored.endTestLoss()}));
+            if (h.penalties() != null && !Double.isNaN(stored.endPenalty())) {
+                o.set("endPenalty", losses(new double[] {stored.endPenalty()}).get(0));
+            }
         }
         o.set("losses", losses(h.losses()));
         if (h.testLosses() != null) {
             o.set("testLosses", losses(h.testLosses()));
+        }
+        if (h.penalties() != null) {
+            o.set("penalties", losses(h.penalties()));
         }
         return o;
     }

@@ -39,7 +39,7 @@ final class CatchUp {
         for (Runs.Run r : c.runs.all()) {
             if (r.history.length() < k) {
                 behind.add(r.number);
-                more += k - r.history.length();
+                more += (k - r.history.length()) * r.history.valuesPerIteration();
             }
         }
         if (behind.isEmpty()) {
@@ -48,7 +48,8 @@ final class CatchUp {
         }
         if (c.runs.stored() + more > History.MAX_LENGTH) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d in Train all to: the runs would hold "
-                    + "%,d iterations together, the most kept in memory is %,d. Choose a lower iteration or delete a run.",
+                    + "%,d values together (a loss per iteration, and a penalty per iteration with L1 or L2), the most "
+                    + "kept in memory is %,d. Choose a lower iteration or delete a run.",
                     k, c.runs.stored() + more, History.MAX_LENGTH));
         }
         home = c.runs.current().number;

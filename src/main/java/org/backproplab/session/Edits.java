@@ -63,7 +63,7 @@ final class Edits {
             sessionChange.run();
         }
         c.history.recordEdit(before, c.trainer, text);
-        c.history.setEndLoss(Double.NaN, Double.NaN);
+        c.history.setEndLoss(Double.NaN, Double.NaN, Double.NaN);
         c.changes++;
         c.messages.say("Set " + text + (forks ? ": a new run " + c.runs.current().number + " starts here (run "
                 + c.runs.current().parent + " is kept in the Runs list)." : "."));
@@ -86,7 +86,7 @@ final class Edits {
                 && c.history.edits().size() - 1 == run.inheritedEdits;
         c.trainer.restore(e.before());
         c.history.dropLastEdit();
-        c.history.setEndLoss(Double.NaN, Double.NaN);
+        c.history.setEndLoss(Double.NaN, Double.NaN, Double.NaN);
         c.changes++;
         if (dropsRun) {
             c.dropForkedRun();

@@ -20,7 +20,9 @@ final class History {
     static final int FIRST_INTERVAL = 256;
     /**
      * The most iterations one history holds (2^23, about 8.4 million): 64 MB of training losses, twice that with
-     * a test split, so the whole app stays inside a 256 MB heap. Training pauses when it is reached.
+     * a test split, so the whole app stays inside a 256 MB heap. Training pauses when it is reached. The cap counts
+     * values ({@link #stored()}): a run trained with L1 or L2 also stores a penalty per iteration, so it holds half
+     * as many iterations.
      */
     static final long MAX_LENGTH = 1L << 23;
 
@@ -32,11 +34,20 @@ final class History {
     private final List<Edit> edits = new ArrayList<>();
     private final LossSeries losses = new LossSeries();
     private final LossSeries testLosses = new LossSeries();
+    /**
+     * The penalty {@code Ω(W)} of the weights of each iteration whose loss was measured with a regularization on
+     * ({@code L = L_data + Ω}); NaN elsewhere (no penalty, not measured, or not known: a file that did not store it).
+     * Allocates nothing while no penalty was ever recorded.
+     */
+    private final LossSeries penalties = new LossSeries();
     private boolean tested;
+    private boolean penalized;
     private long interval = FIRST_INTERVAL;
     /** The training and test loss at {@link #length()} (the weights after the last update), once measured. */
     private double endLoss = Double.NaN;
     private double endTestLoss = Double.NaN;
+    /** The penalty of the weights at {@link #length()}, NaN if not measured or without regularization. */
+    private double endPenalty = Double.NaN;
     /** Counts the changes to the iterations and edits held (see {@link #version()}). */
     private long version;
 
@@ -47,10 +58,13 @@ final class History {
         edits.clear();
         losses.clear();
         testLosses.clear();
+        penalties.clear();
         tested = false;
+        penalized = false;
         interval = FIRST_INTERVAL;
         endLoss = Double.NaN;
         endTestLoss = Double.NaN;
+        endPenalty = Double.NaN;
         checkpoints.put(initial.iteration(), initial);
     }
 
@@ -75,10 +89,13 @@ final class History {
         int n = (int) (k - base());
         losses.copyInto(c.losses, n, k);
         testLosses.copyInto(c.testLosses, n, k);
+        penalties.copyInto(c.penalties, n, k);
         c.tested = tested;
+        c.penalized = penalized;
         c.interval = interval;
         c.endLoss = k < length() ? losses.get(n) : endLoss;
         c.endTestLoss = k < length() ? testLosses.get(n) : endTestLoss;
+        c.endPenalty = k < length() ? penalties.get(n) : endPenalty;
         return c;
     }
 
@@ -94,7 +111,7 @@ final class History {
             after.add(e.after());
         }
         return new HistoryRecord.Stored(new ArrayList<>(checkpoints.values()), before, after, current, interval, endLoss,
-                endTestLoss);
+                endTestLoss, endPenalty);
     }
 
     /**
@@ -103,8 +120,11 @@ final class History {
      *
      * @param losses     training losses from the first checkpoint on; NaN where the whole set was not evaluated
      * @param testLosses as many test losses, or null if no rows were ever held out
+     * @param penalties  as many penalties {@code Ω(W)} (NaN where none was recorded), or null if none was (a file
+     *                   older than version 6 stores none: the split of the loss then starts where training goes on)
      */
-    static History rebuilt(HistoryRecord.Stored s, List<String> editTexts, double[] losses, double[] testLosses) {
+    static History rebuilt(HistoryRecord.Stored s, List<String> editTexts, double[] losses, double[] testLosses,
+                           double[] penalties) {
         History h = new History();
         for (TrainerState c : s.checkpoints()) {
             h.checkpoints.put(c.iteration(), c);
@@ -116,14 +136,17 @@ final class History {
         for (int i = 0; i < losses.length; i++) {
             add(h.losses, losses[i]);
             add(h.testLosses, testLosses == null ? Double.NaN : testLosses[i]);
+            h.penalties.add(penalties == null ? Double.NaN : penalties[i]);
         }
         for (Edit e : h.edits) {
             h.losses.mark(e.iteration(), e.text());
         }
         h.tested = testLosses != null;
+        h.penalized = penalties != null;
         h.interval = s.interval();
         h.endLoss = s.endLoss();
         h.endTestLoss = s.endTestLoss();
+        h.endPenalty = s.endPenalty();
         return h;
     }
 
@@ -135,10 +158,14 @@ final class History {
         }
     }
 
-    /** Remembers the training and test loss of the weights at {@link #length()} (the curve's last point). */
-    void setEndLoss(double loss, double testLoss) {
+    /**
+     * Remembers the training and test loss of the weights at {@link #length()} (the curve's last point), and their
+     * penalty {@code Ω(W)} (NaN without regularization).
+     */
+    void setEndLoss(double loss, double testLoss, double penalty) {
         endLoss = loss;
         endTestLoss = testLoss;
+        endPenalty = penalty;
     }
 
     /** @return the training loss of the weights at {@link #length()}, or NaN if not measured yet */
@@ -149,6 +176,11 @@ final class History {
     /** @return the test loss of the weights at {@link #length()}, or NaN */
     double endTestLoss() {
         return endTestLoss;
+    }
+
+    /** @return the penalty {@code Ω(W)} of the weights at {@link #length()}, or NaN */
+    double endPenalty() {
+        return endPenalty;
     }
 
     /**
@@ -164,9 +196,23 @@ final class History {
         return losses.get((int) (k - base()));
     }
 
-    /** @return the entries stored (training losses), for the memory cap */
+    /**
+     * @return the values stored, for the memory cap: a training loss per iteration, and a penalty per iteration once a
+     *         penalty was recorded (8 bytes each; the penalties of a run without L1 or L2 take no memory)
+     */
     long stored() {
-        return losses.size();
+        return losses.size() + (penalized ? penalties.size() : 0);
+    }
+
+    /** @return the values a copy of this history up to iteration {@code k} stores (see {@link #stored()}) */
+    long storedUpTo(long k) {
+        long n = k - base();
+        return penalized ? 2 * n : n;
+    }
+
+    /** @return the values each further iteration at the end stores: 2 while training goes on with a penalty, else 1 */
+    int valuesPerIteration() {
+        return penalized || !configAtEnd().regularization().isOff() ? 2 : 1;
     }
 
     LossSeries losses() {
@@ -176,6 +222,14 @@ final class History {
     /** @return the test losses, or null if no iteration had a test set */
     LossSeries testLosses() {
         return tested ? testLosses : null;
+    }
+
+    /**
+     * @return the penalties {@code Ω(W)} (NaN where none was recorded), or null if no iteration recorded one and the
+     *         weights at the end have none either (a penalty switched on before the first update shows at once)
+     */
+    LossSeries penalties() {
+        return penalized || !Double.isNaN(endPenalty) ? penalties : null;
     }
 
     /** @return the number of iterations recorded (may exceed the trainer's after a jump back) */
@@ -197,12 +251,19 @@ final class History {
      * Records that the trainer just finished an iteration; {@code loss} and {@code testLoss} are the training and
      * test loss of the weights before its update (the point at the iteration before), if {@code measured}: the
      * whole set is not evaluated after every update of a fast per-sample or mini-batch run. A NaN test loss means
-     * there is no test set.
+     * there is no test set. {@code penalty} is the part {@code Ω(W)} of {@code loss}, NaN without regularization.
      */
-    void recordIteration(Trainer trainer, double loss, double testLoss, boolean measured) {
+    void recordIteration(Trainer trainer, double loss, double testLoss, double penalty, boolean measured) {
         version++;
         endLoss = Double.NaN; // the end moved: its loss is measured again (by the next snapshot, or on leaving it)
         endTestLoss = Double.NaN;
+        endPenalty = Double.NaN;
+        if (measured && !Double.isNaN(penalty)) {
+            penalties.add(penalty);
+            penalized = true;
+        } else {
+            penalties.skip();
+        }
         if (measured) {
             losses.addEvaluated(loss);
         } else {
@@ -371,5 +432,10 @@ final class History {
     /** @return the loss entries, for files */
     double[] lossValues() {
         return losses.toArray();
+    }
+
+    /** @return the penalty entries, for files, or null if no iteration recorded one */
+    double[] penaltyValues() {
+        return penalized ? penalties.toArray() : null;
     }
 }

@@ -156,6 +156,7 @@ final class HistoryCheck {
         }
         double[] losses = h.losses();
         double[] testLosses = h.testLosses();
+        double[] penalties = h.penalties();
         List<Long> points = new ArrayList<>(startsAt.keySet());
         Trainer t = h.scenario().createTrainer();
         for (int p = 0; p < points.size(); p++) {
@@ -167,8 +168,9 @@ final class HistoryCheck {
                 if (((k - from) & 255) == 0 && progress.isCancelled()) {
                     throw new CancellationException("the check of the saved history was cancelled");
                 }
-                String problem = iterate(t, k, losses[(int) (k - h.start())],
-                        testLosses == null ? Double.NaN : testLosses[(int) (k - h.start())]);
+                int i = (int) (k - h.start());
+                String problem = iterate(t, k, losses[i], testLosses == null ? Double.NaN : testLosses[i],
+                        penalties == null ? Double.NaN : penalties[i]);
                 if (problem != null) {
                     return problem;
                 }
@@ -200,9 +202,13 @@ final class HistoryCheck {
      * One iteration as training recorded it: where the file has the whole set's loss, it is evaluated before the
      * update (a full batch's update gives it); the replayed value must equal the saved one bit for bit.
      */
-    private static String iterate(Trainer t, long k, double saved, double savedTest) {
+    private static String iterate(Trainer t, long k, double saved, double savedTest, double savedPenalty) {
         boolean measured = t.config().batch().isFull() || !Double.isNaN(saved);
         double test = measured && t.hasTestRows() ? t.testLoss() : Double.NaN;
+        double penalty = SessionCore.penalty(t);
+        if (!Double.isNaN(savedPenalty) && Double.doubleToLongBits(penalty) != Double.doubleToLongBits(savedPenalty)) {
+            return "the replayed penalty Ω of iteration " + k + " is " + penalty + " but the file says " + savedPenalty;
+        }
         double loss = SessionCore.update(t, measured);
         if (!measured) {
             return null;

@@ -56,7 +56,7 @@ final class HistoryFiles {
         return new HistoryRecord(c.currentScenario().withDataset(current.dataset()).withConfig(at.config())
                 .withLayers(at.network().specs()), h.base(),
                 first.state(), edits, h.length(), position, current, h.lossValues(),
-                test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()));
+                test == null ? null : test.toArray(), c.testFraction, h.stored(at.state()), h.penaltyValues());
     }
 
     /** A trainer state and its state for a file, whose data set the next one may share. */
@@ -139,7 +139,7 @@ final class HistoryFiles {
             HistoryRecord h = run.history();
             if (stored) {
                 built.add(History.rebuilt(h.stored(), h.edits().stream().map(HistoryRecord.Edit::text).toList(),
-                        h.losses(), h.testLosses()));
+                        h.losses(), h.testLosses(), h.penalties()));
                 continue;
             }
             c.testFraction = 0;
@@ -231,11 +231,19 @@ final class HistoryFiles {
             c.history.recordEdit(before, c.trainer, e.text());
         }
         c.replayTo(r.end(), measured);
-        c.history.setEndLoss(c.trainer.datasetLoss(), c.trainer.testLoss());
+        c.history.setEndLoss(c.trainer.datasetLoss(), c.trainer.testLoss(), SessionCore.penalty(c.trainer));
         double[] losses = c.history.lossValues();
         String lossProblem = compare(losses, r.losses(), r.start(), "loss");
         if (lossProblem != null) {
             return lossProblem;
+        }
+        double[] penalties = r.penalties();
+        if (penalties != null) {
+            double[] replayed = c.history.penaltyValues();
+            String p = compare(nanIfNull(replayed, losses.length), penalties, r.start(), "penalty");
+            if (p != null) {
+                return p;
+            }
         }
         LossSeries test = c.history.testLosses();
         String t = compare(nanIfNull(test == null ? null : test.toArray(), losses.length),

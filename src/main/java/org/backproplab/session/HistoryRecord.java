@@ -28,9 +28,13 @@ import org.backproplab.engine.TrainingConfig;
  * @param testFraction the share of samples held out as the test set when the data set is replaced
  * @param stored       every trainer state the history keeps (its checkpoints, both sides of each edit, the state
  *                     shown), so that opening needs no replay; or null (older files): then it is rebuilt by replay
+ * @param penalties    as many penalties {@code Ω(W)}, the part of each loss the regularization adds
+ *                     ({@code L = L_data + Ω}; NaN where the loss was not measured or had no penalty), or null if
+ *                     none was recorded (no regularization, or a file older than version 6)
  */
 public record HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
-                            State current, double[] losses, double[] testLosses, double testFraction, Stored stored) {
+                            State current, double[] losses, double[] testLosses, double testFraction, Stored stored,
+                            double[] penalties) {
 
     /**
      * The exact trainer states a history keeps, momentum and epoch count included: restoring any of them and
@@ -43,9 +47,10 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
      * @param interval     the checkpoint spacing the history had reached (a power of two), so it goes on alike
      * @param endLoss      the training loss of the weights at {@code end} (the curve's last point), NaN if not measured
      * @param endTestLoss  their test loss, NaN if none
+     * @param endPenalty   their penalty {@code Ω(W)}, NaN if not measured or without regularization
      */
     public record Stored(List<TrainerState> checkpoints, List<TrainerState> editsBefore, List<TrainerState> editsAfter,
-                         TrainerState current, long interval, double endLoss, double endTestLoss) {
+                         TrainerState current, long interval, double endLoss, double endTestLoss, double endPenalty) {
         /** The largest gap between two stored states a file may leave: opening replays at most this many iterations. */
         public static final long MAX_GAP = History.MAX_LENGTH / History.MAX_CHECKPOINTS * 2;
         /** The smallest checkpoint spacing. */
@@ -65,12 +70,24 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
                         + "two from " + History.FIRST_INTERVAL + " to " + MAX_GAP);
             }
         }
+
+        /** Stored states without the penalty at the end (a file older than version 6). */
+        public Stored(List<TrainerState> checkpoints, List<TrainerState> editsBefore, List<TrainerState> editsAfter,
+                      TrainerState current, long interval, double endLoss, double endTestLoss) {
+            this(checkpoints, editsBefore, editsAfter, current, interval, endLoss, endTestLoss, Double.NaN);
+        }
+    }
+
+    /** A record without penalties (none recorded). */
+    public HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
+                         State current, double[] losses, double[] testLosses, double testFraction, Stored stored) {
+        this(scenario, start, initial, edits, end, iteration, current, losses, testLosses, testFraction, stored, null);
     }
 
     /** A record without stored states (rebuilt by replay). */
     public HistoryRecord(Scenario scenario, long start, State initial, List<Edit> edits, long end, long iteration,
                          State current, double[] losses, double[] testLosses, double testFraction) {
-        this(scenario, start, initial, edits, end, iteration, current, losses, testLosses, testFraction, null);
+        this(scenario, start, initial, edits, end, iteration, current, losses, testLosses, testFraction, null, null);
     }
 
     /**
@@ -126,6 +143,10 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
             throw new IllegalArgumentException("the history has " + testLosses.length + " test losses: expected "
                     + losses.length);
         }
+        if (penalties != null && penalties.length != losses.length) {
+            throw new IllegalArgumentException("the history has " + penalties.length + " penalties: expected "
+                    + losses.length);
+        }
         if (!(testFraction >= 0 && testFraction <= 0.9)) {
             throw new IllegalArgumentException("test share " + testFraction + " is not allowed: expected 0 to 0.9");
         }
@@ -144,6 +165,7 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
         checkShape(scenario, current, "the current state");
         losses = losses.clone();
         testLosses = testLosses == null ? null : testLosses.clone();
+        penalties = penalties == null ? null : penalties.clone();
         if (stored != null) {
             checkStored(stored, start, edits, end, iteration);
         }
@@ -230,10 +252,16 @@ public record HistoryRecord(Scenario scenario, long start, State initial, List<E
         return testLosses == null ? null : testLosses.clone();
     }
 
+    /** @return the penalties {@code Ω(W)} (a copy), or null if none was recorded */
+    @Override
+    public double[] penalties() {
+        return penalties == null ? null : penalties.clone();
+    }
+
     /** @return this record without its stored trainer states: opening it replays the history (older files) */
     public HistoryRecord withoutStoredStates() {
         return new HistoryRecord(scenario, start, initial, edits, end, iteration, current, losses, testLosses,
-                testFraction, null);
+                testFraction, null, penalties);
     }
 
     /** @return true if the record holds iterations or edits, not just one state */

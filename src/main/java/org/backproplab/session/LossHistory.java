@@ -6,13 +6,16 @@ package org.backproplab.session;
  * mini-batch runs evaluate it once per epoch).
  *
  * @param start      the first iteration
- * @param losses     training-set losses
+ * @param losses     training-set losses {@code L = L_data + Ω(W)}
  * @param testLosses test-set losses (NaN before a split), or null if no rows were ever held out
+ * @param penalties  the penalty {@code Ω(W)} in each loss (NaN where none was recorded: no regularization, or not
+ *                   measured), or null if no iteration recorded one
  */
-public record LossHistory(long start, double[] losses, double[] testLosses) {
+public record LossHistory(long start, double[] losses, double[] testLosses, double[] penalties) {
     public LossHistory {
         losses = losses.clone();
         testLosses = testLosses == null ? null : testLosses.clone();
+        penalties = penalties == null ? null : penalties.clone();
     }
 
     @Override
@@ -23,5 +26,10 @@ public record LossHistory(long start, double[] losses, double[] testLosses) {
     @Override
     public double[] testLosses() {
         return testLosses == null ? null : testLosses.clone();
+    }
+
+    @Override
+    public double[] penalties() {
+        return penalties == null ? null : penalties.clone();
     }
 }

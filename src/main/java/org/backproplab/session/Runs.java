@@ -73,7 +73,7 @@ final class Runs {
         return current;
     }
 
-    /** @return the iterations stored by every run together (the memory cap counts these) */
+    /** @return the values stored by every run together (the memory cap counts these, see {@code History.stored}) */
     long stored() {
         long n = 0;
         for (Run r : runs) {
@@ -82,7 +82,7 @@ final class Runs {
         return n;
     }
 
-    /** @return the iterations stored by the runs other than the current one */
+    /** @return the values stored by the runs other than the current one */
     long storedByOthers() {
         return stored() - current.history.stored();
     }
@@ -93,9 +93,10 @@ final class Runs {
             return "Could not start a new run from iteration " + k + ": " + MAX_RUNS + " runs are kept at most. "
                     + "Delete a run in the Runs list first.";
         }
-        if (stored() + (k - current.history.base()) >= History.MAX_LENGTH) {
+        if (stored() + current.history.storedUpTo(k) >= History.MAX_LENGTH) {
             return String.format(java.util.Locale.ROOT, "Could not start a new run from iteration %,d: the runs "
-                    + "hold %,d iterations together, the most kept in memory is %,d. Delete a run in the Runs list first.",
+                    + "hold %,d values together (a loss per iteration, and a penalty per iteration with L1 or L2), the "
+                    + "most kept in memory is %,d. Delete a run in the Runs list first.",
                     k, stored(), History.MAX_LENGTH);
         }
         return null;

@@ -143,8 +143,9 @@ final class SessionCore {
         } else if (completes) {
             double pre = preUpdateLoss();
             double test = trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
+            double penalty = penalty(trainer);
             trainer.stepPhase();
-            record(pre, test, true);
+            record(pre, test, penalty, true);
         } else {
             trainer.stepPhase();
         }
@@ -360,7 +361,8 @@ final class SessionCore {
             return;
         }
         double test = measure && trainer.hasTestRows() ? trainer.testLoss() : Double.NaN;
-        record(update(trainer, measure), test, measure);
+        double penalty = measure ? penalty(trainer) : Double.NaN;
+        record(update(trainer, measure), test, penalty, measure);
     }
 
     /**
@@ -389,8 +391,16 @@ final class SessionCore {
         }
     }
 
-    private void record(double loss, double test, boolean measured) {
-        history.recordIteration(trainer, loss, test, measured);
+    /**
+     * @return the penalty {@code Ω(W)} of the weights now, the part of the loss {@code L = L_data + Ω} that the
+     *         regularization adds (the engine's own sum, so {@code L − Ω} is the data loss), or NaN without one
+     */
+    static double penalty(Trainer t) {
+        return t.config().regularization().isOff() ? Double.NaN : t.config().regularization().penalty(t.network());
+    }
+
+    private void record(double loss, double test, double penalty, boolean measured) {
+        history.recordIteration(trainer, loss, test, penalty, measured);
         walkedByPhases = -1;
         changes++;
     }
@@ -424,14 +434,16 @@ final class SessionCore {
         while (stored + previous.stored() >= History.MAX_LENGTH && !previous.isEmpty()) {
             previous.dropOldest();
             messages.say(String.format(java.util.Locale.ROOT, "To keep training, the session kept for Back was let "
-                    + "go: all sessions together hold at most %,d iterations.", History.MAX_LENGTH));
+                    + "go: all sessions together hold at most %,d values (a loss per iteration, and a penalty per "
+                    + "iteration with L1 or L2).", History.MAX_LENGTH));
         }
         if (stored < History.MAX_LENGTH) {
             return false;
         }
         running = false;
-        messages.say(String.format(java.util.Locale.ROOT, "Paused: the runs hold %,d iterations, the most kept in "
-                + "memory. Delete a run in the Runs list, reset, or save and start over.", History.MAX_LENGTH));
+        messages.say(String.format(java.util.Locale.ROOT, "Paused: the runs hold %,d values (a loss per iteration, "
+                + "and a penalty per iteration with L1 or L2), the most kept in memory. Delete a run in the Runs list, "
+                + "reset, or save and start over.", History.MAX_LENGTH));
         return true;
     }
 
@@ -467,7 +479,7 @@ final class SessionCore {
      */
     void noteEndLoss() {
         if (trainer.iteration() == history.length() && Double.isNaN(history.endLoss())) {
-            history.setEndLoss(trainer.datasetLoss(), trainer.testLoss());
+            history.setEndLoss(trainer.datasetLoss(), trainer.testLoss(), penalty(trainer));
         }
     }
 

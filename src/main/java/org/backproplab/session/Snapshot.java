@@ -50,6 +50,8 @@ import org.backproplab.engine.Phase;
  * @param rescueIteration after a divergence, the iteration "back to the last finite state" shows (the last before
  *                      the loss left its normal range, see {@code DivergenceLanding}); -1 when not diverged
  * @param runCurves     the training-loss curves of the runs not on show, oldest first, to draw beside {@code losses}
+ * @param lossSplit     {@code losses} split into the data loss and the regularization's penalty at the same
+ *                      iterations, or null if the run on show never had a penalty
  */
 public record Snapshot(long version, Scenario scenario, Network network, long iteration, double epochs,
                        int phaseIndex, List<Phase> phases, IterationTrace trace, IterationTrace preview,
@@ -58,7 +60,7 @@ public record Snapshot(long version, Scenario scenario, Network network, long it
                        boolean running, boolean diverged, String message, long messageNumber,
                        double iterationsPerSecond,
                        long changes, List<RunInfo> runs, int lossCadence, String failure, long failureNumber,
-                       String backTo, long rescueIteration, List<RunCurve> runCurves) {
+                       String backTo, long rescueIteration, List<RunCurve> runCurves, LossSplit lossSplit) {
 
     /** Copies the arrays in: a snapshot shares nothing mutable with the worker. */
     public Snapshot {

@@ -33,21 +33,24 @@ final class SnapshotFactory {
         Scores scores = new Scores(trainingLoss, testLoss,
                 Scores.accuracy(outputs, targets, trainer.trainingRows()), Scores.accuracy(outputs, targets, test));
         if (trainer.iteration() == history.length()) {
-            history.setEndLoss(trainingLoss, testLoss);
+            history.setEndLoss(trainingLoss, testLoss, SessionCore.penalty(trainer));
         }
         LossSeries testSeries = history.testLosses();
+        LossSeries penalties = history.penalties();
         long end = history.length();
+        LossCurve losses = history.losses().curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endLoss(),
+                core.logIterations);
         return new Snapshot(version, current, net, trainer.iteration(), trainer.epochs(), trainer.phaseIndex(),
                 trainer.phases(), trace, preview, eval.readOnlyCopy(), readOnly(probeOutputs(net, core.dataset)),
-                history.losses().curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endLoss(), core.logIterations),
-                history.base(), end,
+                losses, history.base(), end,
                 testSeries == null ? null : testSeries.curve(TrainingSession.CURVE_POINTS, history.base(), end, history.endTestLoss(),
                         core.logIterations),
                 test, scores, core.running, trainer.isDiverged(), msg, core.messages.number(), measuredRate, core.changes,
                 RunSummaries.infos(core, scores), core.cadence(), core.messages.failure(), core.messages.failureNumber(),
                 core.previous.isEmpty() || !core.holdsNothing() ? null : core.previous.nextName(),
                 trainer.isDiverged() ? DivergenceLanding.find(history, trainer.iteration()) : -1,
-                RunSummaries.curves(core, scores));
+                RunSummaries.curves(core, scores),
+                penalties == null ? null : LossSplit.of(losses, penalties, history.endPenalty()));
     }
 
     private static IterationTrace readOnly(IterationTrace t) {

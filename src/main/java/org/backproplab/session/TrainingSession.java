@@ -428,7 +428,8 @@ public final class TrainingSession implements AutoCloseable {
     public CompletableFuture<LossHistory> lossHistory() {
         return call(() -> {
             LossSeries t = core.history.testLosses();
-            return new LossHistory(core.history.base(), core.history.lossValues(), t == null ? null : t.toArray());
+            return new LossHistory(core.history.base(), core.history.lossValues(), t == null ? null : t.toArray(),
+                    core.history.penaltyValues());
         });
     }
 

@@ -135,7 +135,7 @@ final class Variants {
         }
         String text = String.join("; ", what);
         c.history.recordEdit(before, c.trainer, text);
-        c.history.setEndLoss(Double.NaN, Double.NaN);
+        c.history.setEndLoss(Double.NaN, Double.NaN, Double.NaN);
         c.syncDataset();
         c.forgetPhaseWalk();
         c.changes++;

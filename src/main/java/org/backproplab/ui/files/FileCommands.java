@@ -434,7 +434,7 @@ public final class FileCommands {
     private void exportCsv() {
         chooseExport("Export the loss history", baseName() + "-loss.csv", "CSV files (*.csv)", ".csv").ifPresent(p ->
                 writeExport(p, bridge.session().lossHistory().thenApply(h -> Exports.text(LossCsv.text(h.start(), h.losses(),
-                        h.testLosses()))), "the loss history"));
+                        h.testLosses(), h.penalties()))), "the loss history"));
     }
 
     private void exportGraph() {
@@ -507,7 +507,7 @@ public final class FileCommands {
             case "chart-svg" -> CompletableFuture.completedFuture(Exports.chartSvg(chart.chart()));
             case "graph-png" -> CompletableFuture.completedFuture(Exports.graphPng(graph.snapshotImage(2)));
             case "loss-csv" -> bridge.session().lossHistory().thenApply(h -> Exports.text(LossCsv.text(h.start(), h.losses(),
-                    h.testLosses())));
+                    h.testLosses(), h.penalties())));
             case "code" -> codeScript();
             default -> throw new IllegalArgumentException("unknown export " + kind);
         };

@@ -281,6 +281,61 @@ public final class LossChartFactory {
         return item;
     }
 
+    /** The data loss: dash-dot, so that it differs from the loss (solid) and the test loss (dashed) in grey too. */
+    private static final float[] DATA_DASH = {12f, 4f, 2.5f, 4f};
+    /** The penalty: dotted. */
+    private static final float[] PENALTY_DASH = {1f, 5f};
+    private static final Color DATA_LIGHT = new Color(0x00, 0x7a, 0x5a);
+    private static final Color DATA_DARK = new Color(0x4c, 0xd6, 0xa8);
+    private static final Color PENALTY_LIGHT = new Color(0xa6, 0x2d, 0x8a);
+    private static final Color PENALTY_DARK = new Color(0xf2, 0x8f, 0xd8);
+
+    /**
+     * Adds the loss's two terms to {@code plot} as its third data set ({@code split}: series 0 the data loss, series
+     * 1 the penalty), drawn under the loss: the data loss dash-dot, the penalty dotted with round dots.
+     */
+    static void addSplit(JFreeChart chart, XYDataset split) {
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesStroke(0, splitStroke(0), false);
+        r.setSeriesStroke(1, splitStroke(1), false);
+        r.setDrawSeriesLineAsPath(true);
+        r.setDefaultCreateEntities(false);
+        plot.setDataset(2, split);
+        plot.setRenderer(2, r);
+    }
+
+    private static BasicStroke splitStroke(int series) {
+        return series == 0 ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DATA_DASH, 0f)
+                : new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, PENALTY_DASH, 0f);
+    }
+
+    private static Color splitColour(int series, org.backproplab.ui.Theme theme) {
+        boolean dark = theme == org.backproplab.ui.Theme.DARK;
+        return series == 0 ? (dark ? DATA_DARK : DATA_LIGHT) : (dark ? PENALTY_DARK : PENALTY_LIGHT);
+    }
+
+    /** Colours the data loss and the penalty for {@code theme}. */
+    static void paintSplit(JFreeChart chart, org.backproplab.ui.Theme theme) {
+        XYPlot plot = chart.getXYPlot();
+        if (plot.getRenderer(2) != null) {
+            plot.getRenderer(2).setSeriesPaint(0, splitColour(0, theme), false);
+            plot.getRenderer(2).setSeriesPaint(1, splitColour(1, theme), false);
+        }
+    }
+
+    /** @return a legend entry for series {@code series} of the split (0 the data loss, 1 the penalty), as it is drawn */
+    static org.jfree.chart.LegendItem splitItem(String text, int series, org.backproplab.ui.Theme theme) {
+        Color c = splitColour(series, theme);
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(text, c);
+        item.setShapeVisible(false);
+        item.setLineVisible(true);
+        item.setLine(new java.awt.geom.Line2D.Double(-14, 0, 14, 0));
+        item.setLineStroke(splitStroke(series));
+        item.setLinePaint(c);
+        return item;
+    }
+
     /** Adds {@code m} to the plot's foreground without firing a change per marker. */
     static void addMarker(XYPlot plot, ValueMarker m) {
         plot.addDomainMarker(0, m, Layer.FOREGROUND, false);

@@ -66,6 +66,8 @@ public final class LossChartView extends VBox {
     private final Runnable theme;
     private final UiState state;
     private final HBox header;
+    /** The regularization of the run on show now, for the penalty's legend entry. */
+    private org.backproplab.engine.Regularization regularization = org.backproplab.engine.Regularization.NONE;
 
     public LossChartView(SessionBridge bridge, UiState state) {
         getStyleClass().add("loss-chart-view");
@@ -73,6 +75,7 @@ public final class LossChartView extends VBox {
         chart = LossChartFactory.createChart(model.dataset());
         plot = chart.getXYPlot();
         LossChartFactory.addOtherRuns(chart, model.otherRuns(), this::legendItems);
+        LossChartFactory.addSplit(chart, model.splitDataset());
         viewer = new ChartViewer(chart);
         this.theme = () -> {
             LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
@@ -130,7 +133,7 @@ public final class LossChartView extends VBox {
         what.getStyleClass().add("chart-readout");
         what.setMinWidth(0);
         what.setTooltip(new Tooltip());
-        what.getTooltip().textProperty().bind(what.textProperty());
+        what.getTooltip().setText(what.getText());
         HBox.setHgrow(what, Priority.SOMETIMES);
         header = new HBox(12, title, what, log, logIterations, spacer, readout);
         // in a narrow window the description gives its room away (its tooltip keeps it), never the switches
@@ -199,14 +202,19 @@ public final class LossChartView extends VBox {
             model.setCadence(s.lossCadence());
             boolean changed = model.update(s.losses(), s.iteration(), s.historyEnd());
             changed |= model.updateTest(s.testLosses());
-            if (model.updateRuns(s.runCurves(), s.runs())) {
+            boolean hadSplit = model.split() != null;
+            changed |= model.updateSplit(s.lossSplit());
+            regularization = s.scenario().config().regularization();
+            if (model.updateRuns(s.runCurves(), s.runs()) | hadSplit != (model.split() != null)) {
                 changed = true;
                 paintRuns();
             }
             String label = model.axisLabel();
-            if (!label.equals(axisLabel)) {
+            String tip = model.split() == null ? label : label + "\n" + LossSplitSeries.note(regularization);
+            if (!label.equals(axisLabel) || !tip.equals(what.getTooltip().getText())) {
                 axisLabel = label;
                 what.setText(label);
+                what.getTooltip().setText(tip);
             }
             if (changed) {
                 drawMarkers();
@@ -217,12 +225,25 @@ public final class LossChartView extends VBox {
         }
     }
 
-    /** The legend: every run, named by the settings in which the runs differ, when there is more than one. */
+    /**
+     * The legend: every run, named by the settings in which the runs differ, when there is more than one; and while the
+     * run on show has a penalty, its loss {@code L = L_data + Ω}, the data loss and the penalty, each as it is drawn.
+     */
     private org.jfree.chart.LegendItemCollection legendItems() {
         org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
-        for (org.backproplab.session.RunInfo r : model.legendRuns()) {
-            items.add(LossChartFactory.runItem(r.label() + (r.current() ? " (on show)" : ""), r.number(),
-                    state.themeProperty().get(), r.current()));
+        org.backproplab.ui.Theme theme = state.themeProperty().get();
+        boolean split = model.split() != null;
+        List<org.backproplab.session.RunInfo> runs = model.legendRuns();
+        for (org.backproplab.session.RunInfo r : runs) {
+            String on = r.current() ? " (on show)" : "";
+            items.add(LossChartFactory.runItem(r.label() + on, r.number(), theme, r.current()));
+        }
+        if (split) {
+            if (runs.isEmpty()) {
+                items.add(LossChartFactory.runItem(LossSplitSeries.LOSS_LEGEND, 1, theme, true));
+            }
+            items.add(LossChartFactory.splitItem(LossSplitSeries.DATA_LEGEND, 0, theme));
+            items.add(LossChartFactory.splitItem(LossSplitSeries.penaltyLegend(regularization), 1, theme));
         }
         return items;
     }
@@ -237,7 +258,8 @@ public final class LossChartView extends VBox {
             others[i] = model.otherRun(i);
         }
         LossChartFactory.paintRuns(chart, state.themeProperty().get(), state.zoomProperty().get(), current, others,
-                !runs.isEmpty());
+                !runs.isEmpty() || model.split() != null);
+        LossChartFactory.paintSplit(chart, state.themeProperty().get());
     }
 
     /**

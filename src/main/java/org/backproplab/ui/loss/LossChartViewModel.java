@@ -55,6 +55,9 @@ public final class LossChartViewModel {
     private LossCurve testDrawn;
     private boolean testDrawnLog;
 
+    /** The data loss and the penalty of the run on show, while it has a regularization. */
+    private final LossSplitSeries split = new LossSplitSeries();
+
     /** The other runs' curves (the runs not on show), one series each, in run order; see {@link #updateRuns}. */
     private final XYSeriesCollection others = new XYSeriesCollection();
     private final java.util.Map<Integer, LossCurve> othersDrawn = new java.util.HashMap<>();
@@ -91,6 +94,19 @@ public final class LossChartViewModel {
     /** @return "iteration 120 · loss 0.2345" for the point under the cursor, or empty */
     public ReadOnlyStringProperty readoutProperty() {
         return readout.getReadOnlyProperty();
+    }
+
+    /**
+     * @return the data set of the loss's two terms while the run on show has a penalty: series 0 the data loss
+     *         {@code L_data}, series 1 the penalty {@code Ω(W)}, at iterations of the loss curve; empty without
+     */
+    public XYSeriesCollection splitDataset() {
+        return split.dataset();
+    }
+
+    /** @return the split on show ({@code L = L_data + Ω} at the loss curve's iterations), or null without a penalty */
+    public org.backproplab.session.LossSplit split() {
+        return split.split();
     }
 
     /** @return the data set of the runs not on show: series {@code i} is run {@link #otherRun(int) otherRun(i)} */
@@ -191,6 +207,10 @@ public final class LossChartViewModel {
      */
     String axisLabel() {
         String what = testCurve == null ? TRAINING_LABEL : SPLIT_LABEL;
+        if (split.split() != null) {
+            what = testCurve == null ? LossSplitSeries.WHAT : SPLIT_LABEL + "; " + LossSplitSeries.WHAT.substring(
+                    LossSplitSeries.WHAT.indexOf("L = "));
+        }
         return cadence > 1 ? what + String.format(java.util.Locale.ROOT, ", every %,d iterations", cadence) : what;
     }
 
@@ -252,6 +272,16 @@ public final class LossChartViewModel {
     }
 
     /**
+     * Follows a new snapshot's split of the loss into data loss and penalty.
+     *
+     * @param s the split, or null if the run on show never had a penalty
+     * @return true if the two series changed (the chart must redraw)
+     */
+    public boolean updateSplit(org.backproplab.session.LossSplit s) {
+        return split.update(s, logScale.get(), logIterations.get());
+    }
+
+    /**
      * Follows a new snapshot's runs: the curves of the runs not on show and every run's legend entry. A run's series
      * is refilled only when its curve changed (a run not on show keeps its curve object until it changes).
      *
@@ -299,6 +329,7 @@ public final class LossChartViewModel {
         }
         othersDrawn.clear();
         updateRuns(otherCurves, runs);
+        split.redraw(logScale.get(), logIterations.get());
     }
 
     private boolean samePicture(LossCurve c, LossCurve before, boolean beforeLog) {
@@ -311,7 +342,7 @@ public final class LossChartViewModel {
      * above {@link #LOG_FLOOR} on a log axis) is a gap in the line (the chart marks an infinite loss by a line). On
      * a log iteration axis a point at iteration 0 is left out: it has no place there.
      */
-    private static void fill(XYSeries target, LossCurve c, boolean log, boolean logIterations) {
+    static void fill(XYSeries target, LossCurve c, boolean log, boolean logIterations) {
         fill(target, c, log, logIterations, Double.POSITIVE_INFINITY);
     }
 
@@ -348,7 +379,7 @@ public final class LossChartViewModel {
             return "";
         }
         String text = "iteration " + String.format(Locale.ROOT, "%,d", c.iterations()[k]) + " · loss "
-                + fmt(c.losses()[k]);
+                + fmt(c.losses()[k]) + split.describe(c.iterations()[k]);
         long[] it = c.iterations();
         double tolerance = Math.max(0.6, 0.01 * Math.max(1, it[it.length - 1] - it[0]));
         List<String> near = new ArrayList<>();
