@@ -186,10 +186,6 @@ public final class LessonMode {
     }
 
     private static String titleOf(String name) {
-        try {
-            return ShippedLessons.read(name).title();
-        } catch (IOException e) {
-            return name;
-        }
+        return ShippedLessons.title(name);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The optimiser and the regularization in the architecture editor of the real window, chosen and typed. */
@@ -42,6 +43,8 @@ class OptimizerChoiceFxTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private <T> void choose(String id, T value) {
         ComboBox<T> box = lookup(id).queryAs(ComboBox.class);
+        // the window lays out what the last command changed first (the box may still be moving into view)
+        WaitForAsyncUtils.waitForFxEvents();
         clickOn(box);
         interact(() -> {
             box.getSelectionModel().select(value);
