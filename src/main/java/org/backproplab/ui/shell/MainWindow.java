@@ -49,7 +49,7 @@ import javafx.scene.control.TabPane;
  * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
  * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
  * rest), and once shown, {@link #completeLater} makes the side tabs, the loss chart and the data table on the
- * following frames, one a frame, each in its place ({@link #whenComplete} tells when). The controls of the first
+ * following frames, one a frame, each in its place, and then puts in the (hidden) lesson panel ({@link #whenComplete} tells when). The controls of the first
  * frame work meanwhile: the parts made later show the session as it is when they are made.
  */
 public final class MainWindow extends BorderPane {
@@ -163,7 +163,10 @@ public final class MainWindow extends BorderPane {
         // a lesson's steps beside the graph, in both layouts
         Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
         HBox.setHgrow(panes, Priority.ALWAYS);
-        setCenter(new HBox(lessons.panel(), panes));
+        HBox center = new HBox(panes);
+        setCenter(center);
+        // hidden and taking no room until a lesson is opened, the panel is styled and laid out after the first frame
+        later.add(() -> center.getChildren().add(0, lessons.panel()));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);

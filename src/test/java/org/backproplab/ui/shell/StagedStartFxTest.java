@@ -26,14 +26,15 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the menus, the toolbar and the
- * graph but not the side tabs, the loss chart or the data table; once completed, the window has the same nodes with
+ * graph but not the side tabs, the loss chart, the data table or the (hidden) lesson panel; once completed, the window has the same nodes with
  * the same ids under the same parents as a window made at once, each part where that window has it, and the graph
  * did not move. A Step clicked before the parts exist is carried out, and the parts made after it show its result.
  */
 @ExtendWith(ApplicationExtension.class)
 class StagedStartFxTest extends FxRobot {
     /** The parts the first screen does without, by the id of a node in each. */
-    private static final List<String> LATER = List.of("#inspector", "#sideTabs", "#lossChart", "#dataTable");
+    private static final List<String> LATER = List.of("#inspector", "#sideTabs", "#lossChart", "#dataTable",
+            "#lessonPanel");
     /** Nodes of the first screen. */
     private static final List<String> FIRST = List.of("#stepButton", "#runButton", "#presetChoice", "#networkView",
             "#statusMessage");
