@@ -15,9 +15,9 @@ import org.backproplab.ui.shell.MainWindow;
 /**
  * The JavaFX application: one window, titled "Backprop Lab", on a {@link TrainingSession} that starts on the
  * default preset ({@code xor}). The window is shown with what its first frame needs and completed on the frames
- * after it ({@link MainWindow#firstScreen}; tests wait for {@link MainWindow#whenComplete}). The session is closed when the application stops. With the parameters
- * {@code --benchmark-ui N} it runs at full speed for a warm-up and then {@code N} seconds, prints the figures
- * and exits (see {@link UiBenchmark}).
+ * after it ({@link MainWindow#firstScreen}; tests wait for {@link MainWindow#whenComplete}). The session is closed
+ * when the application stops. With the parameters {@code --benchmark-ui N} it runs at full speed for a warm-up
+ * and then {@code N} seconds (once the window is complete), prints the figures and exits (see {@link UiBenchmark}).
  */
 public class BackpropLabApp extends Application {
     /** Default window size (smaller if the screen is: a 1024×768 projector gets the whole screen). */

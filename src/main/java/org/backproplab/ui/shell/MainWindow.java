@@ -49,8 +49,9 @@ import javafx.scene.control.TabPane;
  * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
  * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
  * rest), and once shown, {@link #completeLater} makes the side tabs, the loss chart and the data table on the
- * following frames, one a frame, each in its place, and then puts in the (hidden) lesson panel ({@link #whenComplete} tells when). The controls of the first
- * frame work meanwhile: the parts made later show the session as it is when they are made.
+ * following frames, one a frame, each in its place, and then puts in the (hidden) lesson panel
+ * ({@link #whenComplete} tells when). The controls of the first frame work meanwhile: the parts made later show
+ * the session as it is when they are made.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;

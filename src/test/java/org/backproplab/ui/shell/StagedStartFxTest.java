@@ -28,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the menus, the toolbar and the
  * graph but not the side tabs, the loss chart, the data table or the (hidden) lesson panel; once completed, the window has the same nodes with
  * the same ids under the same parents as a window made at once, each part where that window has it, and the graph
- * did not move. A Step clicked before the parts exist is carried out, and the parts made after it show its result.
+ * did not move. A Step clicked before the parts exist is carried out, and the parts made after it show its result;
+ * a lesson opened before them locks their controls too.
  */
 @ExtendWith(ApplicationExtension.class)
 class StagedStartFxTest extends FxRobot {
@@ -118,6 +119,23 @@ class StagedStartFxTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> iterationText(atOnce).equals(iterationText(staged))
                 && chartOf(atOnce).pointCount() == chartOf(staged).pointCount());
         assertTrue(chartOf(staged).pointCount() > 1, "the chart made after the step shows it");
+    }
+
+    @Test
+    void aLessonOpenedBeforeThePartsExistLocksTheirControlsToo() throws Exception {
+        MainWindow staged = show(true);
+        interact(() -> staged.lessons().openShipped("xor-from-scratch"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> staged.lessons().player().openProperty().get());
+        sessions.get(0).sync().get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(staged.lookup("#learningRateField").isDisabled(), "the lesson locks the first screen's η");
+        assertTrue(staged.lookup("#addRowButton") == null, "opened before the data table was made");
+
+        interact(staged::completeLater);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(staged.lookup("#addRowButton").isDisabled(), "the data table made after it is locked too");
+        assertTrue(staged.lookup("#learningRateField").isDisabled());
     }
 
     private static LossChartView chartOf(MainWindow w) {
