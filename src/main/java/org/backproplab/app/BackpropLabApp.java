@@ -14,9 +14,10 @@ import org.backproplab.ui.shell.MainWindow;
 
 /**
  * The JavaFX application: one window, titled "Backprop Lab", on a {@link TrainingSession} that starts on the
- * default preset ({@code xor}). The session is closed when the application stops. With the parameters
- * {@code --benchmark-ui N} it runs at full speed for a warm-up and then {@code N} seconds, prints the figures
- * and exits (see {@link UiBenchmark}).
+ * default preset ({@code xor}). The window is shown with what its first frame needs and completed on the frames
+ * after it ({@link MainWindow#firstScreen}; tests wait for {@link MainWindow#whenComplete}). The session is closed
+ * when the application stops. With the parameters {@code --benchmark-ui N} it runs at full speed for a warm-up
+ * and then {@code N} seconds (once the window is complete), prints the figures and exits (see {@link UiBenchmark}).
  */
 public class BackpropLabApp extends Application {
     /** Default window size (smaller if the screen is: a 1024×768 projector gets the whole screen). */
@@ -48,7 +49,7 @@ public class BackpropLabApp extends Application {
         StartBenchmark.mark("session");
         bridge = new SessionBridge(session);
         state = new UiState();
-        window = new MainWindow(bridge, state);
+        window = MainWindow.firstScreen(bridge, state);
         StartBenchmark.mark("window");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
@@ -68,15 +69,20 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
-        afterFirstFrames(StartupWork::afterShown);
+        // the presets on real data are read once the window is complete and its frames drawn
+        window.whenComplete().thenRun(() -> afterFirstFrames(StartupWork::afterShown));
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
         // shows selected and clipped on a projector)
         javafx.scene.Node step = scene.lookup("#stepButton");
         if (step != null) {
             step.requestFocus();
         }
-        UiBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.start(bridge, scene));
-        StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(StartBenchmark::afterShow);
+        UiBenchmark.fromParameters(getParameters().getRaw())
+                .ifPresent(b -> window.whenComplete().thenRun(() -> b.start(bridge, scene)));
+        StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.afterShow(window.whenComplete()));
+        // after the measurement's frame counter, so that it counts the first frame as drawn before any part is made
+        window.completeLater();
+        window.whenComplete().thenRun(() -> StartBenchmark.mark("complete"));
         if (getParameters().getRaw().isEmpty()) {
             autosave.offerRestore(stage);
         }

@@ -21,6 +21,6 @@ public final class BareWindow extends Application {
         stage.setTitle("Backprop Lab");
         stage.show();
         StartBenchmark.mark("shown");
-        StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(StartBenchmark::afterShow);
+        StartBenchmark.fromParameters(getParameters().getRaw()).ifPresent(b -> b.afterShow(java.util.concurrent.CompletableFuture.completedFuture(null)));
     }
 }

@@ -11,9 +11,10 @@ import javafx.scene.shape.Rectangle;
 /**
  * {@code --benchmark-start}: the time to the first frame. Once the window is shown, an {@link AnimationTimer}
  * waits for the pulse after the first one that laid out the window, waits there for the renderer to finish
- * drawing that first frame (so the window is drawn and answers the next pulse), prints {@code first-frame <epoch ms>}
- * and, on a second line, when each step of the start was reached ({@link #mark}, in ms since the JVM started),
- * and exits. {@code --benchmark-start=bare} does the same for a bare JavaFX window (a Label in a 1280×800 stage,
+ * drawing that first frame (so the window is drawn and answers the next pulse) and prints {@code first-frame <epoch ms>};
+ * once the window is complete (the parts made after the first frame, {@code MainWindow#whenComplete}) it waits the
+ * same way for the frame that shows it, prints {@code complete <epoch ms>} and, on a last line, when each step of
+ * the start was reached ({@link #mark}, in ms since the JVM started), and exits. {@code --benchmark-start=bare} does the same for a bare JavaFX window (a Label in a 1280×800 stage,
  * {@link BareWindow}) started the same way, the reference the app is measured against
  * ({@code src/bench/startup/StartupTime.java} runs both, alternating).
  */
@@ -63,26 +64,47 @@ final class StartBenchmark {
         return b.toString();
     }
 
-    /** Call on the FX thread right after {@code stage.show()}. */
-    void afterShow() {
+    /**
+     * Call on the FX thread right after {@code stage.show()}.
+     *
+     * @param complete completed once the window is complete (already, for a window made at once)
+     */
+    void afterShow(java.util.concurrent.CompletableFuture<?> complete) {
+        afterNextFrame(() -> {
+            out.println("first-frame " + drawnNow("frame"));
+            out.flush();
+            complete.whenComplete((v, e) -> afterNextFrame(() -> {
+                out.println("complete " + drawnNow("drawn-complete"));
+                out.println(steps());
+                out.flush();
+                Platform.exit();
+            }));
+        });
+    }
+
+    /**
+     * Runs {@code then} once the frame laid out by the next pulse is drawn: pulse 1 lays it out and hands it to the
+     * renderer; in pulse 2 a one-pixel snapshot waits for the renderer, which draws frames in order, to finish it.
+     */
+    private static void afterNextFrame(Runnable then) {
         new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                // pulse 1 lays out the first frame and hands it to the renderer; in pulse 2 a one-pixel snapshot
-                // waits for the renderer, which draws frames in order, to finish the first one
                 if (++pulses == 2) {
                     stop();
-                    new Rectangle(1, 1).snapshot(null, null);
-                    long drawn = System.currentTimeMillis();
-                    mark("frame");
-                    out.println("first-frame " + drawn);
-                    out.println(steps());
-                    out.flush();
-                    Platform.exit();
+                    then.run();
                 }
             }
         }.start();
+    }
+
+    /** @return the time now, once the renderer has drawn the frames handed to it, marked as {@code step} */
+    private static long drawnNow(String step) {
+        new Rectangle(1, 1).snapshot(null, null);
+        long drawn = System.currentTimeMillis();
+        mark(step);
+        return drawn;
     }
 }

@@ -5,6 +5,7 @@ import java.awt.font.FontRenderContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import org.backproplab.data.Presets;
+import org.backproplab.io.ShippedLessons;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.files.RecentFiles;
 import org.backproplab.ui.presenter.PresenterPrefs;
@@ -13,7 +14,8 @@ import org.backproplab.ui.shell.MainViewModel;
 /**
  * What the window needs before its first frame that needs no window, done on a background thread while JavaFX
  * starts (which keeps one core busy for a few hundred milliseconds and leaves the other idle): the training session
- * on the default preset, the user's preferences (read from XML on first use), and Java's font system (the loss
+ * on the default preset, the titles of the shipped lessons (the Lessons menu lists them; reading them starts the
+ * JSON reader), the user's preferences (read from XML on first use), and Java's font system (the loss
  * chart measures its labels with it; starting it reads the system's font configuration). The presets on real data
  * are read only once the window is drawn ({@link #afterShown}), so that choosing one later does not wait.
  */
@@ -70,6 +72,7 @@ final class StartupWork {
 
     /** Reads what is read anyway before the first frame, so that it is cached by then; changes nothing. */
     private static void warmUp() {
+        ShippedLessons.NAMES.forEach(ShippedLessons::title);
         Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
         RecentFiles.userNode().get("recent", "");
         new Font("DejaVu Sans", Font.PLAIN, 13).getStringBounds("0.5", new FontRenderContext(null, true, true));

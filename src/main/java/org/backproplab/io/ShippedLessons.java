@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The lessons that come with the app, read from its resources ({@code org/backproplab/io/lessons/<name>.json}). */
 public final class ShippedLessons {
@@ -11,7 +13,25 @@ public final class ShippedLessons {
     public static final List<String> NAMES = List.of("xor-from-scratch", "emily-and-frank", "relu-and-mini-batches",
             "break-it-then-fix-it");
 
+    /** The titles read so far, by name. */
+    private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
+
     private ShippedLessons() {
+    }
+
+    /**
+     * @param name one of {@link #NAMES}
+     * @return the lesson's title, read once and kept (any thread; the window's start reads them in the background),
+     *         or {@code name} if the lesson cannot be read (opening it then says why)
+     */
+    public static String title(String name) {
+        return TITLES.computeIfAbsent(name, n -> {
+            try {
+                return read(n).title();
+            } catch (IOException e) {
+                return n;
+            }
+        });
     }
 
     /**

@@ -56,6 +56,8 @@ class AutosaveRestoreTest extends FxRobot {
     private BackpropLabApp start() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        // the window is shown with its first screen and completed on the frames after it
+        app.window().whenComplete().get(30, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return app;
     }

@@ -92,12 +92,19 @@ public final class SideTabs {
         }
     }
 
-    /** Moves the divider of the split pane holding {@code tabs} (as its last item) so the column is wide enough. */
+    /**
+     * Moves the divider of the split pane holding {@code tabs} (as its last item, or the place holding them) so the
+     * column is wide enough.
+     */
     private static void widen(TabPane tabs) {
-        if (tabs.getParent() == null || !(tabs.getParent().getParent() instanceof SplitPane split)) {
+        Node item = tabs;
+        while (item.getParent() != null && !(item.getParent().getParent() instanceof SplitPane)) {
+            item = item.getParent();
+        }
+        if (item.getParent() == null || !(item.getParent().getParent() instanceof SplitPane split)) {
             return;
         }
-        int i = split.getItems().indexOf(tabs);
+        int i = split.getItems().indexOf(item);
         if (i > 0 && split.getDividerPositions()[i - 1] > 1 - BOUNDARY_SHARE) {
             split.setDividerPosition(i - 1, 1 - BOUNDARY_SHARE);
         }

@@ -21,14 +21,17 @@ import org.backproplab.ui.inspector.InspectorView;
  * decision boundary) on its right, the loss chart and the data table below. In lecture mode: the graph and the
  * derivation panel fill the window, and the loss chart, the data table, the weight grids and the side tabs wait
  * in drawers ({@link DrawerPane}) that slide over them, one key each, listed on the drawer bar
- * ({@link #drawerBar()}). The same nodes move between the arrangements, so their ids and state stay.
+ * ({@link #drawerBar()}). The same nodes move between the arrangements, so their ids and state stay. The side
+ * tabs, the chart and the data table are given as the places that hold them, which may still be empty: lecture mode
+ * is arranged once the inspector and the side tabs are there ({@link #complete}).
  */
 public final class LectureLayout extends StackPane {
     private final Lecture lecture;
     private final Node graph;
-    private final InspectorView inspector;
-    private final TabPane side;
-    private final Tab inspectorTab;
+    private final Node sidePlace;
+    private InspectorView inspector;
+    private TabPane side;
+    private Tab inspectorTab;
     private final Node chart;
     private final Node data;
     private final SplitPane top;
@@ -46,17 +49,14 @@ public final class LectureLayout extends StackPane {
 
     /**
      * @param graph     the network graph
-     * @param inspector the inspector, whose derivation is the lecture's right-hand panel
-     * @param side      the side tabs, the inspector's tab first
-     * @param chart     the loss chart with what goes with it
-     * @param data      the data table with what goes with it
+     * @param sidePlace the place of the side tabs (see {@link #complete})
+     * @param chart     the place of the loss chart with what goes with it
+     * @param data      the place of the data table with what goes with it
      */
-    public LectureLayout(Lecture lecture, Node graph, InspectorView inspector, TabPane side, Node chart, Node data) {
+    public LectureLayout(Lecture lecture, Node graph, Node sidePlace, Node chart, Node data) {
         this.lecture = lecture;
         this.graph = graph;
-        this.inspector = inspector;
-        this.side = side;
-        this.inspectorTab = side.getTabs().get(0);
+        this.sidePlace = sidePlace;
         this.chart = chart;
         this.data = data;
         getStylesheets().add(LectureLayout.class.getResource("lecture.css").toExternalForm());
@@ -73,12 +73,28 @@ public final class LectureLayout extends StackPane {
         inspectorAway.setWrapText(true);
         inspectorAway.getStyleClass().add("inspector-away");
         bar = drawerBar(lecture);
-        lecture.onProperty().addListener((o, was, on) -> arrange(on));
+        lecture.onProperty().addListener((o, was, on) -> {
+            if (side != null) {
+                arrange(on);
+            }
+        });
         lecture.openProperty(Drawer.TABS).addListener((o, was, open) -> {
-            if (lecture.onProperty().get()) {
+            if (side != null && lecture.onProperty().get()) {
                 followTabsDrawer();
             }
         });
+    }
+
+    /**
+     * Takes the side tabs, now in their place, and arranges lecture mode if it is on (it waits for them).
+     *
+     * @param inspector the inspector, whose derivation is the lecture's right-hand panel
+     * @param side      the side tabs, the inspector's tab first
+     */
+    public void complete(InspectorView inspector, TabPane side) {
+        this.inspector = inspector;
+        this.side = side;
+        this.inspectorTab = side.getTabs().get(0);
         if (lecture.onProperty().get()) {
             arrange(true);
         }
@@ -120,7 +136,7 @@ public final class LectureLayout extends StackPane {
             drawers.setContent(Drawer.WEIGHTS, inspector.detachWeights());
             normalTab = side.getSelectionModel().getSelectedItem();
             followTabsDrawer();
-            drawers.setContent(Drawer.TABS, side);
+            drawers.setContent(Drawer.TABS, sidePlace);
             getChildren().setAll(stage);
         } else {
             lectureDivider[0] = base.getDividerPositions().length > 0 ? base.getDividerPositions()[0] : -1;
@@ -158,9 +174,9 @@ public final class LectureLayout extends StackPane {
 
     /** The usual arrangement (at its first use, the default divider positions). */
     private void normal(boolean first) {
-        top.getItems().setAll(graph, side);
+        top.getItems().setAll(graph, sidePlace);
         // a wider window gives its extra width to the graph, not the inspector
-        SplitPane.setResizableWithParent(side, false);
+        SplitPane.setResizableWithParent(sidePlace, false);
         bottom.getItems().setAll(chart, data);
         if (first || normalDividers == null) {
             top.setDividerPositions(0.66);

@@ -72,6 +72,9 @@ public final class LessonMode {
                                 ? LessonPanel.LECTURE_WIDTH_SHARE : LessonPanel.WIDTH_SHARE))),
                         is.widthProperty(), state.lectureProperty()));
                 panel.setMinWidth(Region.USE_PREF_SIZE);
+                // a lesson opened before the panel joined the window (it is put in after the window's other
+                // parts, which are made after its first frame) locks the controls that are there now
+                applyLocks();
             }
         });
     }
@@ -181,15 +184,12 @@ public final class LessonMode {
 
     private void applyLocks() {
         if (bar != null) {
-            locks.apply(panel.getScene(), bar, player.lockedProperty().get());
+            // the menu bar's: the panel joins the window only after the window's first frame
+            locks.apply(panel.getScene() != null ? panel.getScene() : bar.getScene(), bar, player.lockedProperty().get());
         }
     }
 
     private static String titleOf(String name) {
-        try {
-            return ShippedLessons.read(name).title();
-        } catch (IOException e) {
-            return name;
-        }
+        return ShippedLessons.title(name);
     }
 }

@@ -1,6 +1,7 @@
 package org.backproplab.ui.shell;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -8,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.backproplab.data.Scenario;
 import org.backproplab.ui.SessionBridge;
@@ -43,6 +45,13 @@ import javafx.scene.control.TabPane;
  * The main window's content: the menu bar and the toolbar on top; the network graph in the centre with the
  * inspector on its right; the loss chart and the data table below; a status bar at the bottom showing the
  * session's last message and the next phase. All panes are resizable.
+ *
+ * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
+ * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
+ * rest), and once shown, {@link #completeLater} makes the side tabs, the loss chart and the data table on the
+ * following frames, one a frame, each in its place, and then puts in the (hidden) lesson panel
+ * ({@link #whenComplete} tells when). The controls of the first frame work meanwhile: the parts made later show
+ * the session as it is when they are made.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
@@ -57,6 +66,8 @@ public final class MainWindow extends BorderPane {
     private LectureKeys lectureKeys;
     private final ExerciseMode exercises;
     private final org.backproplab.ui.lesson.LessonMode lessons;
+    private final LaterParts later = new LaterParts();
+    private final CompletableFuture<MainWindow> complete = new CompletableFuture<>();
 
     /**
      * @param bridge  the session as the window sees it
@@ -65,6 +76,7 @@ public final class MainWindow extends BorderPane {
      */
     public MainWindow(SessionBridge bridge, UiState state, List<Scenario> presets) {
         this(bridge, state, new MainViewModel(bridge, presets));
+        later.makeNow();
     }
 
     /**
@@ -75,10 +87,43 @@ public final class MainWindow extends BorderPane {
      */
     public MainWindow(SessionBridge bridge, UiState state) {
         this(bridge, state, new MainViewModel(bridge));
+        later.makeNow();
+    }
+
+    /**
+     * The window on the built-in presets with what its first frame shows; call {@link #completeLater} once it is
+     * shown. In lecture mode (its layout moves the parts into drawers) the window is made complete at once.
+     *
+     * @param bridge the session as the window sees it
+     * @param state  the view state shared by the components
+     */
+    public static MainWindow firstScreen(SessionBridge bridge, UiState state) {
+        MainWindow w = new MainWindow(bridge, state, new MainViewModel(bridge));
+        if (w.lecture.onProperty().get()) {
+            w.later.makeNow();
+        }
+        return w;
+    }
+
+    /** Makes the parts the first frame did without, one a frame from the frame after the next (call once shown). */
+    public void completeLater() {
+        later.makeOnFrames();
+    }
+
+    /** @return completed with this window once every part of it is made (at once if made by a constructor) */
+    public CompletableFuture<MainWindow> whenComplete() {
+        return complete;
     }
 
     private MainWindow(SessionBridge bridge, UiState state, MainViewModel vm) {
         this.vm = vm;
+        later.done().whenComplete((v, e) -> {
+            if (e == null) {
+                complete.complete(this);
+            } else {
+                complete.completeExceptionally(e);
+            }
+        });
         this.toolbar = new ShellToolbar(vm);
         this.runTo = new RunToModel(bridge);
         this.autoPlay = new AutoPlay(vm);
@@ -119,7 +164,10 @@ public final class MainWindow extends BorderPane {
         // a lesson's steps beside the graph, in both layouts
         Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
         HBox.setHgrow(panes, Priority.ALWAYS);
-        setCenter(new HBox(lessons.panel(), panes));
+        HBox center = new HBox(panes);
+        setCenter(center);
+        // hidden and taking no room until a lesson is opened, the panel is styled and laid out after the first frame
+        later.add(() -> center.getChildren().add(0, lessons.panel()));
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
@@ -127,8 +175,41 @@ public final class MainWindow extends BorderPane {
         shortcutsOverlay.attachTo(this);
     }
 
-    /** The graph, the side tabs, the chart and the table, arranged as usual or for a lecture ({@link LectureLayout}). */
+    /**
+     * The graph, the side tabs, the chart and the table, arranged as usual or for a lecture ({@link LectureLayout}):
+     * the graph now, the others in places of their final size, each made by a {@link #later} part.
+     */
     private Node panes(SessionBridge bridge, UiState state) {
+        NetworkView graph = new NetworkView(bridge, state);
+        NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
+        WeightPictures weights = new WeightPictures(bridge, state);
+        javafx.beans.property.IntegerProperty pictures = new javafx.beans.property.SimpleIntegerProperty();
+        weights.versionProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
+        thumbnails.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
+        graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n) : thumbnails.image(n), pictures);
+        files.exportsFrom(graph, null);
+        StackPane sidePlace = new StackPane();
+        StackPane chartPlace = new StackPane();
+        StackPane dataPlace = new StackPane();
+        lectureLayout = new LectureLayout(lecture, graph, sidePlace, chartPlace, dataPlace);
+        lectureKeys = new LectureKeys(lecture, graph);
+        List<TabPane> side = new java.util.ArrayList<>(1);
+        later.add(() -> side.add(sideTabs(bridge, state, sidePlace)));
+        later.add(() -> {
+            LossChartView chart = new LossChartView(bridge, state);
+            // a variant started from the chart brings the runs table into view
+            chart.addToHeader(org.backproplab.ui.runs.CompareButton.create(bridge, () -> side.get(0).getTabs().stream()
+                    .filter(t -> "runsTab".equals(t.getId())).findFirst()
+                    .ifPresent(t -> side.get(0).getSelectionModel().select(t))));
+            files.exportsFrom(graph, chart);
+            chartPlace.getChildren().setAll(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state));
+        });
+        later.add(() -> dataPlace.getChildren().setAll(SplitControl.below(new DataTableView(bridge, state), bridge, state)));
+        return lectureLayout;
+    }
+
+    /** @return the side tabs with the inspector first, put into {@code place} and handed to the lecture layout */
+    private TabPane sideTabs(SessionBridge bridge, UiState state, StackPane place) {
         InspectorView inspector = new InspectorView(bridge, state);
         TabPane side = SideTabs.of(inspector, bridge, state);
         // an exercise or a question takes the derivation's place (the derivation would give the numbers away)
@@ -138,23 +219,9 @@ public final class MainWindow extends BorderPane {
                 side.getSelectionModel().select(0);
             }
         });
-        NetworkView graph = new NetworkView(bridge, state);
-        NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
-        WeightPictures weights = new WeightPictures(bridge, state);
-        javafx.beans.property.IntegerProperty pictures = new javafx.beans.property.SimpleIntegerProperty();
-        weights.versionProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
-        thumbnails.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
-        graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n) : thumbnails.image(n), pictures);
-        LossChartView chart = new LossChartView(bridge, state);
-        // a variant started from the chart brings the runs table into view
-        chart.addToHeader(org.backproplab.ui.runs.CompareButton.create(bridge, () -> side.getTabs().stream()
-                .filter(t -> "runsTab".equals(t.getId())).findFirst().ifPresent(t -> side.getSelectionModel().select(t))));
-        files.exportsFrom(graph, chart);
-        lectureLayout = new LectureLayout(lecture, graph, inspector, side,
-                HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state),
-                SplitControl.below(new DataTableView(bridge, state), bridge, state));
-        lectureKeys = new LectureKeys(lecture, graph);
-        return lectureLayout;
+        place.getChildren().setAll(side);
+        lectureLayout.complete(inspector, side);
+        return side;
     }
 
     /** The switch for the small heatmap inside each hidden and output neuron (remembered with the presenter choices). */

@@ -20,6 +20,8 @@ public final class ClassroomFixture {
     public static ClassroomFixture start(FxRobot robot) throws Exception {
         FxToolkit.registerPrimaryStage();
         BackpropLabApp app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        // the window is shown with its first screen and completed on the frames after it
+        app.window().whenComplete().get(30, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         ClassroomFixture f = new ClassroomFixture(app, robot);
         f.settle();

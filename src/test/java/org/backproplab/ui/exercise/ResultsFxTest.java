@@ -51,6 +51,8 @@ class ResultsFxTest extends FxRobot {
         ResultsLog.userNode().remove(ResultsLog.FOLDER_KEY);
         stage = FxToolkit.registerPrimaryStage();
         app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        // the window is shown with its first screen and completed on the frames after it
+        app.window().whenComplete().get(30, java.util.concurrent.TimeUnit.SECONDS);
         mode = app.window().exercises();
         settle();
     }

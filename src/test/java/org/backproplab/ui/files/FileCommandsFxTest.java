@@ -40,6 +40,8 @@ class FileCommandsFxTest {
         System.setProperty("backproplab.prefs", "org/backproplab/lab-test");
         stage = FxToolkit.registerPrimaryStage();
         app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        // the window is shown with its first screen and completed on the frames after it
+        app.window().whenComplete().get(30, java.util.concurrent.TimeUnit.SECONDS);
         files = app.window().files();
         settle();
     }

@@ -98,7 +98,13 @@ class AppWindowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TabPane tabs = lookup("#sideTabs").queryAs(javafx.scene.control.TabPane.class);
         // the column's width as the window first opens (LectureLayout's default divider, 0.66)
-        interact(() -> ((javafx.scene.control.SplitPane) tabs.getParent().getParent()).setDividerPositions(0.66));
+        interact(() -> {
+            Node up = tabs;
+            while (!(up instanceof javafx.scene.control.SplitPane)) {
+                up = up.getParent();
+            }
+            ((javafx.scene.control.SplitPane) up).setDividerPositions(0.66);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         double right = tabs.localToScene(tabs.getBoundsInLocal()).getMaxX();
         java.util.Set<Node> headers = tabs.lookupAll(".tab");

@@ -24,6 +24,8 @@ final class ShellFixture {
     static ShellFixture start(FxRobot robot) throws Exception {
         FxToolkit.registerPrimaryStage();
         BackpropLabApp app = (BackpropLabApp) FxToolkit.setupApplication(BackpropLabApp.class);
+        // the window is shown with its first screen and completed on the frames after it
+        app.window().whenComplete().get(30, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         ShellFixture f = new ShellFixture(app, robot);
         f.settle();

@@ -1,0 +1,178 @@
+package org.backproplab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.backproplab.data.Presets;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.loss.LossChartView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the menus, the toolbar and the
+ * graph but not the side tabs, the loss chart, the data table or the (hidden) lesson panel; once completed, the window has the same nodes with
+ * the same ids under the same parents as a window made at once, each part where that window has it, and the graph
+ * did not move. A Step clicked before the parts exist is carried out, and the parts made after it show its result;
+ * a lesson opened before them locks their controls too.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StagedStartFxTest extends FxRobot {
+    /** The parts the first screen does without, by the id of a node in each. */
+    private static final List<String> LATER = List.of("#inspector", "#sideTabs", "#lossChart", "#dataTable",
+            "#lessonPanel");
+    /** Nodes of the first screen. */
+    private static final List<String> FIRST = List.of("#stepButton", "#runButton", "#presetChoice", "#networkView",
+            "#statusMessage");
+
+    private final List<TrainingSession> sessions = new ArrayList<>();
+    private final List<SessionBridge> bridges = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        interact(() -> {
+            bridges.forEach(SessionBridge::stop);
+            stages.forEach(Stage::hide);
+        });
+        sessions.forEach(TrainingSession::close);
+    }
+
+    /** Shows a window on a session of its own at 1280×800, made at once or as its first screen only. */
+    private MainWindow show(boolean firstScreenOnly) {
+        TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
+        sessions.add(session);
+        SessionBridge bridge = new SessionBridge(session);
+        bridges.add(bridge);
+        MainWindow[] w = new MainWindow[1];
+        interact(() -> {
+            w[0] = firstScreenOnly ? MainWindow.firstScreen(bridge, new UiState()) : new MainWindow(bridge, new UiState());
+            Scene scene = new Scene(w[0], 1280, 800);
+            w[0].install(scene);
+            Stage stage = new Stage();
+            stages.add(stage);
+            stage.setScene(scene);
+            bridge.start();
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return w[0];
+    }
+
+    @Test
+    void theCompletedWindowHasTheNodesAndPlacesOfAWindowMadeAtOnce() throws Exception {
+        MainWindow atOnce = show(false);
+        assertTrue(atOnce.whenComplete().isDone(), "a window made by a constructor is complete");
+        MainWindow staged = show(true);
+        for (String id : FIRST) {
+            assertTrue(staged.lookup(id) != null, id + " is on the first screen");
+        }
+        for (String id : LATER) {
+            assertTrue(staged.lookup(id) == null, id + " is made after the first frame");
+        }
+        assertFalse(staged.whenComplete().isDone());
+        Bounds graph = inScene(staged, "#networkView");
+
+        interact(staged::completeLater);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(idPaths(atOnce), idPaths(staged));
+        assertEquals(graph, inScene(staged, "#networkView"), "the graph stays where the first frame drew it");
+        for (String id : LATER) {
+            assertEquals(inScene(atOnce, id), inScene(staged, id), id + " where the window made at once has it");
+        }
+    }
+
+    @Test
+    void aStepClickedBeforeThePartsExistIsCarriedOutAndShownByThem() throws Exception {
+        MainWindow staged = show(true);
+        TrainingSession session = sessions.get(0);
+        clickOn("#stepButton");
+        long iteration = session.sync().get(20, TimeUnit.SECONDS).iteration();
+        assertTrue(staged.lookup("#lossChart") == null, "clicked before the chart was made");
+
+        interact(staged::completeLater);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, iteration, "the click made one step");
+
+        MainWindow atOnce = show(false);
+        TrainingSession other = sessions.get(1);
+        interact(() -> atOnce.viewModel().step());
+        other.sync().get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> iterationText(atOnce).equals(iterationText(staged))
+                && chartOf(atOnce).pointCount() == chartOf(staged).pointCount());
+        assertTrue(chartOf(staged).pointCount() > 1, "the chart made after the step shows it");
+    }
+
+    @Test
+    void aLessonOpenedBeforeThePartsExistLocksTheirControlsToo() throws Exception {
+        MainWindow staged = show(true);
+        interact(() -> staged.lessons().openShipped("xor-from-scratch"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> staged.lessons().player().openProperty().get());
+        sessions.get(0).sync().get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(staged.lookup("#learningRateField").isDisabled(), "the lesson locks the first screen's η");
+        assertTrue(staged.lookup("#addRowButton") == null, "opened before the data table was made");
+
+        interact(staged::completeLater);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(staged.lookup("#addRowButton").isDisabled(), "the data table made after it is locked too");
+        assertTrue(staged.lookup("#learningRateField").isDisabled());
+    }
+
+    private static LossChartView chartOf(MainWindow w) {
+        Node n = w.lookup("#lossChart");
+        while (!(n instanceof LossChartView)) {
+            n = n.getParent();
+        }
+        return (LossChartView) n;
+    }
+
+    private static String iterationText(MainWindow w) {
+        return ((javafx.scene.control.Label) w.lookup("#iterationLabel")).getText();
+    }
+
+    private Bounds inScene(MainWindow w, String id) {
+        Node n = w.lookup(id);
+        Bounds[] b = new Bounds[1];
+        interact(() -> b[0] = n.localToScene(n.getLayoutBounds()));
+        return b[0];
+    }
+
+    /** @return every node that has an id, as the ids on the way to it from the window, in order */
+    private static List<String> idPaths(Parent window) {
+        List<String> paths = new ArrayList<>();
+        collect(window, "", paths);
+        return paths;
+    }
+
+    private static void collect(Node n, String path, List<String> paths) {
+        String here = n.getId() == null ? path : path + "/" + n.getId();
+        if (n.getId() != null) {
+            paths.add(here);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, here, paths);
+            }
+        }
+    }
+}
