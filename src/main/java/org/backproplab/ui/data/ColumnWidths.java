@@ -63,12 +63,16 @@ final class ColumnWidths {
     static void fit(TableView<?> table, double fontPx, boolean growOnly) {
         Font plain = Font.font("DejaVu Sans", fontPx);
         Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, fontPx);
+        List<? extends TableColumn<?, ?>> columns = table.getColumns();
+        double[] widths = new double[columns.size()];
         double total = 0;
-        for (TableColumn<?, ?> col : table.getColumns()) {
-            double w = width(col.getText(), bold);
+        for (int i = 0; i < widths.length; i++) {
+            TableColumn<?, ?> col = columns.get(i);
+            double w;
             if (col.getUserData() instanceof Fit fit && growOnly && fit.ofData && fit.natural > 0) {
-                w = fit.natural;
+                w = fit.natural; // header and values measured when the data set came
             } else if (col.getUserData() instanceof Fit fit) {
+                w = width(col.getText(), bold);
                 List<String> texts = fit.texts.get();
                 int longest = texts.stream().mapToInt(String::length).max().orElse(0);
                 for (String s : texts) {
@@ -80,23 +84,17 @@ final class ColumnWidths {
                 fit.natural = growOnly ? Math.max(fit.natural, w) : w;
                 w = fit.natural;
             } else {
-                w = Math.ceil(w + PADDING);
+                w = Math.ceil(width(col.getText(), bold) + PADDING);
             }
-            col.setPrefWidth(w);
+            widths[i] = w;
             total += w;
         }
-        fill(table, total, TABLE_CHROME * fontPx);
-    }
-
-    /** Shares the table's spare width (if any) out evenly over the columns. */
-    private static void fill(TableView<?> table, double natural, double chrome) {
-        int n = table.getColumns().size();
-        double spare = table.getWidth() - chrome - natural;
-        if (n > 0 && spare > 0) {
-            double share = Math.floor(spare / n);
-            for (TableColumn<?, ?> col : table.getColumns()) {
-                col.setPrefWidth(col.getPrefWidth() + share);
-            }
+        double spare = table.getWidth() - TABLE_CHROME * fontPx - total;
+        double share = widths.length > 0 && spare > 0 ? Math.floor(spare / widths.length) : 0;
+        // each width set once, to its final value: an unchanged width then changes nothing (a width set to its
+        // natural size and then widened by its share laid the whole table out again at every refresh)
+        for (int i = 0; i < widths.length; i++) {
+            columns.get(i).setPrefWidth(widths[i] + share);
         }
     }
 

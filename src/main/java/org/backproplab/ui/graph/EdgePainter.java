@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.transform.Affine;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
 import org.backproplab.ui.graph.GraphScene.Edge;
@@ -15,10 +16,15 @@ import org.backproplab.ui.graph.GraphScene.Emphasis;
 /**
  * Paints the edges of a {@link GraphScene}: each in its colour and width, dashed when negative, dimmed with its
  * emphasis; the hovered and the selected edge on a halo. Edges of the same emphasis and the same look (colour, width,
- * dashes: {@link SceneBuilder#stepped}) are stroked as one path, so that a dense layer (320 edges for 32 → 10) costs
- * a few dozen strokes, not one per edge. The dashes start afresh on every edge of a path, as on an edge of its own.
+ * dashes: {@link SceneBuilder#stepped}) are stroked as one path. From {@value #RASTER_FROM} edges on (a dense layer,
+ * 320 edges for 32 → 10) they are drawn into one image by an {@link EdgeRaster} instead, in the same order and
+ * looks, and the hovered and selected edges are stroked over it: the software renderer strokes long anti-aliased
+ * paths slowly. The dashes start afresh on every edge, as on an edge of its own.
  */
 final class EdgePainter {
+    /** From this many edges on they are drawn as one image (when an {@link EdgeRaster} is given), fewer are stroked. */
+    static final int RASTER_FROM = 100;
+
     private EdgePainter() {
     }
 
@@ -28,6 +34,69 @@ final class EdgePainter {
 
     /** Paints {@code edges} in their order (dim before normal before active), one path per look within a run. */
     static void paint(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected) {
+        paint(gc, t, edges, hovered, selected, null);
+    }
+
+    /**
+     * Paints {@code edges} in their order: through {@code raster} (then the hovered and selected edges over them) when
+     * there are at least {@value #RASTER_FROM} and the canvas is only scaled and moved, else stroked.
+     *
+     * @param raster draws the edges as one image, or null to stroke them always
+     */
+    static void paint(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected,
+                      EdgeRaster raster) {
+        Affine m = gc.getTransform();
+        if (raster == null || edges.size() < RASTER_FROM || m.getMxy() != 0 || m.getMyx() != 0
+                || m.getMxx() != m.getMyy() || !(m.getMxx() > 0)) {
+            stroked(gc, t, edges, hovered, selected);
+            return;
+        }
+        gc.setLineCap(StrokeLineCap.BUTT);
+        List<Edge> hot = new ArrayList<>();
+        double k = m.getMxx();
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Edge e : edges) {
+            double pad = e.width() / 2 + 1;
+            minX = Math.min(minX, Math.min(e.x1(), e.x2()) - pad);
+            minY = Math.min(minY, Math.min(e.y1(), e.y2()) - pad);
+            maxX = Math.max(maxX, Math.max(e.x1(), e.x2()) + pad);
+            maxY = Math.max(maxY, Math.max(e.y1(), e.y2()) + pad);
+        }
+        int left = (int) Math.max(0, Math.floor(k * minX + m.getTx()));
+        int top = (int) Math.max(0, Math.floor(k * minY + m.getTy()));
+        int right = (int) Math.min(gc.getCanvas().getWidth(), Math.ceil(k * maxX + m.getTx()));
+        int bottom = (int) Math.min(gc.getCanvas().getHeight(), Math.ceil(k * maxY + m.getTy()));
+        if (right > left && bottom > top) {
+            raster.begin(left, top, right - left, bottom - top);
+            for (Edge e : edges) {
+                if (e.ref().equals(hovered) || e.ref().equals(selected)) {
+                    hot.add(e);
+                    continue;
+                }
+                Look look = look(e);
+                double w = look.width();
+                raster.line(k * e.x1() + m.getTx(), k * e.y1() + m.getTy(), k * e.x2() + m.getTx(),
+                        k * e.y2() + m.getTy(), k * w, look.stroke(), look.stroke().getOpacity(),
+                        look.dashed() ? k * dash(w) : 0, k * gap(w));
+            }
+            gc.save();
+            gc.setTransform(new Affine());
+            gc.setGlobalAlpha(1);
+            gc.drawImage(raster.finish(), raster.left(), raster.top());
+            gc.restore();
+        }
+        for (Edge e : hot) {
+            halo(gc, t, e, e.ref().equals(selected));
+            stroke(gc, Map.of(look(e), List.of(e)));
+        }
+        gc.setLineDashes();
+    }
+
+    /** Strokes {@code edges} in their order (dim before normal before active), one path per look within a run. */
+    private static void stroked(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected) {
         gc.setLineCap(StrokeLineCap.BUTT);
         Map<Look, List<Edge>> run = new LinkedHashMap<>();
         Emphasis runEmphasis = null;
@@ -49,6 +118,16 @@ final class EdgePainter {
         gc.setLineDashes();
     }
 
+    /** @return the length of a dash of a negative edge {@code width} px wide */
+    private static double dash(double width) {
+        return Math.max(5, 2.2 * width);
+    }
+
+    /** @return the gap between the dashes of a negative edge {@code width} px wide */
+    private static double gap(double width) {
+        return Math.max(4, 1.3 * width);
+    }
+
     private static Look look(Edge e) {
         double alpha = e.emphasis() == Emphasis.DIM ? GraphPainter.DIM_ALPHA : 1;
         Color c = e.color();
@@ -63,7 +142,7 @@ final class EdgePainter {
             gc.setStroke(look.stroke());
             gc.setLineWidth(look.width());
             if (look.dashed()) {
-                gc.setLineDashes(Math.max(5, 2.2 * look.width()), Math.max(4, 1.3 * look.width()));
+                gc.setLineDashes(dash(look.width()), gap(look.width()));
             } else {
                 gc.setLineDashes();
             }

@@ -25,8 +25,12 @@ final class GraphPainter {
     private GraphPainter() {
     }
 
-    /** @param pictures draws the inputs' picture, if the scene has one (it keeps the image it made) */
-    static void paint(GraphicsContext gc, GraphScene s, PicturePainter pictures, EdgeRef hovered, EdgeRef selected) {
+    /**
+     * @param pictures draws the inputs' picture, if the scene has one (it keeps the image it made)
+     * @param edges    draws a dense layer's edges as one image (see {@link EdgePainter}), or null to stroke them
+     */
+    static void paint(GraphicsContext gc, GraphScene s, PicturePainter pictures, EdgeRaster edges, EdgeRef hovered,
+                      EdgeRef selected) {
         gc.save();
         Theme t = s.theme();
         gc.setFill(t.background());
@@ -35,7 +39,7 @@ final class GraphPainter {
         if (s.picture() != null) {
             PicturePainter.feeds(gc, s.picture());
         }
-        EdgePainter.paint(gc, t, s.edges(), hovered, selected);
+        EdgePainter.paint(gc, t, s.edges(), hovered, selected, edges);
         if (s.picture() != null) {
             pictures.picture(gc, t, s.picture());
         }

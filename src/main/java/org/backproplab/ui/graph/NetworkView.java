@@ -51,6 +51,8 @@ public final class NetworkView extends Region {
     private java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> neuronImages = n -> null;
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
     private final PicturePainter picturePainter = new PicturePainter();
+    private final EdgeRaster edgeRaster = new EdgeRaster();
+    private long redraws;
     /** One line per training problem found (see {@link ProblemMarks}), in a strip under the graph. */
     private final ProblemsNote problemsNote = new ProblemsNote();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
@@ -129,7 +131,8 @@ public final class NetworkView extends Region {
         c.getGraphicsContext2D().scale(scale, scale);
         GraphScene s = vm.scene();
         if (s != null) {
-            GraphPainter.paint(c.getGraphicsContext2D(), s, new PicturePainter(), null, state.selectedEdgeProperty().get());
+            GraphPainter.paint(c.getGraphicsContext2D(), s, new PicturePainter(), new EdgeRaster(), null,
+                    state.selectedEdgeProperty().get());
             new NeuronImagePainter().paint(c.getGraphicsContext2D(), s, neuronImages);
         }
         return c.snapshot(new SnapshotParameters(), null);
@@ -142,13 +145,24 @@ public final class NetworkView extends Region {
 
     /**
      * Draws {@code images} inside the hidden and output neurons (a neuron's picture, or null for none), again
-     * whenever {@code changes} fires (see {@link NeuronImagePainter}).
+     * whenever {@code changes} fires (see {@link NeuronImagePainter}); while training runs the graph's next redraw
+     * (at most {@value #RUNNING_REDRAWS_PER_SECOND} a second) shows them, instead of a redraw of its own for every
+     * change (the digits' weight pictures, 8 times a second, had added a whole redraw of the graph each time).
      */
     public void showNeuronImages(java.util.function.Function<UiState.NeuronRef, javafx.scene.image.Image> images,
                                  javafx.beans.Observable changes) {
         neuronImages = images;
-        changes.addListener(o -> redraw());
+        changes.addListener(o -> {
+            if (vm.snapshot() == null || !vm.snapshot().running()) {
+                redraw();
+            }
+        });
         redraw();
+    }
+
+    /** @return how many times the graph has been drawn (for tests of how often it is) */
+    long redraws() {
+        return redraws;
     }
 
     /**
@@ -261,6 +275,7 @@ public final class NetworkView extends Region {
         if (w < 1 || h < 1 || vm.snapshot() == null) {
             return;
         }
+        redraws++;
         // the problems' lines get a strip of their own under the graph: the graph is laid out above it
         java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
                 ? vm.problems() : java.util.List.of();
@@ -268,7 +283,7 @@ public final class NetworkView extends Region {
         vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        GraphPainter.paint(gc, s, picturePainter, vm.hovered(), state.selectedEdgeProperty().get());
+        GraphPainter.paint(gc, s, picturePainter, edgeRaster, vm.hovered(), state.selectedEdgeProperty().get());
         neuronImagePainter.paint(gc, s, neuronImages);
         showHiddenNote(s);
         ProblemMarks.paint(gc, s, problems);

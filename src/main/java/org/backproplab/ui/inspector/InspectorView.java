@@ -19,6 +19,7 @@ import javafx.scene.text.Text;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
+import org.backproplab.ui.OnScreen;
 import org.backproplab.ui.Throttle;
 import org.backproplab.ui.UiState;
 
@@ -154,8 +155,12 @@ public final class InspectorView extends VBox {
 
         bridge.snapshotProperty().addListener((o, was, s) -> {
             boolean immediate = s == null || !s.running();
-            textThrottle.submit(immediate, this::refreshText);
-            gridThrottle.submit(immediate, this::refreshGrids);
+            // while training runs behind another tab, the inspector waits: the first snapshot after it is shown
+            // (or the one that pauses) brings it up to date
+            if (immediate || OnScreen.showing(this)) {
+                textThrottle.submit(immediate, this::refreshText);
+                gridThrottle.submit(immediate, this::refreshGrids);
+            }
         });
         state.selectedSampleProperty().addListener((o, was, is) -> refresh());
         state.selectedEdgeProperty().addListener((o, was, is) -> refresh());

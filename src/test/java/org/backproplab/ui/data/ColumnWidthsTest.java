@@ -97,4 +97,28 @@ class ColumnWidthsTest {
             assertEquals(2, asked[0]);
         }).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aFitThatChangesNothingSetsNoWidthSoTheTableIsNotLaidOutAgain() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableView<Object> table = new TableView<>();
+            TableColumn<Object, String> x = new TableColumn<>("x1");
+            x.setUserData(new ColumnWidths.Fit(() -> List.of("−0.3376"), false, true));
+            TableColumn<Object, String> loss = new TableColumn<>("loss");
+            loss.setUserData(new ColumnWidths.Fit(() -> List.of("0.5956"), false));
+            table.getColumns().addAll(List.of(x, loss));
+            StackPane root = new StackPane(table);
+            new Scene(root, 600, 200); // spare width to share out
+            root.applyCss();
+            root.layout();
+            ColumnWidths.fit(table, 14, false);
+            int[] changes = new int[1];
+            x.prefWidthProperty().addListener(o -> changes[0]++);
+            loss.prefWidthProperty().addListener(o -> changes[0]++);
+            for (int i = 0; i < 5; i++) {
+                ColumnWidths.fit(table, 14, true); // training runs, nothing grew
+            }
+            assertEquals(0, changes[0], "width changes while nothing grew");
+        }).get(10, TimeUnit.SECONDS);
+    }
 }

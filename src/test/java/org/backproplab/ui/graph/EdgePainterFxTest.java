@@ -1,6 +1,7 @@
 package org.backproplab.ui.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +44,31 @@ class EdgePainterFxTest {
     }
 
     private static PixelReader paint(List<Edge> edges) throws Exception {
+        return paint(edges, null, null);
+    }
+
+    /**
+     * @param raster draws the edges as one image when there are at least {@link EdgePainter#RASTER_FROM}, or null
+     *               to stroke them
+     */
+    private static PixelReader paint(List<Edge> edges, EdgeRaster raster, EdgeRef hovered) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Canvas canvas = new Canvas(400, 200);
             GraphicsContext gc = canvas.getGraphicsContext2D();
             gc.setFill(THEME.background());
             gc.fillRect(0, 0, 400, 200);
-            EdgePainter.paint(gc, THEME, edges, null, null);
+            EdgePainter.paint(gc, THEME, edges, hovered, null, raster);
             return canvas.snapshot(null, null).getPixelReader();
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** @return {@code edges} and then enough edges of no length for a dense layer's drawing (they draw nothing) */
+    private static List<Edge> dense(List<Edge> edges) {
+        List<Edge> all = new java.util.ArrayList<>(edges);
+        for (int i = all.size(); i < EdgePainter.RASTER_FROM; i++) {
+            all.add(new Edge(new EdgeRef(3, i, 0), 1, 1, 1, 1, 1, ORANGE, 4, false, Emphasis.NORMAL));
+        }
+        return all;
     }
 
     /** @return {@code c} at opacity {@code a} over the background */
@@ -69,12 +87,68 @@ class EdgePainterFxTest {
 
     @Test
     void edgesOfOneLookKeepTheirColourTheirDashesAndTheirOrder() throws Exception {
-        List<Edge> edges = List.of(
+        List<Edge> edges = looks();
+        assertLooks(edges, paint(edges));
+    }
+
+    @Test
+    void aDenseLayersEdgesDrawnAsOneImageKeepTheirColourTheirDashesAndTheirOrder() throws Exception {
+        List<Edge> edges = looks();
+        assertLooks(edges, paint(dense(edges), new EdgeRaster(), null));
+    }
+
+    /**
+     * A fan like a dense layer's (slanted edges of several widths, some dashed, crossing; of one colour, as the
+     * strokes group edges by look and so lay them in another order than the image): drawn as one image it looks as
+     * stroked; the few pixels that differ are at the edges' ends (cut square to the axis instead of to the edge) and
+     * the ends of dashes.
+     */
+    @Test
+    void aDenseLayerLooksAsStroked() throws Exception {
+        List<Edge> fan = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 10; j++) {
+                double w = 1 + (i + j) % 6;
+                fan.add(new Edge(new EdgeRef(1, i, j), 30 + 8 * i, 15 + 14 * i, 370, 20 + 17 * j, (i + j) % 3 == 0 ? -1 : 1,
+                        ORANGE, w, (i + j) % 3 == 0, Emphasis.NORMAL));
+            }
+        }
+        PixelReader stroked = paint(fan, null, null);
+        PixelReader image = paint(fan, new EdgeRaster(), null);
+        double sum = 0;
+        int far = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 400; x++) {
+                Color a = stroked.getColor(x, y);
+                Color b = image.getColor(x, y);
+                double d = Math.max(Math.abs(a.getRed() - b.getRed()),
+                        Math.max(Math.abs(a.getGreen() - b.getGreen()), Math.abs(a.getBlue() - b.getBlue())));
+                sum += d;
+                far += d > 0.25 ? 1 : 0;
+            }
+        }
+        assertTrue(sum / (400 * 200) < 0.01, "mean difference " + sum / (400 * 200));
+        assertTrue(far < 0.02 * 400 * 200, far + " pixels differ by more than a quarter");
+    }
+
+    @Test
+    void overADenseLayerTheHoveredEdgeIsStrokedOnItsHalo() throws Exception {
+        List<Edge> edges = looks();
+        PixelReader px = paint(dense(edges), new EdgeRaster(), edges.get(1).ref());
+        assertColour(over(ORANGE, 0.9), px.getColor(100, 60), "the hovered edge");
+        assertColour(THEME.background(), px.getColor(100, 57), "its halo's inner ring, the background's colour");
+    }
+
+    /** @return a dim edge, two solid and two dashed edges, and an active edge across them all */
+    private static List<Edge> looks() {
+        return List.of(
                 edge(0, 30, BLUE, false, Emphasis.DIM),
                 edge(1, 60, ORANGE, false, Emphasis.NORMAL), edge(2, 90, ORANGE, false, Emphasis.NORMAL),
                 edge(3, 120, BLUE, true, Emphasis.NORMAL), edge(4, 150, BLUE, true, Emphasis.NORMAL),
                 new Edge(new EdgeRef(2, 0, 0), 200, 10, 200, 190, 2, ORANGE, 4, false, Emphasis.ACTIVE));
-        PixelReader px = paint(edges);
+    }
+
+    private static void assertLooks(List<Edge> edges, PixelReader px) {
         for (Edge e : edges.subList(1, 3)) {
             for (int x = (int) X1 + 1; x < X2 - 1; x += 7) {
                 if (Math.abs(x - 200) > 4) {

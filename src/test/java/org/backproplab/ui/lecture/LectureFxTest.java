@@ -108,15 +108,7 @@ class LectureFxTest extends FxRobot {
 
     /** @return true if {@code n} is in the scene and it and every parent are visible */
     private static boolean showing(Node n) {
-        if (n.getScene() == null) {
-            return false;
-        }
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return org.backproplab.ui.OnScreen.showing(n);
     }
 
     private Bounds onScene(String id) {
