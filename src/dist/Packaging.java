@@ -85,6 +85,9 @@ public final class Packaging {
     private final String type;
     private final String cds;
     private final Path assets;
+    /** How many class-data archives the launcher keeps in the user's cache: the newest, and the one before it. */
+    static final int KEPT_ARCHIVES = 2;
+
     /** Templates that replace jpackage's own, one folder per platform (linux/BackpropLab.desktop …). */
     private final Path resources;
     private final Path work;
@@ -374,8 +377,11 @@ public final class Packaging {
      * checksum of where the app is installed and of its jar (an archive is only valid with the very jars it was
      * made from). It maps the archive when it is there; otherwise it starts without and, in the background at
      * the lowest priority, dumps one (about 4 s of processor time), written under a temporary name and renamed,
-     * so that two starts at once never see half an archive. Nothing is printed; a cache that cannot be written
-     * just means no archive. An archive the JVM cannot use (another Java, a damaged file) is ignored by it.
+     * so that two starts at once never see half an archive. Once it is made, only the {@value #KEPT_ARCHIVES} newest
+     * archives stay in the cache (this one and the one before, so that two versions used in turn keep theirs): each
+     * update or reinstall makes a new one of about 50 MiB, and the old ones would pile up. Nothing is printed; a cache
+     * that cannot be written just means no archive. An archive the JVM cannot use (another Java, a damaged file) is
+     * ignored by it.
      */
     private void shellLauncher(Path image, Path input, Path classlist) throws IOException {
         String classPath = list(input, ".jar").stream()
@@ -404,7 +410,9 @@ public final class Packaging {
                     + "  [ -n \"$(find \"$lock\" -maxdepth 0 -mmin +10 2>/dev/null)\" ] && rmdir \"$lock\" 2>/dev/null\n"
                     + "  if mkdir \"$lock\" 2>/dev/null; then\n"
                     + "    ( nice -n 19 \"$java\" -Xshare:dump -XX:SharedClassListFile=\"$list\" -XX:SharedArchiveFile=\"$jsa.$$\" -cp \"$cp\" \\\n"
-                    + "        && mv -f \"$jsa.$$\" \"$jsa\" || rm -f \"$jsa.$$\"; rmdir \"$lock\" ) </dev/null >/dev/null 2>&1 &\n"
+                    + "        && mv -f \"$jsa.$$\" \"$jsa\" && { ls -t \"$cache\"/classes-*.jsa | tail -n +" + (KEPT_ARCHIVES + 1)
+                    + " | while IFS= read -r old; do rm -f \"$old\"; done; } \\\n"
+                    + "        || rm -f \"$jsa.$$\"; rmdir \"$lock\" ) </dev/null >/dev/null 2>&1 &\n"
                     + "  fi\n"
                     + "fi\n");
         }
@@ -434,6 +442,7 @@ public final class Packaging {
         Path launcher = launcher(image);
         Path cache = work.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        List<Path> older = archived && os.contains("linux") ? olderArchives(cache.resolve(PACKAGE_NAME)) : List.of();
         Run presets = run(List.of(launcher.toString(), "presets"), 60, env);
         check(presets, launcher + " presets");
         if (!presets.out.lines().anyMatch(l -> l.startsWith("xor")) || !presets.err.isEmpty()) {
@@ -448,7 +457,8 @@ public final class Packaging {
         if (archived) {
             if (os.contains("linux")) {
                 Path jsa = awaitArchive(cache.resolve(PACKAGE_NAME));
-                made = "; the first start made " + jsa.getFileName() + " (" + mib(Files.size(jsa)) + ")";
+                made = "; the first start made " + jsa.getFileName() + " (" + mib(Files.size(jsa)) + ")"
+                        + checkOlderRemoved(cache.resolve(PACKAGE_NAME), older);
             }
             // with -Xshare:on the JVM refuses to start unless it maps the archive
             Map<String, String> on = new LinkedHashMap<>(env);
@@ -460,13 +470,62 @@ public final class Packaging {
                 + version + made + (archived ? "; the class-data archive maps" : ""));
     }
 
+    /**
+     * Puts three archives of older versions in the cache {@code folder}, one, two and three days old, as updates
+     * leave them.
+     *
+     * @return them, oldest first
+     */
+    private static List<Path> olderArchives(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> older = new ArrayList<>();
+        for (int days = 3; days >= 1; days--) {
+            Path old = folder.resolve("classes-0.0." + days + "-" + days + ".jsa");
+            Files.write(old, new byte[] {0});
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(days))));
+            older.add(old);
+        }
+        return older;
+    }
+
+    /**
+     * Waits until the first start's dump has finished (its lock is gone), then checks that the cache kept the
+     * {@value #KEPT_ARCHIVES} newest archives: the new one and the newest of {@code older}.
+     */
+    private static String checkOlderRemoved(Path folder, List<Path> older) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (hasLock(folder)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the launcher's dump in " + folder + " kept its lock for a minute");
+            }
+            Thread.sleep(200);
+        }
+        for (int i = 0; i < older.size(); i++) {
+            boolean kept = i >= older.size() - (KEPT_ARCHIVES - 1);
+            if (Files.exists(older.get(i)) != kept) {
+                throw new IllegalStateException("the launcher's first start " + (kept ? "removed " : "kept ") + older.get(i)
+                        + ": expected the " + KEPT_ARCHIVES + " newest archives to stay and the older ones to go");
+            }
+        }
+        return ", and removed the archives older than the " + KEPT_ARCHIVES + " newest";
+    }
+
+    private static boolean hasLock(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".making"));
+        }
+    }
+
     /** @return the archive the launcher's first start dumps in the background into {@code folder}, once renamed */
-    private static Path awaitArchive(Path folder) throws IOException, InterruptedException {
+    private Path awaitArchive(Path folder) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
+        String ours = "classes-" + version + "-";
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> s = Files.list(folder)) {
-                    Optional<Path> jsa = s.filter(p -> p.getFileName().toString().endsWith(".jsa")).findFirst();
+                    Optional<Path> jsa = s.filter(p -> p.getFileName().toString().startsWith(ours)
+                            && p.getFileName().toString().endsWith(".jsa")).findFirst();
                     if (jsa.isPresent()) {
                         return jsa.get();
                     }
