@@ -104,11 +104,20 @@ final class Runs {
 
     /**
      * Starts a new run that holds the current one up to iteration {@code k} and makes it current; the old run
-     * keeps everything and remembers {@code k} as its position.
+     * keeps everything and remembers {@code k} as its position (where it was shown: "Resume from here" and an edit
+     * are made there).
      */
     Run fork(long k) {
+        return fork(k, k);
+    }
+
+    /**
+     * As {@link #fork(long)}, the old run remembering {@code left} as its position: a variant (Compare…) forks at
+     * any iteration of the run on show, which stays where it was shown.
+     */
+    Run fork(long k, long left) {
         Run r = new Run(nextNumber++, current.number, k, current.history.copyUpTo(k), current.history.editsUpTo(k));
-        current.position = k;
+        current.position = left;
         r.position = k;
         runs.add(r);
         current = r;
@@ -160,14 +169,14 @@ final class Runs {
     }
 
     /**
-     * Forgets the current run (it holds nothing of its own) and shows its parent again at the fork.
+     * Forgets the current run (it holds nothing of its own) and shows its parent again where it was left: at the
+     * fork after "Resume from here" or an edit, where it was shown after a variant.
      *
      * @throws IllegalStateException if the parent is no longer kept (check {@link #has} first)
      */
     void dropCurrentForParent() {
         Run parent = find(current.parent);
         runs.remove(current);
-        parent.position = current.forkedAt;
         current = parent;
     }
 

@@ -467,7 +467,12 @@ final class SessionCore {
 
     /** Starts a new run at {@code k} (already checked with {@link Runs#refusalToFork}) and shows it. */
     void fork(long k) {
-        runs.fork(k);
+        fork(k, k);
+    }
+
+    /** Forks at {@code k}, the run on show remembering {@code left} as where it was left (see {@link Runs#fork(long, long)}). */
+    void fork(long k, long left) {
+        runs.fork(k, left);
         history = runs.current().history;
         storedByOthers = runs.storedByOthers();
         changes++;
@@ -492,7 +497,7 @@ final class SessionCore {
         storedByOthers = runs.storedByOthers();
     }
 
-    /** Forgets the run on show, which holds nothing of its own, and shows its parent at the fork. */
+    /** Forgets the run on show, which holds nothing of its own, and shows its parent where it was left. */
     void dropForkedRun() {
         runs.dropCurrentForParent();
         history = runs.current().history;

@@ -126,8 +126,9 @@ final class Variants {
     private String begin(long from, TrainingConfig n, List<Activation> f, List<String> what) {
         c.running = false;
         c.noteEndLoss();
+        long shown = c.trainer.iteration();
         c.history.restore(c.trainer, from);
-        c.fork(from);
+        c.fork(from, shown);
         org.backproplab.engine.TrainerState before = c.trainer.state();
         c.trainer.setConfig(n);
         if (f != null && !f.equals(c.trainer.network().activations())) {

@@ -306,4 +306,21 @@ class VariantsTest {
         assertEquals(1, back.runs().size());
         assertEquals(1.0, back.scenario().config().learningRate());
     }
+    /** A variant from an earlier iteration leaves the run it came from where it was shown (its end), not at the fork. */
+    @Test
+    void aVariantFromAnEarlierIterationLeavesItsParentWhereItWasShown() throws Exception {
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(40);
+        session.startVariant(0, List.of(Setting.LEARNING_RATE.parse("3")));
+        session.stepMany(10);
+        assertEquals(10, sync().iteration(), "the variant trains from iteration 0");
+        session.showRun(1);
+        assertEquals(40, sync().iteration(), "run 1 is shown at its end, where it was left");
+
+        session.startVariant(0, List.of(Setting.LEARNING_RATE.parse("2")));
+        session.back();
+        Snapshot back = sync();
+        assertEquals(2, back.runs().size(), "Back undid the variant");
+        assertEquals(40, back.iteration(), "and shows run 1 where it was, not at the fork");
+    }
 }
