@@ -65,6 +65,8 @@ public final class LossChartView extends VBox {
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
     private final UiState state;
+    /** How much larger the chart's text is in lecture mode. */
+    static final double LECTURE_TEXT = 1.5;
     private final HBox header;
     /** The regularization of the run on show now, for the penalty's legend entry. */
     private org.backproplab.engine.Regularization regularization = org.backproplab.engine.Regularization.NONE;
@@ -78,11 +80,12 @@ public final class LossChartView extends VBox {
         LossChartFactory.addSplit(chart, model.splitDataset());
         viewer = new ChartViewer(chart);
         this.theme = () -> {
-            LossChartFactory.applyTheme(chart, state.themeProperty().get(), state.zoomProperty().get());
+            LossChartFactory.applyTheme(chart, state.themeProperty().get(), fontScale());
             paintRuns();
         };
         state.themeProperty().addListener((o, a, b) -> theme.run());
         state.zoomProperty().addListener((o, a, b) -> theme.run());
+        state.lectureProperty().addListener((o, a, b) -> theme.run());
         theme.run();
         viewer.setId("lossChart");
         viewer.setMinSize(200, 120);
@@ -173,6 +176,14 @@ public final class LossChartView extends VBox {
 
     // Commands
 
+    /**
+     * @return how much larger than usual the chart's axis and legend text is drawn: the window's zoom (presenter
+     *         mode), times {@value #LECTURE_TEXT} in lecture mode, where the chart is read from the back of a room
+     */
+    double fontScale() {
+        return state.zoomProperty().get() * (state.lectureProperty().get() ? LECTURE_TEXT : 1);
+    }
+
     /** Adds {@code node} (e.g. a button) to the chart's header, after the scale switches. */
     public void addToHeader(javafx.scene.Node node) {
         if (node instanceof Region r) {
@@ -257,7 +268,7 @@ public final class LossChartView extends VBox {
         for (int i = 0; i < others.length; i++) {
             others[i] = model.otherRun(i);
         }
-        LossChartFactory.paintRuns(chart, state.themeProperty().get(), state.zoomProperty().get(), current, others,
+        LossChartFactory.paintRuns(chart, state.themeProperty().get(), fontScale(), current, others,
                 !runs.isEmpty() || model.split() != null);
         LossChartFactory.paintSplit(chart, state.themeProperty().get());
     }

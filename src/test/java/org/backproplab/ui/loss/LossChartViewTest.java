@@ -43,12 +43,14 @@ class LossChartViewTest {
     private TrainingSession session;
     private SessionBridge bridge;
     private LossChartView view;
+    private UiState state;
 
     @Start
     void start(Stage stage) {
         session = new TrainingSession(PanelScenarios.xor());
         bridge = new SessionBridge(session);
-        view = new LossChartView(bridge, new UiState());
+        state = new UiState();
+        view = new LossChartView(bridge, state);
         stage.setScene(ThemedScene.of(view, 800, 400));
         stage.sizeToScene();
         stage.show();
@@ -57,6 +59,18 @@ class LossChartViewTest {
     @AfterEach
     void close() {
         session.close();
+    }
+
+    /** In lecture mode the chart is read from the back of the room: its axes' text is drawn 1.5 times as large. */
+    @Test
+    void lectureModeDrawsTheAxisTextLarger(FxRobot robot) {
+        float ticks = view.chart().getXYPlot().getRangeAxis().getTickLabelFont().getSize2D();
+        float label = view.chart().getXYPlot().getDomainAxis().getLabelFont().getSize2D();
+        robot.interact(() -> state.lectureProperty().set(true));
+        assertEquals(ticks * 1.5f, view.chart().getXYPlot().getRangeAxis().getTickLabelFont().getSize2D(), 1e-4);
+        assertEquals(label * 1.5f, view.chart().getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 1e-4);
+        robot.interact(() -> state.lectureProperty().set(false));
+        assertEquals(ticks, view.chart().getXYPlot().getRangeAxis().getTickLabelFont().getSize2D(), 1e-4);
     }
 
     @Test
