@@ -103,8 +103,11 @@ final class PhaseText {
         };
     }
 
-    /** @return e.g. "σ sigmoid", "tanh", "ReLU relu" for a column header */
+    /**
+     * @return e.g. "σ sigmoid", "tanh", "ReLU", "LReLU leaky ReLU" for a column header: the symbol and the name the
+     *         legends and the Runs table use ({@link Activation#title()})
+     */
     static String activationName(Activation f) {
-        return f.symbol().equalsIgnoreCase(f.id()) ? f.id() : f.symbol() + " " + f.id();
+        return f.symbol().equalsIgnoreCase(f.title()) ? f.title() : f.symbol() + " " + f.title();
     }
 }

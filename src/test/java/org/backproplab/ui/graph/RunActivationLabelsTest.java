@@ -35,12 +35,12 @@ class RunActivationLabelsTest {
         session.stepMany(10);
         session.startVariant(0, List.of(), Activation.RELU);
         List<String> relu = headings(vm);
-        assertEquals("relu", relu.get(1), "run 2 on show: " + relu);
+        assertEquals("ReLU", relu.get(1), "run 2 on show: " + relu);
         assertEquals("σ sigmoid", relu.get(2), "the output layer keeps sigmoid");
         session.showRun(1);
         List<String> sigmoid = headings(vm);
         assertEquals("σ sigmoid", sigmoid.get(1), "run 1 on show: " + sigmoid);
         session.showRun(2);
-        assertEquals("relu", headings(vm).get(1));
+        assertEquals("ReLU", headings(vm).get(1));
     }
 }
