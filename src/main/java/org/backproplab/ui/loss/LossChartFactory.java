@@ -53,8 +53,7 @@ public final class LossChartFactory {
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         renderer.setSeriesPaint(1, TEST_LINE);
-        renderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[] {7f, 4f}, 0f));
+        renderer.setSeriesStroke(1, TEST_STROKE);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         renderer.setAutoPopulateSeriesShape(false);
@@ -278,6 +277,22 @@ public final class LossChartFactory {
         item.setLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
         item.setLineStroke(new BasicStroke(current ? 4f : 2.5f));
         item.setLinePaint(awt(RunColours.of(number, theme)));
+        return item;
+    }
+
+    /** The test loss: dashed. */
+    private static final BasicStroke TEST_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {7f, 4f}, 0f);
+
+    /** The test loss as a legend shows it (when there is a legend): dashed, in the theme's second series colour. */
+    static org.jfree.chart.LegendItem testItem(String text, org.backproplab.ui.Theme theme) {
+        Color c = awt(theme.secondSeries());
+        org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(text, c);
+        item.setShapeVisible(false);
+        item.setLineVisible(true);
+        item.setLine(new java.awt.geom.Line2D.Double(-14, 0, 14, 0));
+        item.setLineStroke(TEST_STROKE);
+        item.setLinePaint(c);
         return item;
     }
 

@@ -65,6 +65,8 @@ public final class LossChartView extends VBox {
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
     private final UiState state;
+    /** The test loss's legend entry. */
+    static final String TEST_LEGEND = "test loss (dashed)";
     /** How much larger the chart's text is in lecture mode. */
     static final double LECTURE_TEXT = 1.5;
     private final HBox header;
@@ -237,8 +239,9 @@ public final class LossChartView extends VBox {
     }
 
     /**
-     * The legend: every run, named by the settings in which the runs differ, when there is more than one; and while the
-     * run on show has a penalty, its loss {@code L = L_data + Ω}, the data loss and the penalty, each as it is drawn.
+     * The legend: every run, named by the settings in which the runs differ, when there is more than one; while the
+     * run on show has a penalty, its loss {@code L = L_data + Ω}, the data loss and the penalty, each as it is drawn;
+     * and with either, the test loss when rows are held out.
      */
     private org.jfree.chart.LegendItemCollection legendItems() {
         org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
@@ -255,6 +258,10 @@ public final class LossChartView extends VBox {
             }
             items.add(LossChartFactory.splitItem(LossSplitSeries.DATA_LEGEND, 0, theme));
             items.add(LossChartFactory.splitItem(LossSplitSeries.penaltyLegend(regularization), 1, theme));
+        }
+        if (items.getItemCount() > 0 && model.dataset().getSeries(1).getItemCount() > 0) {
+            // beside other dashed lines, the test loss needs its own entry (alone, the axis names it)
+            items.add(LossChartFactory.testItem(TEST_LEGEND, theme));
         }
         return items;
     }

@@ -100,6 +100,14 @@ class LossSplitChartTest {
         PanelScenarios.settle(session, bridge);
         assertDrawnIsTheEngines(l2, 201);
 
+        session.setTestFraction(0.25);
+        session.stepMany(5);
+        PanelScenarios.settle(session, bridge);
+        List<String> withTest = legend(); // the split made at an earlier iteration is a run of its own
+        assertTrue(withTest.contains("data loss L_data"), withTest.toString());
+        assertEquals(LossChartView.TEST_LEGEND, withTest.get(withTest.size() - 1),
+                "beside the dash-dot data loss, the dashed test loss is named too: " + withTest);
+
         session.load(xor);
         session.stepMany(10);
         PanelScenarios.settle(session, bridge);
