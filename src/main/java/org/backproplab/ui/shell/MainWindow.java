@@ -48,8 +48,8 @@ import javafx.scene.control.TabPane;
  *
  * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
  * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
- * rest), and once shown, {@link #completeLater} makes the side tabs, the loss chart and the data table on the
- * following frames, one a frame, each in its place, and then puts in the (hidden) lesson panel
+ * rest), and once shown, {@link #completeLater} makes the side tabs, then the loss chart with the data table (they
+ * share a row), on the following frames, each in its place, and then puts in the (hidden) lesson panel
  * ({@link #whenComplete} tells when). The controls of the first frame work meanwhile: the parts made later show
  * the session as it is when they are made.
  */
@@ -203,8 +203,10 @@ public final class MainWindow extends BorderPane {
                     .ifPresent(t -> side.get(0).getSelectionModel().select(t))));
             files.exportsFrom(graph, chart);
             chartPlace.getChildren().setAll(HistoryScrubber.below(ScoresView.beside(chart, bridge, state), bridge, state));
+            // in the same frame as the chart below the graph: made one frame apart, the row they share grew when the
+            // second came (its least height), and the chart's history bar moved up
+            dataPlace.getChildren().setAll(SplitControl.below(new DataTableView(bridge, state), bridge, state));
         });
-        later.add(() -> dataPlace.getChildren().setAll(SplitControl.below(new DataTableView(bridge, state), bridge, state)));
         return lectureLayout;
     }
 
