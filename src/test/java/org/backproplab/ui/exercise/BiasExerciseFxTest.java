@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -18,10 +17,10 @@ import org.backproplab.engine.exercise.Mistake;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.UiState;
 import org.backproplab.ui.graph.GraphScene;
 import org.backproplab.ui.graph.GraphText;
 import org.backproplab.ui.graph.NetworkView;
+import org.backproplab.ui.shell.ClassroomWindow;
 import org.backproplab.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +46,7 @@ class BiasExerciseFxTest extends FxRobot {
     void start(Stage stage) {
         session = new TrainingSession(Presets.get("xor-bias"));
         bridge = new SessionBridge(session);
-        window = new MainWindow(bridge, new UiState(), Presets.all());
-        Scene scene = new Scene(window, 1024, 768);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = ClassroomWindow.show(stage, bridge);
     }
 
     @AfterEach

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,7 +14,7 @@ import org.backproplab.data.Presets;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.UiState;
+import org.backproplab.ui.shell.ClassroomWindow;
 import org.backproplab.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A lesson's locks in the real window: the locked controls are disabled, the keys that would reach them are refused
@@ -42,11 +39,7 @@ class LessonLocksFxTest extends FxRobot {
     void start(Stage stage) {
         session = new TrainingSession(Presets.get("and"));
         bridge = new SessionBridge(session);
-        window = new MainWindow(bridge, new UiState(), Presets.all());
-        Scene scene = new Scene(window, 1024, 768);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = ClassroomWindow.show(stage, bridge);
     }
 
     @AfterEach
@@ -55,11 +48,7 @@ class LessonLocksFxTest extends FxRobot {
     }
 
     private Snapshot settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        session.sync().get(30, TimeUnit.SECONDS);
-        interact(bridge::refresh);
-        WaitForAsyncUtils.waitForFxEvents();
-        return bridge.snapshot();
+        return ClassroomWindow.settle(this, session, bridge);
     }
 
     private boolean disabled(String id) {

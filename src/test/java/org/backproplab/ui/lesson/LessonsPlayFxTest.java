@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -29,9 +28,9 @@ import org.backproplab.io.ShippedLessons;
 import org.backproplab.session.Snapshot;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
-import org.backproplab.ui.UiState;
 import org.backproplab.ui.exercise.AnswerRow;
 import org.backproplab.ui.shell.MainViewModel;
+import org.backproplab.ui.shell.ClassroomWindow;
 import org.backproplab.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +56,7 @@ class LessonsPlayFxTest extends FxRobot {
     void start(Stage stage) {
         session = new TrainingSession(Presets.get("and"));
         bridge = new SessionBridge(session);
-        window = new MainWindow(bridge, new UiState(), Presets.all());
-        Scene scene = new Scene(window, 1024, 768);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = ClassroomWindow.show(stage, bridge);
         bridge.start();
     }
 
@@ -77,11 +72,7 @@ class LessonsPlayFxTest extends FxRobot {
     }
 
     private Snapshot settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        session.sync().get(30, TimeUnit.SECONDS);
-        interact(bridge::refresh);
-        WaitForAsyncUtils.waitForFxEvents();
-        return bridge.snapshot();
+        return ClassroomWindow.settle(this, session, bridge);
     }
 
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
