@@ -21,18 +21,21 @@ final class Calc {
     private final IterationTrace t;
     private final Loss loss;
     private final double eta;
+    /** The penalty on the weights, whose gradient is part of {@code ∂L/∂W}. */
+    private final org.backproplab.engine.Regularization penalty;
     private final int r;
     private final int n;
     private final Mistake m;
     private final Map<Quantity, Double> carried;
     private final Map<String, Double> memo = new HashMap<>();
 
-    Calc(Network weightsUsed, IterationTrace t, Loss loss, double eta, int row, Mistake m,
+    Calc(Network weightsUsed, IterationTrace t, org.backproplab.engine.TrainingConfig config, int row, Mistake m,
          Map<Quantity, Double> carried) {
         this.w = weightsUsed;
         this.t = t;
-        this.loss = loss;
-        this.eta = eta;
+        this.loss = config.loss();
+        this.eta = config.learningRate();
+        this.penalty = config.regularization();
         this.r = row;
         this.n = t.samples().length;
         this.m = m;
@@ -209,13 +212,17 @@ final class Calc {
         };
     }
 
-    /** {@code ∂L/∂W_ij = Σ_k a_i·δ_j} over the batch (the loss's {@code 1/n}, if any, is in δ). */
+    /**
+     * {@code ∂L/∂W_ij = Σ_k a_i·δ_j + ∂Ω/∂W_ij}: over the batch (the loss's {@code 1/n}, if any, is in δ), plus the
+     * penalty's term ({@code λ·W_ij} for L2, {@code λ·sign(W_ij)} for L1, 0 without a penalty) as the engine adds it.
+     */
     double dLdw(int l, int i, int j) {
         Double c = carry(Quantity.dLdw(l, i, j), r);
         if (c != null) {
             return c;
         }
-        return memo("g", l, i, j, () -> overBatch(k -> a(l - 1, i, k) * delta(l, j, k)));
+        return memo("g", l, i, j, () -> overBatch(k -> a(l - 1, i, k) * delta(l, j, k))
+                + penalty.gradient(weight(l, i, j, false)));
     }
 
     /**

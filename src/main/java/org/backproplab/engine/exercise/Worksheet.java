@@ -171,14 +171,14 @@ public final class Worksheet {
         }
         Map<Quantity, Double> others = new java.util.HashMap<>(carried);
         others.remove(q);
-        return new Calc(weightsUsed, t, config.loss(), config.learningRate(), row, null, others).value(q);
+        return new Calc(weightsUsed, t, config, row, null, others).value(q);
     }
 
     /** @return the number {@code q} would be had {@code mistake} been made (NaN where it cannot be made) */
     public double underMistake(Quantity q, Mistake mistake, Map<Quantity, Double> carried) {
         Map<Quantity, Double> others = new java.util.HashMap<>(carried);
         others.remove(q);
-        return new Calc(weightsUsed, t, config.loss(), config.learningRate(), row, mistake, others).value(q);
+        return new Calc(weightsUsed, t, config, row, mistake, others).value(q);
     }
 
     /**
