@@ -21,13 +21,16 @@ public final class ShippedLessons {
 
     /**
      * @param name one of {@link #NAMES}
-     * @return the lesson's title, read once and kept (any thread; the window's start reads them in the background),
-     *         or {@code name} if the lesson cannot be read (opening it then says why)
+     * @return the lesson's {@code title} field, read once and kept (any thread; the window's start reads them in the
+     *         background), or {@code name} if it cannot be read (opening the lesson then says why). Only the title is
+     *         read: the whole lesson is checked when it is opened (its start may be a preset on real data, which the
+     *         window's start does not read)
      */
     public static String title(String name) {
         return TITLES.computeIfAbsent(name, n -> {
             try {
-                return read(n).title();
+                String t = Json.MAPPER.readTree(bytes(n)).path("title").asText("");
+                return t.isBlank() ? n : t;
             } catch (IOException e) {
                 return n;
             }
@@ -39,6 +42,11 @@ public final class ShippedLessons {
      * @throws IOException naming the lesson if it is not shipped or is malformed (a {@link FileFormatException})
      */
     public static LessonFile read(String name) throws IOException {
+        return LessonFile.read(new String(bytes(name), StandardCharsets.UTF_8), name + ".json");
+    }
+
+    /** @return the shipped lesson's text (at most one byte more than a lesson may have, so that reading refuses it) */
+    private static byte[] bytes(String name) throws IOException {
         if (!NAMES.contains(name)) {
             throw new IOException("no lesson '" + name + "' comes with the app: expected one of " + NAMES);
         }
@@ -46,8 +54,7 @@ public final class ShippedLessons {
             if (in == null) {
                 throw new IOException("the lesson '" + name + "' is missing from the app");
             }
-            byte[] bytes = in.readNBytes((int) LessonFile.MAX_BYTES + 1);
-            return LessonFile.read(new String(bytes, StandardCharsets.UTF_8), name + ".json");
+            return in.readNBytes((int) LessonFile.MAX_BYTES + 1);
         }
     }
 }

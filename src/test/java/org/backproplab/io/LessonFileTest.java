@@ -138,7 +138,9 @@ class LessonFileTest {
             LessonFile l = ShippedLessons.read(name);
             assertTrue(l.steps().size() >= 5, name);
             assertTrue(l.steps().stream().anyMatch(s -> s.task() instanceof LessonFile.Goal), name + " has a goal");
+            assertEquals(l.title(), ShippedLessons.title(name), "the menu's title, read alone, is the lesson's");
         }
+        assertEquals("../secrets", ShippedLessons.title("../secrets"), "a name that is no lesson is its own title");
         assertThrows(java.io.IOException.class, () -> ShippedLessons.read("../secrets"));
     }
 }
