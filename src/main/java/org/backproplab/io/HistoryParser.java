@@ -30,8 +30,6 @@ final class HistoryParser {
     private static final Set<String> STATE = Set.of("weights", "biases", "training", "dataset", "testRows");
     private static final Set<String> EDIT = Set.of("iteration", "text", "weights", "biases", "training", "dataset",
             "testRows");
-    private static final Set<String> STATE_V6 = with(STATE, "activations");
-    private static final Set<String> EDIT_V6 = with(EDIT, "activations");
     private static final Set<String> HISTORY_V4 = with(HISTORY, "checkpointEvery", "checkpoints", "current",
             "endLosses");
     private static final Set<String> HISTORY_V6 = with(HISTORY_V4, "penalties", "endPenalty");
@@ -44,7 +42,10 @@ final class HistoryParser {
 
     /** True if the file's format may store trainer states ({@code backprop-lab/4} and later). */
     private final boolean v4;
-    /** True if the file's format may store the penalty of every iteration ({@code backprop-lab/6} and later). */
+    /**
+     * True for {@code backprop-lab/6} and later: the history may store the penalty of every iteration, and a state
+     * may name other hidden activations than the file's layers.
+     */
     private final boolean v6;
     /** The optimiser's buffers the file may store: momentum's in version 4, every optimiser's from version 5. */
     private final List<OptimizerState.Slot> slots;
@@ -55,8 +56,6 @@ final class HistoryParser {
     private final Set<String> before;
     private final Set<String> checkpoint;
 
-    /** True if a state may name other hidden activations than the file's layers ({@code backprop-lab/6}). */
-    private final boolean activations;
 
     /**
      * @param v6 true for {@code backprop-lab/6}: the history may hold the penalty of every iteration, and a state's
@@ -68,7 +67,6 @@ final class HistoryParser {
         this.f = f;
         this.v4 = storedStates;
         this.v6 = v6;
-        this.activations = v6;
         this.slots = optimizers ? List.of(OptimizerState.Slot.values()) : List.of(OptimizerState.Slot.VELOCITY);
         List<String> carry = new ArrayList<>(List.of("epochMark"));
         slots.forEach(s -> carry.add(s.id()));
@@ -76,7 +74,7 @@ final class HistoryParser {
             carry.add("adamStep");
         }
         carryFields = Set.copyOf(carry);
-        String[] own = activations ? new String[] {"activations"} : new String[0];
+        String[] own = v6 ? new String[] {"activations"} : new String[0];
         stateV4 = with(with(STATE, own), carry.toArray(String[]::new));
         editV4 = with(with(with(EDIT, "before"), own), carry.toArray(String[]::new));
         before = with(with(Set.of("weights", "biases"), own), carry.toArray(String[]::new));
@@ -104,7 +102,7 @@ final class HistoryParser {
             throw f.error("history.testFraction", "is " + testFraction + ": expected 0 to 0.9");
         }
         JsonNode initialNode = f.required(h, "history", "initial");
-        f.object(initialNode, "history.initial", v4 ? stateV4 : activations ? STATE_V6 : STATE);
+        f.object(initialNode, "history.initial", v4 ? stateV4 : STATE);
         HistoryRecord.State initial = state(initialNode, "history.initial", scenario, null);
         List<HistoryRecord.Edit> edits = new ArrayList<>();
         JsonNode e = h.has("edits") ? f.array(h.get("edits"), "history.edits", 0, MAX_EDITS) : null;
@@ -114,7 +112,7 @@ final class HistoryParser {
         for (int i = 0; e != null && i < e.size(); i++) {
             String path = index("history.edits", i);
             JsonNode n = e.get(i);
-            f.object(n, path, v4 ? editV4 : activations ? EDIT_V6 : EDIT);
+            f.object(n, path, v4 ? editV4 : EDIT);
             long k = f.integer(f.required(n, path, "iteration"), field(path, "iteration"), last, end);
             String text = f.text(f.required(n, path, "text"), field(path, "text"));
             HistoryRecord.State after = state(n, path, scenario, previous);
@@ -310,7 +308,7 @@ final class HistoryParser {
     private Network activations(JsonNode n, String path, Scenario s, Network net) throws FileFormatException {
         List<org.backproplab.engine.Activation> want = new ArrayList<>();
         s.layers().forEach(l -> want.add(l.activation()));
-        if (activations && n.has("activations")) {
+        if (v6 && n.has("activations")) {
             String ap = field(path, "activations");
             JsonNode a = f.array(n.get("activations"), ap, want.size(), want.size());
             for (int l = 0; l < want.size(); l++) {
