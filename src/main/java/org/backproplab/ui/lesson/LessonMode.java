@@ -182,6 +182,14 @@ public final class LessonMode {
         }
     }
 
+    /**
+     * Disables again the locked controls, for a part of the window made after the lesson was opened (the architecture
+     * editor is made when it is first opened).
+     */
+    public void relock() {
+        applyLocks();
+    }
+
     private void applyLocks() {
         if (bar != null) {
             // the menu bar's: the panel joins the window only after the window's first frame

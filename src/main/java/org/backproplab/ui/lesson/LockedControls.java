@@ -23,9 +23,11 @@ final class LockedControls {
     static final Map<Lock, List<String>> IDS = new EnumMap<>(Map.of(
             Lock.RUN, List.of("runButton", "runToField", "runToButton"),
             Lock.RESET, List.of("resetButton", "newSeedButton", "resetItem", "newSeedItem"),
-            Lock.TRAINING, List.of("learningRateField", "lossChoice", "batchChoice", "shuffleCheck", "initChoice"),
+            Lock.TRAINING, List.of("learningRateField", "archLearningRateField", "lossChoice", "batchChoice",
+                    "batchSizeField", "shuffleCheck", "initChoice", "optimizerChoice", "momentumField", "rhoField",
+                    "beta1Field", "beta2Field", "epsilonField", "regularizationChoice", "lambdaField"),
             Lock.ARCHITECTURE, List.of("editArchitectureItem", "addLayerButton", "fewerNeurons*", "moreNeurons*",
-                    "removeLayer*"),
+                    "removeLayer*", "hiddenActivation*", "outputActivation", "featuresMenu", "feature-*"),
             Lock.DATA, List.of("dataMenu", "addRowButton", "removeRowButton", "testPercentSpinner",
                     "architectureDataset"),
             Lock.WEIGHTS, List.of("edgeEditorField"),
@@ -72,6 +74,11 @@ final class LockedControls {
             for (Node c : p.getChildrenUnmodifiable()) {
                 collect(c, ids);
             }
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            // a scroll pane not yet styled has no skin: its content is not among its children yet (once it is, the
+            // content is met twice, and disabled once)
+            collect(sp.getContent(), ids);
         }
     }
 

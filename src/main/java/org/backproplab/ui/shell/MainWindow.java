@@ -66,6 +66,8 @@ public final class MainWindow extends BorderPane {
     private LectureKeys lectureKeys;
     private final ExerciseMode exercises;
     private final org.backproplab.ui.lesson.LessonMode lessons;
+    /** The architecture editor's panel (the editor is made when first opened). */
+    private final ArchitecturePanel architecture;
     private final LaterParts later = new LaterParts();
     private final CompletableFuture<MainWindow> complete = new CompletableFuture<>();
 
@@ -158,7 +160,13 @@ public final class MainWindow extends BorderPane {
             }
         });
         setTop(new VBox(menus.node(), toolbar.node()));
-        ArchitecturePanel architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
+        // the editor is made when first opened, maybe while a lesson locks its controls
+        architecture.shownProperty().addListener((o, was, now) -> {
+            if (now) {
+                lessons.relock();
+            }
+        });
         lectureKeys.addMenuItem(menus.node());
         lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         // a lesson's steps beside the graph, in both layouts
@@ -325,6 +333,11 @@ public final class MainWindow extends BorderPane {
     /** @return the lesson player, its panel and menus */
     public org.backproplab.ui.lesson.LessonMode lessons() {
         return lessons;
+    }
+
+    /** @return the architecture editor's panel (Network → Edit architecture…) */
+    public ArchitecturePanel architecture() {
+        return architecture;
     }
 
     /** @return the window's view model */

@@ -91,6 +91,31 @@ class LessonLocksFxTest extends FxRobot {
         assertEquals(0, settle().iteration(), "reset works again");
     }
 
+    /**
+     * A lesson that locks the training settings only: the architecture editor, made when it is first opened (after
+     * the lesson), has every training control disabled (the optimiser, its parameters, the penalty and λ, η, the
+     * batch), and the architecture's own controls enabled.
+     */
+    @Test
+    void theTrainingControlsOfTheEditorMadeLaterAreLockedToo(@TempDir Path dir) throws Exception {
+        Path lesson = Files.writeString(dir.resolve("training.json"), """
+                { "format": "backprop-lab-lesson/1", "title": "Settings stay", "start": { "preset": "xor" },
+                  "locked": ["training"], "steps": [ { "text": "Look" } ] }
+                """);
+        interact(() -> window.lessons().open(lesson));
+        settle();
+        assertTrue(window.lessons().player().openProperty().get(), lookup("#statusMessage").queryAs(Label.class).getText());
+        interact(() -> window.architecture().shownProperty().set(true));
+        settle();
+        for (String id : new String[] {"#optimizerChoice", "#momentumField", "#regularizationChoice", "#lambdaField",
+                "#archLearningRateField", "#lossChoice", "#batchChoice", "#initChoice"}) {
+            assertTrue(disabled(id), id + " is disabled");
+        }
+        assertFalse(disabled("#hiddenActivation1"), "the architecture is not locked");
+        interact(() -> window.lessons().player().close());
+        assertFalse(disabled("#optimizerChoice"), "closing the lesson gives it back");
+    }
+
     @Test
     void aMalformedLessonIsRefusedNamingTheField(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), """
