@@ -28,7 +28,12 @@ final class FeaturesMenu {
             item.disableProperty().bind(vm.availableProperty().not());
             item.setSelected(vm.onProperty(f).get());
             vm.onProperty(f).addListener((o, was, is) -> item.setSelected(is));
-            item.setOnAction(e -> vm.set(f, item.isSelected()));
+            item.setOnAction(e -> {
+                vm.set(f, item.isSelected());
+                // the tick shows the session's inputs: it follows when the session has changed them, and a refused
+                // change (a lesson that locks the architecture) leaves it as it was
+                item.setSelected(vm.onProperty(f).get());
+            });
             menu.getItems().add(item);
         }
         return menu;
