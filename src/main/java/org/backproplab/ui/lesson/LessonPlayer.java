@@ -161,6 +161,11 @@ public final class LessonPlayer {
 
     /** Opens {@code l} (file name {@code fileName} without {@code .json}): its start, its locks, its first step. */
     public void open(LessonFile l, String fileName) {
+        // a lesson open before leaves nothing behind: not an action still waiting for its snapshot
+        pendingPhase = null;
+        pendingSelect = null;
+        waitFor = Long.MAX_VALUE;
+        busy.set(false);
         lesson = l;
         name = fileName;
         done = new boolean[l.steps().size()];
@@ -203,6 +208,7 @@ public final class LessonPlayer {
         open.set(false);
         pendingPhase = null;
         pendingSelect = null;
+        waitFor = Long.MAX_VALUE;
         busy.set(false);
         exercise.onProperty().set(false);
         prediction.onProperty().set(false);
