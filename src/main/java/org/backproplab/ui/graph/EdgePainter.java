@@ -32,11 +32,6 @@ final class EdgePainter {
     private record Look(Color stroke, double width, boolean dashed) {
     }
 
-    /** Paints {@code edges} in their order (dim before normal before active), one path per look within a run. */
-    static void paint(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected) {
-        paint(gc, t, edges, hovered, selected, null);
-    }
-
     /**
      * Paints {@code edges} in their order: through {@code raster} (then the hovered and selected edges over them) when
      * there are at least {@value #RASTER_FROM} and the canvas is only scaled and moved, else stroked.

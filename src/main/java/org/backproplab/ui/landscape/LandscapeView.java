@@ -72,7 +72,12 @@ public final class LandscapeView extends BorderPane {
         setBottom(status);
         vm.landscapeProperty().addListener((o, a, l) -> redraw());
         vm.settingsProperty().addListener((o, a, s) -> updateControls());
-        vm.networkProperty().addListener((o, a, n) -> updateControls());
+        // the weight lists name the weights: they change with the network's shape, not with each iteration
+        vm.networkProperty().addListener((o, a, n) -> {
+            if (a == null || n == null || !a.sameShape(n)) {
+                updateControls();
+            }
+        });
         state.zoomProperty().addListener(redrawOnStyle);
         state.themeProperty().addListener(redrawOnStyle);
         updateControls();

@@ -65,6 +65,8 @@ public final class LossChartView extends VBox {
     /** Recolours the chart for the theme and zoom now (presenter mode). */
     private final Runnable theme;
     private final UiState state;
+    /** What the runs' colours and the legend were last painted for ({@link #looks()}). */
+    private String painted = "";
     /** The test loss's legend entry. */
     static final String TEST_LEGEND = "test loss (dashed)";
     /** How much larger the chart's text is in lecture mode. */
@@ -220,7 +222,10 @@ public final class LossChartView extends VBox {
             regularization = s.scenario().config().regularization();
             if (model.updateRuns(s.runCurves(), s.runs()) | hadSplit != (model.split() != null)) {
                 changed = true;
-                paintRuns();
+                String look = looks();
+                if (!look.equals(painted)) { // a run's loss changes at every snapshot; its colour and line do not
+                    paintRuns();
+                }
             }
             String label = model.axisLabel();
             String tip = model.split() == null ? label : label + "\n" + LossSplitSeries.note(regularization);
@@ -266,8 +271,19 @@ public final class LossChartView extends VBox {
         return items;
     }
 
+    /** @return what {@link #paintRuns} depends on besides the theme and the zoom: which runs, which is on show, the split */
+    private String looks() {
+        StringBuilder b = new StringBuilder(model.split() == null ? "-" : "split");
+        model.legendRuns().forEach(r -> b.append(' ').append(r.number()).append(r.current() ? "*" : ""));
+        for (int i = 0; i < model.otherRuns().getSeriesCount(); i++) {
+            b.append(i == 0 ? " |" : " ").append(model.otherRun(i));
+        }
+        return b.toString();
+    }
+
     /** Colours each run's line as the runs table does and shows the legend when there are several runs. */
     private void paintRuns() {
+        painted = looks();
         List<org.backproplab.session.RunInfo> runs = model.legendRuns();
         int current = runs.stream().filter(org.backproplab.session.RunInfo::current)
                 .mapToInt(org.backproplab.session.RunInfo::number).findFirst().orElse(1);
