@@ -93,10 +93,6 @@ public class BackpropLabApp extends Application {
         return screenWidth <= MAXIMISED_UP_TO;
     }
 
-    /**
-     * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
-     * says in one line that something went wrong; the window keeps working.
-     */
     /** Runs {@code work} once the window's first frames are drawn (the third pulse after showing it). */
     private static void afterFirstFrames(Runnable work) {
         new javafx.animation.AnimationTimer() {
@@ -112,6 +108,10 @@ public class BackpropLabApp extends Application {
         }.start();
     }
 
+    /**
+     * A bug in a view must not leave a stack trace on a projector: it goes to the console, and the status bar
+     * says in one line that something went wrong; the window keeps working.
+     */
     private void reportUncaughtErrors() {
         fxThread = Thread.currentThread();
         Thread.UncaughtExceptionHandler previous = fxThread.getUncaughtExceptionHandler();

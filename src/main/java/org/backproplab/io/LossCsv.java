@@ -11,11 +11,6 @@ public final class LossCsv {
     private LossCsv() {
     }
 
-    /** {@link #text(long, double[], double[], double[])} without penalties. */
-    public static String text(long start, double[] losses, double[] testLosses) {
-        return text(start, losses, testLosses, null);
-    }
-
     /**
      * @param start      the iteration the history starts at (entry 0 is iteration {@code start + 1})
      * @param losses     the training loss before each update

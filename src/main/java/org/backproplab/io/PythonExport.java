@@ -78,7 +78,7 @@ public final class PythonExport {
         add("#!/usr/bin/env python3",
                 "# " + title + ": a network exported from Backprop Lab (File → Export as code).",
                 "#",
-                "# This script rebuilds the network " + shape(net) + " with the weights it had at iteration "
+                "# This script rebuilds the network " + org.backproplab.engine.WorkLimits.shape(net.inputSize(), net.specs()) + " with the weights it had at iteration "
                         + s.iteration() + " and trains it",
                 "# for " + iterations + " iterations as Backprop Lab does: the same samples in the same order, "
                         + "the same loss (" + c.loss().id() + "),",
@@ -117,7 +117,7 @@ public final class PythonExport {
             add(line("TRAIN_ROWS = np.arange(" + x.length + ")", "every sample trains, in this order"),
                     line("TEST_ROWS = np.arange(0)", "none held out"));
         } else {
-            add("# the rows that train, in this order", "TRAIN_ROWS = " + ints(trainRows(x.length, test)),
+            add("# the rows that train, in this order", "TRAIN_ROWS = " + ints(org.backproplab.data.StratifiedSplit.trainRows(x.length, test)),
                     "# the rows held out: never trained on, only evaluated (the test loss)", "TEST_ROWS = " + ints(test));
         }
         add("");
@@ -354,29 +354,6 @@ public final class PythonExport {
             b.append(i == 0 ? "" : i % INTS_PER_LINE == 0 ? ",\n    " : ", ").append(v[i]);
         }
         return b.append("])").toString();
-    }
-
-    private static int[] trainRows(int n, int[] test) {
-        boolean[] held = new boolean[n];
-        for (int r : test) {
-            held[r] = true;
-        }
-        int[] t = new int[n - test.length];
-        int k = 0;
-        for (int r = 0; r < n; r++) {
-            if (!held[r]) {
-                t[k++] = r;
-            }
-        }
-        return t;
-    }
-
-    private static String shape(Network net) {
-        StringBuilder b = new StringBuilder(Integer.toString(net.inputSize()));
-        for (Layer l : net.layers()) {
-            b.append('-').append(l.size());
-        }
-        return b.toString();
     }
 
     private static String penaltyText(TrainingConfig c) {

@@ -10,7 +10,7 @@ class LossCsvTest {
     @Test
     void withoutPenaltiesTheColumnsAreAsBefore() {
         assertEquals("iteration,loss,test_loss\n1,0.5,\n2,0.25,0.3\n",
-                LossCsv.text(0, new double[] {0.5, 0.25}, new double[] {Double.NaN, 0.3}));
+                LossCsv.text(0, new double[] {0.5, 0.25}, new double[] {Double.NaN, 0.3}, null));
     }
 
     @Test
