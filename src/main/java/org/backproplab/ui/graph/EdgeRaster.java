@@ -1,12 +1,14 @@
 package org.backproplab.ui.graph;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
 /**
- * Draws straight edges as anti-aliased bands into an image of its own (screen pixels, premultiplied BGRA), for the
+ * Draws straight edges as anti-aliased bands into an image of its own (screen pixels, premultiplied ARGB), for the
  * canvas to draw as one image: a dense layer (320 edges for 32 → 10) then costs the renderer one image instead of
  * stroking hundreds of long paths (with anti-aliasing, the software renderer's stroke of the digits graph took about
  * twice as long as everything else in the graph together).
@@ -19,16 +21,22 @@ import javafx.scene.paint.Color;
  * {@code dash} on, {@code gap} off along its length.
  *
  * <p>Two images take turns: the renderer may still read the previous one while the next is written (FX thread only).
+ * Each image is backed by its own array of premultiplied ARGB pixels ({@link PixelBuffer}), the format the software
+ * renderer keeps its textures in, so handing a drawing over is a plain copy (bytes in BGRA order were converted pixel
+ * by pixel).
  */
 final class EdgeRaster {
-    /** Blue, green, red, alpha of each pixel, premultiplied: the images' own format, so that they take a plain copy. */
-    private byte[] pixels = new byte[0];
+    private final int[][] buffers = new int[2][];
+    private final WritableImage[] images = new WritableImage[2];
+    @SuppressWarnings("unchecked")
+    private final PixelBuffer<IntBuffer>[] pixelBuffers = new PixelBuffer[2];
+    private int next;
+    /** The pixels being drawn: alpha, red, green, blue (premultiplied), one int each, row by row. */
+    private int[] pixels = new int[0];
     private int left;
     private int top;
     private int width;
     private int height;
-    private final WritableImage[] images = new WritableImage[2];
-    private int next;
 
     /**
      * Starts a drawing on a transparent image covering the box {@code [left, left + width) × [top, top + height)}
@@ -42,11 +50,15 @@ final class EdgeRaster {
         this.top = top;
         this.width = width;
         this.height = height;
-        if (pixels.length < 4 * width * height) {
-            pixels = new byte[4 * width * height];
+        if (images[next] == null || images[next].getWidth() != width || images[next].getHeight() != height) {
+            buffers[next] = new int[width * height];
+            pixelBuffers[next] = new PixelBuffer<>(width, height, IntBuffer.wrap(buffers[next]),
+                    PixelFormat.getIntArgbPreInstance());
+            images[next] = new WritableImage(pixelBuffers[next]);
         } else {
-            Arrays.fill(pixels, 0, 4 * width * height, (byte) 0);
+            Arrays.fill(buffers[next], 0);
         }
+        pixels = buffers[next];
     }
 
     /** @return the left edge of the box drawn in (screen px) */
@@ -104,8 +116,8 @@ final class EdgeRaster {
             double vb = cv + half;
             int vFrom = Math.max(0, (int) Math.floor(va));
             int vTo = Math.min(vSize - 1, (int) Math.ceil(vb) - 1);
-            int step = xMajor ? 4 * width : 4;
-            int p = 4 * (xMajor ? vFrom * width + iu : iu * width + vFrom);
+            int step = xMajor ? width : 1;
+            int p = xMajor ? vFrom * width + iu : iu * width + vFrom;
             for (int iv = vFrom; iv <= vTo; iv++, p += step) {
                 double cover = (Math.min(iv + 1, vb) - Math.max(iv, va)) * ends;
                 blend(p, cover >= 1 ? full : (int) (alpha * cover * 255 + 0.5), r, g, b);
@@ -113,24 +125,18 @@ final class EdgeRaster {
         }
     }
 
-    /** Source over: {@code (r, g, b)} (0–255) at opacity {@code sa} (0–255) over the pixel at byte {@code p}. */
+    /** Source over: {@code (r, g, b)} (0–255) at opacity {@code sa} (0–255) over pixel {@code p}. */
     private void blend(int p, int sa, int r, int g, int b) {
         if (sa <= 0) {
             return;
         }
-        int da = pixels[p + 3] & 0xff;
-        if (da == 0) {
-            pixels[p] = (byte) div255(b * sa);
-            pixels[p + 1] = (byte) div255(g * sa);
-            pixels[p + 2] = (byte) div255(r * sa);
-            pixels[p + 3] = (byte) sa;
-            return;
-        }
+        int d = pixels[p];
         int keep = 255 - sa;
-        pixels[p] = (byte) (div255(b * sa) + div255((pixels[p] & 0xff) * keep));
-        pixels[p + 1] = (byte) (div255(g * sa) + div255((pixels[p + 1] & 0xff) * keep));
-        pixels[p + 2] = (byte) (div255(r * sa) + div255((pixels[p + 2] & 0xff) * keep));
-        pixels[p + 3] = (byte) (sa + div255(da * keep));
+        int a = sa + div255((d >>> 24) * keep);
+        int red = div255(r * sa) + div255(((d >> 16) & 0xff) * keep);
+        int green = div255(g * sa) + div255(((d >> 8) & 0xff) * keep);
+        int blue = div255(b * sa) + div255((d & 0xff) * keep);
+        pixels[p] = a << 24 | red << 16 | green << 8 | blue;
     }
 
     /** @return {@code x / 255} rounded, for {@code 0 ≤ x ≤ 255²} */
@@ -141,13 +147,9 @@ final class EdgeRaster {
 
     /** @return the drawing as an image of the box's size, to be drawn at ({@link #left}, {@link #top}) */
     WritableImage finish() {
-        WritableImage img = images[next];
-        if (img == null || img.getWidth() != width || img.getHeight() != height) {
-            img = new WritableImage(width, height);
-            images[next] = img;
-        }
+        int drawn = next;
         next = 1 - next;
-        img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getByteBgraPreInstance(), pixels, 0, 4 * width);
-        return img;
+        pixelBuffers[drawn].updateBuffer(b -> null); // the whole image changed
+        return images[drawn];
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.ui.Theme;
 import org.backproplab.ui.UiState.EdgeRef;
+import org.backproplab.ui.common.CanvasText;
 import org.backproplab.ui.graph.GraphScene.BiasNode;
 import org.backproplab.ui.graph.GraphScene.Emphasis;
 import org.backproplab.ui.graph.GraphScene.Header;
@@ -102,17 +103,13 @@ final class GraphPainter {
         } else {
             if (SceneLabels.nameHalfWidth(n, f) > n.r()) {
                 // a name wider than its circle ("weight", "sin x1") crosses the edges: a halo of the fill it reads on
-                gc.save();
                 gc.setFont(font(nameSize(n, f), true));
                 gc.setTextAlign(TextAlignment.CENTER);
                 gc.setTextBaseline(VPos.CENTER);
-                gc.setStroke(fill);
-                gc.setLineWidth(3);
-                gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-                gc.strokeText(n.name(), n.x(), n.y());
-                gc.restore();
+                CanvasText.haloed(gc, n.name(), n.x(), n.y(), 3, fill, ink);
+            } else {
+                text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
             }
-            text(gc, n.name(), n.x(), n.y(), font(nameSize(n, f), true), ink);
         }
         gc.setGlobalAlpha(1);
     }

@@ -8,9 +8,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.CanvasText;
 import org.backproplab.ui.UiState.NeuronRef;
 import org.backproplab.ui.graph.GraphScene.Emphasis;
 import org.backproplab.ui.graph.GraphScene.Neuron;
@@ -83,12 +83,7 @@ final class NeuronImagePainter {
         gc.setFont(GraphPainter.font(size, true));
         gc.setTextAlign(align);
         gc.setTextBaseline(baseline);
-        gc.setStroke(t.background());
-        gc.setLineWidth(halo);
-        gc.setLineJoin(StrokeLineJoin.ROUND);
-        gc.strokeText(text, x, y);
-        gc.setFill(t.ink());
-        gc.fillText(text, x, y);
+        CanvasText.haloed(gc, text, x, y, halo, t.background(), t.ink());
     }
 
     /**

@@ -255,11 +255,7 @@ final class LandscapePainter {
         gc.setTextAlign(align);
         gc.setTextBaseline(VPos.CENTER);
         gc.setFont(font);
-        gc.setStroke(Color.BLACK);
-        gc.setLineWidth(Math.max(2, 0.22 * f));
-        gc.strokeText(t, x, y);
-        gc.setFill(Color.WHITE);
-        gc.fillText(t, x, y);
+        CanvasText.haloed(gc, t, x, y, Math.max(2, 0.22 * f), Color.BLACK, Color.WHITE);
     }
 
     private void text(String t, double x, double y, Font font, Color ink, TextAlignment align) {
