@@ -202,6 +202,11 @@ public final class Dataset {
         return new Array2DRowRealMatrix(targets, true);
     }
 
+    /** @return a copy of sample {@code sample}'s inputs {@code x} */
+    public double[] inputRow(int sample) {
+        return inputs[sample].clone();
+    }
+
     public double input(int sample, int column) {
         return inputs[sample][column];
     }

@@ -72,6 +72,26 @@ public final class ImageInput {
                 && Arrays.equals(a.testRows(), b.testRows());
     }
 
+    /**
+     * Remembers {@link ImageInput#of} for the scenario asked about last, since working it out reads the data set
+     * (the digits' statistics); a scenario with the same images ({@link #sameImages}) gets the same answer.
+     */
+    public static final class Memo {
+        private Scenario seen;
+        private ImageInput image;
+
+        /** @return {@link ImageInput#of}{@code (s)}, or null if the inputs are not an image */
+        public ImageInput of(Scenario s) {
+            if (seen != s) { // most snapshots share the scenario: no need to compare the data sets
+                if (seen == null || !sameImages(seen, s)) {
+                    image = ImageInput.of(s).orElse(null);
+                }
+                seen = s;
+            }
+            return image;
+        }
+    }
+
     /** @return true for the {@code digits} preset: 1,797 images of 8×8 made by {@link RealPresets#digits} */
     private static boolean isUciDigits(Scenario s) {
         return s.name().equals("digits") && s.dataset().inputSize() == 64

@@ -54,8 +54,8 @@ final class ColumnWidths {
     }
 
     /**
-     * Sets every column's preferred width to fit its header and the texts of its {@link Fit}, and shares the
-     * spare width of the table out evenly.
+     * Sets every visible column's preferred width to fit its header and the texts of its {@link Fit}, and shares
+     * the spare width of the table out evenly among them.
      *
      * @param fontPx   the table's font size (the root font at the window's zoom)
      * @param growOnly true while values change (training runs): columns only widen, so borders do not jitter
@@ -63,7 +63,7 @@ final class ColumnWidths {
     static void fit(TableView<?> table, double fontPx, boolean growOnly) {
         Font plain = Font.font("DejaVu Sans", fontPx);
         Font bold = Font.font("DejaVu Sans", FontWeight.BOLD, fontPx);
-        List<? extends TableColumn<?, ?>> columns = table.getColumns();
+        List<? extends TableColumn<?, ?>> columns = table.getColumns().stream().filter(TableColumn::isVisible).toList();
         double[] widths = new double[columns.size()];
         double total = 0;
         for (int i = 0; i < widths.length; i++) {

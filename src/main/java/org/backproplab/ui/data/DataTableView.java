@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.ImageInput;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.Styles;
 import org.backproplab.ui.Throttle;
@@ -28,7 +29,8 @@ import org.backproplab.ui.UiState;
 import org.backproplab.text.NumberText;
 
 /**
- * The data table: one row per sample (label, inputs {@code x}, targets {@code y}, prediction {@code ŷ} — the
+ * The data table: one row per sample (label, inputs {@code x} — for inputs that are an image, a picture of them,
+ * the pixels' values shown as columns on request (Pixel values) —, targets {@code y}, prediction {@code ŷ} — the
  * class probabilities with a softmax output —, the predicted class for several target columns, per-sample loss), inputs and targets editable in place, rows added and removed, the batch being stepped
  * highlighted; below it a probe row where anyone types an input and sees {@code ŷ} at once, and the data
  * set's own probes. Selecting a row selects the sample the graph and the inspector show. The TableView has
@@ -46,6 +48,10 @@ public final class DataTableView extends VBox {
     private final SessionBridge bridge;
     private final TableView<SampleRow> table = new TableView<>();
     private final ToggleButton allSamples = new ToggleButton("All samples (mean)");
+    /** Shown for inputs that are an image: their values as columns, next to the picture (hidden at first). */
+    private final ToggleButton pixelValues = new ToggleButton("Pixel values");
+    /** The input columns of an image's pixels (hidden unless {@link #pixelValues} is on), or none. */
+    private final List<TableColumn<SampleRow, ?>> pixelColumns = new ArrayList<>();
     private final HBox probeRow = new HBox(8);
     private final List<TextField> probeFields = new ArrayList<>();
     private final Label probeResult = new Label();
@@ -75,9 +81,17 @@ public final class DataTableView extends VBox {
         remove.setId("removeRowButton");
         remove.setTooltip(new Tooltip("Remove the selected sample (the last one stays)"));
         remove.setOnAction(e -> model.removeRow(table.getSelectionModel().getSelectedIndex()));
+        pixelValues.setId("pixelValuesToggle");
+        pixelValues.setTooltip(new Tooltip("Show each pixel's input value as a column of its own, to read or edit it"));
+        pixelValues.managedProperty().bind(pixelValues.visibleProperty());
+        pixelValues.setVisible(false);
+        pixelValues.setOnAction(e -> {
+            pixelColumns.forEach(c -> c.setVisible(pixelValues.isSelected()));
+            fitColumns(false);
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, allSamples, spacer, add, remove);
+        HBox header = new HBox(10, title, allSamples, pixelValues, spacer, add, remove);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("dataTable");
@@ -207,6 +221,19 @@ public final class DataTableView extends VBox {
         label.setMaxWidth(200);
         label.setUserData(new ColumnWidths.Fit(() -> sampleTexts(-1, false), true, true));
         table.getColumns().add(label);
+        pixelColumns.clear();
+        ImageInput image = model.imageInput();
+        pixelValues.setVisible(image != null);
+        if (image != null) {
+            // the inputs as the picture they are: 64 (or 784) columns of numbers would hide the digit, and laying
+            // them out again at every refresh made the table the slowest part of the window
+            TableColumn<SampleRow, double[]> picture = new TableColumn<>("x (" + image.rows() + "×" + image.cols() + ")");
+            picture.setId("pictureColumn");
+            picture.setCellValueFactory(v -> v.getValue().inputVectorProperty());
+            picture.setCellFactory(t -> new PictureCell(model::imageInput));
+            picture.setEditable(false);
+            table.getColumns().add(picture);
+        }
         for (int c = 0; c < d.inputSize(); c++) {
             final int col = c;
             boolean bias = c == d.biasColumn();
@@ -220,6 +247,10 @@ public final class DataTableView extends VBox {
                     : derived ? new NumberCell(null, null, "derived-cell")
                     : new NumberCell((row, text) -> model.commitInput(row, col, text), model::clearMessage, "input-cell"));
             table.getColumns().add(x);
+            if (image != null) {
+                x.setVisible(pixelValues.isSelected());
+                pixelColumns.add(x);
+            }
         }
         for (int c = 0; c < d.targetSize(); c++) {
             final int col = c;

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.backproplab.data.Accuracy;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.ImageInput;
 import org.backproplab.engine.IterationTrace;
 import org.backproplab.engine.Loss;
 import org.backproplab.session.Snapshot;
@@ -35,6 +36,9 @@ public final class DataTableViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper probes = new ReadOnlyStringWrapper(this, "probes", "");
     private Snapshot snapshot;
+    private final ImageInput.Memo images = new ImageInput.Memo();
+    /** How the inputs are an image (digits, MNIST), or null. */
+    private ImageInput image;
     private List<Object> shapeKey = List.of();
     /** What was on show when the message was set: the message goes when training or the data moves on. */
     private MessageContext messageContext;
@@ -91,6 +95,14 @@ public final class DataTableViewModel {
         return probes.getReadOnlyProperty();
     }
 
+    /**
+     * @return how the inputs are an image ({@code p1,1 … pR,C}: digits, MNIST), or null: the table then shows each
+     *         sample's inputs as a picture
+     */
+    public ImageInput imageInput() {
+        return image;
+    }
+
     /** @return the snapshot shown */
     public Snapshot snapshot() {
         return snapshot;
@@ -108,6 +120,7 @@ public final class DataTableViewModel {
             clearMessage();
         }
         Dataset d = s.scenario().dataset();
+        image = images.of(s.scenario()); // before the columns are rebuilt for a new shape
         if (d != dataset.get()) {
             dataset.set(d);
         }
@@ -141,8 +154,14 @@ public final class DataTableViewModel {
         for (int i = 0; i < target.size(); i++) {
             SampleRow r = target.get(i);
             r.labelProperty().set(d.label(i));
+            boolean inputsChanged = r.inputVectorProperty().get() == null;
             for (int c = 0; c < d.inputSize(); c++) {
-                r.input(c).set(d.input(i, c));
+                double x = d.input(i, c);
+                inputsChanged |= Double.doubleToLongBits(x) != Double.doubleToLongBits(r.input(c).get());
+                r.input(c).set(x);
+            }
+            if (inputsChanged) {
+                r.inputVectorProperty().set(d.inputRow(i));
             }
             for (int c = 0; c < d.targetSize(); c++) {
                 r.target(c).set(d.target(i, c));

@@ -2,6 +2,8 @@ package org.backproplab.ui.data;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +20,8 @@ public final class SampleRow {
     private final DoubleProperty[] inputs;
     private final DoubleProperty[] targets;
     private final DoubleProperty[] predictions;
+    /** All of {@link #inputs} as one vector (for the picture of an image's inputs): replaced when one changes. */
+    private final ObjectProperty<double[]> inputVector = new SimpleObjectProperty<>(this, "inputVector");
     private final DoubleProperty loss = new SimpleDoubleProperty(this, "loss", Double.NaN);
     private final StringProperty predictedClass = new SimpleStringProperty(this, "predictedClass", "");
     private final BooleanProperty inBatch = new SimpleBooleanProperty(this, "inBatch", false);
@@ -50,6 +54,14 @@ public final class SampleRow {
     /** @return input {@code x_column} */
     public DoubleProperty input(int column) {
         return inputs[column];
+    }
+
+    /**
+     * @return the inputs {@code x} as one array, replaced by a new one whenever an input changes (never changed in
+     *         place)
+     */
+    public ObjectProperty<double[]> inputVectorProperty() {
+        return inputVector;
     }
 
     /** @return target {@code y_column} */

@@ -1,29 +1,22 @@
 package org.backproplab.ui.graph;
 
 import org.backproplab.data.ImageInput;
-import org.backproplab.data.Scenario;
 import org.backproplab.session.Snapshot;
 
 /**
  * Whether the graph draws a snapshot's inputs as a picture: they are an image ({@link ImageInput}: digits, MNIST),
  * the network takes exactly its pixels, and a hidden layer follows the inputs (its neurons get the grid and their
- * weight pictures). Remembers the answer for the same images, since working it out reads the data set.
+ * weight pictures).
  */
 final class InputImage {
-    private Scenario seen;
-    private ImageInput image;
+    private final ImageInput.Memo memo = new ImageInput.Memo();
 
     /** @return how the inputs are an image whose pixels are exactly the network's inputs, or null */
     ImageInput image(Snapshot s) {
         if (s == null) {
             return null;
         }
-        if (seen != s.scenario()) { // most snapshots share the scenario: no need to compare the data sets
-            if (seen == null || !ImageInput.sameImages(seen, s.scenario())) {
-                image = ImageInput.of(s.scenario()).orElse(null);
-            }
-            seen = s.scenario();
-        }
+        ImageInput image = memo.of(s.scenario());
         return image != null && s.network().inputSize() == image.rows() * image.cols() ? image : null;
     }
 

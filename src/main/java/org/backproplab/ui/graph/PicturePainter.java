@@ -2,11 +2,11 @@ package org.backproplab.ui.graph;
 
 import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import org.backproplab.ui.Theme;
+import org.backproplab.ui.common.InkImage;
 import org.backproplab.ui.graph.GraphScene.Emphasis;
 import org.backproplab.ui.graph.GraphScene.Feed;
 import org.backproplab.ui.graph.GraphScene.Picture;
@@ -21,17 +21,6 @@ final class PicturePainter {
     private WritableImage image;
     private double[] imageInk;
     private int imageCell;
-
-    /** @return the grey an input of ink share {@code ink} is drawn in (NaN, an input not computed: mid grey) */
-    static Color grey(double ink) {
-        return Double.isFinite(ink) ? Color.gray(1 - Math.max(0, Math.min(1, ink))) : Color.gray(0.5);
-    }
-
-    /** @return {@code c} as opaque ARGB */
-    private static int argb(Color c) {
-        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
-    }
 
     static void feeds(GraphicsContext gc, Picture p) {
         gc.setLineCap(StrokeLineCap.BUTT);
@@ -51,7 +40,7 @@ final class PicturePainter {
 
     /**
      * Draws the picture as one image of its screen size, each input a block of {@code cell × cell} pixels of its
-     * {@link #grey}, drawn pixel for pixel at the picture's whole-pixel position (no resampling: every screen pixel of
+     * {@link InkImage#grey}, drawn pixel for pixel at the picture's whole-pixel position (no resampling: every screen pixel of
      * an input is exactly its grey). The image is made again only when the greys or the size change.
      */
     void picture(GraphicsContext gc, Theme t, Picture p) {
@@ -59,18 +48,7 @@ final class PicturePainter {
         int h = p.rows() * p.cell();
         if (image == null || imageCell != p.cell() || !Arrays.equals(imageInk, p.ink())
                 || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            int[] greys = new int[p.ink().length];
-            for (int i = 0; i < greys.length; i++) {
-                greys[i] = argb(grey(p.ink()[i]));
-            }
-            int[] px = new int[w * h];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    px[y * w + x] = greys[y / p.cell() * p.cols() + x / p.cell()];
-                }
-            }
-            image = new WritableImage(w, h);
-            image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
+            image = InkImage.blocks(p.ink(), p.rows(), p.cols(), p.cell());
             imageInk = p.ink().clone();
             imageCell = p.cell();
         }

@@ -249,4 +249,13 @@ class DataTableViewTest {
         }
         return (Color) b.getFills().get(b.getFills().size() - 1).getFill();
     }
+
+    @Test
+    void inputsThatAreNotAnImageHaveNoPicture(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#dataTable").queryTableView();
+        assertTrue(table.getColumns().stream().noneMatch(c -> "pictureColumn".equals(c.getId())));
+        assertTrue(table.getColumns().stream().allMatch(javafx.scene.control.TableColumn::isVisible));
+        assertFalse(robot.lookup("#pixelValuesToggle").query().isVisible());
+    }
 }

@@ -1,0 +1,117 @@
+package org.backproplab.ui.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.ImageInput;
+import org.backproplab.data.Presets;
+import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.ThemedScene;
+import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.InkImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * On the digits preset the data table shows each sample's 64 inputs as its 8×8 picture (each pixel the grey of the
+ * engine's input there) instead of 64 columns of numbers; "Pixel values" shows those columns, to read and edit them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PictureColumnFxTest {
+    private TrainingSession session;
+    private DataTableView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        session = new TrainingSession(Presets.get("digits"));
+        session.sync().get(30, TimeUnit.SECONDS);
+        SessionBridge bridge = new SessionBridge(session);
+        view = new DataTableView(bridge, new UiState());
+        stage.setScene(ThemedScene.of(view, 1000, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private TableView<SampleRow> table(FxRobot robot) {
+        return robot.lookup("#dataTable").queryTableView();
+    }
+
+    private static List<TableColumn<SampleRow, ?>> pixelColumns(TableView<SampleRow> table) {
+        return table.getColumns().stream().filter(c -> c.getText().matches("p\\d+,\\d+")).toList();
+    }
+
+    @Test
+    void eachRowShowsItsInputsAsTheirPicture(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<SampleRow> table = table(robot);
+        TableColumn<SampleRow, ?> picture = table.getColumns().stream()
+                .filter(c -> "pictureColumn".equals(c.getId())).findFirst().orElseThrow();
+        assertEquals("x (8×8)", picture.getText());
+        List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table);
+        assertEquals(64, pixels.size());
+        assertTrue(pixels.stream().noneMatch(TableColumn::isVisible), "the pixel columns start hidden");
+
+        ImageInput in = ImageInput.of(session.latest().scenario()).orElseThrow();
+        Dataset d = session.latest().scenario().dataset();
+        for (int row : new int[] {0, 3}) {
+            TableRow<?> r = robot.lookup("#dataTable .table-row-cell")
+                    .match((TableRow<?> t) -> t.getIndex() == row && t.getItem() != null).query();
+            ImageView shown = robot.from(r).lookup(".picture-cell .image-view").queryAs(ImageView.class);
+            Image image = shown.getImage();
+            assertNotNull(image);
+            int cell = (int) image.getWidth() / 8;
+            assertTrue(cell >= 2, "each input at least 2 px wide, was " + cell);
+            assertEquals(8 * cell, (int) image.getHeight());
+            assertTrue(image.getHeight() <= r.getHeight(), "the picture fits its row");
+            double[] ink = in.ink(d.inputRow(row));
+            PixelReader px = image.getPixelReader();
+            for (int i = 0; i < 64; i++) {
+                Color expected = InkImage.grey(ink[i]);
+                for (int[] corner : new int[][] {{0, 0}, {cell - 1, cell - 1}}) {
+                    Color c = px.getColor((i % 8) * cell + corner[0], (i / 8) * cell + corner[1]);
+                    assertEquals(expected.getRed(), c.getRed(), 1.0 / 255 + 1e-9,
+                            "row " + row + ", pixel " + i + ": the grey of input " + d.input(row, i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void pixelValuesShowsTheColumnsOfNumbers(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ToggleButton toggle = robot.lookup("#pixelValuesToggle").queryAs(ToggleButton.class);
+        assertTrue(toggle.isVisible());
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table(robot));
+        assertTrue(pixels.stream().allMatch(TableColumn::isVisible));
+        assertTrue(pixels.stream().allMatch(c -> c.getPrefWidth() > 20), "the columns shown are fitted to numbers");
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(pixelColumns(table(robot)).stream().anyMatch(TableColumn::isVisible));
+    }
+}
