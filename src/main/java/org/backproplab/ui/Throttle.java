@@ -12,7 +12,7 @@ import javafx.animation.AnimationTimer;
  * immediate submit drops any pending one (it is older).
  */
 public final class Throttle {
-    private final long intervalNanos;
+    private long intervalNanos;
     private final LongSupplier clock;
     private final FrameBudget budget;
     private long lastRun = Long.MIN_VALUE;
@@ -31,12 +31,17 @@ public final class Throttle {
      * the throttles that take turns with this one.
      */
     Throttle(double maxPerSecond, LongSupplier clock, FrameBudget budget) {
+        setMaxPerSecond(maxPerSecond);
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    /** Changes the most runs per second while throttled (from the next run on). */
+    public void setMaxPerSecond(double maxPerSecond) {
         if (!(maxPerSecond > 0)) {
             throw new IllegalArgumentException("maxPerSecond must be positive, was " + maxPerSecond);
         }
-        this.intervalNanos = Math.round(1e9 / maxPerSecond);
-        this.clock = clock;
-        this.budget = budget;
+        intervalNanos = Math.round(1e9 / maxPerSecond);
     }
 
     /**

@@ -50,6 +50,26 @@ class ThrottleTest {
     }
 
     @Test
+    void aNewRateTakesEffectFromTheNextRun() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000 * MS);
+        List<String> ran = new ArrayList<>();
+        Throttle t = new Throttle(30, clock::get, new Throttle.FrameBudget()); // 33 ms
+        onFx(() -> {
+            t.submit(false, () -> ran.add("first"));
+            t.flushIfDue(1);
+            t.setMaxPerSecond(8); // 125 ms
+            clock.addAndGet(40 * MS);
+            t.submit(false, () -> ran.add("second"));
+            t.flushIfDue(2); // due at 30 a second, not at 8
+            assertEquals(List.of("first"), ran);
+            clock.addAndGet(85 * MS);
+            t.flushIfDue(3);
+            assertEquals(List.of("first", "second"), ran);
+        });
+        assertThrows(IllegalArgumentException.class, () -> t.setMaxPerSecond(0));
+    }
+
+    @Test
     void throttlesSharingABudgetTakeTurnsOneRunPerFrame() throws Exception {
         AtomicLong clock = new AtomicLong(0);
         List<String> ran = new ArrayList<>();

@@ -45,6 +45,8 @@ final class ColumnWidths {
         }
     }
 
+    /** The text node every width is measured with (FX thread only): one node, not one per text measured. */
+    private static final Text MEASURE = new Text();
     /** Left and right padding of a cell (data-table.css: 6 and 10 px) plus the grid line. */
     static final double PADDING = 18;
     /** Room for the table's border and a vertical scroll bar, in fonts (the scroll bar grows with the zoom). */
@@ -102,8 +104,8 @@ final class ColumnWidths {
         if (s == null || s.isEmpty()) {
             return 0;
         }
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 }

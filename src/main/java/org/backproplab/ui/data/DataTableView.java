@@ -41,8 +41,11 @@ public final class DataTableView extends VBox {
     /** Rows held out as the test set (see the Test % control under the table). */
     private static final PseudoClass TEST = PseudoClass.getPseudoClass("test");
 
-    /** While training runs, the table follows at most 10 times a second. */
-    private final Throttle throttle = new Throttle(5);
+    /**
+     * While training runs, the table follows at most twice a second: each refresh lays out and styles every row in
+     * view again (a TableView does so when any cell's text changes), and numbers changing faster cannot be read.
+     */
+    private final Throttle throttle = new Throttle(2);
     private final DataTableViewModel model;
     private final UiState state;
     private final SessionBridge bridge;

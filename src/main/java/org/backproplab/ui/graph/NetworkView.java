@@ -57,6 +57,11 @@ public final class NetworkView extends Region {
     private final ProblemsNote problemsNote = new ProblemsNote();
     /** Redraws per second at most while training runs (see {@link #onSnapshot}). */
     static final double RUNNING_REDRAWS_PER_SECOND = 30;
+    /**
+     * The same for a dense graph, whose edges are drawn as one image ({@link EdgePainter#RASTER_FROM} edges or more:
+     * digits, MNIST): as often as its neurons' weight pictures change ({@link WeightPictures}).
+     */
+    static final double DENSE_RUNNING_REDRAWS_PER_SECOND = 8;
     private final org.backproplab.ui.Throttle throttle = new org.backproplab.ui.Throttle(RUNNING_REDRAWS_PER_SECOND);
 
     public NetworkView(SessionBridge bridge, UiState state) {
@@ -246,7 +251,19 @@ public final class NetworkView extends Region {
      * of the window, which a projector's audience cannot tell).
      */
     private void onSnapshot(Snapshot s) {
+        throttle.setMaxPerSecond(dense(s) ? DENSE_RUNNING_REDRAWS_PER_SECOND : RUNNING_REDRAWS_PER_SECOND);
         throttle.submit(!s.running(), () -> show(s));
+    }
+
+    /** @return true if the largest layer has {@link EdgePainter#RASTER_FROM} weights or more */
+    private static boolean dense(Snapshot s) {
+        org.backproplab.engine.Network n = s.network();
+        for (int l = 1; l <= n.depth(); l++) {
+            if ((long) n.size(l - 1) * n.size(l) >= EdgePainter.RASTER_FROM) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void show(Snapshot s) {
