@@ -2,6 +2,7 @@ package org.backproplab.ui.data;
 
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -74,7 +75,7 @@ final class ColumnWidths {
             if (col.getUserData() instanceof Fit fit && growOnly && fit.ofData && fit.natural > 0) {
                 w = fit.natural; // header and values measured when the data set came
             } else if (col.getUserData() instanceof Fit fit) {
-                w = width(col.getText(), bold);
+                w = header(col, bold, plain, fontPx);
                 List<String> texts = fit.texts.get();
                 int longest = texts.stream().mapToInt(String::length).max().orElse(0);
                 for (String s : texts) {
@@ -86,7 +87,7 @@ final class ColumnWidths {
                 fit.natural = growOnly ? Math.max(fit.natural, w) : w;
                 w = fit.natural;
             } else {
-                w = Math.ceil(width(col.getText(), bold) + PADDING);
+                w = Math.ceil(header(col, bold, plain, fontPx) + PADDING);
             }
             widths[i] = w;
             total += w;
@@ -98,6 +99,18 @@ final class ColumnWidths {
         for (int i = 0; i < widths.length; i++) {
             columns.get(i).setPrefWidth(widths[i] + share);
         }
+    }
+
+    /**
+     * @return how wide the column's header is: its title, and a button beside it (a {@link Labeled} graphic: its
+     *         text and about 1.5 fonts of padding and gap)
+     */
+    private static double header(TableColumn<?, ?> col, Font bold, Font plain, double fontPx) {
+        double w = width(col.getText(), bold);
+        if (col.getGraphic() instanceof Labeled button) {
+            w += width(button.getText(), plain) + 1.5 * fontPx;
+        }
+        return w;
     }
 
     private static double width(String s, Font font) {

@@ -30,7 +30,7 @@ import org.backproplab.text.NumberText;
 
 /**
  * The data table: one row per sample (label, inputs {@code x} — for inputs that are an image, a picture of them,
- * the pixels' values shown as columns on request (Pixel values) —, targets {@code y}, prediction {@code ŷ} — the
+ * the pixels' values shown as columns on request (the "values" button in the picture's header) —, targets {@code y}, prediction {@code ŷ} — the
  * class probabilities with a softmax output —, the predicted class for several target columns, per-sample loss), inputs and targets editable in place, rows added and removed, the batch being stepped
  * highlighted; below it a probe row where anyone types an input and sees {@code ŷ} at once, and the data
  * set's own probes. Selecting a row selects the sample the graph and the inspector show. The TableView has
@@ -52,7 +52,7 @@ public final class DataTableView extends VBox {
     private final TableView<SampleRow> table = new TableView<>();
     private final ToggleButton allSamples = new ToggleButton("All samples (mean)");
     /** Shown for inputs that are an image: their values as columns, next to the picture (hidden at first). */
-    private final ToggleButton pixelValues = new ToggleButton("Pixel values");
+    private final ToggleButton pixelValues = new ToggleButton("values");
     /** The input columns of an image's pixels (hidden unless {@link #pixelValues} is on), or none. */
     private final List<TableColumn<SampleRow, ?>> pixelColumns = new ArrayList<>();
     private final HBox probeRow = new HBox(8);
@@ -85,16 +85,15 @@ public final class DataTableView extends VBox {
         remove.setTooltip(new Tooltip("Remove the selected sample (the last one stays)"));
         remove.setOnAction(e -> model.removeRow(table.getSelectionModel().getSelectedIndex()));
         pixelValues.setId("pixelValuesToggle");
+        pixelValues.getStyleClass().add("pixel-values-toggle");
         pixelValues.setTooltip(new Tooltip("Show each pixel's input value as a column of its own, to read or edit it"));
-        pixelValues.managedProperty().bind(pixelValues.visibleProperty());
-        pixelValues.setVisible(false);
         pixelValues.setOnAction(e -> {
             pixelColumns.forEach(c -> c.setVisible(pixelValues.isSelected()));
             fitColumns(false);
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, allSamples, pixelValues, spacer, add, remove);
+        HBox header = new HBox(10, title, allSamples, spacer, add, remove);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("dataTable");
@@ -226,7 +225,6 @@ public final class DataTableView extends VBox {
         table.getColumns().add(label);
         pixelColumns.clear();
         ImageInput image = model.imageInput();
-        pixelValues.setVisible(image != null);
         if (image != null) {
             // the inputs as the picture they are: 64 (or 784) columns of numbers would hide the digit, and laying
             // them out again at every refresh made the table the slowest part of the window
@@ -235,6 +233,8 @@ public final class DataTableView extends VBox {
             picture.setCellValueFactory(v -> v.getValue().inputVectorProperty());
             picture.setCellFactory(t -> new PictureCell(model::imageInput));
             picture.setEditable(false);
+            picture.setGraphic(pixelValues); // in the picture's header: the values are the picture's pixels
+            picture.getStyleClass().add("picture-column");
             table.getColumns().add(picture);
         }
         for (int c = 0; c < d.inputSize(); c++) {

@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * On the digits preset the data table shows each sample's 64 inputs as its 8×8 picture (each pixel the grey of the
- * engine's input there) instead of 64 columns of numbers; "Pixel values" shows those columns, to read and edit them.
+ * engine's input there) instead of 64 columns of numbers; its header's "values" button shows those columns, to read and edit them.
  */
 @ExtendWith(ApplicationExtension.class)
 class PictureColumnFxTest {
@@ -101,10 +101,12 @@ class PictureColumnFxTest {
     }
 
     @Test
-    void pixelValuesShowsTheColumnsOfNumbers(FxRobot robot) {
+    void theValuesButtonShowsTheColumnsOfNumbers(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        ToggleButton toggle = robot.lookup("#pixelValuesToggle").queryAs(ToggleButton.class);
+        ToggleButton toggle = robot.lookup("#dataTable .column-header #pixelValuesToggle").queryAs(ToggleButton.class);
         assertTrue(toggle.isVisible());
+        assertTrue(toggle.getWidth() <= toggle.getParent().getLayoutBounds().getWidth() + 1e-9
+                && !toggle.getText().isEmpty(), "the button fits its header");
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
         List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table(robot));
