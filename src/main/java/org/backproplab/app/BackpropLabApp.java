@@ -72,7 +72,7 @@ public class BackpropLabApp extends Application {
         // the presets on real data are read once the window is complete and its frames drawn
         window.whenComplete().thenRun(() -> afterFirstFrames(StartupWork::afterShown));
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
-        // shows selected and clipped on a projector)
+        // shows selected and clipped on a projector); made after the first frame, the toolbar takes it itself
         javafx.scene.Node step = scene.lookup("#stepButton");
         if (step != null) {
             step.requestFocus();

@@ -56,6 +56,7 @@ final class StartupWork {
     private static Prepared prepare() {
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         session.setSpeed(MainViewModel.DEFAULT_SPEED);
+        Presets.entries(); // the preset menus' names and descriptions, kept
         return new Prepared(session);
     }
 
@@ -72,9 +73,10 @@ final class StartupWork {
 
     /** Reads what is read anyway before the first frame, so that it is cached by then; changes nothing. */
     private static void warmUp() {
-        ShippedLessons.NAMES.forEach(ShippedLessons::title);
+        // the preferences first: the first screen reads them; the lessons' titles only its menus, made a frame later
         Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
         RecentFiles.userNode().get("recent", "");
+        ShippedLessons.NAMES.forEach(ShippedLessons::title);
         new Font("DejaVu Sans", Font.PLAIN, 13).getStringBounds("0.5", new FontRenderContext(null, true, true));
     }
 }

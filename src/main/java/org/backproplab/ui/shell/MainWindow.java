@@ -47,15 +47,15 @@ import javafx.scene.control.TabPane;
  * session's last message and the next phase. All panes are resizable.
  *
  * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
- * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
- * rest), and once shown, {@link #completeLater} makes the side tabs, then the loss chart with the data table (they
- * share a row), on the following frames, each in its place, and then puts in the (hidden) lesson panel
- * ({@link #whenComplete} tells when). The controls of the first frame work meanwhile: the parts made later show
- * the session as it is when they are made.
+ * frame shows (the graph and the status bar, an empty menu bar and an empty toolbar of their final heights, and empty
+ * places of their final size for the rest), and once shown, {@link #completeLater} makes the menus with the toolbar,
+ * the side tabs, then the loss chart with the data table (they share a row), on the following frames, each in its
+ * place, and then puts in the (hidden) lesson panel ({@link #whenComplete} tells when). The keys work meanwhile:
+ * those of the toolbar (→, Space…) at once, those of the menu items once the menus are in ({@link EarlyKeys}); the
+ * parts made later show the session as it is when they are made.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
-    private final ShellToolbar toolbar;
     private final PresenterView presenter;
     private final FileCommands files;
     private final RunToModel runTo;
@@ -69,6 +69,10 @@ public final class MainWindow extends BorderPane {
     /** The architecture editor's panel (the editor is made when first opened). */
     private final ArchitecturePanel architecture;
     private final LaterParts later = new LaterParts();
+    /** Keys for the menu bar's items pressed before it is made. */
+    private final EarlyKeys earlyKeys = new EarlyKeys();
+    /** The node that had the keyboard focus when the first screen was shown. */
+    private Node focusWhenShown;
     private final CompletableFuture<MainWindow> complete = new CompletableFuture<>();
 
     /**
@@ -109,6 +113,7 @@ public final class MainWindow extends BorderPane {
 
     /** Makes the parts the first frame did without, one a frame from the frame after the next (call once shown). */
     public void completeLater() {
+        focusWhenShown = getScene() == null ? null : getScene().getFocusOwner();
         later.makeOnFrames();
     }
 
@@ -126,21 +131,15 @@ public final class MainWindow extends BorderPane {
                 complete.completeExceptionally(e);
             }
         });
-        this.toolbar = new ShellToolbar(vm);
         this.runTo = new RunToModel(bridge);
         this.autoPlay = new AutoPlay(vm);
-        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         this.lecture = new Lecture(state, LecturePrefs.user());
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
-        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
-        presenter.addMenuItems(menus.node());
         this.exercises = new ExerciseMode(bridge, state);
-        exercises.installMenu(menus.node());
         this.lessons = new org.backproplab.ui.lesson.LessonMode(bridge, state, exercises, owner, vm::report);
-        lessons.installMenu(menus.node());
         // the results name the lesson by the lesson open, else the file the session was opened from, else its preset
         exercises.results().lessonFrom(() -> lessons.player().openProperty().get() ? lessons.player().name()
                 : files.model().file() != null
@@ -159,7 +158,9 @@ public final class MainWindow extends BorderPane {
                 exercises.resultsView().confirmSaved(proceed);
             }
         });
-        setTop(new VBox(menus.node(), toolbar.node()));
+        // the menus and the toolbar: the first part made after the first frame, in empty bars of their height
+        setTop(TopBars.place());
+        later.add(() -> top(bridge, state, owner));
         architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         // the editor is made when first opened, maybe while a lesson locks its controls
         architecture.shownProperty().addListener((o, was, now) -> {
@@ -167,8 +168,6 @@ public final class MainWindow extends BorderPane {
                 lessons.relock();
             }
         });
-        lectureKeys.addMenuItem(menus.node());
-        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         // a lesson's steps beside the graph, in both layouts
         Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
         HBox.setHgrow(panes, Priority.ALWAYS);
@@ -176,11 +175,35 @@ public final class MainWindow extends BorderPane {
         setCenter(center);
         // hidden and taking no room until a lesson is opened, the panel is styled and laid out after the first frame
         later.add(() -> center.getChildren().add(0, lessons.panel()));
+        setBottom(statusBar());
+        shortcutsOverlay.attachTo(this);
+    }
+
+    /**
+     * Makes the menu bar and the toolbar and puts them in the room kept for them; then passes on the keys for their
+     * menu items pressed meanwhile ({@link EarlyKeys}), and gives Step the keyboard focus if nothing has it.
+     */
+    private void top(SessionBridge bridge, UiState state, java.util.function.Supplier<javafx.stage.Window> owner) {
+        ShellToolbar toolbar = new ShellToolbar(vm);
+        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
+        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
+        presenter.addMenuItems(menus.node());
+        exercises.installMenu(menus.node());
+        lessons.installMenu(menus.node());
+        lectureKeys.addMenuItem(menus.node());
+        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
-        setBottom(statusBar());
-        shortcutsOverlay.attachTo(this);
+        setTop(new VBox(menus.node(), toolbar.node()));
+        // a lesson opened meanwhile locks the toolbar's controls and the menu items too
+        lessons.relock();
+        Scene scene = getScene();
+        // the focus as the window was shown (maybe a toggle of the status bar) goes to Step, as in a window made at once
+        if (scene != null && (scene.getFocusOwner() == null || scene.getFocusOwner() == focusWhenShown)) {
+            toolbar.step.requestFocus();
+        }
+        earlyKeys.release();
     }
 
     /**
@@ -294,6 +317,7 @@ public final class MainWindow extends BorderPane {
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
         autoPlay.install(scene); // any key pauses auto-play, and does nothing else: before the other keys
+        earlyKeys.install(scene);
         shortcutsOverlay.install(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && files.openingProperty().get()) {
