@@ -169,13 +169,21 @@ public final class MainWindow extends BorderPane {
             }
         });
         // a lesson's steps beside the graph, in both layouts
-        Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
+        VBox panes = new VBox(architecture);
+        VBox.setVgrow(architecture, Priority.ALWAYS);
         HBox.setHgrow(panes, Priority.ALWAYS);
         HBox center = new HBox(panes);
         setCenter(center);
-        // hidden and taking no room until a lesson is opened, the panel is styled and laid out after the first frame
-        later.add(() -> center.getChildren().add(0, lessons.panel()));
-        setBottom(statusBar());
+        HBox status = statusBar();
+        setBottom(status);
+        // hidden and taking no room until needed, these are styled and laid out after the first frame: the lesson
+        // panel, the divergence banner above the panes, the lecture's drawer bar and Cancel (of a file being opened)
+        later.add(() -> {
+            center.getChildren().add(0, lessons.panel());
+            panes.getChildren().add(0, new DivergenceBanner(bridge, state));
+            status.getChildren().add(0, lectureLayout.drawerBar());
+            status.getChildren().add(2, cancelOpen());
+        });
         shortcutsOverlay.attachTo(this);
     }
 
@@ -268,14 +276,8 @@ public final class MainWindow extends BorderPane {
         return maps;
     }
 
-    /** The divergence banner above the panes; hidden, it takes no space. */
-    private static Node withBanner(Node banner, Node panes) {
-        VBox box = new VBox(banner, panes);
-        VBox.setVgrow(panes, Priority.ALWAYS);
-        return box;
-    }
-
-    private Node statusBar() {
+    /** @return the status bar (its drawer bar and Cancel are put in later: see the constructor) */
+    private HBox statusBar() {
         Label message = new Label();
         message.setId("statusMessage");
         message.getStyleClass().add("status-message");
@@ -300,18 +302,23 @@ public final class MainWindow extends BorderPane {
         next.getStyleClass().add("status-next");
         next.textProperty().bind(vm.nextPhaseTextProperty());
         next.setMinWidth(Label.USE_PREF_SIZE);
+        Pane spring = new Pane();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, spring, exercises.toggles(), next);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** @return Cancel, shown while a file is being opened */
+    private Node cancelOpen() {
         javafx.scene.control.Button cancelOpen = new javafx.scene.control.Button("Cancel");
         cancelOpen.setId("cancelOpenButton");
         cancelOpen.setOnAction(e -> files.cancelOpen());
         cancelOpen.visibleProperty().bind(files.openingProperty());
         cancelOpen.managedProperty().bind(files.openingProperty());
         cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
-        Pane spring = new Pane();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, exercises.toggles(), next);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return cancelOpen;
     }
 
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
