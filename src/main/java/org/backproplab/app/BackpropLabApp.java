@@ -68,6 +68,7 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
+        afterPulses(2, StartupWork::firstFrameDrawn);
         // the presets on real data are read once the window is complete and its frames drawn; the icon (decoded on a
         // thread of its own, then handed to the window system) is not worth a core or the window thread's time before
         window.whenComplete().thenRun(() -> afterFirstFrames(() -> {
@@ -98,12 +99,17 @@ public class BackpropLabApp extends Application {
 
     /** Runs {@code work} once the window's first frames are drawn (the third pulse after showing it). */
     private static void afterFirstFrames(Runnable work) {
+        afterPulses(3, work);
+    }
+
+    /** Runs {@code work} on the {@code n}th pulse from now (the second after showing the window: its first frame is drawn). */
+    private static void afterPulses(int n, Runnable work) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (++frames == 3) {
+                if (++frames == n) {
                     stop();
                     work.run();
                 }
