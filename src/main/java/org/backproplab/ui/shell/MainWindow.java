@@ -71,8 +71,8 @@ public final class MainWindow extends BorderPane {
     private final LaterParts later = new LaterParts();
     /** Keys for the menu bar's items pressed before it is made. */
     private final EarlyKeys earlyKeys = new EarlyKeys();
-    /** The node that had the keyboard focus when the first screen was shown. */
-    private Node focusWhenShown;
+    /** Set once a key or a mouse button is pressed in the window. */
+    private boolean touched;
     private final CompletableFuture<MainWindow> complete = new CompletableFuture<>();
 
     /**
@@ -113,7 +113,6 @@ public final class MainWindow extends BorderPane {
 
     /** Makes the parts the first frame did without, one a frame from the frame after the next (call once shown). */
     public void completeLater() {
-        focusWhenShown = getScene() == null ? null : getScene().getFocusOwner();
         later.makeOnFrames();
     }
 
@@ -207,8 +206,9 @@ public final class MainWindow extends BorderPane {
         // a lesson opened meanwhile locks the toolbar's controls and the menu items too
         lessons.relock();
         Scene scene = getScene();
-        // the focus as the window was shown (maybe a toggle of the status bar) goes to Step, as in a window made at once
-        if (scene != null && (scene.getFocusOwner() == null || scene.getFocusOwner() == focusWhenShown)) {
+        // the focus the window gave when shown (a toggle of the status bar) goes to Step, as in a window made at once,
+        // unless the person has begun meanwhile
+        if (scene != null && !touched) {
             toolbar.step.requestFocus();
         }
         earlyKeys.release();
@@ -325,6 +325,8 @@ public final class MainWindow extends BorderPane {
     public void install(Scene scene) {
         autoPlay.install(scene); // any key pauses auto-play, and does nothing else: before the other keys
         earlyKeys.install(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> touched = true);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> touched = true);
         shortcutsOverlay.install(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && files.openingProperty().get()) {

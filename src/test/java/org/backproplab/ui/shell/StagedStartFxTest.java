@@ -121,6 +121,28 @@ class StagedStartFxTest extends FxRobot {
     }
 
     @Test
+    void stepHasTheFocusOnceTheToolbarIsInAsInAWindowMadeAtOnce() throws Exception {
+        TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
+        sessions.add(session);
+        SessionBridge bridge = new SessionBridge(session);
+        bridges.add(bridge);
+        MainWindow[] w = new MainWindow[1];
+        interact(() -> {
+            w[0] = MainWindow.firstScreen(bridge, new UiState());
+            Scene scene = new Scene(w[0], 1280, 800);
+            w[0].install(scene);
+            Stage stage = new Stage();
+            stages.add(stage);
+            stage.setScene(scene);
+            stage.show();
+            w[0].completeLater(); // as the app does, in the same turn of the window thread
+        });
+        w[0].whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("stepButton", w[0].getScene().getFocusOwner().getId(), "not a toggle of the first screen");
+    }
+
+    @Test
     void aStepPressedBeforeThePartsExistIsCarriedOutAndShownByThem() throws Exception {
         MainWindow staged = show(true);
         TrainingSession session = sessions.get(0);
