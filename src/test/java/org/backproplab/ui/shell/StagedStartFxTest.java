@@ -56,11 +56,14 @@ class StagedStartFxTest extends FxRobot {
 
     /** Shows a window on a session of its own at 1280×800, made at once or as its first screen only. */
     private MainWindow show(boolean firstScreenOnly) {
-        return show(firstScreenOnly, 1);
+        return show(firstScreenOnly, 1, false);
     }
 
-    /** Shows a window on a session of its own at 1280×800 and {@code zoom}, made at once or as its first screen only. */
-    private MainWindow show(boolean firstScreenOnly, double zoom) {
+    /**
+     * Shows a window on a session of its own at 1280×800 and {@code zoom}, made at once or as its first screen only,
+     * and, if {@code completeAtOnce}, begins to complete it right after showing it, as the app does.
+     */
+    private MainWindow show(boolean firstScreenOnly, double zoom, boolean completeAtOnce) {
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         sessions.add(session);
         SessionBridge bridge = new SessionBridge(session);
@@ -77,6 +80,9 @@ class StagedStartFxTest extends FxRobot {
             stage.setScene(scene);
             bridge.start();
             stage.show();
+            if (completeAtOnce) {
+                w[0].completeLater();
+            }
         });
         WaitForAsyncUtils.waitForFxEvents();
         return w[0];
@@ -110,7 +116,7 @@ class StagedStartFxTest extends FxRobot {
     @Test
     void theMenusAndTheToolbarComeWhereTheFirstFrameKeptRoomAtEveryZoom() throws Exception {
         for (double zoom : new double[] {0.75, 1.1, 1.75, 2.5}) {
-            MainWindow staged = show(true, zoom);
+            MainWindow staged = show(true, zoom, false);
             Bounds graph = inScene(staged, "#networkView");
             interact(staged::completeLater);
             staged.whenComplete().get(30, TimeUnit.SECONDS);
@@ -122,24 +128,10 @@ class StagedStartFxTest extends FxRobot {
 
     @Test
     void stepHasTheFocusOnceTheToolbarIsInAsInAWindowMadeAtOnce() throws Exception {
-        TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
-        sessions.add(session);
-        SessionBridge bridge = new SessionBridge(session);
-        bridges.add(bridge);
-        MainWindow[] w = new MainWindow[1];
-        interact(() -> {
-            w[0] = MainWindow.firstScreen(bridge, new UiState());
-            Scene scene = new Scene(w[0], 1280, 800);
-            w[0].install(scene);
-            Stage stage = new Stage();
-            stages.add(stage);
-            stage.setScene(scene);
-            stage.show();
-            w[0].completeLater(); // as the app does, in the same turn of the window thread
-        });
-        w[0].whenComplete().get(30, TimeUnit.SECONDS);
+        MainWindow staged = show(true, 1, true);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("stepButton", w[0].getScene().getFocusOwner().getId(), "not a toggle of the first screen");
+        assertEquals("stepButton", staged.getScene().getFocusOwner().getId(), "not a toggle of the first screen");
     }
 
     @Test
