@@ -56,7 +56,6 @@ public class BackpropLabApp extends Application {
         window.install(scene);
         window.files().attach(stage);
         stage.setScene(scene);
-        AppIcon.setOn(stage);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
@@ -69,10 +68,15 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
-        // the presets on real data are read once the window is complete and its frames drawn
-        window.whenComplete().thenRun(() -> afterFirstFrames(StartupWork::afterShown));
+        afterPulses(2, StartupWork::firstFrameDrawn);
+        // the presets on real data are read once the window is complete and its frames drawn; the icon (decoded on a
+        // thread of its own, then handed to the window system) is not worth a core or the window thread's time before
+        window.whenComplete().thenRun(() -> afterFirstFrames(() -> {
+            AppIcon.setOn(stage);
+            StartupWork.afterShown();
+        }));
         // start with the focus on Step, not on the first cell of the inspector's weight grid (which then
-        // shows selected and clipped on a projector)
+        // shows selected and clipped on a projector); made after the first frame, the toolbar takes it itself
         javafx.scene.Node step = scene.lookup("#stepButton");
         if (step != null) {
             step.requestFocus();
@@ -95,12 +99,17 @@ public class BackpropLabApp extends Application {
 
     /** Runs {@code work} once the window's first frames are drawn (the third pulse after showing it). */
     private static void afterFirstFrames(Runnable work) {
+        afterPulses(3, work);
+    }
+
+    /** Runs {@code work} on the {@code n}th pulse from now (the second after showing the window: its first frame is drawn). */
+    private static void afterPulses(int n, Runnable work) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (++frames == 3) {
+                if (++frames == n) {
                     stop();
                     work.run();
                 }

@@ -25,6 +25,10 @@ final class StartupWork {
     }
 
     private static volatile CompletableFuture<Prepared> started;
+    /** Counted down once the window's first frame is drawn ({@link #firstFrameDrawn}). */
+    private static final java.util.concurrent.CountDownLatch FIRST_FRAME = new java.util.concurrent.CountDownLatch(1);
+    /** How long the rest of the work waits for the first frame at most (a window that never draws one). */
+    private static final long FIRST_FRAME_WAIT_SECONDS = 5;
 
     private StartupWork() {
     }
@@ -56,6 +60,7 @@ final class StartupWork {
     private static Prepared prepare() {
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         session.setSpeed(MainViewModel.DEFAULT_SPEED);
+        Presets.entries(); // the preset menus' names and descriptions, kept
         return new Prepared(session);
     }
 
@@ -70,11 +75,27 @@ final class StartupWork {
         t.start();
     }
 
-    /** Reads what is read anyway before the first frame, so that it is cached by then; changes nothing. */
+    /** Lets the rest of the work begin (call once the window's first frame is drawn; any thread). */
+    static void firstFrameDrawn() {
+        FIRST_FRAME.countDown();
+    }
+
+    /**
+     * Reads what the window reads anyway, so that it is cached by then; changes nothing. The preferences, which the
+     * first frame reads, at once; the lessons' titles (the menus, made on the frame after the first) and the fonts
+     * (the loss chart, made a frame later) once the first frame is drawn: on a 2-core PC, work done meanwhile takes
+     * a core from the window thread, the renderer and the compilers.
+     */
     private static void warmUp() {
-        ShippedLessons.NAMES.forEach(ShippedLessons::title);
         Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
         RecentFiles.userNode().get("recent", "");
+        try {
+            FIRST_FRAME.await(FIRST_FRAME_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ShippedLessons.NAMES.forEach(ShippedLessons::title);
         new Font("DejaVu Sans", Font.PLAIN, 13).getStringBounds("0.5", new FontRenderContext(null, true, true));
     }
 }

@@ -43,6 +43,8 @@ public final class Presets {
     }
 
     private static final Map<String, Supplier<Scenario>> PRESETS = new LinkedHashMap<>();
+    /** {@link #entries()}, once made (immutable; made twice at worst). */
+    private static volatile List<Entry> entries;
     /** The descriptions of the presets read from files, known before they are read. */
     private static final Map<String, String> READ_LATER = Map.of(
             "iris", RealPresets.IRIS_DESCRIPTION,
@@ -120,13 +122,19 @@ public final class Presets {
 
     /**
      * @return every preset's name and description, in menu order, without reading the real data sets (the
-     *         generated presets are made: they take microseconds)
+     *         generated presets are made the first time, then kept: made before the window starts, on a thread of
+     *         its own, they cost the window nothing)
      */
     public static List<Entry> entries() {
-        List<Entry> all = new ArrayList<>();
-        for (Map.Entry<String, Supplier<Scenario>> e : PRESETS.entrySet()) {
-            String later = READ_LATER.get(e.getKey());
-            all.add(new Entry(e.getKey(), later != null ? later : e.getValue().get().description()));
+        List<Entry> all = entries;
+        if (all == null) {
+            List<Entry> made = new ArrayList<>();
+            for (Map.Entry<String, Supplier<Scenario>> e : PRESETS.entrySet()) {
+                String later = READ_LATER.get(e.getKey());
+                made.add(new Entry(e.getKey(), later != null ? later : e.getValue().get().description()));
+            }
+            all = List.copyOf(made);
+            entries = all;
         }
         return all;
     }

@@ -75,7 +75,8 @@ public final class NetworkView extends Region {
         hiddenNote.getStyleClass().add("hidden-numbers-note");
         hiddenNote.setManaged(false);
         hiddenNote.setMouseTransparent(true);
-        getChildren().addAll(canvas, hiddenNote, problemsNote.node(), editor);
+        // the editor joins when first opened: hidden, its text field still cost the window's first frame a styling
+        getChildren().addAll(canvas, hiddenNote, problemsNote.node());
         tip.setShowDelay(Duration.ZERO);
         tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
@@ -213,6 +214,9 @@ public final class NetworkView extends Region {
             return;
         }
         double[] p = vm.anchor(ref);
+        if (editor.getParent() == null) {
+            getChildren().add(editor);
+        }
         editor.open(ref, vm.value(ref));
         double w = editor.prefWidth(-1);
         double h = editor.prefHeight(w);

@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 
 /**
- * The parts of the window its first frame does without (the side tabs, the loss chart, the data table), each made
- * and put into the place kept for it: either all at once ({@link #makeNow}) or one per frame once the first frame
- * is drawn ({@link #makeOnFrames}), so the window appears sooner and each part arrives in its final place. FX
- * thread only.
+ * The parts of the window its first frame does without (the menus and the toolbar, the side tabs, the loss chart,
+ * the data table), each made and put into the place kept for it: either all at once ({@link #makeNow}) or one per
+ * frame once the first frame is drawn ({@link #makeOnFrames}), so the window appears sooner and each part arrives in
+ * its final place. FX thread only.
  */
 final class LaterParts {
     /** Frames left alone before the first part is made: the first one lays out and draws the window. */

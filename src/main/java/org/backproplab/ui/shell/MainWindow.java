@@ -47,15 +47,15 @@ import javafx.scene.control.TabPane;
  * session's last message and the next phase. All panes are resizable.
  *
  * <p>Made by a constructor, the window is complete at once. Made by {@link #firstScreen}, it has what its first
- * frame shows (the menus, the toolbar, the graph, the status bar, and empty places of their final size for the
- * rest), and once shown, {@link #completeLater} makes the side tabs, then the loss chart with the data table (they
- * share a row), on the following frames, each in its place, and then puts in the (hidden) lesson panel
- * ({@link #whenComplete} tells when). The controls of the first frame work meanwhile: the parts made later show
- * the session as it is when they are made.
+ * frame shows (the graph and the status bar, an empty menu bar and an empty toolbar of their final heights, and empty
+ * places of their final size for the rest), and once shown, {@link #completeLater} makes the menus with the toolbar,
+ * the side tabs, then the loss chart with the data table (they share a row), on the following frames, each in its
+ * place, and then puts in the (hidden) lesson panel ({@link #whenComplete} tells when). The keys work meanwhile:
+ * those of the toolbar (→, Space…) at once, those of the menu items once the menus are in ({@link EarlyKeys}); the
+ * parts made later show the session as it is when they are made.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
-    private final ShellToolbar toolbar;
     private final PresenterView presenter;
     private final FileCommands files;
     private final RunToModel runTo;
@@ -69,6 +69,10 @@ public final class MainWindow extends BorderPane {
     /** The architecture editor's panel (the editor is made when first opened). */
     private final ArchitecturePanel architecture;
     private final LaterParts later = new LaterParts();
+    /** Keys for the menu bar's items pressed before it is made. */
+    private final EarlyKeys earlyKeys = new EarlyKeys();
+    /** Set once a key or a mouse button is pressed in the window. */
+    private boolean touched;
     private final CompletableFuture<MainWindow> complete = new CompletableFuture<>();
 
     /**
@@ -126,21 +130,15 @@ public final class MainWindow extends BorderPane {
                 complete.completeExceptionally(e);
             }
         });
-        this.toolbar = new ShellToolbar(vm);
         this.runTo = new RunToModel(bridge);
         this.autoPlay = new AutoPlay(vm);
-        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
         getStyleClass().add("main-window");
         this.presenter = new PresenterView(new Presenter(state, PresenterPrefs.user()));
         this.lecture = new Lecture(state, LecturePrefs.user());
         java.util.function.Supplier<javafx.stage.Window> owner = () -> getScene() == null ? null : getScene().getWindow();
         this.files = new FileCommands(bridge, owner, new RecentFiles(RecentFiles.userNode()), vm::report);
-        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
-        presenter.addMenuItems(menus.node());
         this.exercises = new ExerciseMode(bridge, state);
-        exercises.installMenu(menus.node());
         this.lessons = new org.backproplab.ui.lesson.LessonMode(bridge, state, exercises, owner, vm::report);
-        lessons.installMenu(menus.node());
         // the results name the lesson by the lesson open, else the file the session was opened from, else its preset
         exercises.results().lessonFrom(() -> lessons.player().openProperty().get() ? lessons.player().name()
                 : files.model().file() != null
@@ -159,7 +157,9 @@ public final class MainWindow extends BorderPane {
                 exercises.resultsView().confirmSaved(proceed);
             }
         });
-        setTop(new VBox(menus.node(), toolbar.node()));
+        // the menus and the toolbar: the first part made after the first frame, in empty bars of their height
+        setTop(TopBars.place());
+        later.add(() -> top(bridge, state, owner));
         architecture = new ArchitecturePanel(bridge, state, panes(bridge, state));
         // the editor is made when first opened, maybe while a lesson locks its controls
         architecture.shownProperty().addListener((o, was, now) -> {
@@ -167,20 +167,51 @@ public final class MainWindow extends BorderPane {
                 lessons.relock();
             }
         });
-        lectureKeys.addMenuItem(menus.node());
-        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         // a lesson's steps beside the graph, in both layouts
-        Node panes = withBanner(new DivergenceBanner(bridge, state), architecture);
+        VBox panes = new VBox(architecture);
+        VBox.setVgrow(architecture, Priority.ALWAYS);
         HBox.setHgrow(panes, Priority.ALWAYS);
         HBox center = new HBox(panes);
         setCenter(center);
-        // hidden and taking no room until a lesson is opened, the panel is styled and laid out after the first frame
-        later.add(() -> center.getChildren().add(0, lessons.panel()));
+        HBox status = statusBar();
+        setBottom(status);
+        // hidden and taking no room until needed, these are styled and laid out after the first frame: the lesson
+        // panel, the divergence banner above the panes, the lecture's drawer bar and Cancel (of a file being opened)
+        later.add(() -> {
+            center.getChildren().add(0, lessons.panel());
+            panes.getChildren().add(0, new DivergenceBanner(bridge, state));
+            status.getChildren().add(0, lectureLayout.drawerBar());
+            status.getChildren().add(2, cancelOpen());
+        });
+        shortcutsOverlay.attachTo(this);
+    }
+
+    /**
+     * Makes the menu bar and the toolbar and puts them in the room kept for them; then passes on the keys for their
+     * menu items pressed meanwhile ({@link EarlyKeys}), and gives Step the keyboard focus if nothing has it.
+     */
+    private void top(SessionBridge bridge, UiState state, java.util.function.Supplier<javafx.stage.Window> owner) {
+        ShellToolbar toolbar = new ShellToolbar(vm);
+        toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
+        ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
+        presenter.addMenuItems(menus.node());
+        exercises.installMenu(menus.node());
+        lessons.installMenu(menus.node());
+        lectureKeys.addMenuItem(menus.node());
+        lectureKeys.addToolbarToggle(toolbar.node(), "scenario-row");
         DataMenus.install(menus.node(), bridge, architecture, owner, vm::report);
         GradientCheckWindow.install(menus.node(), bridge, state, owner);
         WorkedExampleDialog.install(menus.node(), bridge, owner);
-        setBottom(statusBar());
-        shortcutsOverlay.attachTo(this);
+        setTop(new VBox(menus.node(), toolbar.node()));
+        // a lesson opened meanwhile locks the toolbar's controls and the menu items too
+        lessons.relock();
+        Scene scene = getScene();
+        // the focus the window gave when shown (a toggle of the status bar) goes to Step, as in a window made at once,
+        // unless the person has begun meanwhile
+        if (scene != null && !touched) {
+            toolbar.step.requestFocus();
+        }
+        earlyKeys.release();
     }
 
     /**
@@ -245,14 +276,8 @@ public final class MainWindow extends BorderPane {
         return maps;
     }
 
-    /** The divergence banner above the panes; hidden, it takes no space. */
-    private static Node withBanner(Node banner, Node panes) {
-        VBox box = new VBox(banner, panes);
-        VBox.setVgrow(panes, Priority.ALWAYS);
-        return box;
-    }
-
-    private Node statusBar() {
+    /** @return the status bar (its drawer bar and Cancel are put in later: see the constructor) */
+    private HBox statusBar() {
         Label message = new Label();
         message.setId("statusMessage");
         message.getStyleClass().add("status-message");
@@ -277,23 +302,31 @@ public final class MainWindow extends BorderPane {
         next.getStyleClass().add("status-next");
         next.textProperty().bind(vm.nextPhaseTextProperty());
         next.setMinWidth(Label.USE_PREF_SIZE);
+        Pane spring = new Pane();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, spring, exercises.toggles(), next);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** @return Cancel, shown while a file is being opened */
+    private Node cancelOpen() {
         javafx.scene.control.Button cancelOpen = new javafx.scene.control.Button("Cancel");
         cancelOpen.setId("cancelOpenButton");
         cancelOpen.setOnAction(e -> files.cancelOpen());
         cancelOpen.visibleProperty().bind(files.openingProperty());
         cancelOpen.managedProperty().bind(files.openingProperty());
         cancelOpen.setMinWidth(Label.USE_PREF_SIZE);
-        Pane spring = new Pane();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, lectureLayout.drawerBar(), message, cancelOpen, spring, exercises.toggles(), next);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return cancelOpen;
     }
 
     /** Puts the window's keyboard shortcuts and its theme's stylesheets (through presenter mode) on {@code scene}. */
     public void install(Scene scene) {
         autoPlay.install(scene); // any key pauses auto-play, and does nothing else: before the other keys
+        earlyKeys.install(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> touched = true);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> touched = true);
         shortcutsOverlay.install(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && files.openingProperty().get()) {

@@ -11,6 +11,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.session.TrainingSession;
@@ -25,20 +26,20 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the menus, the toolbar and the
- * graph but not the side tabs, the loss chart, the data table or the (hidden) lesson panel; once completed, the window has the same nodes with
- * the same ids under the same parents as a window made at once, each part where that window has it, and the graph
- * did not move. A Step clicked before the parts exist is carried out, and the parts made after it show its result;
- * a lesson opened before them locks their controls too.
+ * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the graph and the status bar, with
+ * empty bars where the menus and the toolbar come, but not the side tabs, the loss chart, the data table or the
+ * (hidden) lesson panel; once completed, the window has the same nodes with the same ids under the same parents as a
+ * window made at once, each part where that window has it, and the graph did not move (at every zoom). A Step pressed
+ * (→) before the parts exist is carried out, and the parts made after it show its result; a menu item's key pressed
+ * before the menu bar exists is carried out once it is in; a lesson opened before them locks their controls too.
  */
 @ExtendWith(ApplicationExtension.class)
 class StagedStartFxTest extends FxRobot {
     /** The parts the first screen does without, by the id of a node in each. */
-    private static final List<String> LATER = List.of("#inspector", "#sideTabs", "#lossChart", "#dataTable",
-            "#lessonPanel");
+    private static final List<String> LATER = List.of("#stepButton", "#runButton", "#presetChoice",
+            "#learningRateField", "#inspector", "#sideTabs", "#lossChart", "#dataTable", "#lessonPanel");
     /** Nodes of the first screen. */
-    private static final List<String> FIRST = List.of("#stepButton", "#runButton", "#presetChoice", "#networkView",
-            "#statusMessage");
+    private static final List<String> FIRST = List.of("#networkView", "#statusMessage", "#nextPhaseLabel");
 
     private final List<TrainingSession> sessions = new ArrayList<>();
     private final List<SessionBridge> bridges = new ArrayList<>();
@@ -55,13 +56,23 @@ class StagedStartFxTest extends FxRobot {
 
     /** Shows a window on a session of its own at 1280×800, made at once or as its first screen only. */
     private MainWindow show(boolean firstScreenOnly) {
+        return show(firstScreenOnly, 1, false);
+    }
+
+    /**
+     * Shows a window on a session of its own at 1280×800 and {@code zoom}, made at once or as its first screen only,
+     * and, if {@code completeAtOnce}, begins to complete it right after showing it, as the app does.
+     */
+    private MainWindow show(boolean firstScreenOnly, double zoom, boolean completeAtOnce) {
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         sessions.add(session);
         SessionBridge bridge = new SessionBridge(session);
         bridges.add(bridge);
         MainWindow[] w = new MainWindow[1];
         interact(() -> {
-            w[0] = firstScreenOnly ? MainWindow.firstScreen(bridge, new UiState()) : new MainWindow(bridge, new UiState());
+            UiState state = new UiState();
+            state.zoomProperty().set(zoom);
+            w[0] = firstScreenOnly ? MainWindow.firstScreen(bridge, state) : new MainWindow(bridge, state);
             Scene scene = new Scene(w[0], 1280, 800);
             w[0].install(scene);
             Stage stage = new Stage();
@@ -69,6 +80,9 @@ class StagedStartFxTest extends FxRobot {
             stage.setScene(scene);
             bridge.start();
             stage.show();
+            if (completeAtOnce) {
+                w[0].completeLater();
+            }
         });
         WaitForAsyncUtils.waitForFxEvents();
         return w[0];
@@ -100,17 +114,39 @@ class StagedStartFxTest extends FxRobot {
     }
 
     @Test
-    void aStepClickedBeforeThePartsExistIsCarriedOutAndShownByThem() throws Exception {
+    void theMenusAndTheToolbarComeWhereTheFirstFrameKeptRoomAtEveryZoom() throws Exception {
+        for (double zoom : new double[] {0.75, 1.1, 1.75, 2.5}) {
+            MainWindow staged = show(true, zoom, false);
+            Bounds graph = inScene(staged, "#networkView");
+            interact(staged::completeLater);
+            staged.whenComplete().get(30, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            // the bars above the graph kept its top edge (the side tabs, made later, may take their width at large zooms)
+            assertEquals(graph.getMinY(), inScene(staged, "#networkView").getMinY(), "the graph's top at zoom " + zoom);
+        }
+    }
+
+    @Test
+    void stepHasTheFocusOnceTheToolbarIsInAsInAWindowMadeAtOnce() throws Exception {
+        MainWindow staged = show(true, 1, true);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("stepButton", staged.getScene().getFocusOwner().getId(), "not a toggle of the first screen");
+    }
+
+    @Test
+    void aStepPressedBeforeThePartsExistIsCarriedOutAndShownByThem() throws Exception {
         MainWindow staged = show(true);
         TrainingSession session = sessions.get(0);
-        clickOn("#stepButton");
+        type(KeyCode.RIGHT);
         long iteration = session.sync().get(20, TimeUnit.SECONDS).iteration();
-        assertTrue(staged.lookup("#lossChart") == null, "clicked before the chart was made");
+        assertTrue(staged.lookup("#lossChart") == null, "pressed before the chart was made");
+        assertTrue(staged.lookup("#stepButton") == null, "pressed before the toolbar was made");
 
         interact(staged::completeLater);
         staged.whenComplete().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, iteration, "the click made one step");
+        assertEquals(1, iteration, "the key made one step");
 
         MainWindow atOnce = show(false);
         TrainingSession other = sessions.get(1);
@@ -122,20 +158,35 @@ class StagedStartFxTest extends FxRobot {
     }
 
     @Test
+    void aMenuItemsKeyPressedBeforeTheMenuBarExistsIsCarriedOutOnceItIsIn() throws Exception {
+        MainWindow staged = show(true);
+        assertTrue(staged.lookup(".menu-bar") instanceof javafx.scene.layout.Region
+                && !(staged.lookup(".menu-bar") instanceof javafx.scene.control.MenuBar), "no menu bar yet");
+        press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(staged.architecture().shownProperty().get(), "nothing to carry out Ctrl+E yet");
+
+        interact(staged::completeLater);
+        staged.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(staged.architecture().shownProperty().get(), "Network → Edit architecture… (Ctrl+E) carried out");
+    }
+
+    @Test
     void aLessonOpenedBeforeThePartsExistLocksTheirControlsToo() throws Exception {
         MainWindow staged = show(true);
         interact(() -> staged.lessons().openShipped("xor-from-scratch"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> staged.lessons().player().openProperty().get());
         sessions.get(0).sync().get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(staged.lookup("#learningRateField").isDisabled(), "the lesson locks the first screen's η");
+        assertTrue(staged.lookup("#learningRateField") == null, "opened before the toolbar was made");
         assertTrue(staged.lookup("#addRowButton") == null, "opened before the data table was made");
 
         interact(staged::completeLater);
         staged.whenComplete().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(staged.lookup("#addRowButton").isDisabled(), "the data table made after it is locked too");
-        assertTrue(staged.lookup("#learningRateField").isDisabled());
+        assertTrue(staged.lookup("#learningRateField").isDisabled(), "the toolbar made after it is locked too");
     }
 
     private static LossChartView chartOf(MainWindow w) {
