@@ -33,21 +33,30 @@ final class EdgePainter {
     }
 
     /**
-     * Paints {@code edges} in their order: through {@code raster} (then the hovered and selected edges over them) when
-     * there are at least {@value #RASTER_FROM} and the canvas is only scaled and moved, else stroked.
-     *
-     * @param raster draws the edges as one image, or null to stroke them always
+     * What a dense layer's edges come to in an {@link EdgeRaster}: the box of the screen drawn in, and each edge not
+     * hovered or selected as a band in screen pixels, in the edges' order; the hovered and selected edges ({@code hot})
+     * are stroked over the image. Made from the scene's edges alone, so an {@link EdgeRaster} may draw it on another
+     * thread; two plans of the same edges, transform and canvas are equal.
      */
-    static void paint(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected,
-                      EdgeRaster raster) {
-        Affine m = gc.getTransform();
-        if (raster == null || edges.size() < RASTER_FROM || m.getMxy() != 0 || m.getMyx() != 0
-                || m.getMxx() != m.getMyy() || !(m.getMxx() > 0)) {
-            stroked(gc, t, edges, hovered, selected);
-            return;
+    record Plan(int left, int top, int width, int height, List<Band> bands, List<Edge> hot) {
+    }
+
+    /** One edge in screen pixels: its ends, width, colour (its own opacity ignored), opacity and dashes (0: solid). */
+    record Band(double x1, double y1, double x2, double y2, double width, Color color, double alpha, double dash,
+                double gap) {
+    }
+
+    /**
+     * @param m the canvas's transform
+     * @return the plan of drawing {@code edges} as one image on a canvas {@code canvasW × canvasH} px, or null when
+     *         they are stroked instead: fewer than {@value #RASTER_FROM}, a transform that turns or stretches, or no
+     *         edge on the canvas
+     */
+    static Plan plan(Affine m, double canvasW, double canvasH, List<Edge> edges, EdgeRef hovered, EdgeRef selected) {
+        if (edges.size() < RASTER_FROM || m.getMxy() != 0 || m.getMyx() != 0 || m.getMxx() != m.getMyy()
+                || !(m.getMxx() > 0)) {
+            return null;
         }
-        gc.setLineCap(StrokeLineCap.BUTT);
-        List<Edge> hot = new ArrayList<>();
         double k = m.getMxx();
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -62,28 +71,52 @@ final class EdgePainter {
         }
         int left = (int) Math.max(0, Math.floor(k * minX + m.getTx()));
         int top = (int) Math.max(0, Math.floor(k * minY + m.getTy()));
-        int right = (int) Math.min(gc.getCanvas().getWidth(), Math.ceil(k * maxX + m.getTx()));
-        int bottom = (int) Math.min(gc.getCanvas().getHeight(), Math.ceil(k * maxY + m.getTy()));
-        if (right > left && bottom > top) {
-            raster.begin(left, top, right - left, bottom - top);
-            for (Edge e : edges) {
-                if (e.ref().equals(hovered) || e.ref().equals(selected)) {
-                    hot.add(e);
-                    continue;
-                }
-                Look look = look(e);
-                double w = look.width();
-                raster.line(k * e.x1() + m.getTx(), k * e.y1() + m.getTy(), k * e.x2() + m.getTx(),
-                        k * e.y2() + m.getTy(), k * w, look.stroke(), look.stroke().getOpacity(),
-                        look.dashed() ? k * dash(w) : 0, k * gap(w));
-            }
-            gc.save();
-            gc.setTransform(new Affine());
-            gc.setGlobalAlpha(1);
-            gc.drawImage(raster.finish(), raster.left(), raster.top());
-            gc.restore();
+        int right = (int) Math.min(canvasW, Math.ceil(k * maxX + m.getTx()));
+        int bottom = (int) Math.min(canvasH, Math.ceil(k * maxY + m.getTy()));
+        if (right <= left || bottom <= top) {
+            return null;
         }
-        for (Edge e : hot) {
+        List<Band> bands = new ArrayList<>(edges.size());
+        List<Edge> hot = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.ref().equals(hovered) || e.ref().equals(selected)) {
+                hot.add(e);
+                continue;
+            }
+            Look look = look(e);
+            double w = look.width();
+            bands.add(new Band(k * e.x1() + m.getTx(), k * e.y1() + m.getTy(), k * e.x2() + m.getTx(),
+                    k * e.y2() + m.getTy(), k * w, look.stroke(), look.stroke().getOpacity(),
+                    look.dashed() ? k * dash(w) : 0, k * gap(w)));
+        }
+        return new Plan(left, top, right - left, bottom - top, List.copyOf(bands), List.copyOf(hot));
+    }
+
+    /**
+     * Paints {@code edges} in their order: through {@code raster} (then the hovered and selected edges over them) when
+     * there are at least {@value #RASTER_FROM} and the canvas is only scaled and moved, else stroked. A raster that
+     * has drawn this plan already ({@link EdgeRaster#holds}, e.g. on another thread) is only shown.
+     *
+     * @param raster draws the edges as one image, or null to stroke them always
+     */
+    static void paint(GraphicsContext gc, Theme t, List<Edge> edges, EdgeRef hovered, EdgeRef selected,
+                      EdgeRaster raster) {
+        Plan plan = raster == null ? null : plan(gc.getTransform(), gc.getCanvas().getWidth(),
+                gc.getCanvas().getHeight(), edges, hovered, selected);
+        if (plan == null) {
+            stroked(gc, t, edges, hovered, selected);
+            return;
+        }
+        gc.setLineCap(StrokeLineCap.BUTT);
+        if (!raster.holds(plan)) {
+            raster.draw(plan);
+        }
+        gc.save();
+        gc.setTransform(new Affine());
+        gc.setGlobalAlpha(1);
+        gc.drawImage(raster.finish(), raster.left(), raster.top());
+        gc.restore();
+        for (Edge e : plan.hot()) {
             halo(gc, t, e, e.ref().equals(selected));
             stroke(gc, Map.of(look(e), List.of(e)));
         }

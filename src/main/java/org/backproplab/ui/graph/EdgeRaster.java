@@ -20,7 +20,8 @@ import javafx.scene.paint.Color;
  * drawn already (source over, in the order drawn). A dashed edge starts with a dash at (x1, y1) and repeats
  * {@code dash} on, {@code gap} off along its length.
  *
- * <p>Two images take turns: the renderer may still read the previous one while the next is written (FX thread only).
+ * <p>Two images take turns: the renderer may still read the previous one while the next is written (on the FX
+ * thread, or by {@link #draw} on another; {@link #finish} on the FX thread).
  * Each image is backed by its own array of premultiplied ARGB pixels ({@link PixelBuffer}), the format the software
  * renderer keeps its textures in, so handing a drawing over is a plain copy (bytes in BGRA order were converted pixel
  * by pixel).
@@ -37,6 +38,26 @@ final class EdgeRaster {
     private int top;
     private int width;
     private int height;
+
+    /** The plan drawn last ({@link #draw}), or null. */
+    private EdgePainter.Plan drawn;
+
+    /**
+     * Draws {@code plan}'s bands on a transparent image of its box; {@link #finish} then hands the image over. May run
+     * on another thread than the FX thread, one drawing at a time, none while {@link #finish} runs.
+     */
+    void draw(EdgePainter.Plan plan) {
+        begin(plan.left(), plan.top(), plan.width(), plan.height());
+        for (EdgePainter.Band b : plan.bands()) {
+            line(b.x1(), b.y1(), b.x2(), b.y2(), b.width(), b.color(), b.alpha(), b.dash(), b.gap());
+        }
+        drawn = plan;
+    }
+
+    /** @return true if the drawing not yet handed over is of {@code plan} (equal bands in the same box) */
+    boolean holds(EdgePainter.Plan plan) {
+        return plan.equals(drawn);
+    }
 
     /**
      * Starts a drawing on a transparent image covering the box {@code [left, left + width) × [top, top + height)}
@@ -147,9 +168,10 @@ final class EdgeRaster {
 
     /** @return the drawing as an image of the box's size, to be drawn at ({@link #left}, {@link #top}) */
     WritableImage finish() {
-        int drawn = next;
+        int done = next;
         next = 1 - next;
-        pixelBuffers[drawn].updateBuffer(b -> null); // the whole image changed
-        return images[drawn];
+        drawn = null;
+        pixelBuffers[done].updateBuffer(b -> null); // the whole image changed
+        return images[done];
     }
 }

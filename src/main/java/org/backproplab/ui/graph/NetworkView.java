@@ -1,5 +1,10 @@
 package org.backproplab.ui.graph;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.scene.Cursor;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -14,6 +19,7 @@ import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.backproplab.engine.problems.Problem;
 import org.backproplab.session.Snapshot;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
@@ -52,6 +58,18 @@ public final class NetworkView extends Region {
     private final NeuronImagePainter neuronImagePainter = new NeuronImagePainter();
     private final PicturePainter picturePainter = new PicturePainter();
     private final EdgeRaster edgeRaster = new EdgeRaster();
+    /** Draws the dense edges' image while training runs (see {@link #redraw}). */
+    private static final Executor EDGE_THREAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backprop-lab-edges");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The edge image being drawn on {@link #EDGE_THREAD}, or null (FX thread). */
+    private CompletableFuture<Void> edgeJob;
+    /** Set when a redraw was asked for while {@link #edgeJob} ran. */
+    private boolean redrawAfterEdges;
+    /** Counts the drawings begun: a drawing whose edges come after a newer one began is not painted. */
+    private long drawing;
     private long redraws;
     /** One line per training problem found (see {@link ProblemMarks}), in a strip under the graph. */
     private final ProblemsNote problemsNote = new ProblemsNote();
@@ -290,6 +308,12 @@ public final class NetworkView extends Region {
         redraw();
     }
 
+    /**
+     * Draws the graph of the snapshot on show. While training runs, a dense layer's edge image ({@link EdgeRaster},
+     * the larger part of a redraw of digits) is drawn on a thread of its own ({@link #EDGE_THREAD}) and the graph is
+     * painted once it is ready, from the same scene: the FX thread does not wait for it, and the picture shown is
+     * still one snapshot's. Paused, stepping or going back, everything is drawn at once.
+     */
     private void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -298,23 +322,85 @@ public final class NetworkView extends Region {
         }
         redraws++;
         // the problems' lines get a strip of their own under the graph: the graph is laid out above it
-        java.util.List<org.backproplab.engine.problems.Problem> problems = state.hiddenNumbers().isEmpty()
-                ? vm.problems() : java.util.List.of();
+        List<Problem> problems = state.hiddenNumbers().isEmpty() ? vm.problems() : List.of();
         double strip = problemsNote.strip(ProblemMarks.explain(problems, vm.snapshot()), w, h, state);
         vm.setSize(w, h - strip);
         GraphScene s = vm.scene();
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        GraphPainter.paint(gc, s, picturePainter, edgeRaster, vm.hovered(), state.selectedEdgeProperty().get());
-        neuronImagePainter.paint(gc, s, neuronImages);
+        if (vm.snapshot().running()) {
+            EdgePainter.Plan plan = EdgePainter.plan(gc.getTransform(), w, h, s.edges(), vm.hovered(),
+                    state.selectedEdgeProperty().get());
+            if (plan != null) {
+                if (edgeJob != null) {
+                    redrawAfterEdges = true; // the newest snapshot is drawn once this one is
+                    return;
+                }
+                long mine = ++drawing;
+                edgeJob = CompletableFuture.runAsync(() -> edgeRaster.draw(plan), EDGE_THREAD)
+                        .whenCompleteAsync((v, e) -> {
+                            edgeJob = null;
+                            if (mine == drawing) {
+                                paint(s, problems, strip, w, h);
+                                paintedAfterEdges++;
+                            }
+                            if (redrawAfterEdges) {
+                                redrawAfterEdges = false;
+                                redraw();
+                            }
+                        }, Platform::runLater);
+                return;
+            }
+        }
+        if (edgeJob != null) {
+            edgeJob.join(); // the raster is drawn here next: not while the other thread still draws
+        }
+        drawing++;
+        paint(s, problems, strip, w, h);
+    }
+
+    /** What {@link #paint} drew last (for tests). */
+    private record Painted(GraphScene scene, List<Problem> problems, double strip, EdgeRef hovered, EdgeRef selected) {
+    }
+
+    private Painted painted;
+    /** Drawings painted once their edge image was drawn on {@link #EDGE_THREAD} (for tests). */
+    private long paintedAfterEdges;
+
+    private void paint(GraphScene s, List<Problem> problems, double strip, double w, double h) {
+        paint(canvas.getGraphicsContext2D(), new Painted(s, problems, strip, vm.hovered(),
+                state.selectedEdgeProperty().get()), picturePainter, edgeRaster, neuronImagePainter);
         showHiddenNote(s);
-        ProblemMarks.paint(gc, s, problems);
         if (strip > 0) {
-            gc.setFill(s.theme().background());
-            gc.fillRect(0, h - strip, w, strip);
             problemsNote.node().relocate(12, h - strip + 3);
         }
     }
 
+    private void paint(GraphicsContext gc, Painted p, PicturePainter pictures, EdgeRaster edges,
+                       NeuronImagePainter neuronPictures) {
+        painted = p;
+        GraphScene s = p.scene();
+        GraphPainter.paint(gc, s, pictures, edges, p.hovered(), p.selected());
+        neuronPictures.paint(gc, s, neuronImages);
+        ProblemMarks.paint(gc, s, p.problems());
+        if (p.strip() > 0) {
+            double w = gc.getCanvas().getWidth();
+            double h = gc.getCanvas().getHeight();
+            gc.setFill(s.theme().background());
+            gc.fillRect(0, h - p.strip(), w, p.strip());
+        }
+    }
+
+    /** @return how many drawings were painted once their edge image was drawn on another thread (for tests) */
+    long paintedAfterEdges() {
+        return paintedAfterEdges;
+    }
+
+    /** @return the last drawing painted again, all at once, on a canvas of its own (for tests of the picture) */
+    WritableImage paintedAgain() {
+        Canvas c = new Canvas(canvas.getWidth(), canvas.getHeight());
+        paint(c.getGraphicsContext2D(), painted, new PicturePainter(), new EdgeRaster(), new NeuronImagePainter());
+        return c.snapshot(new SnapshotParameters(), null);
+    }
 
     /** Shows the "+k more" note in the strip the scene keeps for it, in the graph's font, or hides it. */
     private void showHiddenNote(GraphScene s) {

@@ -1,6 +1,7 @@
 package org.backproplab.ui.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -129,6 +130,30 @@ class EdgePainterFxTest {
         }
         assertTrue(sum / (400 * 200) < 0.01, "mean difference " + sum / (400 * 200));
         assertTrue(far < 0.02 * 400 * 200, far + " pixels differ by more than a quarter");
+    }
+
+    /**
+     * While training runs the graph has its edge image drawn on another thread and paints it once ready: the plan of
+     * the same edges is equal, the raster holds it, and the picture is the one drawn at once, pixel for pixel.
+     */
+    @Test
+    void edgesDrawnOnAnotherThreadPaintTheSamePicture() throws Exception {
+        List<Edge> edges = dense(looks());
+        EdgeRef hovered = edges.get(2).ref();
+        PixelReader atOnce = paint(edges, new EdgeRaster(), hovered);
+        EdgeRaster raster = new EdgeRaster();
+        EdgePainter.Plan plan = EdgePainter.plan(new javafx.scene.transform.Affine(), 400, 200, edges, hovered, null);
+        Thread other = new Thread(() -> raster.draw(plan));
+        other.start();
+        other.join(10_000);
+        assertTrue(raster.holds(EdgePainter.plan(new javafx.scene.transform.Affine(), 400, 200, edges, hovered, null)));
+        PixelReader later = paint(edges, raster, hovered);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 400; x++) {
+                assertEquals(atOnce.getArgb(x, y), later.getArgb(x, y), "pixel (" + x + ", " + y + ")");
+            }
+        }
+        assertFalse(raster.holds(plan), "handed over: the next drawing starts afresh");
     }
 
     @Test
