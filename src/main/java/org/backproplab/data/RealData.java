@@ -66,9 +66,24 @@ public final class RealData {
      * 0–16, row by row; the last column is the digit.
      */
     public static Labelled digits() {
-        return labelled("digits.csv.gz", lines("digits.csv.gz", true), ",", MnistImport.pixelNames(8, 8),
-                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        Labelled d = digits;
+        if (d == null) {
+            d = labelled("digits.csv.gz", lines("digits.csv.gz", true), ",", MnistImport.pixelNames(8, 8),
+                    List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+            digits = d;
+        }
+        double[][] x = new double[d.x().length][];
+        for (int r = 0; r < x.length; r++) {
+            x[r] = d.x()[r].clone();
+        }
+        return new Labelled(d.inputNames(), x, d.classes().clone(), d.classNames());
     }
+
+    /**
+     * The digits as read the first time (the window asks for them in several places when the preset is chosen:
+     * reading the file again each time held up its thread); {@link #digits} hands out copies.
+     */
+    private static volatile Labelled digits;
 
     /**
      * The diabetes set of Efron et al. (2004): 442 patients, ten baseline variables as measured (age, sex, body

@@ -40,6 +40,18 @@ class RealDataTest {
     }
 
     @Test
+    void theDigitsAreReadOnceAndHandedOutAsCopies() {
+        RealData.Labelled a = RealData.digits();
+        double first = a.x()[0][0];
+        int firstClass = a.classes()[0];
+        a.x()[0][0] = -99;
+        a.classes()[0] = 9;
+        RealData.Labelled b = RealData.digits();
+        assertEquals(first, b.x()[0][0], 0.0, "a change to one copy is not in the next");
+        assertEquals(firstClass, b.classes()[0]);
+    }
+
+    @Test
     void theDescriptionsAndTheLicenceShipWithTheData() {
         for (String f : List.of("iris.rst", "digits.rst", "diabetes.rst", "SCIKIT-LEARN-COPYING")) {
             assertNotNull(RealData.class.getResource(RealData.FOLDER + f), f);
