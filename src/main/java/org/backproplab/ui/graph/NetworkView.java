@@ -59,13 +59,18 @@ public final class NetworkView extends Region {
     private final PicturePainter picturePainter = new PicturePainter();
     private final EdgeRaster edgeRaster = new EdgeRaster();
     /** Draws the dense edges' image while training runs (see {@link #redraw}). */
-    private static final Executor EDGE_THREAD = Executors.newSingleThreadExecutor(r -> {
+    static final Executor EDGE_THREAD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "backprop-lab-edges");
         t.setDaemon(true);
         return t;
     });
-    /** The edge image being drawn on {@link #EDGE_THREAD}, or null (FX thread). */
+    /**
+     * The drawing of an edge image on {@link #EDGE_THREAD}, and the painting of its graph on the FX thread once it
+     * is drawn; null when none is under way (FX thread).
+     */
     private CompletableFuture<Void> edgeJob;
+    /** The drawing part of {@link #edgeJob} alone: the FX thread may wait for it, never for the painting. */
+    private CompletableFuture<Void> edgeDrawing;
     /** Set when a redraw was asked for while {@link #edgeJob} ran. */
     private boolean redrawAfterEdges;
     /** Counts the drawings begun: a drawing whose edges come after a newer one began is not painted. */
@@ -336,9 +341,10 @@ public final class NetworkView extends Region {
                     return;
                 }
                 long mine = ++drawing;
-                edgeJob = CompletableFuture.runAsync(() -> edgeRaster.draw(plan), EDGE_THREAD)
-                        .whenCompleteAsync((v, e) -> {
+                edgeDrawing = CompletableFuture.runAsync(() -> edgeRaster.draw(plan), EDGE_THREAD);
+                edgeJob = edgeDrawing.whenCompleteAsync((v, e) -> {
                             edgeJob = null;
+                            edgeDrawing = null;
                             if (mine == drawing) {
                                 paint(s, problems, strip, w, h);
                                 paintedAfterEdges++;
@@ -351,8 +357,10 @@ public final class NetworkView extends Region {
                 return;
             }
         }
-        if (edgeJob != null) {
-            edgeJob.join(); // the raster is drawn here next: not while the other thread still draws
+        if (edgeDrawing != null) {
+            // the raster is drawn here next: not while the other thread still draws in it (its painting, queued on
+            // this thread, then finds a newer drawing begun and paints nothing)
+            edgeDrawing.handle((v, e) -> null).join();
         }
         drawing++;
         paint(s, problems, strip, w, h);
@@ -388,6 +396,11 @@ public final class NetworkView extends Region {
             gc.setFill(s.theme().background());
             gc.fillRect(0, h - p.strip(), w, p.strip());
         }
+    }
+
+    /** @return true while an edge image is drawn on {@link #EDGE_THREAD} or its graph waits to be painted (for tests) */
+    boolean edgesUnderWay() {
+        return edgeJob != null;
     }
 
     /** @return how many drawings were painted once their edge image was drawn on another thread (for tests) */

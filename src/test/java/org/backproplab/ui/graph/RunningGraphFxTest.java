@@ -69,4 +69,48 @@ class RunningGraphFxTest {
         assertEquals(0, differ, "pixels unlike the scene drawn at once");
         assertTrue(view.paintedAfterEdges() >= 3);
     }
+
+    /**
+     * Pausing while an edge image is still being drawn on the other thread: the paused graph is drawn at once, after
+     * that drawing (never waiting for the painting queued on the FX thread: that waited for itself, and the window
+     * froze), and the window answers.
+     */
+    @Test
+    void pausingWhileEdgesAreDrawnElsewhereDrawsThePausedGraph() throws Exception {
+        session.setSpeed(TrainingSession.MAX_SPEED);
+        session.run();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::paintedAfterEdges)
+                .get() >= 1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        NetworkView.EDGE_THREAD.execute(() -> { // holds the edge thread: the next edge image waits behind it
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::edgesUnderWay).get());
+        session.pause();
+        org.backproplab.session.Snapshot paused = session.sync().get(30, TimeUnit.SECONDS);
+        assertTrue(!paused.running());
+        release.countDown();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> true).get(20, TimeUnit.SECONDS), "the window answers");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !view.edgesUnderWay() && view.viewModel().snapshot() != null
+                        && !view.viewModel().snapshot().running()).get());
+        WritableImage[] shown = new WritableImage[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            shown[0] = view.canvasImage();
+            shown[1] = view.paintedAgain();
+        }).get(30, TimeUnit.SECONDS);
+        PixelReader canvas = shown[0].getPixelReader();
+        PixelReader again = shown[1].getPixelReader();
+        int differ = 0;
+        for (int y = 0; y < (int) shown[0].getHeight(); y++) {
+            for (int x = 0; x < (int) shown[0].getWidth(); x++) {
+                differ += canvas.getArgb(x, y) == again.getArgb(x, y) ? 0 : 1;
+            }
+        }
+        assertEquals(0, differ, "the paused graph is its scene drawn at once");
+    }
 }
