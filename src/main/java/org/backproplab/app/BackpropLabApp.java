@@ -88,7 +88,9 @@ public class BackpropLabApp extends Application {
         window.completeLater();
         window.whenComplete().thenRun(() -> StartBenchmark.mark("complete"));
         if (getParameters().getRaw().isEmpty()) {
-            autosave.offerRestore(stage);
+            // once the window is complete: the question then sits over the whole window, not over its empty bars
+            window.whenComplete().thenRun(() -> javafx.application.Platform.runLater(
+                    () -> autosave.offerRestore(stage)));
         }
     }
 

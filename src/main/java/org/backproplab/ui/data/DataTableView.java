@@ -90,6 +90,7 @@ public final class DataTableView extends VBox {
         pixelValues.setOnAction(e -> {
             pixelColumns.forEach(c -> c.setVisible(pixelValues.isSelected()));
             fitColumns(false);
+            table.refresh(); // the rows' cells follow the columns now, not at the next refresh while training runs
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

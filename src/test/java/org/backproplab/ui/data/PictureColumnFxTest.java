@@ -83,16 +83,17 @@ class PictureColumnFxTest {
             ImageView shown = robot.from(r).lookup(".picture-cell .image-view").queryAs(ImageView.class);
             Image image = shown.getImage();
             assertNotNull(image);
-            int cell = (int) image.getWidth() / 8;
-            assertTrue(cell >= 2, "each input at least 2 px wide, was " + cell);
-            assertEquals(8 * cell, (int) image.getHeight());
+            int cell = ((int) image.getWidth() - 2) / 8; // in a 1 px frame
+            assertTrue(cell >= 3, "each input at least 3 px wide, was " + cell);
+            assertEquals(8 * cell + 2, (int) image.getHeight());
             assertTrue(image.getHeight() <= r.getHeight(), "the picture fits its row");
             double[] ink = in.ink(d.inputRow(row));
             PixelReader px = image.getPixelReader();
+            assertEquals(px.getColor(0, 0), px.getColor(8 * cell + 1, 8 * cell + 1), "the frame");
             for (int i = 0; i < 64; i++) {
                 Color expected = InkImage.grey(ink[i]);
                 for (int[] corner : new int[][] {{0, 0}, {cell - 1, cell - 1}}) {
-                    Color c = px.getColor((i % 8) * cell + corner[0], (i / 8) * cell + corner[1]);
+                    Color c = px.getColor(1 + (i % 8) * cell + corner[0], 1 + (i / 8) * cell + corner[1]);
                     assertEquals(expected.getRed(), c.getRed(), 1.0 / 255 + 1e-9,
                             "row " + row + ", pixel " + i + ": the grey of input " + d.input(row, i));
                 }
@@ -109,8 +110,16 @@ class PictureColumnFxTest {
                 && !toggle.getText().isEmpty(), "the button fits its header");
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(toggle.isSelected());
         List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table(robot));
         assertTrue(pixels.stream().allMatch(TableColumn::isVisible));
+        // the rows' cells follow at once: the first pixel column's cell in row 0 shows input p1,1 of sample 0
+        TableRow<?> first = robot.lookup("#dataTable .table-row-cell")
+                .match((TableRow<?> t) -> t.getIndex() == 0 && t.getItem() != null).query();
+        javafx.scene.control.TableCell<?, ?> p11 = robot.from(first).lookup(".input-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getTableColumn() == pixels.get(0)).query();
+        assertEquals(org.backproplab.text.NumberText.format(
+                session.latest().scenario().dataset().input(0, 0)), p11.getText());
         assertTrue(pixels.stream().allMatch(c -> c.getPrefWidth() > 20), "the columns shown are fitted to numbers");
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
