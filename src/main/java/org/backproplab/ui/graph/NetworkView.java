@@ -346,7 +346,7 @@ public final class NetworkView extends Region {
                             edgeJob = null;
                             edgeDrawing = null;
                             if (mine == drawing) {
-                                paint(s, problems, strip, w, h);
+                                paint(s, problems, strip, h);
                                 paintedAfterEdges++;
                             }
                             if (redrawAfterEdges) {
@@ -363,7 +363,7 @@ public final class NetworkView extends Region {
             edgeDrawing.handle((v, e) -> null).join();
         }
         drawing++;
-        paint(s, problems, strip, w, h);
+        paint(s, problems, strip, h);
     }
 
     /** What {@link #paint} drew last (for tests). */
@@ -374,7 +374,7 @@ public final class NetworkView extends Region {
     /** Drawings painted once their edge image was drawn on {@link #EDGE_THREAD} (for tests). */
     private long paintedAfterEdges;
 
-    private void paint(GraphScene s, List<Problem> problems, double strip, double w, double h) {
+    private void paint(GraphScene s, List<Problem> problems, double strip, double h) {
         paint(canvas.getGraphicsContext2D(), new Painted(s, problems, strip, vm.hovered(),
                 state.selectedEdgeProperty().get()), picturePainter, edgeRaster, neuronImagePainter);
         showHiddenNote(s);
