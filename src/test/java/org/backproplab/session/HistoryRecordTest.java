@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import static org.backproplab.session.OpenSessions.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,21 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /** Export a history, rebuild it in a fresh session: the same weights, losses, markers and future, bit for bit. */
 class HistoryRecordTest {
-    private final java.util.List<TrainingSession> sessions = new java.util.ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
 
     private TrainingSession start(Scenario s) {
-        TrainingSession t = new TrainingSession(s);
-        sessions.add(t);
-        return t;
+        return sessions.start(s);
     }
 
     /** @return the last message of {@code t} (every snapshot carries it until the next one): one session's own */
     private static String lastMessage(TrainingSession t) throws Exception {
         return sync(t).message();
-    }
-
-    private static Snapshot sync(TrainingSession t) throws Exception {
-        return t.sync().get(30, TimeUnit.SECONDS);
     }
 
     private static HistoryRecord export(TrainingSession t) throws Exception {
@@ -41,7 +36,7 @@ class HistoryRecordTest {
 
     @AfterEach
     void close() {
-        sessions.forEach(TrainingSession::close);
+        sessions.close();
     }
 
     /** Per-sample training with momentum, a weight edit, an η change and a test split, then a jump back. */

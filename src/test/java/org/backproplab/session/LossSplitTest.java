@@ -1,13 +1,12 @@
 package org.backproplab.session;
 
+import static org.backproplab.session.OpenSessions.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.backproplab.data.Scenario;
 import org.backproplab.engine.Regularization;
@@ -24,21 +23,15 @@ class LossSplitTest {
     /** How closely {@code L_data + Ω} must give back {@code L} (the data loss is {@code L − Ω}). */
     private static final double SUM_TOLERANCE = 1e-12;
 
-    private final List<TrainingSession> sessions = new ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
 
     private TrainingSession start(Scenario s) {
-        TrainingSession t = new TrainingSession(s);
-        sessions.add(t);
-        return t;
+        return sessions.start(s);
     }
 
     @AfterEach
     void close() {
-        sessions.forEach(TrainingSession::close);
-    }
-
-    private static Snapshot sync(TrainingSession t) throws Exception {
-        return t.sync().get(30, TimeUnit.SECONDS);
+        sessions.close();
     }
 
     static Scenario withL2(Scenario s, double lambda) {

@@ -1,20 +1,16 @@
 package org.backproplab.session;
 
+import static org.backproplab.session.OpenSessions.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A lesson's locks: a locked command is refused with a message and changes nothing; the others still run. */
 class SessionLocksTest {
-
-    private static Snapshot sync(TrainingSession s) throws Exception {
-        return s.sync().get(30, TimeUnit.SECONDS);
-    }
 
     @Test
     void lockedCommandsAreRefusedAndChangeNothing() throws Exception {

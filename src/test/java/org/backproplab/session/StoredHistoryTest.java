@@ -1,5 +1,6 @@
 package org.backproplab.session;
 
+import static org.backproplab.session.OpenSessions.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,21 +26,15 @@ import org.junit.jupiter.api.Test;
  * background.
  */
 class StoredHistoryTest {
-    private final List<TrainingSession> sessions = new ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
 
     private TrainingSession start(Scenario s) {
-        TrainingSession t = new TrainingSession(s);
-        sessions.add(t);
-        return t;
+        return sessions.start(s);
     }
 
     @AfterEach
     void close() {
-        sessions.forEach(TrainingSession::close);
-    }
-
-    private static Snapshot sync(TrainingSession t) throws Exception {
-        return t.sync().get(30, TimeUnit.SECONDS);
+        sessions.close();
     }
 
     /**
