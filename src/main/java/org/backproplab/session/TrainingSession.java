@@ -534,8 +534,11 @@ public final class TrainingSession implements AutoCloseable {
 
     // ---- worker --------------------------------------------------------------------------------------
 
-    /** Runs {@code job} on the worker and completes the future with its value, or exceptionally with what it threw. */
-    private <T> CompletableFuture<T> call(java.util.function.Supplier<T> job) {
+    /**
+     * Runs {@code job} on the worker after the commands before it and completes the future with its value, or
+     * exceptionally with what it threw (package-private for tests).
+     */
+    <T> CompletableFuture<T> call(java.util.function.Supplier<T> job) {
         return worker.call(job);
     }
 

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * The training thread of a {@link TrainingSession}: takes commands in order, trains while Run is on, publishes
  * immutable snapshots (the latest one in a volatile field), completes every future it hands out, and survives a
  * command that breaks (the failure is reported in the next snapshot). The only class that runs
- * {@link SessionCore}.
+ * {@link SessionCore}. From the first time it runs on, it has a lower priority than the window's threads
+ * ({@link BackgroundPriority}).
  */
 final class Worker {
     /** Publishing takes at most one part in this many of the worker's time while running. */
@@ -26,6 +27,8 @@ final class Worker {
     private long publishCost;
     private volatile boolean closed;
     private volatile Consumer<Snapshot> listener = s -> { };
+    /** True once the thread has been put behind the window's threads (the first time it ran). */
+    private boolean lowered;
 
     /** Starts the thread on {@code core}, whose first snapshot is published at once. */
     Worker(SessionCore core) {
@@ -103,6 +106,10 @@ final class Worker {
                     lastPublish = System.nanoTime();
                 }
                 if (core.running) {
+                    if (!lowered) {
+                        lowered = true;
+                        BackgroundPriority.lowerCurrentThread();
+                    }
                     long every = publishInterval();
                     boolean stopped = core.trainChunk(lastPublish + every);
                     long now = System.nanoTime();

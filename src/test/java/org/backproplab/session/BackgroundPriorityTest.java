@@ -1,0 +1,89 @@
+package org.backproplab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The training thread gives way to the window's threads once it runs (its nice value, read from Linux's /proc). */
+class BackgroundPriorityTest {
+    private TrainingSession session;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** @return the calling thread's nice value (field 19 of its stat line, after the name in parentheses) */
+    private static int niceHere() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(after[16]); // fields 3, 4, … of stat: the 19th is the nice value
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean linuxWithRenice() {
+        if (!Files.isSymbolicLink(Path.of("/proc/thread-self"))) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("renice", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void trainingRunsBelowTheWindowsPriorityFromItsFirstRunOn() throws Exception {
+        assumeTrue(linuxWithRenice(), "Linux with renice (util-linux)");
+        int normal = niceHere();
+        session = new TrainingSession(SessionFixtures.xor());
+        session.stepMany(5);
+        assertEquals(normal, session.call(BackgroundPriorityTest::niceHere).get(30, TimeUnit.SECONDS),
+                "steps alone leave the thread at the app's priority");
+        session.run();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (session.latest().iteration() <= 5 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until a training chunk ran: the thread lowers itself before its first one
+        }
+        assertTrue(session.latest().iteration() > 5, "training ran");
+        assertEquals(Math.max(normal, BackgroundPriority.NICE), session.call(BackgroundPriorityTest::niceHere)
+                .get(30, TimeUnit.SECONDS), "once it runs, it gives way to the window's threads");
+        assertEquals(Thread.MIN_PRIORITY, session.call(() -> Thread.currentThread().getPriority()).get(30, TimeUnit.SECONDS));
+        assertEquals(normal, niceHere(), "only the training thread: not the rest of the app");
+    }
+
+    @Test
+    void onAnotherThreadItChangesThatThreadOnly() throws Exception {
+        assumeTrue(linuxWithRenice(), "Linux with renice (util-linux)");
+        int normal = niceHere();
+        int[] seen = new int[1];
+        boolean[] lowered = new boolean[1];
+        Thread t = new Thread(() -> {
+            lowered[0] = BackgroundPriority.lowerCurrentThread();
+            seen[0] = niceHere();
+        });
+        t.start();
+        t.join(TimeUnit.SECONDS.toMillis(60));
+        assertTrue(normal > BackgroundPriority.NICE || lowered[0], "renice succeeded");
+        assertEquals(Math.max(normal, BackgroundPriority.NICE), seen[0]);
+        assertEquals(normal, niceHere());
+    }
+}
