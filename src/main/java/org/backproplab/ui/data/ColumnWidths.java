@@ -1,6 +1,8 @@
 package org.backproplab.ui.data;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
@@ -76,12 +78,8 @@ final class ColumnWidths {
                 w = fit.natural; // header and values measured when the data set came
             } else if (col.getUserData() instanceof Fit fit) {
                 w = header(col, bold, plain, fontPx);
-                List<String> texts = fit.texts.get();
-                int longest = texts.stream().mapToInt(String::length).max().orElse(0);
-                for (String s : texts) {
-                    if (s.length() >= longest - 1) { // digits are equally wide: only the longest texts can be widest
-                        w = Math.max(w, width(s, fit.bold ? bold : plain));
-                    }
+                for (String s : shapes(fit.texts.get())) {
+                    w = Math.max(w, width(s, fit.bold ? bold : plain));
                 }
                 w = Math.ceil(w + PADDING);
                 fit.natural = growOnly ? Math.max(fit.natural, w) : w;
@@ -99,6 +97,25 @@ final class ColumnWidths {
         for (int i = 0; i < widths.length; i++) {
             columns.get(i).setPrefWidth(widths[i] + share);
         }
+    }
+
+    /**
+     * @return one text of each shape among {@code texts}: the digits (equally wide in the table's font) replaced by
+     *         0, so "0.1234" and "0.9876" are measured once, as "0.0000" (measuring every text of the ŷ and loss
+     *         columns at every refresh took most of the table's time while training ran)
+     */
+    static Set<String> shapes(List<String> texts) {
+        Set<String> shapes = new HashSet<>();
+        for (String s : texts) {
+            if (s != null) {
+                char[] c = s.toCharArray();
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = c[i] >= '1' && c[i] <= '9' ? '0' : c[i];
+                }
+                shapes.add(new String(c));
+            }
+        }
+        return shapes;
     }
 
     /**

@@ -40,6 +40,12 @@ public final class DataTableViewModel {
     /** How the inputs are an image (digits, MNIST), or null. */
     private ImageInput image;
     private List<Object> shapeKey = List.of();
+    /**
+     * The data set whose labels, inputs and targets the rows hold, or null: the data set is immutable, so while it
+     * stays the same (training runs) a refresh sets only what training changes (the digits' 1,797 × 74 values set
+     * again at every refresh took a third of the table's time).
+     */
+    private Dataset filled;
     /** What was on show when the message was set: the message goes when training or the data moves on. */
     private MessageContext messageContext;
 
@@ -131,7 +137,8 @@ public final class DataTableViewModel {
             for (int i = 0; i < d.size(); i++) {
                 fresh.add(new SampleRow(i, d.inputSize(), d.targetSize()));
             }
-            fill(fresh, s);
+            fill(fresh, s, true);
+            filled = d;
             shapeKey = key;
             // the rows first: the columns rebuilt on the shape change measure the new rows (a new data set may
             // have more target columns than the rows shown until now)
@@ -140,12 +147,17 @@ public final class DataTableViewModel {
                 shape.set(shape.get() + 1);
             }
         } else {
-            fill(rows, s);
+            fill(rows, s, d != filled);
+            filled = d;
         }
         probes.set(describeProbes(s));
     }
 
-    private static void fill(List<SampleRow> target, Snapshot s) {
+    /**
+     * Sets the rows' values from {@code s}: what training changes (ŷ, class, loss, batch and test marks), and with
+     * {@code data} the data set's own labels, inputs and targets as well.
+     */
+    private static void fill(List<SampleRow> target, Snapshot s, boolean data) {
         Dataset d = s.scenario().dataset();
         IterationTrace eval = s.evaluation();
         RealMatrix out = eval == null ? null : eval.output();
@@ -153,24 +165,33 @@ public final class DataTableViewModel {
         boolean[] batch = batchRows(s, d.size());
         for (int i = 0; i < target.size(); i++) {
             SampleRow r = target.get(i);
-            r.labelProperty().set(d.label(i));
-            boolean inputsChanged = r.inputVectorProperty().get() == null;
-            for (int c = 0; c < d.inputSize(); c++) {
-                double x = d.input(i, c);
-                inputsChanged |= Double.doubleToLongBits(x) != Double.doubleToLongBits(r.input(c).get());
-                r.input(c).set(x);
-            }
-            if (inputsChanged) {
-                r.inputVectorProperty().set(d.inputRow(i));
+            if (data) {
+                fillData(r, d, i);
             }
             for (int c = 0; c < d.targetSize(); c++) {
-                r.target(c).set(d.target(i, c));
                 r.prediction(c).set(out == null || i >= out.getRowDimension() ? Double.NaN : out.getEntry(i, c));
             }
             r.predictedClassProperty().set(predictedClass(d, out, i));
             r.lossProperty().set(losses == null || i >= losses.length ? Double.NaN : losses[i]);
             r.inBatchProperty().set(batch[i]);
             r.inTestProperty().set(s.isTestRow(i));
+        }
+    }
+
+    /** Sets row {@code r} to sample {@code i} of {@code d}: its label, inputs (and their picture) and targets. */
+    private static void fillData(SampleRow r, Dataset d, int i) {
+        r.labelProperty().set(d.label(i));
+        boolean inputsChanged = r.inputVectorProperty().get() == null;
+        for (int c = 0; c < d.inputSize(); c++) {
+            double x = d.input(i, c);
+            inputsChanged |= Double.doubleToLongBits(x) != Double.doubleToLongBits(r.input(c).get());
+            r.input(c).set(x);
+        }
+        if (inputsChanged) {
+            r.inputVectorProperty().set(d.inputRow(i));
+        }
+        for (int c = 0; c < d.targetSize(); c++) {
+            r.target(c).set(d.target(i, c));
         }
     }
 

@@ -34,6 +34,25 @@ class ColumnWidthsTest {
     }
 
     @Test
+    void textsOfOneShapeAreMeasuredOnceAndTheWidestShapeStillWins() throws Exception {
+        assertEquals(java.util.Set.of("0.0000", "0.0", "0.00", "−0.0000", "0.000e−00", "setosa ✗"), ColumnWidths.shapes(
+                List.of("0.1234", "0.9876", "0.5", "0.25", "−0.3333", "1.083e−06", "setosa ✗", "0.0001")));
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableView<Object> table = new TableView<>();
+            TableColumn<Object, String> p = new TableColumn<>("p");
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(String.format(java.util.Locale.ROOT, "0.%04d", i * 31 % 10_000));
+            }
+            many.add(150, "1.083e−06"); // one wide text among many of another shape
+            p.setUserData(new ColumnWidths.Fit(() -> many, false));
+            table.getColumns().add(p);
+            ColumnWidths.fit(table, 14, false);
+            assertTrue(p.getPrefWidth() >= textWidth("1.083e−06", 14) + ColumnWidths.PADDING);
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void columnsFitTheirTextsGrowWhileValuesChangeAndShareTheSpareWidth() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             List<String> losses = new ArrayList<>(List.of("0.5956"));

@@ -81,6 +81,7 @@ class DataTableViewTest {
         double after = s.evaluation().output().getEntry(1, 0);
         assertNotEquals(before, after);
         SampleRow row = view.model().rows().get(1);
+        assertEquals(-20.0, row.input(0).get(), 0.0, "the row shows the input as edited");
         assertEquals(after, row.prediction(0).get(), 0.0, "ŷ shown is the engine's");
         assertEquals(s.evaluation().sampleLosses()[1], row.lossProperty().get(), 0.0);
         assertEquals(1, s.losses().markers().size(), "the edit is marked on the chart");
