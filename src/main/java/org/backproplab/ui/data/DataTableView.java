@@ -3,6 +3,7 @@ package org.backproplab.ui.data;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -179,6 +180,11 @@ public final class DataTableView extends VBox {
         selectFromState();
     }
 
+    /** @return the text of a number in a cell (a live cell's value is a Number) */
+    private static String numberText(Object value) {
+        return NumberText.format(((Number) value).doubleValue());
+    }
+
     /** @return true while an open exercise asks for an output ŷ or the loss: their columns then show "?" */
     private boolean outputsHidden() {
         org.backproplab.session.Snapshot s = bridge.snapshot();
@@ -267,26 +273,21 @@ public final class DataTableView extends VBox {
         }
         for (int c = 0; c < d.targetSize(); c++) {
             final int col = c;
-            TableColumn<SampleRow, Number> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
-            p.setCellValueFactory(v -> v.getValue().prediction(col));
-            p.setEditable(false);
-            p.setCellFactory(t -> new NumberCell(null, null, "prediction-cell").hiddenWhen(this::outputsHidden));
+            TableColumn<SampleRow, ObservableValue<?>> p = new TableColumn<>(d.targetSize() == 1 ? "ŷ" : "ŷ " + d.targetNames().get(c));
+            LiveCell.follow(p, r -> r.prediction(col), DataTableView::numberText, this::outputsHidden, "prediction-cell");
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
         }
         if (d.targetSize() > 1) {
-            TableColumn<SampleRow, String> cls = new TableColumn<>("class ŷ");
+            TableColumn<SampleRow, ObservableValue<?>> cls = new TableColumn<>("class ŷ");
             cls.setId("predictedClassColumn");
-            cls.setCellValueFactory(v -> v.getValue().predictedClassProperty());
-            cls.setEditable(false);
+            LiveCell.follow(cls, SampleRow::predictedClassProperty, String::valueOf, () -> false, "class-cell");
             cls.getStyleClass().add("class-column");
             cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true, true));
             table.getColumns().add(cls);
         }
-        TableColumn<SampleRow, Number> loss = new TableColumn<>("loss");
-        loss.setCellValueFactory(v -> v.getValue().lossProperty());
-        loss.setEditable(false);
-        loss.setCellFactory(t -> new NumberCell(null, null, "loss-cell").hiddenWhen(this::outputsHidden));
+        TableColumn<SampleRow, ObservableValue<?>> loss = new TableColumn<>("loss");
+        LiveCell.follow(loss, SampleRow::lossProperty, DataTableView::numberText, this::outputsHidden, "loss-cell");
         loss.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.lossProperty().get()), false));
         table.getColumns().add(loss);
         for (TableColumn<SampleRow, ?> col : table.getColumns()) {

@@ -1,6 +1,5 @@
 package org.backproplab.ui.data;
 
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.backproplab.text.NumberText;
@@ -11,7 +10,7 @@ import org.backproplab.text.NumberText;
  * refused; the view model says why), Esc or leaving the cell cancels (and {@code onCancel} runs: the view
  * model forgets why the text was refused).
  */
-final class NumberCell extends TableCell<SampleRow, Number> {
+final class NumberCell extends TextCell<Number> {
     /** Sends typed text for a row; returns false if it was refused. */
     interface Commit {
         boolean apply(int row, String text);
@@ -19,7 +18,6 @@ final class NumberCell extends TableCell<SampleRow, Number> {
 
     private final Commit commit;
     private final Runnable onCancel;
-    private java.util.function.BooleanSupplier hidden = () -> false;
     private TextField field;
 
     NumberCell(Commit commit, Runnable onCancel, String... styleClasses) {
@@ -36,15 +34,9 @@ final class NumberCell extends TableCell<SampleRow, Number> {
             setText(null);
             setGraphic(null);
         } else if (!isEditing()) {
-            setText(hidden.getAsBoolean() ? "?" : NumberText.format(item.doubleValue()));
             setGraphic(null);
+            showText(NumberText.format(item.doubleValue()));
         }
-    }
-
-    /** Writes "?" instead of the number while {@code hidden} says so (an open exercise asks for it). */
-    NumberCell hiddenWhen(java.util.function.BooleanSupplier hidden) {
-        this.hidden = hidden;
-        return this;
     }
 
     @Override
