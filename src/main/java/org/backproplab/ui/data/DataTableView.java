@@ -366,6 +366,25 @@ public final class DataTableView extends VBox {
             probeRow.getChildren().add(f);
         }
         probeRow.getChildren().add(probeResult);
+        if (model.imageInput() != null) {
+            // a field per pixel (64, or 784) says nothing about the picture: the pad draws one; the fields come
+            // with the pixels' columns (the header's "values")
+            Label pad = new Label("draw one on the Draw tab");
+            pad.setId("probeDrawHint");
+            pad.getStyleClass().add("probe-hint");
+            probeRow.getChildren().add(1, pad);
+            for (javafx.scene.Node n : probeRow.getChildren().subList(2, probeRow.getChildren().size())) {
+                n.visibleProperty().bind(pixelValues.selectedProperty());
+                n.managedProperty().bind(pixelValues.selectedProperty());
+            }
+            pad.visibleProperty().bind(pixelValues.selectedProperty().not());
+            pad.managedProperty().bind(pad.visibleProperty());
+        } else {
+            probeResult.visibleProperty().unbind();
+            probeResult.managedProperty().unbind();
+            probeResult.setVisible(true);
+            probeResult.setManaged(true);
+        }
         updateProbe();
     }
 
