@@ -90,6 +90,7 @@ public final class DataTableView extends VBox {
         pixelValues.setTooltip(new Tooltip("Show each pixel's input value as a column of its own, to read or edit it"));
         pixelValues.setOnAction(e -> {
             pixelColumns.forEach(c -> c.setVisible(pixelValues.isSelected()));
+            rebuildProbeFields(model.datasetProperty().get());
             fitColumns(false);
             table.refresh(); // the rows' cells follow the columns now, not at the next refresh while training runs
         });
@@ -339,12 +340,24 @@ public final class DataTableView extends VBox {
         return texts;
     }
 
+    /**
+     * The probe row: a field per input, and ŷ for what is typed. For a picture's inputs (digits, MNIST) it points
+     * to the Draw tab's pad instead, unless the header's values button shows the pixels: 64 (or 784) fields cut to
+     * "-0.33…" say nothing about a picture, and made a fifth of the window's nodes.
+     */
     private void rebuildProbeFields(Dataset d) {
         probeFields.clear();
         probeRow.getChildren().clear();
         Label title = new Label("Try an input:");
         title.getStyleClass().add("probe-title");
         probeRow.getChildren().add(title);
+        if (model.imageInput() != null && !pixelValues.isSelected()) {
+            Label pad = new Label("draw one on the Draw tab");
+            pad.setId("probeDrawHint");
+            pad.getStyleClass().add("probe-hint");
+            probeRow.getChildren().add(pad);
+            return;
+        }
         for (int c = 0; c < d.inputSize(); c++) {
             if (d.isDerived(c)) {
                 break; // the last columns: the probe computes them from the inputs typed (no room for 5 more fields)
@@ -366,29 +379,13 @@ public final class DataTableView extends VBox {
             probeRow.getChildren().add(f);
         }
         probeRow.getChildren().add(probeResult);
-        if (model.imageInput() != null) {
-            // a field per pixel (64, or 784) says nothing about the picture: the pad draws one; the fields come
-            // with the pixels' columns (the header's "values")
-            Label pad = new Label("draw one on the Draw tab");
-            pad.setId("probeDrawHint");
-            pad.getStyleClass().add("probe-hint");
-            probeRow.getChildren().add(1, pad);
-            for (javafx.scene.Node n : probeRow.getChildren().subList(2, probeRow.getChildren().size())) {
-                n.visibleProperty().bind(pixelValues.selectedProperty());
-                n.managedProperty().bind(pixelValues.selectedProperty());
-            }
-            pad.visibleProperty().bind(pixelValues.selectedProperty().not());
-            pad.managedProperty().bind(pad.visibleProperty());
-        } else {
-            probeResult.visibleProperty().unbind();
-            probeResult.managedProperty().unbind();
-            probeResult.setVisible(true);
-            probeResult.setManaged(true);
-        }
         updateProbe();
     }
 
     private void updateProbe() {
+        if (probeResult.getParent() == null) {
+            return; // a picture's probe is the pad
+        }
         List<String> texts = new ArrayList<>();
         for (TextField f : probeFields) {
             texts.add(f.getText());

@@ -108,13 +108,14 @@ class PictureColumnFxTest {
         assertTrue(toggle.isVisible());
         assertTrue(toggle.getWidth() <= toggle.getParent().getLayoutBounds().getWidth() + 1e-9
                 && !toggle.getText().isEmpty(), "the button fits its header");
-        javafx.scene.Node hint = robot.lookup("#probeDrawHint").query();
-        javafx.scene.Node firstField = robot.lookup(".probe-field").query();
-        assertTrue(hint.isVisible() && !firstField.isVisible(), "the probe: a pointer to the pad, not a field per pixel");
+        assertTrue(robot.lookup("#probeDrawHint").query().isVisible() && robot.lookup(".probe-field").tryQuery().isEmpty(),
+                "the probe: a pointer to the pad, not a field per pixel");
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(toggle.isSelected());
-        assertTrue(!hint.isVisible() && firstField.isVisible(), "with the values: a field per pixel, as the columns");
+        assertTrue(robot.lookup("#probeDrawHint").tryQuery().isEmpty()
+                && robot.lookup(".probe-field").queryAll().size() == session.latest().scenario().dataset().inputSize(),
+                "with the values: a field per pixel, as the columns");
         List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table(robot));
         assertTrue(pixels.stream().allMatch(TableColumn::isVisible));
         // the rows' cells follow at once: the first pixel column's cell in row 0 shows input p1,1 of sample 0
