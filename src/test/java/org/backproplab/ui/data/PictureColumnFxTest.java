@@ -40,12 +40,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class PictureColumnFxTest {
     private TrainingSession session;
     private DataTableView view;
+    private SessionBridge bridge;
 
     @Start
     void start(Stage stage) throws Exception {
         session = new TrainingSession(Presets.get("digits"));
         session.sync().get(30, TimeUnit.SECONDS);
-        SessionBridge bridge = new SessionBridge(session);
+        bridge = new SessionBridge(session);
         view = new DataTableView(bridge, new UiState());
         stage.setScene(ThemedScene.of(view, 1000, 500));
         stage.show();
@@ -98,6 +99,22 @@ class PictureColumnFxTest {
                             "row " + row + ", pixel " + i + ": the grey of input " + d.input(row, i));
                 }
             }
+        }
+    }
+
+    @Test
+    void everyPredictionAndLossIsDrawnWhole(FxRobot robot) throws Exception {
+        session.stepMany(400); // from 0.1 to 1e−6 and less: numbers of many lengths
+        session.sync().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(bridge::refresh).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Labeled> cells = java.util.stream.Stream.of(".prediction-cell", ".loss-cell")
+                .flatMap(k -> robot.lookup(k).queryAllAs(javafx.scene.control.Labeled.class).stream())
+                .filter(c -> c.isVisible() && c.getText() != null).toList();
+        assertTrue(cells.size() >= 30, "cells in view: " + cells.size());
+        for (javafx.scene.control.Labeled c : cells) {
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) c.lookup(".text");
+            assertEquals(c.getText(), drawn.getText(), "a number is drawn whole, not cut to …");
         }
     }
 
