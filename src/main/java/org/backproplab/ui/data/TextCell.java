@@ -13,7 +13,7 @@ import javafx.scene.control.TableCell;
  * @param <T> the type of the column's values
  */
 abstract class TextCell<T> extends TableCell<SampleRow, T> {
-    /** True while a text replaces another: a layout asked for then stays with this cell. */
+    /** True while a text replaces another, and while the cell lays it out: a layout asked for stays with the cell. */
     private boolean textOnly;
 
     /**
@@ -25,11 +25,11 @@ abstract class TextCell<T> extends TableCell<SampleRow, T> {
         textOnly = quiet;
         try {
             setText(text);
+            if (quiet && isNeedsLayout()) {
+                layout(); // the text placed anew in the cell: that too stays with the cell
+            }
         } finally {
             textOnly = false;
-        }
-        if (quiet && isNeedsLayout()) {
-            layout();
         }
     }
 
