@@ -27,6 +27,10 @@ final class StartBenchmark {
     /** The steps of the start reached so far, in order: name and {@link System#currentTimeMillis()}. */
     private static final List<Map.Entry<String, Long>> MARKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The processor time the window's thread and JavaFX's renderer had used when the first frame was drawn, ms. */
+    private static volatile long fxCpuAtFrame = -1;
+    private static volatile long renderCpuAtFrame = -1;
+
     private final PrintStream out;
 
     private StartBenchmark(PrintStream out) {
@@ -50,9 +54,11 @@ final class StartBenchmark {
     }
 
     /**
-     * @return e.g. {@code steps main=95 start=610 shown=1200 frame=1400 cpu=2100}: when each step was reached, in ms
-     *         since the JVM started, and the processor time used so far (of every thread, the JIT compilers' too:
-     *         what the start cost, however busy the machine was)
+     * @return e.g. {@code steps main=95 start=610 shown=1200 frame=1400 cpu=2100 fx-cpu-frame=420 render-cpu-frame=60}:
+     *         when each step was reached, in ms since the JVM started, the processor time used so far (of every
+     *         thread, the JIT compilers' too: what the start cost, however busy the machine was), and the processor
+     *         time of the window's thread and of the renderer up to the first frame (their own work before it, which
+     *         other work on the machine does not lengthen)
      */
     static String steps() {
         long t0 = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -61,6 +67,9 @@ final class StartBenchmark {
             b.append(' ').append(m.getKey()).append('=').append(m.getValue() - t0);
         }
         ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> b.append(" cpu=").append(cpu.toMillis()));
+        if (fxCpuAtFrame >= 0) {
+            b.append(" fx-cpu-frame=").append(fxCpuAtFrame).append(" render-cpu-frame=").append(renderCpuAtFrame);
+        }
         return b.toString();
     }
 
@@ -71,7 +80,13 @@ final class StartBenchmark {
      */
     void afterShow(java.util.concurrent.CompletableFuture<?> complete) {
         afterNextFrame(() -> {
-            out.println("first-frame " + drawnNow("frame"));
+            long drawn = drawnNow("frame");
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            fxCpuAtFrame = threads.getCurrentThreadCpuTime() / 1_000_000;
+            renderCpuAtFrame = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                    .filter(t -> t != null && t.getThreadName().startsWith("QuantumRenderer"))
+                    .mapToLong(t -> threads.getThreadCpuTime(t.getThreadId())).filter(ns -> ns > 0).sum() / 1_000_000;
+            out.println("first-frame " + drawn);
             out.flush();
             complete.whenComplete((v, e) -> afterNextFrame(() -> {
                 out.println("complete " + drawnNow("drawn-complete"));

@@ -7,7 +7,9 @@ import java.util.prefs.Preferences;
 import org.backproplab.data.Presets;
 import org.backproplab.io.ShippedLessons;
 import org.backproplab.session.TrainingSession;
+import org.backproplab.ui.exercise.ResultsLog;
 import org.backproplab.ui.files.RecentFiles;
+import org.backproplab.ui.lecture.LecturePrefs;
 import org.backproplab.ui.presenter.PresenterPrefs;
 import org.backproplab.ui.shell.MainViewModel;
 
@@ -89,6 +91,8 @@ final class StartupWork {
     private static void warmUp() {
         Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
         RecentFiles.userNode().get("recent", "");
+        LecturePrefs.user().node().get("lecture", "");
+        ResultsLog.userNode().get("student", "");
         try {
             FIRST_FRAME.await(FIRST_FRAME_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

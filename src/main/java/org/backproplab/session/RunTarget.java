@@ -130,4 +130,16 @@ public record RunTarget(long count, Unit unit) {
         return unit == Unit.ITERATIONS ? t.iteration() == count
                 : Math.abs(t.epochs() - count) <= EPOCH_TOLERANCE * Math.max(1, count);
     }
+
+    // written out: a record's own equals and hashCode are linked at their first call, a few ms of the window's first
+    // frame (which compares targets)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunTarget t && t.count == count && t.unit == unit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(count) * 31 + unit.hashCode();
+    }
 }

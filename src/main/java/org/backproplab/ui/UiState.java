@@ -44,6 +44,18 @@ public final class UiState {
         public String name() {
             return isBias() ? "b" + layer + "[" + (to + 1) + "]" : "W" + layer + "[" + (from + 1) + "," + (to + 1) + "]";
         }
+
+        // written out: a record's own equals and hashCode are linked at their first call, a few ms of the window's
+        // first frame
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EdgeRef e && e.layer == layer && e.from == from && e.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return (layer * 31 + from) * 31 + to;
+        }
     }
 
     /**
@@ -51,6 +63,17 @@ public final class UiState {
      * the hidden neuron whose own heatmap the decision-boundary view shows.
      */
     public record NeuronRef(int layer, int index) {
+        // written out: a record's own equals and hashCode are linked at their first call, a few ms of the window's
+        // first frame
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NeuronRef n && n.layer == layer && n.index == index;
+        }
+
+        @Override
+        public int hashCode() {
+            return layer * 31 + index;
+        }
     }
 
     /** The sample selected, or {@code -1} for all samples (the graph shows {@link #sampleOnShow}). */

@@ -36,6 +36,19 @@ public final class NeuronThumbnails {
 
     /** Every neuron's map for one snapshot, with its pixels (ARGB, row-major, row 0 at the top). */
     public record Result(long request, Snapshot snapshot, Map<NeuronRef, Heatmap> maps, Map<NeuronRef, int[]> argb) {
+        /**
+         * Each result is a computation of its own: the same result, not equal maps (written out, and not comparing
+         * the maps: a record's own equals is linked at its first call, a few ms of the window's first frame).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private record Request(long id, Snapshot snapshot, Plane plane, ColorScale scale, Theme theme) {

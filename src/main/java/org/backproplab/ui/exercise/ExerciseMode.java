@@ -23,6 +23,7 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.ui.HiddenNumbers;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.common.TooltipOnHover;
 
 /**
  * Puts Check my working and Predict, then reveal together: their view models follow the session's snapshots and
@@ -34,12 +35,13 @@ import org.backproplab.ui.UiState;
 public final class ExerciseMode {
     private final ExerciseViewModel exercise = new ExerciseViewModel();
     private final PredictionViewModel prediction = new PredictionViewModel();
-    private final ExercisePanel panel = new ExercisePanel(exercise, prediction);
+    /** Made when first asked for ({@link #panel()}): the window's first frame does without it. */
+    private ExercisePanel panel;
     private final BooleanBinding open = exercise.onProperty().or(prediction.onProperty());
     private final UiState state;
     private final ResultsLog results = new ResultsLog(ResultsLog.userNode(), java.time.Clock.systemUTC());
     private final ResultsView resultsView = new ResultsView(results,
-            () -> panel.getScene() == null ? null : panel.getScene().getWindow());
+            () -> panel == null || panel.getScene() == null ? null : panel.getScene().getWindow());
 
     public ExerciseMode(SessionBridge bridge, UiState state) {
         this.state = state;
@@ -47,7 +49,6 @@ public final class ExerciseMode {
         exercise.onAnswered(results::record);
         prediction.onPredicted(results::record);
         results.lessonFrom(() -> bridge.snapshot() == null ? "" : bridge.snapshot().scenario().name());
-        panel.showAbove(resultsView.namePrompt());
         Runnable follow = () -> {
             Snapshot s = bridge.snapshot();
             if (s != null) {
@@ -77,11 +78,16 @@ public final class ExerciseMode {
             }
         });
         // in lecture mode the panel is read from the back of the room, as the derivation it replaces
-        Runnable size = () -> panel.getContent().setStyle(state.lectureText() > 0
-                ? org.backproplab.ui.Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
-        state.lectureProperty().addListener((o, was, is) -> size.run());
-        state.lectureTextProperty().addListener((o, was, is) -> size.run());
-        size.run();
+        state.lectureProperty().addListener((o, was, is) -> sizeText());
+        state.lectureTextProperty().addListener((o, was, is) -> sizeText());
+    }
+
+    /** The panel's text at the lecture's size (a share of it) in lecture mode, else the usual size. */
+    private void sizeText() {
+        if (panel != null) {
+            panel.getContent().setStyle(state.lectureText() > 0
+                    ? org.backproplab.ui.Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
+        }
     }
 
     /** The panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
@@ -107,9 +113,22 @@ public final class ExerciseMode {
         return resultsView;
     }
 
-    /** @return the panel shown in place of the derivation while {@link #openProperty()} is true */
+    /**
+     * @return the panel shown in place of the derivation while {@link #openProperty()} is true, made at the first
+     *         call (showing the exercise and the question as they are then)
+     */
     public ExercisePanel panel() {
+        if (panel == null) {
+            panel = new ExercisePanel(exercise, prediction);
+            panel.showAbove(resultsView.namePrompt());
+            sizeText();
+        }
         return panel;
+    }
+
+    /** @return true once the panel is made ({@link #panel()}) */
+    public boolean panelMade() {
+        return panel != null;
     }
 
     /** @return true while Check my working or Predict, then reveal is on */
@@ -134,14 +153,15 @@ public final class ExerciseMode {
         ToggleButton check = new ToggleButton();
         check.setId("exerciseToggle");
         check.selectedProperty().bindBidirectional(exercise.onProperty());
-        check.setTooltip(new Tooltip("Check my working [X]: the numbers of each phase you step are hidden; type them "
-                + "and they are checked at once, wrong ones with a diagnosis"));
+        // on the window's first frame: their tooltips are made when first hovered
+        TooltipOnHover.install(check, () -> new Tooltip("Check my working [X]: the numbers of each phase you step are "
+                + "hidden; type them and they are checked at once, wrong ones with a diagnosis"));
         check.setAccessibleHelp("Key X");
         ToggleButton predict = new ToggleButton("Predict");
         predict.setId("predictionToggle");
         predict.selectedProperty().bindBidirectional(prediction.onProperty());
-        predict.setTooltip(new Tooltip("Predict, then reveal [P]: before each phase or step, a question about what "
-                + "it will do; the answer is revealed once it has run"));
+        TooltipOnHover.install(predict, () -> new Tooltip("Predict, then reveal [P]: before each phase or step, a "
+                + "question about what it will do; the answer is revealed once it has run"));
         predict.setAccessibleHelp("Key P");
         // lecture mode's status bar also holds the drawers' buttons: a shorter name keeps it within 1024 px
         check.textProperty().bind(Bindings.when(state.lectureProperty()).then("Check").otherwise("Check my working"));

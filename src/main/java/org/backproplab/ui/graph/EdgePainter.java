@@ -30,6 +30,17 @@ final class EdgePainter {
 
     /** How one group of edges is stroked. */
     private record Look(Color stroke, double width, boolean dashed) {
+        // written out: a record's own equals and hashCode are linked at their first call, a few ms of the window's
+        // first frame
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Look l && l.stroke.equals(stroke) && Double.compare(l.width, width) == 0 && l.dashed == dashed;
+        }
+
+        @Override
+        public int hashCode() {
+            return (stroke.hashCode() * 31 + Double.hashCode(width)) * 31 + Boolean.hashCode(dashed);
+        }
     }
 
     /**

@@ -41,7 +41,8 @@ public final class NetworkView extends Region {
     private final NetworkViewModel vm;
     private final Canvas canvas = new Canvas();
     private final EdgeEditor editor = new EdgeEditor();
-    private final Tooltip tip = new Tooltip();
+    /** The hover card of an edge or an input's pixel, made at the first hover: the first frame does without it. */
+    private Tooltip tip;
     /** The input whose pixel of the picture the mouse is over, or −1. */
     private int hoveredPixel = -1;
     /** "+k more numbers — …" when not every number fits ({@code #hiddenNumbersNote}); empty and hidden otherwise. */
@@ -100,8 +101,6 @@ public final class NetworkView extends Region {
         hiddenNote.setMouseTransparent(true);
         // the editor joins when first opened: hidden, its text field still cost the window's first frame a styling
         getChildren().addAll(canvas, hiddenNote, problemsNote.node());
-        tip.setShowDelay(Duration.ZERO);
-        tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
         editor.setOnCommit(this::send);
         bridge.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         state.numbersProperty().addListener((o, a, b) -> refresh());
@@ -298,13 +297,13 @@ public final class NetworkView extends Region {
         if (pendingRef != null && vm.value(pendingRef) == pendingValue) {
             pendingRef = null;
         }
-        if (vm.hovered() != null && tip.isShowing()) {
-            tip.setText(vm.describe(vm.hovered()));
+        if (vm.hovered() != null && tipShowing()) {
+            tip().setText(vm.describe(vm.hovered()));
         }
         redraw();
-        if (hoveredPixel >= 0 && tip.isShowing() && vm.scene() != null && vm.scene().picture() != null
+        if (hoveredPixel >= 0 && tipShowing() && vm.scene() != null && vm.scene().picture() != null
                 && hoveredPixel < vm.scene().picture().inputs().length) {
-            tip.setText(vm.describePixel(hoveredPixel));
+            tip().setText(vm.describePixel(hoveredPixel));
         }
     }
 
@@ -450,6 +449,26 @@ public final class NetworkView extends Region {
         hoverPixel(ref == null ? vm.pixelAt(e.getX(), e.getY()) : -1, e);
     }
 
+    /** @return the hover card, made now if not yet */
+    private Tooltip tip() {
+        if (tip == null) {
+            tip = new Tooltip();
+            tip.setShowDelay(Duration.ZERO);
+            tip.setStyle("-fx-font-size: 14px; -fx-font-family: 'DejaVu Sans';");
+        }
+        return tip;
+    }
+
+    private boolean tipShowing() {
+        return tip != null && tip.isShowing();
+    }
+
+    private void hideTip() {
+        if (tip != null) {
+            tip.hide();
+        }
+    }
+
     /** Over the inputs' picture: the hovered pixel's input as the engine has it, in the tooltip. */
     private void hoverPixel(int i, MouseEvent e) {
         if (i == hoveredPixel) {
@@ -458,11 +477,11 @@ public final class NetworkView extends Region {
         hoveredPixel = i;
         if (i < 0) {
             if (vm.hovered() == null) {
-                tip.hide();
+                hideTip();
             }
         } else if (getScene() != null && getScene().getWindow() != null) {
-            tip.setText(vm.describePixel(i));
-            tip.show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
+            tip().setText(vm.describePixel(i));
+            tip().show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
         }
     }
 
@@ -475,10 +494,10 @@ public final class NetworkView extends Region {
         pendingRef = null;
         canvas.setCursor(ref == null ? Cursor.DEFAULT : Cursor.HAND);
         if (ref == null) {
-            tip.hide();
+            hideTip();
         } else if (getScene() != null && getScene().getWindow() != null) {
-            tip.setText(vm.describe(ref));
-            tip.show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
+            tip().setText(vm.describe(ref));
+            tip().show(canvas, e.getScreenX() + 16, e.getScreenY() + 16);
         }
         redraw();
     }
@@ -497,7 +516,7 @@ public final class NetworkView extends Region {
             return;
         }
         dragged = true;
-        tip.hide();
+        hideTip();
         long now = System.nanoTime();
         if (now - lastDragSend >= DRAG_SEND_NANOS) {
             lastDragSend = now;
@@ -517,7 +536,7 @@ public final class NetworkView extends Region {
         } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
             EdgeRef ref = vm.hitTest(e.getX(), e.getY());
             if (ref != null) {
-                tip.hide();
+                hideTip();
                 edit(ref);
             } else {
                 editor.close();

@@ -37,12 +37,13 @@ public final class LectureLayout extends StackPane {
     private final SplitPane top;
     private final SplitPane bottom;
     private final SplitPane all;
-    private final SplitPane base = new SplitPane();
-    private final DrawerPane drawers;
-    private final StackPane stage;
-    private final Label inspectorAway = new Label("In lecture mode the inspector's derivation is beside the graph "
-            + "and its weights are in the Weights drawer (W). F5 brings the usual layout back.");
-    private final HBox bar;
+    /** Lecture mode's arrangement (the split of the graph and the derivation under the drawers), made when first on. */
+    private SplitPane base;
+    private DrawerPane drawers;
+    private StackPane stage;
+    private Label inspectorAway;
+    /** The drawer bar, made when first asked for ({@link #drawerBar()}). */
+    private HBox bar;
     private double[] normalDividers;
     private Tab normalTab;
     private final double[] lectureDivider = {-1};
@@ -66,13 +67,6 @@ public final class LectureLayout extends StackPane {
         all.setOrientation(Orientation.VERTICAL);
         all.getStyleClass().add("main-split");
         normal(true);
-        base.getStyleClass().add("lecture-split");
-        drawers = new DrawerPane(lecture);
-        stage = new StackPane(base, drawers);
-        stage.setId("lectureStage");
-        inspectorAway.setWrapText(true);
-        inspectorAway.getStyleClass().add("inspector-away");
-        bar = drawerBar(lecture);
         lecture.onProperty().addListener((o, was, on) -> {
             if (side != null) {
                 arrange(on);
@@ -104,12 +98,40 @@ public final class LectureLayout extends StackPane {
 
     /** @return the drawer bar: one button per drawer with its key, and the keys of lecture mode (shown in lecture mode only) */
     public Node drawerBar() {
+        if (bar == null) {
+            bar = drawerBar(lecture);
+        }
         return bar;
     }
 
-    /** @return the node of drawer {@code d} (for tests) */
+    /** @return the node of drawer {@code d} (for tests; made with lecture mode's arrangement) */
     public Node drawer(Drawer d) {
+        makeLectureStage();
         return drawers.drawer(d);
+    }
+
+    /** @return true once lecture mode's arrangement (its split and drawers) is made: when first on (for tests) */
+    public boolean lectureArrangementMade() {
+        return stage != null;
+    }
+
+    /**
+     * Makes lecture mode's arrangement, unless made: the split of the graph and the derivation with the drawers over
+     * it, and what stands in the inspector's tab meanwhile. The usual arrangement does without them.
+     */
+    private void makeLectureStage() {
+        if (stage != null) {
+            return;
+        }
+        base = new SplitPane();
+        base.getStyleClass().add("lecture-split");
+        drawers = new DrawerPane(lecture);
+        stage = new StackPane(base, drawers);
+        stage.setId("lectureStage");
+        inspectorAway = new Label("In lecture mode the inspector's derivation is beside the graph "
+                + "and its weights are in the Weights drawer (W). F5 brings the usual layout back.");
+        inspectorAway.setWrapText(true);
+        inspectorAway.getStyleClass().add("inspector-away");
     }
 
     // Commands
@@ -123,6 +145,7 @@ public final class LectureLayout extends StackPane {
     }
 
     private void arrange(boolean on) {
+        makeLectureStage();
         if (on) {
             normalDividers = new double[] {all.getDividerPositions()[0], top.getDividerPositions()[0],
                 bottom.getDividerPositions()[0]};

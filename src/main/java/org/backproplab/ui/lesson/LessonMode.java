@@ -33,7 +33,8 @@ public final class LessonMode {
     /** The panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
     static final double LECTURE_SHARE = 0.8;
     private final LessonPlayer player;
-    private final LessonPanel panel;
+    /** Made when first asked for ({@link #panel()}): the window's first frame does without it. */
+    private LessonPanel panel;
     private final UiState state;
     private final Supplier<Window> owner;
     private final Consumer<String> report;
@@ -49,14 +50,10 @@ public final class LessonMode {
         this.owner = owner;
         this.report = report;
         this.player = new LessonPlayer(bridge, state, exercises.exercise(), exercises.prediction(), exercises.results());
-        this.panel = new LessonPanel(player);
         player.onReport(report);
         // in lecture mode the step is read from the back of the room, as the derivation beside it
-        Runnable size = () -> panel.setStyle(state.lectureText() > 0
-                ? Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
-        state.lectureProperty().addListener((o, was, is) -> size.run());
-        state.lectureTextProperty().addListener((o, was, is) -> size.run());
-        size.run();
+        state.lectureProperty().addListener((o, was, is) -> sizeText());
+        state.lectureTextProperty().addListener((o, was, is) -> sizeText());
         player.lockedProperty().addListener((o, was, is) -> applyLocks());
         // controls made anew for another network (the architecture panel's rows) are locked too
         bridge.snapshotProperty().addListener((o, was, is) -> {
@@ -65,18 +62,31 @@ public final class LessonMode {
                 javafx.application.Platform.runLater(this::applyLocks);
             }
         });
-        panel.sceneProperty().addListener((o, was, is) -> {
+    }
+
+    /** The panel's text at the lecture's size (a share of it) in lecture mode, else the usual size. */
+    private void sizeText() {
+        if (panel != null) {
+            panel.setStyle(state.lectureText() > 0 ? Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
+        }
+    }
+
+    /** Makes the panel: as wide as a share of the window once in one, with the lesson open now. */
+    private LessonPanel makePanel() {
+        LessonPanel made = new LessonPanel(player);
+        made.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {
-                panel.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(LessonPanel.MIN_WIDTH,
+                made.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(LessonPanel.MIN_WIDTH,
                         Math.min(LessonPanel.MAX_WIDTH, is.getWidth() * (state.lectureProperty().get()
                                 ? LessonPanel.LECTURE_WIDTH_SHARE : LessonPanel.WIDTH_SHARE))),
                         is.widthProperty(), state.lectureProperty()));
-                panel.setMinWidth(Region.USE_PREF_SIZE);
+                made.setMinWidth(Region.USE_PREF_SIZE);
                 // a lesson opened before the panel joined the window (it is put in after the window's other
                 // parts, which are made after its first frame) locks the controls that are there now
                 applyLocks();
             }
         });
+        return made;
     }
 
     // Properties
@@ -86,9 +96,21 @@ public final class LessonMode {
         return player;
     }
 
-    /** @return the panel to put beside the graph (it takes no room while no lesson is open) */
+    /**
+     * @return the panel to put beside the graph (it takes no room while no lesson is open), made at the first call
+     *         (showing the lesson open then, if any)
+     */
     public Node panel() {
+        if (panel == null) {
+            panel = makePanel();
+            sizeText();
+        }
         return panel;
+    }
+
+    /** @return true once the panel is made ({@link #panel()}) */
+    public boolean panelMade() {
+        return panel != null;
     }
 
     // Commands
@@ -193,7 +215,7 @@ public final class LessonMode {
     private void applyLocks() {
         if (bar != null) {
             // the menu bar's: the panel joins the window only after the window's first frame
-            locks.apply(panel.getScene() != null ? panel.getScene() : bar.getScene(), bar, player.lockedProperty().get());
+            locks.apply(panel != null && panel.getScene() != null ? panel.getScene() : bar.getScene(), bar, player.lockedProperty().get());
         }
     }
 

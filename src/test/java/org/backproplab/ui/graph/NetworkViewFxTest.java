@@ -30,7 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The graph in a small window: clicking an edge opens its editor; Enter commits, Esc cancels, bad text is refused. */
+/**
+ * The graph in a small window: hovering an edge shows its card; clicking it opens its editor; Enter commits, Esc
+ * cancels, bad text is refused.
+ */
 @ExtendWith(ApplicationExtension.class)
 class NetworkViewFxTest {
     private static final EdgeRef EDGE = new EdgeRef(2, 1, 0);
@@ -112,6 +115,25 @@ class NetworkViewFxTest {
         assertEquals("'abc' in W2[2,1]: expected a number such as 0.5 or -1.2e-3", error.getText());
         assertTrue(view.editor().isVisible(), "the editor stays open to correct the text");
         assertEquals(weight(before), weight(after), 0, "nothing was sent");
+    }
+
+    @Test
+    void hoveringAnEdgeShowsItsCardMadeAtTheFirstHover(FxRobot robot) throws Exception {
+        settle(robot);
+        Edge e = view.viewModel().scene().edges().stream().filter(x -> x.ref().equals(EDGE)).findFirst().orElseThrow();
+        robot.moveTo(view.localToScreen((e.x1() + e.x2()) / 2, (e.y1() + e.y2()) / 2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> card() != null);
+        assertEquals(view.viewModel().describe(EDGE), card().getText());
+        robot.moveTo(view.localToScreen(4, 4));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> card() == null);
+    }
+
+    /** @return the graph's hover card if it shows */
+    private javafx.scene.control.Tooltip card() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getOwnerNode() != null
+                        && view.getChildrenUnmodifiable().contains(t.getOwnerNode()))
+                .map(w -> (javafx.scene.control.Tooltip) w).findFirst().orElse(null);
     }
 
     @Test

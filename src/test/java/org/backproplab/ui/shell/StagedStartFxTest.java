@@ -11,12 +11,17 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backproplab.data.Presets;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.SessionBridge;
+import org.backproplab.ui.OnScreen;
+import org.backproplab.ui.OwnPreferences;
 import org.backproplab.ui.UiState;
+import org.backproplab.ui.lecture.LectureLayout;
+import org.backproplab.ui.lecture.LecturePrefs;
 import org.backproplab.ui.loss.LossChartView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +37,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * window made at once, each part where that window has it, and the graph did not move (at every zoom). A Step pressed
  * (→) before the parts exist is carried out, and the parts made after it show its result; a menu item's key pressed
  * before the menu bar exists is carried out once it is in; a lesson opened before them locks their controls too.
+ * The panels shown only on demand (the exercise panel, the lesson panel, lecture mode's split and drawers) are not
+ * made for the first screen; each shows what was asked for before it was made (X, a lesson, F5 on the first screen,
+ * or lecture mode remembered on, which makes the window at once).
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OwnPreferences.class})
+@OwnPreferences.Node("org/backproplab/staged-start-fx-test")
 class StagedStartFxTest extends FxRobot {
     /** The parts the first screen does without, by the id of a node in each. */
     private static final List<String> LATER = List.of("#stepButton", "#runButton", "#presetChoice",
@@ -52,6 +61,9 @@ class StagedStartFxTest extends FxRobot {
             stages.forEach(Stage::hide);
         });
         sessions.forEach(TrainingSession::close);
+        // lecture mode and its drawers are remembered: the next test starts without them
+        LecturePrefs.user().node().clear();
+        LecturePrefs.user().node().flush();
     }
 
     /** Shows a window on a session of its own at 1280×800, made at once or as its first screen only. */
@@ -187,6 +199,115 @@ class StagedStartFxTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(staged.lookup("#addRowButton").isDisabled(), "the data table made after it is locked too");
         assertTrue(staged.lookup("#learningRateField").isDisabled(), "the toolbar made after it is locked too");
+    }
+
+    /** Completes {@code w} (unless made at once) and waits until it is. */
+    private void complete(MainWindow w) throws Exception {
+        if (!w.whenComplete().isDone()) {
+            interact(w::completeLater);
+        }
+        w.whenComplete().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theFirstScreenMakesNoPanelShownOnlyOnDemand() {
+        MainWindow w = show(true);
+        assertFalse(w.exercises().panelMade(), "the exercise panel");
+        assertFalse(w.lessons().panelMade(), "the lesson panel");
+        assertFalse(lectureLayout(w).lectureArrangementMade(), "lecture mode's split and drawers");
+    }
+
+    @Test
+    void theStatusBarsTogglesGetTheirTooltipsWhenFirstHovered() {
+        MainWindow w = show(true);
+        javafx.scene.control.Control check = (javafx.scene.control.Control) w.lookup("#exerciseToggle");
+        javafx.scene.control.Control predict = (javafx.scene.control.Control) w.lookup("#predictionToggle");
+        assertTrue(check.getTooltip() == null && predict.getTooltip() == null, "none made for the first frame");
+        assertEquals("Key X", check.getAccessibleHelp(), "the key is said without it");
+
+        moveTo(check);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(check.getTooltip() != null && check.getTooltip().getText().startsWith("Check my working [X]"));
+        assertTrue(predict.getTooltip() == null, "only the one hovered");
+        moveTo(predict);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(predict.getTooltip() != null && predict.getTooltip().getText().startsWith("Predict, then reveal [P]"));
+    }
+
+    @Test
+    void checkMyWorkingTurnedOnOnTheFirstScreenShowsItsPanelOnceTheWindowIsComplete() throws Exception {
+        MainWindow w = show(true);
+        type(KeyCode.X);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.exercises().exercise().onProperty().get(), "X works on the first screen");
+
+        complete(w);
+        assertTrue(OnScreen.showing(w.lookup("#exercisePanel")), "the panel shows in the derivation's place");
+        assertTrue(OnScreen.showing(w.lookup("#exerciseSection")), "with Check my working");
+        assertTrue(w.lookup("#exercisePanel #studentNameField") != null, "and the name prompt at its top");
+    }
+
+    @Test
+    void aLessonOpenedOnTheFirstScreenOrLaterShowsInItsPanel() throws Exception {
+        MainWindow before = show(true);
+        interact(() -> before.lessons().openShipped("xor-from-scratch"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> before.lessons().player().openProperty().get());
+        complete(before);
+        assertTrue(OnScreen.showing(before.lookup("#lessonPanel")), "the panel made after the lesson opened shows it");
+        assertEquals(before.lessons().player().titleProperty().get(), ((Label) before.lookup("#lessonTitle")).getText());
+
+        MainWindow after = show(true);
+        complete(after);
+        assertFalse(OnScreen.showing(after.lookup("#lessonPanel")), "no lesson, no panel");
+        interact(() -> after.lessons().openShipped("xor-from-scratch"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnScreen.showing(after.lookup("#lessonPanel")));
+        assertEquals(after.lessons().player().titleProperty().get(), ((Label) after.lookup("#lessonTitle")).getText());
+    }
+
+    @Test
+    void lectureModeTurnedOnOnTheFirstScreenIsArrangedOnceTheWindowIsComplete() throws Exception {
+        MainWindow w = show(true);
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.lecture().onProperty().get(), "F5 works on the first screen");
+
+        complete(w);
+        assertLectureArranged(w);
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(OnScreen.showing(w.lookup("#lossChart")), "F5 again: the chart is back below the graph");
+    }
+
+    @Test
+    void lectureModeRememberedOnMakesTheWholeWindowAtOnceInItsArrangement() throws Exception {
+        LecturePrefs.user().node().putBoolean("lecture", true);
+        LecturePrefs.user().node().flush();
+        MainWindow w = show(true);
+        assertTrue(w.whenComplete().isDone(), "made at once");
+        assertLectureArranged(w);
+    }
+
+    private void assertLectureArranged(MainWindow w) {
+        assertTrue(OnScreen.showing(w.lookup("#lectureStage")), "the graph and the derivation fill the window");
+        assertTrue(w.lookup("#chartDrawer") != null, "the chart waits in its drawer");
+        assertFalse(OnScreen.showing(w.lookup("#lossChart")), "not below the graph");
+        assertTrue(OnScreen.showing(w.lookup("#chartDrawerToggle")), "the drawer bar lists the drawers");
+    }
+
+    private static LectureLayout lectureLayout(Parent p) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof LectureLayout l) {
+                return l;
+            }
+            if (n instanceof Parent q) {
+                LectureLayout l = lectureLayout(q);
+                if (l != null) {
+                    return l;
+                }
+            }
+        }
+        return null;
     }
 
     private static LossChartView chartOf(MainWindow w) {
