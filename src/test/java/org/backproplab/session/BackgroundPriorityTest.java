@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The training thread gives way to the window's threads once it runs (its nice value, read from Linux's /proc). */
 class BackgroundPriorityTest {
@@ -23,12 +24,10 @@ class BackgroundPriorityTest {
         }
     }
 
-    /** @return the calling thread's nice value (field 19 of its stat line, after the name in parentheses) */
+    /** @return the calling thread's nice value */
     private static int niceHere() {
         try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(after[16]); // fields 3, 4, … of stat: the 19th is the nice value
+            return BackgroundPriority.niceOf(Path.of("/proc/thread-self"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,13 +58,10 @@ class BackgroundPriorityTest {
         assertEquals(normal, session.call(BackgroundPriorityTest::niceHere).get(30, TimeUnit.SECONDS),
                 "steps alone leave the thread at the app's priority");
         session.run();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (session.latest().iteration() <= 5 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // until a training chunk ran: the thread lowers itself before its first one
-        }
-        assertTrue(session.latest().iteration() > 5, "training ran");
-        assertEquals(Math.max(normal, BackgroundPriority.NICE), session.call(BackgroundPriorityTest::niceHere)
-                .get(30, TimeUnit.SECONDS), "once it runs, it gives way to the window's threads");
+        int expected = Math.max(normal, BackgroundPriority.NICE);
+        // the thread lowers itself before its first training chunk, without waiting for renice: wait for it here
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.call(BackgroundPriorityTest::niceHere).get(30, TimeUnit.SECONDS) == expected);
         assertEquals(Thread.MIN_PRIORITY, session.call(() -> Thread.currentThread().getPriority()).get(30, TimeUnit.SECONDS));
         assertEquals(normal, niceHere(), "only the training thread: not the rest of the app");
     }
@@ -77,12 +73,16 @@ class BackgroundPriorityTest {
         int[] seen = new int[1];
         boolean[] lowered = new boolean[1];
         Thread t = new Thread(() -> {
-            lowered[0] = BackgroundPriority.lowerCurrentThread();
+            try {
+                lowered[0] = BackgroundPriority.lowerCurrentThread().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
             seen[0] = niceHere();
         });
         t.start();
-        t.join(TimeUnit.SECONDS.toMillis(60));
-        assertTrue(normal > BackgroundPriority.NICE || lowered[0], "renice succeeded");
+        t.join(TimeUnit.SECONDS.toMillis(90));
+        assertEquals(normal < BackgroundPriority.NICE, lowered[0], "renice runs when the thread is below nice 10");
         assertEquals(Math.max(normal, BackgroundPriority.NICE), seen[0]);
         assertEquals(normal, niceHere());
     }

@@ -1,7 +1,10 @@
 package org.backproplab.ui.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -59,6 +62,8 @@ public final class DataTableView extends VBox {
     private final HBox probeRow = new HBox(8);
     private final List<TextField> probeFields = new ArrayList<>();
     private final Label probeResult = new Label();
+    /** True when the probe is the Draw tab's pad (a picture's inputs, their values not shown): no fields, no ŷ. */
+    private boolean probeIsPad;
     private boolean syncing;
 
     public DataTableView(SessionBridge bridge, UiState state) {
@@ -308,24 +313,24 @@ public final class DataTableView extends VBox {
 
     /**
      * @return texts as wide as the widest that a computed column (ŷ, loss) shows in the first rows of the table: for
-     *         each sign and power of ten among the values, that number with every significant digit (a value with
-     *         fewer digits, or rounded up to the next power, is written shorter; digits are equally wide). A refresh
-     *         then formats a few numbers instead of 200 per column.
+     *         each sign and power of ten among the values, that number with every significant digit and the next
+     *         power itself (a value of the class is written with fewer digits, or rounded up to that power: 9999.7
+     *         is "10000"; digits are equally wide), and a subnormal value as it is. A refresh then formats a few
+     *         numbers instead of 200 per column.
      */
-    private List<String> rowTexts(java.util.function.ToDoubleFunction<SampleRow> value) {
+    private List<String> rowTexts(ToDoubleFunction<SampleRow> value) {
         List<String> texts = new ArrayList<>(List.of("0.0000"));
-        java.util.Set<Long> classes = new java.util.HashSet<>();
+        Set<Long> classes = new HashSet<>();
         for (int i = 0; i < Math.min(model.rows().size(), 200); i++) {
             double v = value.applyAsDouble(model.rows().get(i));
-            if (!Double.isFinite(v) || v == 0) {
-                if (classes.add(Double.isNaN(v) ? Long.MAX_VALUE : Long.MIN_VALUE + (long) Math.signum(v) + 1)) {
-                    texts.add(NumberText.format(v));
-                }
+            if (!Double.isFinite(v) || Math.abs(v) < Double.MIN_NORMAL) {
+                texts.add(NumberText.format(v)); // NaN, ±∞, 0 and the subnormal: few, each as it is
                 continue;
             }
             int power = (int) Math.floor(Math.log10(Math.abs(v)));
             if (classes.add(2L * power + (v < 0 ? 1 : 0))) {
                 texts.add(NumberText.format(Math.copySign(1.1111111 * Math.pow(10, power), v)));
+                texts.add(NumberText.format(Math.copySign(Math.pow(10, power + 1), v)));
             }
         }
         return texts;
@@ -367,7 +372,8 @@ public final class DataTableView extends VBox {
         Label title = new Label("Try an input:");
         title.getStyleClass().add("probe-title");
         probeRow.getChildren().add(title);
-        if (model.imageInput() != null && !pixelValues.isSelected()) {
+        probeIsPad = model.imageInput() != null && !pixelValues.isSelected();
+        if (probeIsPad) {
             Label pad = new Label("draw one on the Draw tab");
             pad.setId("probeDrawHint");
             pad.getStyleClass().add("probe-hint");
@@ -399,8 +405,8 @@ public final class DataTableView extends VBox {
     }
 
     private void updateProbe() {
-        if (probeResult.getParent() == null) {
-            return; // a picture's probe is the pad
+        if (probeIsPad) {
+            return;
         }
         List<String> texts = new ArrayList<>();
         for (TextField f : probeFields) {

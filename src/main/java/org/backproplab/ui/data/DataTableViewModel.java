@@ -178,13 +178,18 @@ public final class DataTableViewModel {
         }
     }
 
-    /** Sets row {@code r} to sample {@code i} of {@code d}: its label, inputs (and their picture) and targets. */
+    /**
+     * Sets row {@code r} to sample {@code i} of {@code d}: its label, inputs (and their picture, when an input
+     * differs from the picture's: a typed pixel is already in the row's input before the session takes it) and
+     * targets.
+     */
     private static void fillData(SampleRow r, Dataset d, int i) {
         r.labelProperty().set(d.label(i));
-        boolean inputsChanged = r.inputVectorProperty().get() == null;
+        double[] picture = r.inputVectorProperty().get();
+        boolean inputsChanged = picture == null || picture.length != d.inputSize();
         for (int c = 0; c < d.inputSize(); c++) {
             double x = d.input(i, c);
-            inputsChanged |= Double.doubleToLongBits(x) != Double.doubleToLongBits(r.input(c).get());
+            inputsChanged = inputsChanged || Double.doubleToLongBits(x) != Double.doubleToLongBits(picture[c]);
             r.input(c).set(x);
         }
         if (inputsChanged) {
@@ -250,6 +255,7 @@ public final class DataTableViewModel {
             double v = NumberText.parse(text, place);
             clearMessage();
             rows.get(row).input(column).set(v);
+            filled = null; // the row shows the typed value until the session answers: the next refresh sets it back
             session.setInput(row, column, v);
             return true;
         } catch (IllegalArgumentException e) {
@@ -274,6 +280,7 @@ public final class DataTableViewModel {
             }
             clearMessage();
             rows.get(row).target(column).set(v);
+            filled = null; // as for an input: a refused edit must not stay in the row
             session.setTarget(row, column, v);
             return true;
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.util.Callback;
 
@@ -43,7 +44,7 @@ final class LiveCell extends TextCell<ObservableValue<?>> {
     static void follow(TableColumn<SampleRow, ObservableValue<?>> column, Function<SampleRow, ObservableValue<?>> property,
                        Function<Object, String> text, BooleanSupplier hidden, String styleClass) {
         column.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(property.apply(v.getValue())));
-        Callback<TableColumn<SampleRow, ObservableValue<?>>, javafx.scene.control.TableCell<SampleRow, ObservableValue<?>>> cells =
+        Callback<TableColumn<SampleRow, ObservableValue<?>>, TableCell<SampleRow, ObservableValue<?>>> cells =
                 c -> new LiveCell(text, hidden, styleClass);
         column.setCellFactory(cells);
         column.setEditable(false);
@@ -66,6 +67,11 @@ final class LiveCell extends TextCell<ObservableValue<?>> {
     }
 
     private void refresh() {
-        showText(followed == null ? null : hidden.getAsBoolean() ? "?" : text.apply(followed.getValue()));
+        if (followed == null) {
+            showText(null);
+            return;
+        }
+        Object value = followed.getValue(); // read even while hidden: a property tells its next change only once read
+        showText(hidden.getAsBoolean() ? "?" : text.apply(value));
     }
 }

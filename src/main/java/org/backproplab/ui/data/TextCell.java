@@ -3,8 +3,9 @@ package org.backproplab.ui.data;
 import javafx.scene.control.TableCell;
 
 /**
- * A cell of the data table whose text changes in place while training runs (ŷ, the predicted class, the loss).
- * A text that replaces another lays out only this cell. A label asks its parents for a layout whenever its text
+ * A cell of the data table whose text is replaced in place: ŷ, the predicted class and the loss while training runs
+ * ({@link LiveCell}), and the inputs and targets ({@link NumberCell}). A text that replaces another lays out only
+ * this cell. A label asks its parents for a layout whenever its text
  * changes; the table then finds a row "needing layout" and rebuilds every row in view, each styled again from
  * scratch (on digits, at every refresh while training ran, that was the longest part of the window's frame). The
  * row's height and the column's width do not depend on the text (one line; widths come from {@link ColumnWidths},

@@ -88,6 +88,18 @@ class DataTableViewTest {
     }
 
     @Test
+    void anEditTheSessionRefusesIsNotLeftInTheRow(FxRobot robot) throws Exception {
+        session.setLocks(java.util.EnumSet.of(org.backproplab.session.Lock.DATA)); // a lesson locks the data
+        session.sync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        double kept = bridge.snapshot().scenario().dataset().input(1, 0);
+        editCell(robot, cell(robot, 1, "input-cell"), "-20");
+        session.stepMany(3);
+        PanelScenarios.settle(session, bridge);
+        assertEquals(kept, bridge.snapshot().scenario().dataset().input(1, 0), 0.0, "the session refused the edit");
+        assertEquals(kept, view.model().rows().get(1).input(0).get(), 0.0, "the row shows the data, not the refused edit");
+    }
+
+    @Test
     void invalidInputIsRefusedWithAMessage(FxRobot robot) {
         Dataset before = bridge.snapshot().scenario().dataset();
         editCell(robot, cell(robot, 0, "input-cell"), "1,5x");

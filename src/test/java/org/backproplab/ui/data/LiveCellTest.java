@@ -100,4 +100,17 @@ class LiveCellTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("?", drawn(cell(robot, 1)), "still hidden after a new value");
     }
+
+    /** A value set while hidden does not leave the cell deaf once the value may show again. */
+    @Test
+    void aValueSetWhileHiddenStillFollowsOnceShown(FxRobot robot) throws Exception {
+        hidden.set(true);
+        WaitForAsyncUtils.asyncFx(table::refresh).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> rows.get(1).prediction(0).set(0.5)).get(30, TimeUnit.SECONDS);
+        hidden.set(false); // e.g. the network's depth changed: hidesOutputs(depth) no longer true, no table.refresh()
+        WaitForAsyncUtils.asyncFx(() -> rows.get(1).prediction(0).set(0.625)).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.625", drawn(cell(robot, 1)), "the cell follows its value again");
+    }
 }
