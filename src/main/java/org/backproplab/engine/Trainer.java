@@ -39,6 +39,8 @@ public final class Trainer {
     private Workspace ws;
     private Workspace trainWs;
     private Workspace testWs;
+    /** The buffers of {@link #evaluate()} (every sample), kept from one evaluation to the next. */
+    private Workspace evalWs;
     /** What the optimiser remembers (each buffer allocated when an optimiser first uses it). */
     private OptimizerState optimizerState = OptimizerState.EMPTY.copy();
 
@@ -336,9 +338,12 @@ public final class Trainer {
      * @return a trace with the FORWARD phases and LOSS
      */
     public IterationTrace evaluate() {
-        Workspace e = new Workspace(network, data.size());
-        forwardAndLoss(e, TrainingData.allRows(data.size()));
-        return capture(e, iteration, network.depth() + 1);
+        if (evalWs == null || evalWs.capacity != data.size()) {
+            // the trace copies what it shows, so the buffers serve the next evaluation (for digits, 8 MB a time)
+            evalWs = new Workspace(network, data.size());
+        }
+        forwardAndLoss(evalWs, TrainingData.allRows(data.size()));
+        return capture(evalWs, iteration, network.depth() + 1);
     }
 
     /**
@@ -507,6 +512,7 @@ public final class Trainer {
         }
         trainWs = null;
         testWs = null;
+        evalWs = null;
         schedule.invalidate();
     }
 

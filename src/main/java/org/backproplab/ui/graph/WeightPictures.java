@@ -55,9 +55,9 @@ public final class WeightPictures {
         if (image != null && image.rows() == image.cols() && state.neuronThumbnailsProperty().get()) {
             Layer first = s.network().layer(1);
             double[][] w = first.weights().getData();
+            double range = NetworkViewModel.range(s.network()); // once: it reads every weight of the network
             for (int j = 0; j < first.size(); j++) {
-                images.put(j, picture(w, j, image.rows(), image.cols(), state.colorScaleProperty().get(),
-                        NetworkViewModel.range(s.network())));
+                images.put(j, picture(w, j, image.rows(), image.cols(), state.colorScaleProperty().get(), range));
             }
         }
         version.set(version.get() + 1);
