@@ -62,6 +62,8 @@ public final class DataTableView extends VBox {
     private final HBox probeRow = new HBox(8);
     private final List<TextField> probeFields = new ArrayList<>();
     private final Label probeResult = new Label();
+    /** The probe's fields as typed when the values button put them away (a picture's inputs), to give them back. */
+    private List<String> keptProbe = List.of();
     /** True when the probe is the Draw tab's pad (a picture's inputs, their values not shown): no fields, no ŷ. */
     private boolean probeIsPad;
     private boolean syncing;
@@ -95,7 +97,15 @@ public final class DataTableView extends VBox {
         pixelValues.setTooltip(new Tooltip("Show each pixel's input value as a column of its own, to read or edit it"));
         pixelValues.setOnAction(e -> {
             pixelColumns.forEach(c -> c.setVisible(pixelValues.isSelected()));
+            if (!pixelValues.isSelected()) {
+                keptProbe = probeFields.stream().map(TextField::getText).toList();
+            }
             rebuildProbeFields(model.datasetProperty().get());
+            if (pixelValues.isSelected() && keptProbe.size() == probeFields.size()) {
+                for (int i = 0; i < keptProbe.size(); i++) {
+                    probeFields.get(i).setText(keptProbe.get(i)); // what was typed before the fields were put away
+                }
+            }
             fitColumns(false);
             table.refresh(); // the rows' cells follow the columns now, not at the next refresh while training runs
         });

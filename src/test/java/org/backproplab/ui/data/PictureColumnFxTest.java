@@ -143,8 +143,14 @@ class PictureColumnFxTest {
         assertEquals(org.backproplab.text.NumberText.format(
                 session.latest().scenario().dataset().input(0, 0)), p11.getText());
         assertTrue(pixels.stream().allMatch(c -> c.getPrefWidth() > 20), "the columns shown are fitted to numbers");
+        javafx.scene.control.TextField probe = robot.lookup(".probe-field").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> probe.setText("0.75"));
         robot.clickOn(toggle);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(pixelColumns(table(robot)).stream().anyMatch(TableColumn::isVisible));
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.75", robot.lookup(".probe-field").queryAs(javafx.scene.control.TextField.class).getText(),
+                "what was typed in the probe comes back with the fields");
     }
 }
