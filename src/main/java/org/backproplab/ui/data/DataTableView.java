@@ -278,6 +278,16 @@ public final class DataTableView extends VBox {
                 pixelColumns.add(x);
             }
         }
+        if (d.targetSize() > 1) {
+            // the predicted class (✗ when wrong) before the one-hot targets and the probabilities: in view without
+            // scrolling sideways, even in a 1024-px window
+            TableColumn<SampleRow, ObservableValue<?>> cls = new TableColumn<>("class ŷ");
+            cls.setId("predictedClassColumn");
+            LiveCell.follow(cls, SampleRow::predictedClassProperty, String::valueOf, () -> false, "class-cell");
+            cls.getStyleClass().add("class-column");
+            cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true, true));
+            table.getColumns().add(cls);
+        }
         for (int c = 0; c < d.targetSize(); c++) {
             final int col = c;
             TableColumn<SampleRow, Number> y = new TableColumn<>(d.targetNames().get(c));
@@ -293,14 +303,6 @@ public final class DataTableView extends VBox {
             LiveCell.follow(p, r -> r.prediction(col), DataTableView::numberText, this::outputsHidden, "prediction-cell");
             p.setUserData(new ColumnWidths.Fit(() -> rowTexts(r -> r.prediction(col).get()), true));
             table.getColumns().add(p);
-        }
-        if (d.targetSize() > 1) {
-            TableColumn<SampleRow, ObservableValue<?>> cls = new TableColumn<>("class ŷ");
-            cls.setId("predictedClassColumn");
-            LiveCell.follow(cls, SampleRow::predictedClassProperty, String::valueOf, () -> false, "class-cell");
-            cls.getStyleClass().add("class-column");
-            cls.setUserData(new ColumnWidths.Fit(() -> classTexts(d), true, true));
-            table.getColumns().add(cls);
         }
         TableColumn<SampleRow, ObservableValue<?>> loss = new TableColumn<>("loss");
         LiveCell.follow(loss, SampleRow::lossProperty, DataTableView::numberText, this::outputsHidden, "loss-cell");

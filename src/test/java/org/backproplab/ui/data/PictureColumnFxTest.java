@@ -72,6 +72,9 @@ class PictureColumnFxTest {
         TableColumn<SampleRow, ?> picture = table.getColumns().stream()
                 .filter(c -> "pictureColumn".equals(c.getId())).findFirst().orElseThrow();
         assertEquals("x (8×8)", picture.getText());
+        List<TableColumn<SampleRow, ?>> inView = table.getColumns().stream().filter(TableColumn::isVisible).toList();
+        assertEquals(List.of("sample", "x (8×8)", "class ŷ", "0"), inView.subList(0, 4).stream().map(TableColumn::getText)
+                .toList(), "the predicted class in view before the targets and the probabilities");
         List<TableColumn<SampleRow, ?>> pixels = pixelColumns(table);
         assertEquals(64, pixels.size());
         assertTrue(pixels.stream().noneMatch(TableColumn::isVisible), "the pixel columns start hidden");
