@@ -325,6 +325,10 @@ public final class NetworkView extends Region {
             return;
         }
         redraws++;
+        if (edgeJob != null && vm.snapshot().running()) {
+            redrawAfterEdges = true; // the newest snapshot is drawn once the edge image under way is painted
+            return;
+        }
         // the problems' lines get a strip of their own under the graph: the graph is laid out above it
         List<Problem> problems = state.hiddenNumbers().isEmpty() ? vm.problems() : List.of();
         double strip = problemsNote.strip(ProblemMarks.explain(problems, vm.snapshot()), w, h, state);
@@ -335,13 +339,13 @@ public final class NetworkView extends Region {
             EdgePainter.Plan plan = EdgePainter.plan(gc.getTransform(), w, h, s.edges(), vm.hovered(),
                     state.selectedEdgeProperty().get());
             if (plan != null) {
-                if (edgeJob != null) {
-                    redrawAfterEdges = true; // the newest snapshot is drawn once this one is
-                    return;
-                }
                 long mine = ++drawing;
                 edgeDrawing = CompletableFuture.runAsync(() -> edgeRaster.draw(plan), EDGE_THREAD);
                 edgeJob = edgeDrawing.whenCompleteAsync((v, e) -> {
+                            if (e != null) { // said, not swallowed; the next redraw draws the edges here again
+                                Thread t = Thread.currentThread();
+                                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                            }
                             edgeJob = null;
                             edgeDrawing = null;
                             if (mine == drawing) {
