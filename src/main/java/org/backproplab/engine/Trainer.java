@@ -338,10 +338,7 @@ public final class Trainer {
      * @return a trace with the FORWARD phases and LOSS
      */
     public IterationTrace evaluate() {
-        if (evalWs == null || evalWs.capacity != data.size()) {
-            // the trace copies what it shows, so the buffers serve the next evaluation (for digits, 8 MB a time)
-            evalWs = new Workspace(network, data.size());
-        }
+        evalWs = reuse(evalWs, data.size()); // the trace copies what it shows (for digits, 8 MB a time)
         forwardAndLoss(evalWs, TrainingData.allRows(data.size()));
         return capture(evalWs, iteration, network.depth() + 1);
     }
@@ -351,9 +348,7 @@ public final class Trainer {
      * weights now, reusing buffers (cheap enough to call after every iteration of a small network).
      */
     public double datasetLoss() {
-        if (trainWs == null || trainWs.capacity != data.trainRows.length) {
-            trainWs = new Workspace(network, data.trainRows.length);
-        }
+        trainWs = reuse(trainWs, data.trainRows.length);
         return forwardAndLoss(trainWs, data.trainRows);
     }
 
@@ -367,10 +362,13 @@ public final class Trainer {
             return Double.NaN;
         }
         int[] test = data.testRows();
-        if (testWs == null || testWs.capacity != test.length) {
-            testWs = new Workspace(network, test.length);
-        }
+        testWs = reuse(testWs, test.length);
         return forwardAndLoss(testWs, test);
+    }
+
+    /** @return {@code w} if it holds {@code rows} samples, else a new workspace for them on the network */
+    private Workspace reuse(Workspace w, int rows) {
+        return w != null && w.capacity == rows ? w : new Workspace(network, rows);
     }
 
     private double forwardAndLoss(Workspace w, int[] rows) {
