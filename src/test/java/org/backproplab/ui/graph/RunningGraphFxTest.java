@@ -45,18 +45,21 @@ class RunningGraphFxTest {
         session.close();
     }
 
-    @Test
-    void aDrawingWhoseEdgesCameFromAnotherThreadIsOneScenesDrawing() throws Exception {
+    /** Runs at full speed until {@code n} drawings were painted after their edge image was drawn elsewhere. */
+    private void runUntilPaintedAfterEdges(int n) throws Exception {
         session.setSpeed(TrainingSession.MAX_SPEED);
         session.run();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::paintedAfterEdges)
-                .get() >= 3);
+                .get() >= n);
+    }
+
+    /** Checks that the canvas shows, pixel for pixel, the last drawing's scene painted again all at once. */
+    private void assertCanvasIsItsSceneDrawnAtOnce(String why) throws Exception {
         WritableImage[] shown = new WritableImage[2];
         WaitForAsyncUtils.asyncFx(() -> { // both at once: no other drawing in between
             shown[0] = view.canvasImage();
             shown[1] = view.paintedAgain();
         }).get(30, TimeUnit.SECONDS);
-        session.pause();
         PixelReader canvas = shown[0].getPixelReader();
         PixelReader again = shown[1].getPixelReader();
         assertEquals(shown[1].getWidth(), shown[0].getWidth());
@@ -66,7 +69,13 @@ class RunningGraphFxTest {
                 differ += canvas.getArgb(x, y) == again.getArgb(x, y) ? 0 : 1;
             }
         }
-        assertEquals(0, differ, "pixels unlike the scene drawn at once");
+        assertEquals(0, differ, why);
+    }
+
+    @Test
+    void aDrawingWhoseEdgesCameFromAnotherThreadIsOneScenesDrawing() throws Exception {
+        runUntilPaintedAfterEdges(3);
+        assertCanvasIsItsSceneDrawnAtOnce("pixels unlike the scene drawn at once");
         assertTrue(view.paintedAfterEdges() >= 3);
     }
 
@@ -77,10 +86,7 @@ class RunningGraphFxTest {
      */
     @Test
     void pausingWhileEdgesAreDrawnElsewhereDrawsThePausedGraph() throws Exception {
-        session.setSpeed(TrainingSession.MAX_SPEED);
-        session.run();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(view::paintedAfterEdges)
-                .get() >= 1);
+        runUntilPaintedAfterEdges(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         NetworkView.EDGE_THREAD.execute(() -> { // holds the edge thread: the next edge image waits behind it
             try {
@@ -98,19 +104,6 @@ class RunningGraphFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> !view.edgesUnderWay() && view.viewModel().snapshot() != null
                         && !view.viewModel().snapshot().running()).get());
-        WritableImage[] shown = new WritableImage[2];
-        WaitForAsyncUtils.asyncFx(() -> {
-            shown[0] = view.canvasImage();
-            shown[1] = view.paintedAgain();
-        }).get(30, TimeUnit.SECONDS);
-        PixelReader canvas = shown[0].getPixelReader();
-        PixelReader again = shown[1].getPixelReader();
-        int differ = 0;
-        for (int y = 0; y < (int) shown[0].getHeight(); y++) {
-            for (int x = 0; x < (int) shown[0].getWidth(); x++) {
-                differ += canvas.getArgb(x, y) == again.getArgb(x, y) ? 0 : 1;
-            }
-        }
-        assertEquals(0, differ, "the paused graph is its scene drawn at once");
+        assertCanvasIsItsSceneDrawnAtOnce("the paused graph is its scene drawn at once");
     }
 }
