@@ -62,7 +62,6 @@ final class StartupWork {
     private static Prepared prepare() {
         TrainingSession session = new TrainingSession(Presets.get(Presets.DEFAULT));
         session.setSpeed(MainViewModel.DEFAULT_SPEED);
-        Presets.entries(); // the preset menus' names and descriptions, kept
         return new Prepared(session);
     }
 

@@ -42,28 +42,45 @@ public final class Presets {
     public record Entry(String name, String description) {
     }
 
-    private static final Map<String, Supplier<Scenario>> PRESETS = new LinkedHashMap<>();
-    /** {@link #entries()}, once made (immutable; made twice at worst). */
-    private static volatile List<Entry> entries;
-    /** The descriptions of the presets read from files, known before they are read. */
-    private static final Map<String, String> READ_LATER = Map.of(
-            "iris", RealPresets.IRIS_DESCRIPTION,
-            "digits", RealPresets.DIGITS_DESCRIPTION,
-            "diabetes", RealPresets.DIABETES_DESCRIPTION);
+    /** A preset as registered: its menu line, known without making it, and how to make it. */
+    private record Preset(String description, Supplier<Scenario> make) {
+    }
+
+    private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+    /** {@link #entries()}, made once (immutable). */
+    private static final List<Entry> ENTRIES;
+
+    private static final String XOR = "XOR tutorial: 3-4-1 sigmoid, constant input x3 = 1 as bias, sse, full batch, η = 1";
+    private static final String GENDER = "2-2-1 tutorial: gender from weight and height, sigmoid with biases, mse, per sample";
+    private static final String AND = "AND gate: 2-1 sigmoid with bias, sse, full batch";
+    private static final String OR = "OR gate: 2-1 sigmoid with bias, sse, full batch";
+    private static final String XOR_BIAS = "XOR with real biases: 2-4-1, tanh hidden, sigmoid output, sse, full batch";
+    private static final String THREE_CLUSTERS = "Three Gaussian clusters: 2-6-3, tanh, softmax output, cross-entropy, full batch";
+    private static final String SPIRAL_FEATURES = "Two spirals with derived inputs x1², x2², x1·x2, sin x1, sin x2: 7-4-1, "
+            + "tanh, sigmoid output, bce, full batch";
+    private static final String RACE = "Optimiser race on the spiral of spiral-features: gradient descent, momentum and "
+            + "Adam from one initialisation, side by side";
 
     static {
-        PRESETS.put("xor", Presets::xor);
-        PRESETS.put("gender", Presets::gender);
-        PRESETS.put("relu-mlp", () -> reluMlp(RELU_HIDDEN, RELU_LEARNING_RATE));
-        PRESETS.put("and", () -> gate("and", "AND gate: 2-1 sigmoid with bias, sse, full batch", 0, 0, 0, 1));
-        PRESETS.put("or", () -> gate("or", "OR gate: 2-1 sigmoid with bias, sse, full batch", 0, 1, 1, 1));
-        PRESETS.put("xor-bias", Presets::xorBias);
-        PRESETS.put("three-clusters", Presets::threeClusters);
-        PRESETS.put("spiral-features", Presets::spiralFeatures);
-        PRESETS.put("race", Presets::race);
-        PRESETS.put("iris", once(() -> RealPresets.iris(DEFAULT_SEED)));
-        PRESETS.put("digits", once(() -> RealPresets.digits(DEFAULT_SEED)));
-        PRESETS.put("diabetes", once(() -> RealPresets.diabetes(DEFAULT_SEED)));
+        add("xor", XOR, Presets::xor);
+        add("gender", GENDER, Presets::gender);
+        add("relu-mlp", reluDescription(RELU_HIDDEN), () -> reluMlp(RELU_HIDDEN, RELU_LEARNING_RATE));
+        add("and", AND, () -> gate("and", AND, 0, 0, 0, 1));
+        add("or", OR, () -> gate("or", OR, 0, 1, 1, 1));
+        add("xor-bias", XOR_BIAS, Presets::xorBias);
+        add("three-clusters", THREE_CLUSTERS, Presets::threeClusters);
+        add("spiral-features", SPIRAL_FEATURES, Presets::spiralFeatures);
+        add("race", RACE, Presets::race);
+        add("iris", RealPresets.IRIS_DESCRIPTION, once(() -> RealPresets.iris(DEFAULT_SEED)));
+        add("digits", RealPresets.DIGITS_DESCRIPTION, once(() -> RealPresets.digits(DEFAULT_SEED)));
+        add("diabetes", RealPresets.DIABETES_DESCRIPTION, once(() -> RealPresets.diabetes(DEFAULT_SEED)));
+        List<Entry> entries = new ArrayList<>();
+        PRESETS.forEach((name, p) -> entries.add(new Entry(name, p.description())));
+        ENTRIES = List.copyOf(entries);
+    }
+
+    private static void add(String name, String description, Supplier<Scenario> make) {
+        PRESETS.put(name, new Preset(description, make));
     }
 
     private Presets() {
@@ -93,11 +110,11 @@ public final class Presets {
      * @throws IllegalArgumentException naming the unknown name and the known ones
      */
     public static Scenario get(String name) {
-        Supplier<Scenario> s = name == null ? null : PRESETS.get(name.trim());
-        if (s == null) {
+        Preset p = name == null ? null : PRESETS.get(name.trim());
+        if (p == null) {
             throw new IllegalArgumentException("unknown preset '" + name + "': expected one of " + names());
         }
-        return s.get();
+        return p.make().get();
     }
 
     /**
@@ -121,29 +138,18 @@ public final class Presets {
     }
 
     /**
-     * @return every preset's name and description, in menu order, without reading the real data sets (the
-     *         generated presets are made the first time, then kept: made before the window starts, on a thread of
-     *         its own, they cost the window nothing)
+     * @return every preset's name and description, in menu order, without making any (the descriptions are
+     *         registered with the presets: a menu lists them without generating a data set or reading a file)
      */
     public static List<Entry> entries() {
-        List<Entry> all = entries;
-        if (all == null) {
-            List<Entry> made = new ArrayList<>();
-            for (Map.Entry<String, Supplier<Scenario>> e : PRESETS.entrySet()) {
-                String later = READ_LATER.get(e.getKey());
-                made.add(new Entry(e.getKey(), later != null ? later : e.getValue().get().description()));
-            }
-            all = List.copyOf(made);
-            entries = all;
-        }
-        return all;
+        return ENTRIES;
     }
 
     /** @return every preset, in menu order (reads the real data sets the first time) */
     public static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
-        for (Supplier<Scenario> s : PRESETS.values()) {
-            all.add(s.get());
+        for (Preset p : PRESETS.values()) {
+            all.add(p.make().get());
         }
         return all;
     }
@@ -157,8 +163,7 @@ public final class Presets {
         double[][] y = {{0}, {1}, {1}, {0}};
         Dataset d = new Dataset(List.of("x1", "x2", "x3"), List.of("y"), x, y,
                 List.of("0 xor 0", "0 xor 1", "1 xor 0", "1 xor 1"), null, List.of(), 2);
-        return new Scenario("xor", "XOR tutorial: 3-4-1 sigmoid, constant input x3 = 1 as bias, sse, full batch, η = 1",
-                d, List.of(sigmoid(4, false), sigmoid(1, false)),
+        return new Scenario("xor", XOR, d, List.of(sigmoid(4, false), sigmoid(1, false)),
                 new TrainingConfig(Loss.SSE, 1.0, BatchMode.FULL, 0.0, false, Initializer.UNIFORM01, DEFAULT_SEED),
                 1500);
     }
@@ -174,8 +179,7 @@ public final class Presets {
         Dataset d = new Dataset(List.of("weight", "height"), List.of("female"), x, y,
                 List.of("Alice", "Bob", "Charlie", "Diana"), new double[][] {{-7, -3}, {20, 2}},
                 List.of("Emily", "Frank"), -1);
-        return new Scenario("gender", "2-2-1 tutorial: gender from weight and height, sigmoid with biases, mse, per sample",
-                d, List.of(sigmoid(2, true), sigmoid(1, true)),
+        return new Scenario("gender", GENDER, d, List.of(sigmoid(2, true), sigmoid(1, true)),
                 new TrainingConfig(Loss.MSE, 0.1, BatchMode.SAMPLE, 0.0, false, Initializer.NORMAL, DEFAULT_SEED),
                 4000);
     }
@@ -192,18 +196,23 @@ public final class Presets {
      */
     public static Scenario reluMlp(int[] hidden, double learningRate) {
         List<LayerSpec> layers = new ArrayList<>();
-        StringBuilder shape = new StringBuilder("2");
         for (int h : hidden) {
             layers.add(new LayerSpec(h, Activation.RELU, true));
-            shape.append('-').append(h);
         }
         layers.add(new LayerSpec(1, Activation.RELU, true));
-        shape.append("-1");
         Dataset d = Generators.bowl(RELU_SAMPLES, 0.0, DEFAULT_SEED);
         TrainingConfig c = new TrainingConfig(Loss.MSE, learningRate, BatchMode.miniBatch(32), 0.0, true,
                 Initializer.NORMAL_001, DEFAULT_SEED);
-        return new Scenario("relu-mlp", "ReLU tutorial: " + shape + " ReLU everywhere, mse, mini-batch 32, fits the bowl (x1² + x2²)/2",
-                d, layers, c, 14_000);
+        return new Scenario("relu-mlp", reluDescription(hidden), d, layers, c, 14_000);
+    }
+
+    /** @return the ReLU tutorial's description for {@code hidden}, e.g. "ReLU tutorial: 2-16-16-1 ReLU everywhere, …" */
+    private static String reluDescription(int[] hidden) {
+        StringBuilder shape = new StringBuilder("2");
+        for (int h : hidden) {
+            shape.append('-').append(h);
+        }
+        return "ReLU tutorial: " + shape + "-1 ReLU everywhere, mse, mini-batch 32, fits the bowl (x1² + x2²)/2";
     }
 
     /** A 2-4-1 net with biases, tanh hidden and sigmoid output, learning XOR on inputs {@code x1, x2} only. */
@@ -212,8 +221,7 @@ public final class Presets {
         double[][] y = {{0}, {1}, {1}, {0}};
         Dataset d = new Dataset(List.of("x1", "x2"), List.of("y"), x, y,
                 List.of("0 xor 0", "0 xor 1", "1 xor 0", "1 xor 1"), null, List.of(), -1);
-        return new Scenario("xor-bias", "XOR with real biases: 2-4-1, tanh hidden, sigmoid output, sse, full batch",
-                d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
+        return new Scenario("xor-bias", XOR_BIAS, d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
                 new TrainingConfig(Loss.SSE, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
                 2000);
     }
@@ -224,8 +232,7 @@ public final class Presets {
      */
     public static Scenario threeClusters() {
         Dataset d = Generators.threeClusters(300, 0.1, DEFAULT_SEED);
-        return new Scenario("three-clusters", "Three Gaussian clusters: 2-6-3, tanh, softmax output, cross-entropy, full batch",
-                d, List.of(new LayerSpec(6, Activation.TANH, true), new LayerSpec(3, Activation.SOFTMAX, true)),
+        return new Scenario("three-clusters", THREE_CLUSTERS, d, List.of(new LayerSpec(6, Activation.TANH, true), new LayerSpec(3, Activation.SOFTMAX, true)),
                 new TrainingConfig(Loss.CROSS_ENTROPY, 0.5, BatchMode.FULL, 0.0, false, Initializer.XAVIER, DEFAULT_SEED),
                 300);
     }
@@ -238,9 +245,7 @@ public final class Presets {
      */
     public static Scenario spiralFeatures() {
         Dataset d = Generators.twoSpirals(200, 0.0, DEFAULT_SEED).withFeatures(List.of(InputFeature.values()));
-        return new Scenario("spiral-features", "Two spirals with derived inputs x1², x2², x1·x2, sin x1, sin x2: 7-4-1, "
-                + "tanh, sigmoid output, bce, full batch",
-                d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
+        return new Scenario("spiral-features", SPIRAL_FEATURES, d, List.of(new LayerSpec(4, Activation.TANH, true), sigmoid(1, true)),
                 new TrainingConfig(Loss.BCE, 0.3, BatchMode.FULL, 0.9, false, Initializer.XAVIER, DEFAULT_SEED),
                 3000);
     }
@@ -260,8 +265,7 @@ public final class Presets {
     public static Scenario race() {
         Scenario f = spiralFeatures();
         TrainingConfig momentum = f.config().withLearningRate(RACE_LEARNING_RATE).withOptimizer(Optimizer.momentum(0.9));
-        return new Scenario("race", "Optimiser race on the spiral of spiral-features: gradient descent, momentum and "
-                + "Adam from one initialisation, side by side", f.dataset(), f.layers(),
+        return new Scenario("race", RACE, f.dataset(), f.layers(),
                 momentum.withOptimizer(Optimizer.sgd()), 1000, new int[0],
                 List.of(momentum, momentum.withLearningRate(RACE_ADAM_LEARNING_RATE).withOptimizer(Optimizer.of(Optimizer.Kind.ADAM))));
     }

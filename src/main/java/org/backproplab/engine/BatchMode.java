@@ -72,4 +72,16 @@ public record BatchMode(int size) {
     public String toString() {
         return id();
     }
+
+    // written out: a record's own equals and hashCode are linked at their first call, a few ms of the start (the
+    // first snapshot compares settings)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BatchMode b && b.size == size;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(size);
+    }
 }

@@ -115,4 +115,16 @@ public record Regularization(Kind kind, double lambda) {
             }
         }
     }
+
+    // written out: a record's own equals and hashCode are linked at their first call, a few ms of the start (the
+    // first snapshot compares settings); the same comparison as the record's (doubles by Double.compare)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Regularization r && r.kind == kind && Double.compare(r.lambda, lambda) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + Double.hashCode(lambda);
+    }
 }

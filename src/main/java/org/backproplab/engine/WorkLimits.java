@@ -88,6 +88,9 @@ public final class WorkLimits {
         long perSample = activationsPerSample(layers);
         double work = (double) p * rows;
         double activations = (double) perSample * rows;
+        if (work <= MAX_WORK && activations <= MAX_ACTIVATIONS) {
+            return null; // the common case: nothing to write
+        }
         long fits = Math.min(MAX_WORK / Math.max(1, p), MAX_ACTIVATIONS / Math.max(1, perSample));
         String on = shape(inputSize, layers) + " on " + count(rows, row);
         String advice = fits < 1 ? "; use a smaller network" : "; this network fits at most " + count(fits, row);
@@ -95,12 +98,9 @@ public final class WorkLimits {
             return on + " is " + big(work, MAX_WORK) + " multiply-adds per pass (parameters × " + row + "s): at most "
                     + big(MAX_WORK) + " are allowed, so that one pass stays under a second" + advice;
         }
-        if (activations > MAX_ACTIVATIONS) {
-            return on + " needs " + big(activations, MAX_ACTIVATIONS) + " activations per pass (" + row + "s × (neurons + "
-                    + ROW_OVERHEAD + " per layer)): at most " + big(MAX_ACTIVATIONS) + " are allowed, so that the "
-                    + "buffers of one pass stay within about 32 MB" + advice;
-        }
-        return null;
+        return on + " needs " + big(activations, MAX_ACTIVATIONS) + " activations per pass (" + row + "s × (neurons + "
+                + ROW_OVERHEAD + " per layer)): at most " + big(MAX_ACTIVATIONS) + " are allowed, so that the "
+                + "buffers of one pass stay within about 32 MB" + advice;
     }
 
     /**
