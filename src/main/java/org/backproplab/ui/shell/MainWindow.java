@@ -69,6 +69,12 @@ public final class MainWindow extends BorderPane {
     /** The architecture editor's panel (the editor is made when first opened). */
     private final ArchitecturePanel architecture;
     private final LaterParts later = new LaterParts();
+    /**
+     * The status bar's place for Check my working and Predict, filled with the menus and the toolbar after the first
+     * frame (their keys, X and P, are the window's and work before); until then it holds {@link #asHighAsToggles}, so
+     * the bar is as high on the first frame as after, and nothing moves when they come.
+     */
+    private final HBox statusToggles = new HBox(asHighAsToggles());
     /** Keys for the menu bar's items pressed before it is made. */
     private final EarlyKeys earlyKeys = new EarlyKeys();
     /** Set once a key or a mouse button is pressed in the window. */
@@ -187,10 +193,12 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Makes the menu bar and the toolbar and puts them in the room kept for them; then passes on the keys for their
-     * menu items pressed meanwhile ({@link EarlyKeys}), and gives Step the keyboard focus if nothing has it.
+     * Makes the menu bar and the toolbar (and the status bar's Check my working and Predict) and puts them in the room
+     * kept for them; then passes on the keys for their menu items pressed meanwhile ({@link EarlyKeys}), and gives
+     * Step the keyboard focus if nothing has it.
      */
     private void top(SessionBridge bridge, UiState state, java.util.function.Supplier<javafx.stage.Window> owner) {
+        statusToggles.getChildren().setAll(exercises.toggles());
         ShellToolbar toolbar = new ShellToolbar(vm);
         toolbar.addPace(new PaceControls(runTo, autoPlay).node(), neuronMapsToggle(state));
         ShellMenus menus = new ShellMenus(vm, state, bridge, owner, files);
@@ -220,12 +228,14 @@ public final class MainWindow extends BorderPane {
      */
     private Node panes(SessionBridge bridge, UiState state) {
         NetworkView graph = new NetworkView(bridge, state);
-        NeuronThumbnails thumbnails = new NeuronThumbnails(bridge, state);
         WeightPictures weights = new WeightPictures(bridge, state);
         javafx.beans.property.IntegerProperty pictures = new javafx.beans.property.SimpleIntegerProperty();
         weights.versionProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
-        thumbnails.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
-        graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n) : thumbnails.image(n), pictures);
+        // the neuron maps are computed from the side tabs' frame on: arriving before the first frame, they had the
+        // graph drawn twice on the way to it
+        List<NeuronThumbnails> thumbnails = new java.util.ArrayList<>(1);
+        graph.showNeuronImages(n -> weights.image(n) != null ? weights.image(n)
+                : thumbnails.isEmpty() ? null : thumbnails.get(0).image(n), pictures);
         files.exportsFrom(graph, null);
         StackPane sidePlace = new StackPane();
         StackPane chartPlace = new StackPane();
@@ -233,7 +243,12 @@ public final class MainWindow extends BorderPane {
         lectureLayout = new LectureLayout(lecture, graph, sidePlace, chartPlace, dataPlace);
         lectureKeys = new LectureKeys(lecture, graph);
         List<TabPane> side = new java.util.ArrayList<>(1);
-        later.add(() -> side.add(sideTabs(bridge, state, sidePlace)));
+        later.add(() -> {
+            side.add(sideTabs(bridge, state, sidePlace));
+            NeuronThumbnails maps = new NeuronThumbnails(bridge, state);
+            maps.resultProperty().addListener((o, a, b) -> pictures.set(pictures.get() + 1));
+            thumbnails.add(maps);
+        });
         later.add(() -> {
             LossChartView chart = new LossChartView(bridge, state);
             // a variant started from the chart brings the runs table into view
@@ -304,10 +319,26 @@ public final class MainWindow extends BorderPane {
         next.setMinWidth(Label.USE_PREF_SIZE);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(12, message, spring, exercises.toggles(), next);
+        statusToggles.setMinWidth(HBox.USE_PREF_SIZE);
+        HBox bar = new HBox(12, message, spring, statusToggles, next);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /**
+     * @return a stand-in for Check my working and Predict, as high as they are at every zoom and in every theme: a
+     *         label styled as a toggle button, taking no width and not drawn (it costs the first frame none of a
+     *         button's making, styling and drawing)
+     */
+    private static Node asHighAsToggles() {
+        Label standIn = new Label("Predict");
+        standIn.getStyleClass().setAll("toggle-button");
+        standIn.setVisible(false);
+        standIn.setMinWidth(0);
+        standIn.setPrefWidth(0);
+        standIn.setMaxWidth(0);
+        return standIn;
     }
 
     /** @return Cancel, shown while a file is being opened */

@@ -31,8 +31,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the graph and the status bar, with
- * empty bars where the menus and the toolbar come, but not the side tabs, the loss chart, the data table or the
+ * The window's staged start ({@link MainWindow#firstScreen}): the first screen has the graph and the status bar (its
+ * message and the next phase; Check my working and Predict come with the menus), with empty bars where the menus and
+ * the toolbar come, but not the side tabs, the loss chart, the data table or the
  * (hidden) lesson panel; once completed, the window has the same nodes with the same ids under the same parents as a
  * window made at once, each part where that window has it, and the graph did not move (at every zoom). A Step pressed
  * (→) before the parts exist is carried out, and the parts made after it show its result; a menu item's key pressed
@@ -46,7 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class StagedStartFxTest extends FxRobot {
     /** The parts the first screen does without, by the id of a node in each. */
     private static final List<String> LATER = List.of("#stepButton", "#runButton", "#presetChoice",
-            "#learningRateField", "#inspector", "#sideTabs", "#lossChart", "#dataTable", "#lessonPanel");
+            "#learningRateField", "#exerciseToggle", "#predictionToggle", "#inspector", "#sideTabs", "#lossChart",
+            "#dataTable", "#lessonPanel");
     /** Nodes of the first screen. */
     private static final List<String> FIRST = List.of("#networkView", "#statusMessage", "#nextPhaseLabel");
 
@@ -133,8 +135,10 @@ class StagedStartFxTest extends FxRobot {
             interact(staged::completeLater);
             staged.whenComplete().get(30, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            // the bars above the graph kept its top edge (the side tabs, made later, may take their width at large zooms)
+            // the bars above the graph kept its top edge, the status bar (Check my working and Predict came into it)
+            // its height (the side tabs, made later, may take the graph's width at large zooms)
             assertEquals(graph.getMinY(), inScene(staged, "#networkView").getMinY(), "the graph's top at zoom " + zoom);
+            assertEquals(graph.getHeight(), inScene(staged, "#networkView").getHeight(), "its height at zoom " + zoom);
         }
     }
 
@@ -219,8 +223,9 @@ class StagedStartFxTest extends FxRobot {
     }
 
     @Test
-    void theStatusBarsTogglesGetTheirTooltipsWhenFirstHovered() {
+    void theStatusBarsTogglesGetTheirTooltipsWhenFirstHovered() throws Exception {
         MainWindow w = show(true);
+        complete(w);
         javafx.scene.control.Control check = (javafx.scene.control.Control) w.lookup("#exerciseToggle");
         javafx.scene.control.Control predict = (javafx.scene.control.Control) w.lookup("#predictionToggle");
         assertTrue(check.getTooltip() == null && predict.getTooltip() == null, "none made for the first frame");
