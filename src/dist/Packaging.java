@@ -79,10 +79,10 @@ public final class Packaging {
      * thresholds, 5 times the defaults, 0.1 s); training passes them within a fraction of a second and then runs
      * as fast as before (the window's benchmark: 1.84 against 1.89 million iterations per second, within the
      * noise). A first metaspace size that holds the start-up classes, so no collection is started just for it.
-     * A young generation of at least 64 MB: the start allocates some 70 MB up to the window complete, and the default young
-     * generation (a few percent of the first heap, itself a 64th of the memory: 16–22 MB on a PC with 24 GB, less
-     * with less) was collected once to three times before the first frame, each pause stopping every thread for
-     * 8–13 ms; the collector still sizes it upwards as it likes, and a smaller heap grows to hold it.
+     * A young generation of at least 64 MB: the start allocates some 70 MB up to the window complete, and the
+     * default young generation (a few percent of the first heap, itself a 64th of the memory: 16–22 MB on a PC with
+     * 24 GB, less with less) was collected once to three times before the first frame, each pause stopping every
+     * thread for 8–13 ms; the collector still sizes it upwards as it likes, and a smaller heap grows to hold it.
      */
     static final List<String> JAVA_OPTIONS = List.of(
             "-XX:Tier4InvocationThreshold=250000", "-XX:Tier4MinInvocationThreshold=100000",
