@@ -68,7 +68,9 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
-        afterPulses(2, StartupWork::firstFrameDrawn);
+        // the third pulse: the second's synchronisation waited for the renderer to finish the first frame (on the
+        // second, the work let loose would take a core from the renderer while it draws it)
+        afterFirstFrames(StartupWork::firstFrameDrawn);
         // the presets on real data are read once the window is complete and its frames drawn; the icon (decoded on a
         // thread of its own, then handed to the window system) is not worth a core or the window thread's time before
         window.whenComplete().thenRun(() -> afterFirstFrames(() -> {
@@ -104,7 +106,7 @@ public class BackpropLabApp extends Application {
         afterPulses(3, work);
     }
 
-    /** Runs {@code work} on the {@code n}th pulse from now (the second after showing the window: its first frame is drawn). */
+    /** Runs {@code work} on the {@code n}th pulse from now. */
     private static void afterPulses(int n, Runnable work) {
         new javafx.animation.AnimationTimer() {
             private int frames;

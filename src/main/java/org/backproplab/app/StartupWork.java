@@ -83,7 +83,7 @@ final class StartupWork {
 
     /**
      * Reads what the window reads anyway, so that it is cached by then; changes nothing. The preferences, which the
-     * first frame reads, at once; the lessons' titles (the menus, made on the frame after the first) and the fonts
+     * first frame reads, and what its texts start in Java, at once; the lessons' titles (the menus, made on the frame after the first) and the fonts
      * (the loss chart, made a frame later) once the first frame is drawn: on a 2-core PC, work done meanwhile takes
      * a core from the window thread, the renderer and the compilers.
      */
@@ -92,6 +92,10 @@ final class StartupWork {
         RecentFiles.userNode().get("recent", "");
         LecturePrefs.user().node().get("lecture", "");
         ResultsLog.userNode().get("student", "");
+        // Java's formatter (its patterns and the locale's symbols: the status line's first text) and its
+        // bidirectional-text tables (JavaFX lays out text with "η" or "→" through them), started here
+        String.format(java.util.Locale.ROOT, "%,d %.4f", 1000, 0.5);
+        new java.text.Bidi("η → 0", java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
         try {
             FIRST_FRAME.await(FIRST_FRAME_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
