@@ -40,7 +40,8 @@ public final class NetworkView extends Region {
     private final UiState state;
     private final NetworkViewModel vm;
     private final Canvas canvas = new Canvas();
-    private final EdgeEditor editor = new EdgeEditor();
+    /** The weight or bias editor, made when first needed (its text field is no part of the first frame). */
+    private EdgeEditor editor;
     /** The hover card of an edge or an input's pixel, made at the first hover: the first frame does without it. */
     private Tooltip tip;
     /** The input whose pixel of the picture the mouse is over, or −1. */
@@ -99,9 +100,8 @@ public final class NetworkView extends Region {
         hiddenNote.getStyleClass().add("hidden-numbers-note");
         hiddenNote.setManaged(false);
         hiddenNote.setMouseTransparent(true);
-        // the editor joins when first opened: hidden, its text field still cost the window's first frame a styling
+        // the editor is made and joins when first opened: hidden, its text field still cost the first frame
         getChildren().addAll(canvas, hiddenNote, problemsNote.node());
-        editor.setOnCommit(this::send);
         bridge.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         state.numbersProperty().addListener((o, a, b) -> refresh());
         state.selectedSampleProperty().addListener((o, a, b) -> refresh());
@@ -139,9 +139,20 @@ public final class NetworkView extends Region {
         return vm;
     }
 
-    /** @return the weight or bias editor */
+    /** @return the weight or bias editor (made now if it was not yet) */
     public EdgeEditor editor() {
+        if (editor == null) {
+            editor = new EdgeEditor();
+            editor.setOnCommit(this::send);
+        }
         return editor;
+    }
+
+    /** Closes the editor if it was ever made. */
+    private void closeEditor() {
+        if (editor != null) {
+            closeEditor();
+        }
     }
 
     // Commands
@@ -209,7 +220,7 @@ public final class NetworkView extends Region {
     public void selectNeighbour(int step) {
         UiState.NeuronRef n = vm.neighbour(step);
         if (n != null) {
-            editor.close();
+            closeEditor();
             select(n);
         }
     }
@@ -218,7 +229,7 @@ public final class NetworkView extends Region {
     public void selectNeighbourEdge(int step) {
         EdgeRef e = vm.neighbourEdge(step);
         if (e != null) {
-            editor.close();
+            closeEditor();
             state.selectedEdgeProperty().set(e);
             state.selectedNeuronProperty().set(new UiState.NeuronRef(e.layer(), e.to()));
         }
@@ -236,15 +247,16 @@ public final class NetworkView extends Region {
             return;
         }
         double[] p = vm.anchor(ref);
-        if (editor.getParent() == null) {
-            getChildren().add(editor);
+        EdgeEditor opened = editor();
+        if (opened.getParent() == null) {
+            getChildren().add(opened);
         }
-        editor.open(ref, vm.value(ref));
-        double w = editor.prefWidth(-1);
-        double h = editor.prefHeight(w);
+        opened.open(ref, vm.value(ref));
+        double w = opened.prefWidth(-1);
+        double h = opened.prefHeight(w);
         double x = p == null ? 20 : p[0] - w / 3;
         double y = p == null ? 20 : p[1] - h - 14 > 4 ? p[1] - h - 14 : p[1] + 14;
-        editor.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
+        opened.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
     }
 
     @Override
@@ -256,7 +268,7 @@ public final class NetworkView extends Region {
             canvas.setHeight(h);
             redraw();
         }
-        if (editor.isVisible()) {
+        if (editor != null && editor.isVisible()) {
             double ew = editor.prefWidth(-1);
             editor.resize(ew, editor.prefHeight(ew));
         }
@@ -536,14 +548,14 @@ public final class NetworkView extends Region {
         if (dragRef != null && dragged) {
             send(dragRef, dragValue(e));
         } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && selectNeuron(e)) {
-            editor.close();
+            closeEditor();
         } else if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
             EdgeRef ref = vm.hitTest(e.getX(), e.getY());
             if (ref != null) {
                 hideTip();
                 edit(ref);
             } else {
-                editor.close();
+                closeEditor();
                 state.selectedEdgeProperty().set(null);
             }
         }

@@ -65,12 +65,20 @@ final class ShortcutsOverlay {
         return box;
     }
 
-    /** Puts the overlay over {@code host}, at its size (drawn last, above everything else in it). */
+    /**
+     * Puts the overlay over {@code host}, at its size (drawn last, above everything else in it) while it shows: fitted
+     * when shown and as the host's size changes then (fitted hidden, it cost the window's first frame a layout).
+     */
     void attachTo(Pane host) {
         host.getChildren().add(root);
-        host.widthProperty().addListener((o, was, now) -> fit(host));
-        host.heightProperty().addListener((o, was, now) -> fit(host));
-        fit(host);
+        host.widthProperty().addListener((o, was, now) -> fitIfShowing(host));
+        host.heightProperty().addListener((o, was, now) -> fitIfShowing(host));
+    }
+
+    private void fitIfShowing(Pane host) {
+        if (isShowing()) {
+            fit(host);
+        }
     }
 
     /** Covers {@code host}; a list taller or wider than the window (a large zoom on a small screen) is shrunk to fit. */
