@@ -5,7 +5,6 @@ import java.awt.font.FontRenderContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import org.backproplab.data.Presets;
-import org.backproplab.io.ShippedLessons;
 import org.backproplab.session.TrainingSession;
 import org.backproplab.ui.exercise.ResultsLog;
 import org.backproplab.ui.files.RecentFiles;
@@ -16,10 +15,10 @@ import org.backproplab.ui.shell.MainViewModel;
 /**
  * What the window needs before its first frame that needs no window, done on a background thread while JavaFX
  * starts (which keeps one core busy for a few hundred milliseconds and leaves the other idle): the training session
- * on the default preset, the titles of the shipped lessons (the Lessons menu lists them; reading them starts the
- * JSON reader), the user's preferences (read from XML on first use), and Java's font system (the loss
- * chart measures its labels with it; starting it reads the system's font configuration). The presets on real data
- * are read only once the window is drawn ({@link #afterShown}), so that choosing one later does not wait.
+ * on the default preset, the user's preferences (read from XML on first use), Java's formatter and its
+ * bidirectional-text tables, and, once the first frame is drawn, Java's font system (the loss chart measures its
+ * labels with it; starting it reads the system's font configuration). The presets on real data are read only once
+ * the window is drawn ({@link #afterShown}), so that choosing one later does not wait.
  */
 final class StartupWork {
     /** A session on the default preset, ready for the window. */
@@ -83,9 +82,9 @@ final class StartupWork {
 
     /**
      * Reads what the window reads anyway, so that it is cached by then; changes nothing. The preferences, which the
-     * first frame reads, and what its texts start in Java, at once; the lessons' titles (the menus, made on the frame after the first) and the fonts
-     * (the loss chart, made a frame later) once the first frame is drawn: on a 2-core PC, work done meanwhile takes
-     * a core from the window thread, the renderer and the compilers.
+     * first frame reads, and what its texts start in Java, at once; the fonts (the loss chart, made on a later frame)
+     * once the first frame is drawn: on a 2-core PC, work done meanwhile takes a core from the window thread, the
+     * renderer and the compilers.
      */
     private static void warmUp() {
         Preferences.userRoot().node(PresenterPrefs.NODE).get("theme", "");
@@ -102,7 +101,6 @@ final class StartupWork {
             Thread.currentThread().interrupt();
             return;
         }
-        ShippedLessons.NAMES.forEach(ShippedLessons::title);
         new Font("DejaVu Sans", Font.PLAIN, 13).getStringBounds("0.5", new FontRenderContext(null, true, true));
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The lessons that come with the app, read from its resources ({@code org/backproplab/io/lessons/<name>.json}). */
 public final class ShippedLessons {
@@ -13,28 +12,26 @@ public final class ShippedLessons {
     public static final List<String> NAMES = List.of("xor-from-scratch", "emily-and-frank", "relu-and-mini-batches",
             "break-it-then-fix-it");
 
-    /** The titles read so far, by name. */
-    private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
+    /**
+     * Their titles, as each file's {@code title} field has it (a test reads every file to check): the Lessons menu
+     * lists them without reading a file, which would start the JSON reader while the window is made.
+     */
+    private static final Map<String, String> TITLES = Map.of(
+            "xor-from-scratch", "XOR from scratch",
+            "emily-and-frank", "Emily and Frank",
+            "relu-and-mini-batches", "ReLU and mini-batches",
+            "break-it-then-fix-it", "Break it, then fix it");
 
     private ShippedLessons() {
     }
 
     /**
      * @param name one of {@link #NAMES}
-     * @return the lesson's {@code title} field, read once and kept (any thread; the window's start reads them in the
-     *         background), or {@code name} if it cannot be read (opening the lesson then says why). Only the title is
-     *         read: the whole lesson is checked when it is opened (its start may be a preset on real data, which the
-     *         window's start does not read)
+     * @return the lesson's title, or {@code name} if it is no shipped lesson (opening it then says why); the whole
+     *         lesson is read and checked when it is opened
      */
     public static String title(String name) {
-        return TITLES.computeIfAbsent(name, n -> {
-            try {
-                String t = Json.MAPPER.readTree(bytes(n)).path("title").asText("");
-                return t.isBlank() ? n : t;
-            } catch (IOException e) {
-                return n;
-            }
-        });
+        return TITLES.getOrDefault(name, name);
     }
 
     /**

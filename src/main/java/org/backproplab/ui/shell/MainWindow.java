@@ -214,8 +214,8 @@ public final class MainWindow extends BorderPane {
         // a lesson opened meanwhile locks the toolbar's controls and the menu items too
         lessons.relock();
         Scene scene = getScene();
-        // the focus the window gave when shown (a toggle of the status bar) goes to Step, as in a window made at once,
-        // unless the person has begun meanwhile
+        // Step takes the focus (the first screen has nothing that takes it), as in a window made at once, unless the
+        // person has begun meanwhile
         if (scene != null && !touched) {
             toolbar.step.requestFocus();
         }
