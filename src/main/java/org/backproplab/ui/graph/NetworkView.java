@@ -151,7 +151,7 @@ public final class NetworkView extends Region {
     /** Closes the editor if it was ever made. */
     private void closeEditor() {
         if (editor != null) {
-            closeEditor();
+            editor.close();
         }
     }
 

@@ -118,6 +118,48 @@ class NetworkViewFxTest {
     }
 
     @Test
+    void clickingANeuronOrNothingClosesTheOpenEditor(FxRobot robot) throws Exception {
+        settle(robot);
+        clickEdge(robot, EDGE);
+        assertTrue(view.editor().isVisible());
+        GraphScene.Neuron n = view.viewModel().scene().neurons().stream().filter(x -> x.layer() == 1 && x.index() == 0)
+                .findFirst().orElseThrow();
+        robot.clickOn(view.localToScreen(n.x(), n.y()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.editor().isVisible(), "a click on a neuron closes the editor");
+        assertEquals(new UiState.NeuronRef(1, 0), state.selectedNeuronProperty().get());
+        clickEdge(robot, EDGE);
+        assertTrue(view.editor().isVisible());
+        robot.clickOn(view.localToScreen(4, 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.editor().isVisible(), "a click on nothing closes the editor");
+        assertEquals(null, state.selectedEdgeProperty().get(), "and clears the selected weight");
+    }
+
+    @Test
+    void movingTheSelectionByKeyClosesTheOpenEditor(FxRobot robot) throws Exception {
+        settle(robot);
+        clickEdge(robot, EDGE);
+        robot.interact(() -> view.selectNeighbourEdge(1));
+        assertFalse(view.editor().isVisible(), "the next weight is selected, not edited");
+        assertNotEquals(EDGE, state.selectedEdgeProperty().get());
+        clickEdge(robot, EDGE);
+        robot.interact(() -> view.selectNeighbour(1));
+        assertFalse(view.editor().isVisible(), "the next neuron is selected with the editor closed");
+        assertNotEquals(new UiState.NeuronRef(EDGE.layer(), EDGE.to()), state.selectedNeuronProperty().get());
+    }
+
+    @Test
+    void movingTheSelectionBeforeAnyEditorOpenedMakesNone(FxRobot robot) throws Exception {
+        settle(robot);
+        robot.interact(() -> {
+            view.selectNeighbour(1);
+            view.selectNeighbourEdge(1);
+        });
+        assertTrue(robot.lookup("#edgeEditor").tryQuery().isEmpty(), "no editor is made to be closed");
+    }
+
+    @Test
     void hoveringAnEdgeShowsItsCardMadeAtTheFirstHover(FxRobot robot) throws Exception {
         settle(robot);
         Edge e = view.viewModel().scene().edges().stream().filter(x -> x.ref().equals(EDGE)).findFirst().orElseThrow();
