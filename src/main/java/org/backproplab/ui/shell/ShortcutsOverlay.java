@@ -67,12 +67,15 @@ final class ShortcutsOverlay {
 
     /**
      * Puts the overlay over {@code host}, at its size (drawn last, above everything else in it) while it shows: fitted
-     * when shown and as the host's size changes then (fitted hidden, it cost the window's first frame a layout).
+     * when shown and, then, as the host's size or the list's changes (a zoom or a theme while it shows); fitted
+     * hidden, it cost the window's first frame a layout.
      */
     void attachTo(Pane host) {
         host.getChildren().add(root);
         host.widthProperty().addListener((o, was, now) -> fitIfShowing(host));
         host.heightProperty().addListener((o, was, now) -> fitIfShowing(host));
+        // the scale fit sets is no part of the list's layout bounds: fitting does not change them again
+        card.layoutBoundsProperty().addListener((o, was, now) -> fitIfShowing(host));
     }
 
     private void fitIfShowing(Pane host) {
