@@ -306,6 +306,10 @@ public final class NetworkView extends Region {
 
     private void show(Snapshot s) {
         vm.setSnapshot(s);
+        if (editor != null && editor.isVisible() && (editor.editing() == null || !vm.exists(editor.editing()))) {
+            // its weight is gone (another preset, a file, a smaller network): nothing is left to edit
+            editor.close();
+        }
         if (pendingRef != null && vm.value(pendingRef) == pendingValue) {
             pendingRef = null;
         }

@@ -118,6 +118,19 @@ class NetworkViewFxTest {
     }
 
     @Test
+    void anOpenEditorWhoseWeightIsGoneCloses(FxRobot robot) throws Exception {
+        settle(robot);
+        clickEdge(robot, EDGE);
+        assertTrue(view.editor().isVisible());
+        robot.interact(() -> session.load(Presets.get("gender")));
+        settle(robot);
+        assertTrue(view.editor().isVisible(), "the same weight W2[2,1] exists in the 2-2-1 net: it stays open");
+        robot.interact(() -> session.load(Presets.get("and")));
+        settle(robot);
+        assertFalse(view.editor().isVisible(), "the 2-1 net of 'and' has no layer 2: the editor closed");
+    }
+
+    @Test
     void clickingANeuronOrNothingClosesTheOpenEditor(FxRobot robot) throws Exception {
         settle(robot);
         clickEdge(robot, EDGE);
