@@ -246,17 +246,22 @@ public final class NetworkView extends Region {
             // an open exercise: editing a weight would change its numbers, and the editor would show a hidden one
             return;
         }
-        double[] p = vm.anchor(ref);
         EdgeEditor opened = editor();
         if (opened.getParent() == null) {
             getChildren().add(opened);
         }
         opened.open(ref, vm.value(ref));
-        double w = opened.prefWidth(-1);
-        double h = opened.prefHeight(w);
+        place(opened, ref);
+    }
+
+    /** Sizes the editor and puts it just above the label of {@code ref} (below it near the top), within the graph. */
+    private void place(EdgeEditor e, EdgeRef ref) {
+        double[] p = vm.anchor(ref);
+        double w = e.prefWidth(-1);
+        double h = e.prefHeight(w);
         double x = p == null ? 20 : p[0] - w / 3;
         double y = p == null ? 20 : p[1] - h - 14 > 4 ? p[1] - h - 14 : p[1] + 14;
-        opened.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
+        e.resizeRelocate(Math.max(4, Math.min(x, getWidth() - w - 4)), Math.max(4, Math.min(y, getHeight() - h - 4)), w, h);
     }
 
     @Override
@@ -268,9 +273,9 @@ public final class NetworkView extends Region {
             canvas.setHeight(h);
             redraw();
         }
-        if (editor != null && editor.isVisible()) {
-            double ew = editor.prefWidth(-1);
-            editor.resize(ew, editor.prefHeight(ew));
+        if (editor != null && editor.editing() != null) {
+            // with the graph redrawn at its new size, the editor follows its weight's label
+            place(editor, editor.editing());
         }
     }
 

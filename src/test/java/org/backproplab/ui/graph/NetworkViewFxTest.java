@@ -131,6 +131,32 @@ class NetworkViewFxTest {
     }
 
     @Test
+    void anOpenEditorFollowsItsWeightWhenTheGraphIsResized(FxRobot robot) throws Exception {
+        settle(robot);
+        clickEdge(robot, EDGE);
+        double[] before = offsetFromLabel(EDGE);
+        double[] labelBefore = view.viewModel().anchor(EDGE);
+        // the graph made smaller in its window (the window itself is shared with the other tests)
+        robot.interact(() -> view.setMaxSize(620, 420));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.editor().isVisible(), "still open");
+        double[] label = view.viewModel().anchor(EDGE);
+        assertTrue(Math.abs(label[0] - labelBefore[0]) > 50, "the label moved with the smaller graph");
+        double[] after = offsetFromLabel(EDGE);
+        assertEquals(before[0], after[0], 1, "the editor kept its place beside the label, across");
+        assertEquals(before[1], after[1], 1, "and up or down");
+        javafx.geometry.Bounds b = view.editor().getBoundsInParent();
+        assertTrue(b.getMaxX() <= view.getWidth() && b.getMaxY() <= view.getHeight(), () -> b + " within the graph");
+    }
+
+    /** @return where the open editor's top left corner is from the label of {@code ref} */
+    private double[] offsetFromLabel(EdgeRef ref) {
+        javafx.geometry.Bounds b = view.editor().getBoundsInParent();
+        double[] p = view.viewModel().anchor(ref);
+        return new double[] {b.getMinX() - p[0], b.getMinY() - p[1]};
+    }
+
+    @Test
     void clickingANeuronOrNothingClosesTheOpenEditor(FxRobot robot) throws Exception {
         settle(robot);
         clickEdge(robot, EDGE);
