@@ -268,14 +268,21 @@ public final class NetworkView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        boolean resized = canvas.getWidth() != w || canvas.getHeight() != h;
+        if (resized) {
             canvas.setWidth(w);
             canvas.setHeight(h);
             redraw();
         }
         if (editor != null && editor.editing() != null) {
-            // with the graph redrawn at its new size, the editor follows its weight's label
-            place(editor, editor.editing());
+            if (resized) {
+                // with the graph redrawn at its new size, the editor follows its weight's label
+                place(editor, editor.editing());
+            } else {
+                // its text or its message changed: it keeps its place (it does not move while typed in)
+                double ew = editor.prefWidth(-1);
+                editor.resize(ew, editor.prefHeight(ew));
+            }
         }
     }
 
