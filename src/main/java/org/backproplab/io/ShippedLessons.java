@@ -3,24 +3,28 @@ package org.backproplab.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The lessons that come with the app, read from its resources ({@code org/backproplab/io/lessons/<name>.json}). */
 public final class ShippedLessons {
-    /** Their file names without {@code .json}, in the order the Lessons menu lists them. */
-    public static final List<String> NAMES = List.of("xor-from-scratch", "emily-and-frank", "relu-and-mini-batches",
-            "break-it-then-fix-it");
-
     /**
-     * Their titles, as each file's {@code title} field has it (a test reads every file to check): the Lessons menu
-     * lists them without reading a file, which would start the JSON reader while the window is made.
+     * Their file names without {@code .json}, in the order the Lessons menu lists them, with their titles as each
+     * file's {@code title} field has it (a test reads every file to check): the Lessons menu lists them without
+     * reading a file, which would start the JSON reader while the window is made.
      */
-    private static final Map<String, String> TITLES = Map.of(
-            "xor-from-scratch", "XOR from scratch",
-            "emily-and-frank", "Emily and Frank",
-            "relu-and-mini-batches", "ReLU and mini-batches",
-            "break-it-then-fix-it", "Break it, then fix it");
+    private static final Map<String, String> TITLES = new LinkedHashMap<>();
+
+    static {
+        TITLES.put("xor-from-scratch", "XOR from scratch");
+        TITLES.put("emily-and-frank", "Emily and Frank");
+        TITLES.put("relu-and-mini-batches", "ReLU and mini-batches");
+        TITLES.put("break-it-then-fix-it", "Break it, then fix it");
+    }
+
+    /** Their file names without {@code .json}, in the order the Lessons menu lists them. */
+    public static final List<String> NAMES = List.copyOf(TITLES.keySet());
 
     private ShippedLessons() {
     }
