@@ -68,12 +68,10 @@ public class BackpropLabApp extends Application {
         bridge.start();
         stage.show();
         StartBenchmark.mark("shown");
-        // the third pulse: the second's synchronisation waited for the renderer to finish the first frame (on the
-        // second, the work let loose would take a core from the renderer while it draws it)
-        afterFirstFrames(StartupWork::firstFrameDrawn);
+        afterFramesDrawn(StartupWork::firstFrameDrawn);
         // the presets on real data are read once the window is complete and its frames drawn; the icon (decoded on a
         // thread of its own, then handed to the window system) is not worth a core or the window thread's time before
-        window.whenComplete().thenRun(() -> afterFirstFrames(() -> {
+        window.whenComplete().thenRun(() -> afterFramesDrawn(() -> {
             AppIcon.setOn(stage);
             StartupWork.afterShown();
         }));
@@ -101,19 +99,18 @@ public class BackpropLabApp extends Application {
         return screenWidth <= MAXIMISED_UP_TO;
     }
 
-    /** Runs {@code work} once the window's first frames are drawn (the third pulse after showing it). */
-    private static void afterFirstFrames(Runnable work) {
-        afterPulses(3, work);
-    }
-
-    /** Runs {@code work} on the {@code n}th pulse from now. */
-    private static void afterPulses(int n, Runnable work) {
+    /**
+     * Runs {@code work} once the frame the next pulse lays out is drawn: on the third pulse from now, since the
+     * second's synchronisation waits for the renderer to finish that frame (run on the second, the work would take a
+     * core from the renderer while it draws it).
+     */
+    private static void afterFramesDrawn(Runnable work) {
         new javafx.animation.AnimationTimer() {
-            private int frames;
+            private int pulses;
 
             @Override
             public void handle(long now) {
-                if (++frames == n) {
+                if (++pulses == 3) {
                     stop();
                     work.run();
                 }

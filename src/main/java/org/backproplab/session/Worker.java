@@ -27,8 +27,6 @@ final class Worker {
     private long publishCost;
     private volatile boolean closed;
     private volatile Consumer<Snapshot> listener = s -> { };
-    /** True once the thread has been put behind the window's threads (the first time it ran). */
-    private boolean lowered;
 
     /** Starts the thread on {@code core}, whose first snapshot is published at once. */
     Worker(SessionCore core) {
@@ -94,6 +92,7 @@ final class Worker {
 
     private void loop() {
         long lastPublish = System.nanoTime();
+        boolean lowered = false; // put behind the window's threads the first time it runs
         while (!closed) {
             try {
                 Runnable c = core.running ? commands.poll(core.idleNanos(), TimeUnit.NANOSECONDS) : commands.take();

@@ -318,7 +318,8 @@ public final class NetworkView extends Region {
 
     private void show(Snapshot s) {
         vm.setSnapshot(s);
-        if (editor != null && editor.isVisible() && (editor.editing() == null || !vm.exists(editor.editing()))) {
+        EdgeRef edited = editor == null ? null : editor.editing();
+        if (edited != null && !vm.exists(edited)) {
             // its weight is gone (another preset, a file, a smaller network): nothing is left to edit
             editor.close();
         }
