@@ -23,7 +23,6 @@ import org.backproplab.session.Snapshot;
 import org.backproplab.ui.HiddenNumbers;
 import org.backproplab.ui.SessionBridge;
 import org.backproplab.ui.UiState;
-import org.backproplab.ui.common.TooltipOnHover;
 
 /**
  * Puts Check my working and Predict, then reveal together: their view models follow the session's snapshots and
@@ -153,15 +152,14 @@ public final class ExerciseMode {
         ToggleButton check = new ToggleButton();
         check.setId("exerciseToggle");
         check.selectedProperty().bindBidirectional(exercise.onProperty());
-        // on the window's first frame: their tooltips are made when first hovered
-        TooltipOnHover.install(check, () -> new Tooltip("Check my working [X]: the numbers of each phase you step are "
-                + "hidden; type them and they are checked at once, wrong ones with a diagnosis"));
+        check.setTooltip(new Tooltip("Check my working [X]: the numbers of each phase you step are hidden; type them "
+                + "and they are checked at once, wrong ones with a diagnosis"));
         check.setAccessibleHelp("Key X");
         ToggleButton predict = new ToggleButton("Predict");
         predict.setId("predictionToggle");
         predict.selectedProperty().bindBidirectional(prediction.onProperty());
-        TooltipOnHover.install(predict, () -> new Tooltip("Predict, then reveal [P]: before each phase or step, a "
-                + "question about what it will do; the answer is revealed once it has run"));
+        predict.setTooltip(new Tooltip("Predict, then reveal [P]: before each phase or step, a question about what it "
+                + "will do; the answer is revealed once it has run"));
         predict.setAccessibleHelp("Key P");
         // lecture mode's status bar also holds the drawers' buttons: a shorter name keeps it within 1024 px
         check.textProperty().bind(Bindings.when(state.lectureProperty()).then("Check").otherwise("Check my working"));
