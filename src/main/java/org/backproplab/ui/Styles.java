@@ -1,6 +1,8 @@
 package org.backproplab.ui;
 
 import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /**
@@ -29,6 +31,28 @@ public final class Styles {
     /** @return the inline style that sets a root font size, e.g. {@code -fx-font-size: 21.0px;} */
     public static String fontStyle(double px) {
         return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
+    }
+
+    /** A panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
+    public static final double LECTURE_PANEL_SHARE = 0.8;
+
+    /**
+     * Keeps the text of a panel beside or in place of the derivation at {@link #LECTURE_PANEL_SHARE} of the lecture's
+     * size in lecture mode, read from the back of the room as the derivation, and at the usual size otherwise.
+     *
+     * @param panel the node to size, or null while it is not made
+     * @return sizes it now (call when it is made)
+     */
+    public static Runnable followLectureText(UiState state, Supplier<Node> panel) {
+        Runnable size = () -> {
+            Node n = panel.get();
+            if (n != null) {
+                n.setStyle(state.lectureText() > 0 ? fontStyle(LECTURE_PANEL_SHARE * state.lectureText()) : "");
+            }
+        };
+        state.lectureProperty().addListener((o, was, is) -> size.run());
+        state.lectureTextProperty().addListener((o, was, is) -> size.run());
+        return size;
     }
 
     /** Adds the {@link #PANELS} stylesheet to {@code p}. */

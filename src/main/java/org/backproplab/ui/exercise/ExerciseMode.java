@@ -36,6 +36,8 @@ public final class ExerciseMode {
     private final PredictionViewModel prediction = new PredictionViewModel();
     /** Made when first asked for ({@link #panel()}): the window's first frame does without it. */
     private ExercisePanel panel;
+    /** Sizes the panel's text for lecture mode or not ({@link org.backproplab.ui.Styles#followLectureText}). */
+    private final Runnable sizeText;
     private final BooleanBinding open = exercise.onProperty().or(prediction.onProperty());
     private final UiState state;
     private final ResultsLog results = new ResultsLog(ResultsLog.userNode(), java.time.Clock.systemUTC());
@@ -77,20 +79,8 @@ public final class ExerciseMode {
             }
         });
         // in lecture mode the panel is read from the back of the room, as the derivation it replaces
-        state.lectureProperty().addListener((o, was, is) -> sizeText());
-        state.lectureTextProperty().addListener((o, was, is) -> sizeText());
+        sizeText = org.backproplab.ui.Styles.followLectureText(state, () -> panel == null ? null : panel.getContent());
     }
-
-    /** The panel's text at the lecture's size (a share of it) in lecture mode, else the usual size. */
-    private void sizeText() {
-        if (panel != null) {
-            panel.getContent().setStyle(state.lectureText() > 0
-                    ? org.backproplab.ui.Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
-        }
-    }
-
-    /** The panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
-    static final double LECTURE_SHARE = 0.8;
 
     // Properties
 
@@ -120,7 +110,7 @@ public final class ExerciseMode {
         if (panel == null) {
             panel = new ExercisePanel(exercise, prediction);
             panel.showAbove(resultsView.namePrompt());
-            sizeText();
+            sizeText.run();
         }
         return panel;
     }

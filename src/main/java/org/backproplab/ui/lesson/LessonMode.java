@@ -30,11 +30,11 @@ import org.backproplab.ui.exercise.ExerciseMode;
  * locked controls disabled, and lecture mode's text size.
  */
 public final class LessonMode {
-    /** The panel's text size in lecture mode, as a share of the lecture's (the derivation's) size. */
-    static final double LECTURE_SHARE = 0.8;
     private final LessonPlayer player;
     /** Made when first asked for ({@link #panel()}): the window's first frame does without it. */
     private LessonPanel panel;
+    /** Sizes the panel's text for lecture mode or not ({@link org.backproplab.ui.Styles#followLectureText}). */
+    private final Runnable sizeText;
     private final UiState state;
     private final Supplier<Window> owner;
     private final Consumer<String> report;
@@ -52,8 +52,7 @@ public final class LessonMode {
         this.player = new LessonPlayer(bridge, state, exercises.exercise(), exercises.prediction(), exercises.results());
         player.onReport(report);
         // in lecture mode the step is read from the back of the room, as the derivation beside it
-        state.lectureProperty().addListener((o, was, is) -> sizeText());
-        state.lectureTextProperty().addListener((o, was, is) -> sizeText());
+        sizeText = Styles.followLectureText(state, () -> panel);
         player.lockedProperty().addListener((o, was, is) -> applyLocks());
         // controls made anew for another network (the architecture panel's rows) are locked too
         bridge.snapshotProperty().addListener((o, was, is) -> {
@@ -64,12 +63,6 @@ public final class LessonMode {
         });
     }
 
-    /** The panel's text at the lecture's size (a share of it) in lecture mode, else the usual size. */
-    private void sizeText() {
-        if (panel != null) {
-            panel.setStyle(state.lectureText() > 0 ? Styles.fontStyle(LECTURE_SHARE * state.lectureText()) : "");
-        }
-    }
 
     /** Makes the panel: as wide as a share of the window once in one, with the lesson open now. */
     private LessonPanel makePanel() {
@@ -103,7 +96,7 @@ public final class LessonMode {
     public Node panel() {
         if (panel == null) {
             panel = makePanel();
-            sizeText();
+            sizeText.run();
         }
         return panel;
     }
